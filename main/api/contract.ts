@@ -1,0 +1,114 @@
+/**
+ * The contract between the renderer and main: every request name, its input
+ * and its output. Both sides import this module; the schemas are the runtime
+ * validation at every boundary (IPC, HTTP, CLI), the inferred types are the
+ * compile-time documentation. Nothing else may define a request.
+ */
+import { z } from 'zod';
+import { ERROR_CODES } from './errors.ts';
+
+export const TAGS = ['claim', 'denial', 'attribution'] as const;
+export const Tag = z.enum(TAGS);
+export type Tag = z.infer<typeof Tag>;
+
+const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const Offset = z.number().int().nonnegative().max(2 ** 31);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+/** Largest article text the API accepts, in UTF-16 code units (about 10 MB of text). */
+export const MAX_TEXT_LENGTH = 10 * 1024 * 1024;
+export const MAX_NOTE_LENGTH = 20_000;
+export const MAX_NAME_LENGTH = 300;
+
+export const ArticleSummary = z.object({
+  id: Id,
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  published: IsoDate.nullable(),
+  url: z.string().nullable(),
+  fileName: z.string().nullable(),
+  /** Length of the stored text in UTF-16 code units: the unit of every offset. */
+  length: z.number().int().nonnegative(),
+  importedAt: z.string(),
+});
+export type ArticleSummary = z.infer<typeof ArticleSummary>;
+
+export const Article = ArticleSummary.extend({
+  text: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type Article = z.infer<typeof Article>;
+
+export const Annotation = z.object({
+  id: Id,
+  articleId: Id,
+  start: Offset,
+  end: Offset,
+  quote: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  tag: Tag,
+  note: z.string(),
+  speaker: z.string().nullable(),
+  author: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Annotation = z.infer<typeof Annotation>;
+
+export const NewAnnotation = z
+  .strictObject({
+    articleId: Id,
+    start: Offset,
+    end: Offset,
+    tag: Tag,
+    note: z.string().max(MAX_NOTE_LENGTH).optional(),
+    speaker: z.string().trim().min(1).max(MAX_NAME_LENGTH).nullable().optional(),
+  })
+  .refine((a) => a.end > a.start, { message: 'end must be greater than start', path: ['end'] });
+export type NewAnnotation = z.infer<typeof NewAnnotation>;
+
+export const IMPORT_STATUSES = ['imported', 'duplicate', 'failed'] as const;
+export const ImportResult = z.object({
+  file: z.string(),
+  status: z.enum(IMPORT_STATUSES),
+  articleId: Id.optional(),
+  reason: z.string().optional(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+const Empty = z.strictObject({});
+
+/** Every request of the API. Add a request here first; the handler table must then implement it. */
+export const contract = {
+  'articles.list': { input: Empty, output: z.array(ArticleSummary) },
+  'articles.get': { input: z.strictObject({ id: Id }), output: Article },
+  'annotations.list': {
+    input: z.strictObject({ articleId: Id.optional() }),
+    output: z.array(Annotation),
+  },
+  'annotations.create': { input: NewAnnotation, output: Annotation },
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+export const ApiError = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+export type ApiError = z.infer<typeof ApiError>;
+
+/** What every transport carries back: a value or an error, never a thrown exception. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What the Electron preload exposes as `window.crosscheck`: one call into the contract, nothing raw. */
+export interface CrosscheckBridge {
+  call(method: Method, input: unknown): Promise<Result<unknown>>;
+}

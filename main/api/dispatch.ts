@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import { contract, isMethod, type Method, type Result } from './contract.ts';
+import { CrosscheckError, isCrosscheckError } from './errors.ts';
+import type { Handlers } from './handlers.ts';
+
+export type Dispatch = (method: unknown, input: unknown) => Result<unknown>;
+
+/**
+ * Validates a request against the contract, runs its handler and turns every
+ * failure into an error result, so no payload can crash a transport.
+ */
+export function createDispatch(handlers: Handlers, onInternalError: (error: unknown) => void = logInternalError): Dispatch {
+  return (method, input) => {
+    if (!isMethod(method)) {
+      return failure(new CrosscheckError('not_found', `Unknown request ${JSON.stringify(String(method)).slice(0, 80)}.`));
+    }
+    const parsed = contract[method].input.safeParse(input);
+    if (!parsed.success) return failure(new CrosscheckError('invalid_input', describeIssues(method, parsed.error)));
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown;
+      return { ok: true, value: handler(parsed.data) };
+    } catch (error) {
+      if (isCrosscheckError(error)) return failure(error);
+      const constraint = constraintMessage(error);
+      if (constraint) return failure(new CrosscheckError('invalid_input', constraint));
+      onInternalError(error);
+      return failure(new CrosscheckError('internal', 'Something went wrong inside Crosscheck; nothing was changed.'));
+    }
+  };
+}
+
+function failure(error: CrosscheckError): Result<never> {
+  return { ok: false, error: { code: error.code, message: error.message } };
+}
+
+export function describeIssues(method: Method | string, error: z.ZodError): string {
+  const issues = error.issues.slice(0, 5).map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'input';
+    return `${where}: ${issue.message}`;
+  });
+  return `Invalid ${method} request: ${issues.join('; ')}.`;
+}
+
+/** The database's own constraints are the last line of defence; their refusals are the caller's fault, not ours. */
+function constraintMessage(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_CONSTRAINT')) return null;
+  return `Refused by the corpus: ${(error as Error).message}.`;
+}
+
+function logInternalError(error: unknown): void {
+  console.error('crosscheck: internal error', error);
+}

@@ -1,0 +1,31 @@
+/**
+ * The one error type that crosses the API. Its `code` is part of the contract:
+ * the renderer and the CLI decide what to show from it, never from the message.
+ */
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'unsupported_file',
+  'newer_database',
+  'not_a_database',
+  'unauthorized',
+  'forbidden',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class CrosscheckError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'CrosscheckError';
+    this.code = code;
+  }
+}
+
+export function isCrosscheckError(error: unknown): error is CrosscheckError {
+  return error instanceof CrosscheckError;
+}

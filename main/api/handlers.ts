@@ -1,0 +1,22 @@
+import { listAnnotations, createAnnotation } from '../corpus/annotations.ts';
+import { getArticle, listArticles } from '../corpus/articles.ts';
+import type { Db } from '../corpus/database.ts';
+import type { Method, Output, ParsedInput } from './contract.ts';
+
+export interface HandlerContext {
+  db: Db;
+  /** Who the changes are recorded as: the analyst using this app or CLI. */
+  actor: string;
+}
+
+export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
+
+/** The one implementation of the contract; IPC, HTTP and the CLI are thin shells around it. */
+export function createHandlers({ db, actor }: HandlerContext): Handlers {
+  return {
+    'articles.list': () => listArticles(db),
+    'articles.get': ({ id }) => getArticle(db, id),
+    'annotations.list': ({ articleId }) => listAnnotations(db, articleId),
+    'annotations.create': (input) => createAnnotation(db, input, actor),
+  };
+}

@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { openDatabase, type Db } from '../corpus/database.ts';
+import { currentAnalyst } from '../corpus/location.ts';
+import { importSeedsOnFirstRun } from '../ingest/seeds.ts';
+import { createDispatch, type Dispatch } from './dispatch.ts';
+import { createHandlers, type Handlers } from './handlers.ts';
+
+export interface SessionOptions {
+  dbPath: string;
+  /** When given, the default corpus is imported into a corpus opened for the first time. */
+  seedsDir?: string;
+  actor?: string;
+}
+
+export interface Session {
+  db: Db;
+  actor: string;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  close(): void;
+}
+
+/** Opens a corpus and wires the handler table to it: what every front end starts from. */
+export function openSession(options: SessionOptions): Session {
+  if (options.dbPath !== ':memory:') mkdirSync(dirname(options.dbPath), { recursive: true });
+  const db = openDatabase(options.dbPath);
+  const actor = options.actor ?? currentAnalyst();
+  try {
+    if (options.seedsDir) importSeedsOnFirstRun(db, options.seedsDir, actor);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const handlers = createHandlers({ db, actor });
+  return { db, actor, handlers, dispatch: createDispatch(handlers), close: () => db.close() };
+}

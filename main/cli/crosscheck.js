@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Launcher for the TypeScript CLI, which Node >= 22.18 runs directly (type stripping).
+// Kept as plain JavaScript so an older Node gets a clear message instead of a syntax error.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  process.stderr.write(
+    `crosscheck needs Node.js 22.18 or newer; this is ${process.version}. ` +
+      'Run it through npm (npx crosscheck, npm start), which uses the Node 22 the project installs.\n',
+  );
+  process.exit(1);
+}
+const { main } = await import('./cli.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,63 @@
+import type { Article, ArticleSummary } from '../api/contract.ts';
+import { CrosscheckError } from '../api/errors.ts';
+import { isNormalised, sha256Hex } from '../ingest/normalise.ts';
+import type { Db } from './database.ts';
+import { recordEvent } from './events.ts';
+
+export interface NewArticle {
+  text: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  fileName: string | null;
+}
+
+export type InsertOutcome = { status: 'imported' | 'duplicate'; articleId: number };
+
+const SUMMARY_COLUMNS = `id, title, outlet, url, published, file_name AS fileName,
+  text_length AS length, imported_at AS importedAt`;
+
+/** Adds an article unless one with the same text is already stored (same sha256). */
+export function insertArticle(db: Db, article: NewArticle, actor: string): InsertOutcome {
+  if (!isNormalised(article.text)) {
+    throw new CrosscheckError('invalid_input', 'article text must be normalised (LF line endings, NFC) before it is stored');
+  }
+  const sha256 = sha256Hex(article.text);
+  return db.transaction((): InsertOutcome => {
+    const existing = db.prepare('SELECT id FROM articles WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
+    if (existing) return { status: 'duplicate', articleId: existing.id };
+    const importedAt = new Date().toISOString();
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO articles (title, outlet, url, published, text, text_length, sha256, file_name, imported_at)
+         VALUES (@title, @outlet, @url, @published, @text, @length, @sha256, @fileName, @importedAt)`,
+      )
+      .run({ ...article, length: article.text.length, sha256, importedAt });
+    const articleId = Number(lastInsertRowid);
+    recordEvent(db, {
+      actor,
+      action: 'article.import',
+      entity: 'article',
+      entityId: articleId,
+      data: { sha256, fileName: article.fileName, title: article.title, outlet: article.outlet, published: article.published, url: article.url },
+    });
+    return { status: 'imported', articleId };
+  }).immediate();
+}
+
+export function listArticles(db: Db): ArticleSummary[] {
+  return db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY published IS NULL, published, id`)
+    .all() as ArticleSummary[];
+}
+
+export function getArticle(db: Db, id: number): Article {
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS}, text, sha256 FROM articles WHERE id = ?`).get(id) as Article | undefined;
+  if (!row) throw new CrosscheckError('not_found', `There is no article ${id}.`);
+  return row;
+}
+
+export function countArticles(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+}

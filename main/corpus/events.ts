@@ -1,0 +1,33 @@
+import type { Db } from './database.ts';
+
+export interface EventRecord {
+  actor: string;
+  action: string;
+  entity: 'article' | 'annotation' | 'link';
+  entityId: number | null;
+  data?: unknown;
+}
+
+export interface StoredEvent extends Required<Omit<EventRecord, 'data'>> {
+  id: number;
+  at: string;
+  data: unknown;
+}
+
+/** Appends to the event log. Callers run it inside the transaction of the change it records. */
+export function recordEvent(db: Db, event: EventRecord, at: string = new Date().toISOString()): void {
+  db.prepare(
+    'INSERT INTO events (at, actor, action, entity, entity_id, data) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(at, event.actor, event.action, event.entity, event.entityId, JSON.stringify(event.data ?? {}));
+}
+
+export function listEvents(db: Db, entity?: EventRecord['entity'], entityId?: number): StoredEvent[] {
+  const rows = db
+    .prepare(
+      `SELECT id, at, actor, action, entity, entity_id AS entityId, data FROM events
+       WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
+       ORDER BY id`,
+    )
+    .all({ entity: entity ?? null, entityId: entityId ?? null }) as Array<StoredEvent & { data: string }>;
+  return rows.map((row) => ({ ...row, data: JSON.parse(row.data) as unknown }));
+}

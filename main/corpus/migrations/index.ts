@@ -1,0 +1,13 @@
+import type { Db } from '../database.ts';
+import { initialSchema } from './001_initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+/** In order; a migration is never edited once released, only followed by a new one. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

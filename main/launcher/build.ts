@@ -1,0 +1,22 @@
+/**
+ * One build for everything Electron loads: the renderer (Vite) and the main
+ * process and preload (esbuild, CommonJS because sandboxed preloads must be).
+ * The CLI and browser mode need only the renderer; they run the sources directly.
+ */
+import { build as esbuild } from 'esbuild';
+import { writeFileSync } from 'node:fs';
+import { build as viteBuild } from 'vite';
+import { BUILD_STAMP, projectPath, sourceFingerprint } from './buildState.ts';
+
+export async function buildAll(): Promise<void> {
+  await viteBuild({ configFile: projectPath('vite.config.ts'), logLevel: 'warn' });
+  const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: true, logLevel: 'warning' } as const;
+  await esbuild({ ...common, entryPoints: [projectPath('main/electron/main.ts')], outfile: projectPath('dist/main.cjs'), external: ['electron', 'better-sqlite3'] });
+  await esbuild({ ...common, entryPoints: [projectPath('main/electron/preload.ts')], outfile: projectPath('dist/preload.cjs'), external: ['electron'] });
+  writeFileSync(BUILD_STAMP, sourceFingerprint());
+}
+
+if (import.meta.main) {
+  await buildAll();
+  console.log('Built dist/ (renderer, main, preload).');
+}

@@ -1,0 +1,157 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../api/dispatch.ts';
+import type { Result } from '../api/contract.ts';
+import type { ErrorCode } from '../api/errors.ts';
+import { CONTENT_SECURITY_POLICY } from '../api/contentSecurityPolicy.ts';
+import { readStaticFile } from './staticFiles.ts';
+
+/** Header the renderer sends the per-launch token in; a header, unlike a cookie, is never sent by another site. */
+export const TOKEN_HEADER = 'x-crosscheck-token';
+const TOKEN_COOKIE = 'crosscheck_token';
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface ServerOptions {
+  dispatch: Dispatch;
+  /** The built renderer, served at `/`. */
+  staticDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  token?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Browser mode: the API contract over HTTP on 127.0.0.1 only. Every request
+ * must carry the per-launch token and a Host (and Origin, when sent) naming
+ * this server, which shuts out other local users' pages and DNS rebinding.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = options.port ?? 0;
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => send(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } }));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) return refuse(res, 421, 'forbidden', 'Unexpected Host header.');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.some((host) => origin === `http://${host}`)) {
+      return refuse(res, 403, 'forbidden', 'Requests from other origins are refused.');
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (!sameToken(req.headers[TOKEN_HEADER], token)) return refuse(res, 401, 'unauthorized', 'Missing or wrong token.');
+      if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'Use POST.');
+      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+        return refuse(res, 415, 'invalid_input', 'Send the request body as application/json.');
+      }
+      const body = await readBody(req);
+      if (body === null) return refuse(res, 413, 'invalid_input', `Request body over ${MAX_BODY_BYTES} bytes.`);
+      let input: unknown;
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      } catch {
+        return refuse(res, 400, 'invalid_input', 'The request body is not valid JSON.');
+      }
+      const result = options.dispatch(url.pathname.slice('/api/'.length), input);
+      return send(res, result.ok ? 200 : statusFor(result.error.code), result);
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'invalid_input', 'Use GET.');
+    const given = url.searchParams.get('token') ?? readCookie(req, TOKEN_COOKIE);
+    if (!sameToken(given, token)) return refuse(res, 401, 'unauthorized', 'Open the address printed by `crosscheck serve`, with its token.');
+    const file = await readStaticFile(options.staticDir, url.pathname);
+    if (!file) return refuse(res, 404, 'not_found', 'No such file.');
+    res.writeHead(200, {
+      ...securityHeaders(),
+      'content-type': file.contentType,
+      'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function sameToken(given: unknown, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readCookie(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return null;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function statusFor(code: ErrorCode): number {
+  switch (code) {
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'internal':
+      return 500;
+    default:
+      return 400;
+  }
+}
+
+function securityHeaders(): Record<string, string> {
+  return {
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+    'x-frame-options': 'DENY',
+  };
+}
+
+function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  send(res, status, { ok: false, error: { code, message } });
+}
+
+function send(res: ServerResponse, status: number, result: Result<unknown>): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(result));
+}

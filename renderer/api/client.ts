@@ -1,0 +1,72 @@
+import { contract, ApiError, type CrosscheckBridge, type Input, type Method, type Output, type Result } from '../../main/api/contract.ts';
+
+declare global {
+  interface Window {
+    crosscheck?: CrosscheckBridge;
+  }
+}
+
+export class ApiCallError extends Error {
+  readonly code: ApiError['code'];
+  constructor(error: ApiError) {
+    super(error.message);
+    this.code = error.code;
+  }
+}
+
+export interface Client {
+  call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
+}
+
+type Transport = (method: Method, input: unknown) => Promise<Result<unknown>>;
+
+const TOKEN_KEY = 'crosscheck.token';
+const TOKEN_HEADER = 'x-crosscheck-token';
+
+/**
+ * The one way the renderer reaches main: the Electron preload when present,
+ * otherwise browser mode's HTTP endpoint. Answers are validated against the
+ * contract, so a drifted main fails loudly instead of rendering garbage.
+ */
+export function createClient(transport: Transport = chooseTransport()): Client {
+  return {
+    async call(method, input) {
+      const result = await transport(method, input);
+      if (!result.ok) throw new ApiCallError(ApiError.parse(result.error));
+      return contract[method].output.parse(result.value) as Output<typeof method>;
+    },
+  };
+}
+
+function chooseTransport(): Transport {
+  const bridge = window.crosscheck;
+  if (bridge) return (method, input) => bridge.call(method, input);
+  return httpTransport(takeToken());
+}
+
+/** Reads the per-launch token from the address once, then hides it from the address bar and history. */
+function takeToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+  }
+  return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpTransport(token: string): Transport {
+  return async (method, input) => {
+    const response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      body: JSON.stringify(input),
+    });
+    try {
+      return (await response.json()) as Result<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'internal', message: `The server answered ${response.status} without a result.` } };
+    }
+  };
+}
