@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { openSession, type Session } from '../../main/api/session.ts';
+import { startServer, type RunningServer } from '../../main/server/httpServer.ts';
+import { PROJECT_ROOT, SEEDS_DIR } from './projectPaths.ts';
+
+/** Debian's Chromium; elsewhere point CROSSCHECK_CHROMIUM at any Chromium or Chrome. */
+export const CHROMIUM_PATH = process.env.CROSSCHECK_CHROMIUM ?? '/usr/bin/chromium';
+export const RENDERER_DIR = join(PROJECT_ROOT, 'dist', 'renderer');
+
+/** Flags that keep Chromium quiet on a machine without network or display, running as root. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Launches Chromium (Playwright gives each launch a fresh, throw-away profile).
+ * A missing browser is a failure, never a skip.
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CROSSCHECK_CHROMIUM. End-to-end tests never skip.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** The app as `crosscheck serve` runs it: a real corpus file, seeded on first run, and the built renderer. */
+export async function startApp(dbPath: string): Promise<{ session: Session; server: RunningServer; close(): Promise<void> }> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` (npm test does).');
+  const session = openSession({ dbPath, seedsDir: SEEDS_DIR, actor: 'e2e' });
+  const server = await startServer({ dispatch: session.dispatch, staticDir: RENDERER_DIR });
+  return { session, server, close: async () => void (await server.close(), session.close()) };
+}
