@@ -68,6 +68,53 @@ export const NewAnnotation = z
   .refine((a) => a.end > a.start, { message: 'end must be greater than start', path: ['end'] });
 export type NewAnnotation = z.infer<typeof NewAnnotation>;
 
+export const AnnotationPatch = z
+  .strictObject({
+    id: Id,
+    start: Offset.optional(),
+    end: Offset.optional(),
+    tag: Tag.optional(),
+    note: z.string().max(MAX_NOTE_LENGTH).optional(),
+    speaker: z.string().trim().min(1).max(MAX_NAME_LENGTH).nullable().optional(),
+  })
+  .refine((p) => p.start === undefined || p.end === undefined || p.end > p.start, { message: 'end must be greater than start', path: ['end'] });
+export type AnnotationPatch = z.infer<typeof AnnotationPatch>;
+
+export const LINK_TYPES = ['same-claim', 'paraphrase', 'contradicts', 'denies', 'attributed-to', 'cites'] as const;
+export const LinkType = z.enum(LINK_TYPES);
+export type LinkType = z.infer<typeof LinkType>;
+/** Link types whose two ends report one claim: they make claim groups, and their direction carries no meaning. */
+export const GROUPING_LINK_TYPES: readonly LinkType[] = ['same-claim', 'paraphrase'];
+
+export const LINK_STATUSES = ['suggested', 'confirmed', 'rejected'] as const;
+export const LinkStatus = z.enum(LINK_STATUSES);
+export type LinkStatus = z.infer<typeof LinkStatus>;
+export const LINK_METHODS = ['manual', 'matcher', 'import'] as const;
+
+export const Link = z.object({
+  id: Id,
+  fromId: Id,
+  toId: Id,
+  type: LinkType,
+  status: LinkStatus,
+  method: z.enum(LINK_METHODS),
+  score: z.number().min(0).max(1).nullable(),
+  reviewer: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Link = z.infer<typeof Link>;
+
+export const NewLink = z.strictObject({
+  fromId: Id,
+  toId: Id,
+  type: LinkType,
+  status: LinkStatus.optional(),
+  method: z.enum(LINK_METHODS).optional(),
+  score: z.number().min(0).max(1).nullable().optional(),
+});
+export type NewLink = z.infer<typeof NewLink>;
+
 export const IMPORT_STATUSES = ['imported', 'duplicate', 'failed'] as const;
 export const ImportResult = z.object({
   file: z.string(),
@@ -88,6 +135,10 @@ export const contract = {
     output: z.array(Annotation),
   },
   'annotations.create': { input: NewAnnotation, output: Annotation },
+  'annotations.update': { input: AnnotationPatch, output: Annotation },
+  'annotations.delete': { input: z.strictObject({ id: Id }), output: z.strictObject({ id: Id }) },
+  'links.list': { input: z.strictObject({ annotationId: Id.optional() }), output: z.array(Link) },
+  'links.create': { input: NewLink, output: Link },
 } as const;
 
 export type Contract = typeof contract;

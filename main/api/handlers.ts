@@ -1,6 +1,7 @@
-import { listAnnotations, createAnnotation } from '../corpus/annotations.ts';
+import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '../corpus/annotations.ts';
 import { getArticle, listArticles } from '../corpus/articles.ts';
 import type { Db } from '../corpus/database.ts';
+import { createLink, listLinks } from '../corpus/links.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
 
 export interface HandlerContext {
@@ -18,5 +19,9 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'articles.get': ({ id }) => getArticle(db, id),
     'annotations.list': ({ articleId }) => listAnnotations(db, articleId),
     'annotations.create': (input) => createAnnotation(db, input, actor),
+    'annotations.update': (patch) => updateAnnotation(db, patch, actor),
+    'annotations.delete': ({ id }) => deleteAnnotation(db, id, actor),
+    'links.list': ({ annotationId }) => listLinks(db, annotationId),
+    'links.create': (input) => createLink(db, input, actor),
   };
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Annotation, NewAnnotation } from '../api/contract.ts';
+import type { Annotation, AnnotationPatch, NewAnnotation } from '../api/contract.ts';
 import { CrosscheckError } from '../api/errors.ts';
 import type { Db } from './database.ts';
 import { recordEvent } from './events.ts';
+import { linksOf } from './links.ts';
 import { anchorSpan } from './textAnchor.ts';
 
 const COLUMNS = `id, article_id AS articleId, start, "end", quote, prefix, suffix, tag, note,
@@ -53,4 +54,47 @@ export function listAnnotations(db: Db, articleId?: number): Annotation[] {
   return db
     .prepare(`SELECT ${COLUMNS} FROM annotations WHERE article_id = ? ORDER BY start, "end", id`)
     .all(articleId) as Annotation[];
+}
+
+/**
+ * Changes an annotation's tag, note, speaker or boundaries. A new boundary
+ * re-takes quote and context from the text. The event keeps before and after,
+ * which is what undo replays.
+ */
+export function updateAnnotation(db: Db, patch: AnnotationPatch, actor: string): Annotation {
+  return db.transaction((): Annotation => {
+    const before = getAnnotation(db, patch.id);
+    const start = patch.start ?? before.start;
+    const end = patch.end ?? before.end;
+    const { text } = db.prepare('SELECT text FROM articles WHERE id = ?').get(before.articleId) as { text: string };
+    const anchor = anchorSpan(text, start, end);
+    const now = new Date().toISOString();
+    db.prepare(
+      `UPDATE annotations SET start = @start, "end" = @end, quote = @quote, prefix = @prefix, suffix = @suffix,
+         tag = @tag, note = @note, speaker = @speaker, updated_at = @now WHERE id = @id`,
+    ).run({
+      id: patch.id,
+      start,
+      end,
+      ...anchor,
+      tag: patch.tag ?? before.tag,
+      note: patch.note ?? before.note,
+      speaker: patch.speaker === undefined ? before.speaker : patch.speaker,
+      now,
+    });
+    const after = getAnnotation(db, patch.id);
+    recordEvent(db, { actor, action: 'annotation.update', entity: 'annotation', entityId: patch.id, data: { before, after } }, now);
+    return after;
+  }).immediate();
+}
+
+/** Deletes an annotation and, with it, its links; the event keeps both so the deletion can be undone. */
+export function deleteAnnotation(db: Db, id: number, actor: string): { id: number } {
+  return db.transaction(() => {
+    const before = getAnnotation(db, id);
+    const links = linksOf(db, id);
+    db.prepare('DELETE FROM annotations WHERE id = ?').run(id);
+    recordEvent(db, { actor, action: 'annotation.delete', entity: 'annotation', entityId: id, data: { before, links } });
+    return { id };
+  }).immediate();
 }

@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CrosscheckError } from '../../api/errors.ts';
+import { startServer } from '../../server/httpServer.ts';
+import { parse, wholeNumber, type Command, type Options } from '../args.ts';
+
+export const RENDERER_DIR = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+const SERVE_OPTIONS = { port: { type: 'string' } } as const satisfies Options;
+
+export const serveCommand: Command = {
+  usage: 'serve [--port N]',
+  summary: 'start browser mode and print the address to open',
+  options: SERVE_OPTIONS,
+  seeds: true,
+  keepsSessionOpen: true,
+  async run({ args, session, json, io }) {
+    const { values } = parse(args, SERVE_OPTIONS);
+    const port = values.port === undefined ? 0 : wholeNumber(values.port, '--port');
+    if (port > 65535) throw new CrosscheckError('invalid_input', '--port must be at most 65535');
+    if (!existsSync(`${RENDERER_DIR}/index.html`)) {
+      throw new CrosscheckError('not_found', 'the app is not built yet: run `npm run build` first (`npm start` builds it for you)');
+    }
+    const server = await startServer({ dispatch: session().dispatch, staticDir: RENDERER_DIR, port });
+    io.out(json ? JSON.stringify({ url: server.url, port: server.port }) : `Crosscheck is running in browser mode. Open:\n  ${server.url}\nPress Ctrl+C to stop.`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await server.close();
+    session().close();
+    return 0;
+  },
+};

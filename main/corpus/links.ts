@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { GROUPING_LINK_TYPES, type Link, type NewLink } from '../api/contract.ts';
+import { CrosscheckError } from '../api/errors.ts';
+import type { Db } from './database.ts';
+import { recordEvent } from './events.ts';
+
+const COLUMNS = `id, from_id AS fromId, to_id AS toId, type, status, method, score, reviewer,
+  reviewed_at AS reviewedAt, created_at AS createdAt`;
+
+/**
+ * Links two annotations. No self-links and no duplicates; for the grouping
+ * types, whose direction means nothing, B→A counts as a duplicate of A→B.
+ */
+export function createLink(db: Db, input: NewLink, actor: string): Link {
+  if (input.fromId === input.toId) throw new CrosscheckError('invalid_input', 'An annotation cannot be linked to itself.');
+  return db.transaction((): Link => {
+    for (const id of [input.fromId, input.toId]) {
+      if (!db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(id)) throw new CrosscheckError('not_found', `There is no annotation ${id}.`);
+    }
+    const symmetric = GROUPING_LINK_TYPES.includes(input.type);
+    const existing = db
+      .prepare(
+        `SELECT id FROM links WHERE type = @type AND ((from_id = @fromId AND to_id = @toId) OR (@symmetric AND from_id = @toId AND to_id = @fromId))`,
+      )
+      .get({ ...input, symmetric: symmetric ? 1 : 0 }) as { id: number } | undefined;
+    if (existing) throw new CrosscheckError('conflict', `Annotations ${input.fromId} and ${input.toId} are already linked as ${input.type} (link ${existing.id}).`);
+    const now = new Date().toISOString();
+    const status = input.status ?? 'confirmed';
+    const reviewed = status === 'suggested' ? { reviewer: null, reviewedAt: null } : { reviewer: actor, reviewedAt: now };
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO links (uuid, from_id, to_id, type, status, method, score, reviewer, reviewed_at, created_at)
+         VALUES (@uuid, @fromId, @toId, @type, @status, @method, @score, @reviewer, @reviewedAt, @now)`,
+      )
+      .run({ uuid: randomUUID(), fromId: input.fromId, toId: input.toId, type: input.type, status, method: input.method ?? 'manual', score: input.score ?? null, ...reviewed, now });
+    const link = getLink(db, Number(lastInsertRowid));
+    recordEvent(db, { actor, action: 'link.create', entity: 'link', entityId: link.id, data: { after: link } }, now);
+    return link;
+  }).immediate();
+}
+
+export function getLink(db: Db, id: number): Link {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM links WHERE id = ?`).get(id) as Link | undefined;
+  if (!row) throw new CrosscheckError('not_found', `There is no link ${id}.`);
+  return row;
+}
+
+/** Links touching one annotation (either end), or every link. */
+export function listLinks(db: Db, annotationId?: number): Link[] {
+  if (annotationId === undefined) return db.prepare(`SELECT ${COLUMNS} FROM links ORDER BY id`).all() as Link[];
+  return linksOf(db, annotationId);
+}
+
+export function linksOf(db: Db, annotationId: number): Link[] {
+  return db.prepare(`SELECT ${COLUMNS} FROM links WHERE from_id = ? OR to_id = ? ORDER BY id`).all(annotationId, annotationId) as Link[];
+}
