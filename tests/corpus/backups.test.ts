@@ -1,26 +1,14 @@
 import Database from 'better-sqlite3';
-import { existsSync, openSync, readdirSync, statSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupCorpus, backupFolder, checkCorpusFile, latestGoodBackup, listBackups, restoreBackup } from '../../main/corpus/backups.ts';
 import { CorruptDatabaseError, openDatabase } from '../../main/corpus/database.ts';
 import { importPaths } from '../../main/ingest/importFiles.ts';
+import { damagePages } from '../helpers/damageFile.ts';
 import { SEEDS_DIR, tempCorpus, tempDir } from '../helpers/tempCorpus.ts';
 
 const articleCount = (db: Database.Database) => db.prepare('SELECT count(*) FROM articles').pluck().get();
-
-/** Overwrites pages in the middle of a closed database file, as a failing disk would. */
-function damagePages(path: string): void {
-  const pageSize = 4096;
-  const pages = Math.floor(statSync(path).size / pageSize);
-  expect(pages).toBeGreaterThan(4);
-  const fd = openSync(path, 'r+');
-  try {
-    for (let page = 2; page < pages; page += 2) writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, page * pageSize);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 function seededCorpus() {
   const corpus = tempCorpus();
