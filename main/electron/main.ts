@@ -6,7 +6,8 @@ import { IPC_CHANNEL } from '../api/ipcChannel.ts';
 import { openSession, type Session } from '../api/session.ts';
 import { CORPUS_FILE_NAME } from '../corpus/location.ts';
 import { readStaticFile } from '../server/staticFiles.ts';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, isTrustedSenderUrl, windowOptions } from './windowOptions.ts';
+import { answerIpcCall } from './ipcGuard.ts';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, windowOptions } from './windowOptions.ts';
 
 // Bundled to dist/main.cjs; the renderer and preload are built beside it.
 const distDir = __dirname;
@@ -41,12 +42,7 @@ function start(): void {
     });
   });
 
-  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
-    if (!isTrustedSenderUrl(event.senderFrame?.url)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Requests are accepted only from the Crosscheck window.' } };
-    }
-    return corpus!.dispatch(method, input);
-  });
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => answerIpcCall(corpus!.dispatch, event.senderFrame?.url, method, input));
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

@@ -152,6 +152,8 @@ function refuse(res: ServerResponse, status: number, code: ErrorCode, message: s
 
 function send(res: ServerResponse, status: number, result: Result<unknown>): void {
   if (res.headersSent) return void res.end();
-  res.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8' });
+  // A refusal can come before the body is read; that connection cannot carry another request, so say so instead of dropping it.
+  const unread = res.req.complete ? {} : { connection: 'close' };
+  res.writeHead(status, { ...securityHeaders(), ...unread, 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(result));
 }

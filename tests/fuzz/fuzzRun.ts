@@ -1,0 +1,106 @@
+import { expect } from 'vitest';
+import { contract, type Method, type Result } from '../../main/api/contract.ts';
+import { ERROR_CODES } from '../../main/api/errors.ts';
+import type { Db } from '../../main/corpus/database.ts';
+import { logicalDumpChecksum } from './logicalDump.ts';
+
+/** How many payloads each request gets; CROSSCHECK_FUZZ_PER_METHOD raises it for a longer run. */
+export const PER_METHOD = Number(process.env.CROSSCHECK_FUZZ_PER_METHOD ?? 10_000);
+/** Fixed by default so a failure reproduces; CROSSCHECK_FUZZ_SEED explores other sequences. */
+export const SEED = Number(process.env.CROSSCHECK_FUZZ_SEED ?? 6);
+/** How often, in refused payloads, the logical dump is compared in full (every payload is checked by change count). */
+const DUMP_EVERY = 250;
+
+export interface Tally {
+  payloads: number;
+  invalid: number;
+  valid: number;
+  /** Valid payloads the handlers carried out (the rest met not_found, conflicts and the like). */
+  accepted: number;
+  /** Calls that threw instead of answering: must stay 0. */
+  crashes: number;
+  internal: number;
+}
+
+export const emptyTally = (): Tally => ({ payloads: 0, invalid: 0, valid: 0, accepted: 0, crashes: 0, internal: 0 });
+
+export const isValidInput = (method: Method, payload: unknown) => contract[method].input.safeParse(payload).success;
+
+const changeCount = (db: Db) => db.prepare('SELECT total_changes()').pluck().get() as number;
+
+function describePayload(payload: unknown): string {
+  try {
+    return JSON.stringify(payload, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v))?.slice(0, 300) ?? String(payload);
+  } catch {
+    return String(payload);
+  }
+}
+
+export const summary = (layer: string, tally: Tally) =>
+  `fuzz (${layer}): ${tally.payloads} payloads (${tally.invalid} refused by schema or transport, ${tally.valid} valid of which ${tally.accepted} carried out), ` +
+  `${tally.crashes} crashes, ${tally.internal} internal errors; seed ${SEED}`;
+
+/** Every answer is a result object with a known error code and a message a person can read. */
+export function expectClearAnswer(answer: Result<unknown>, payload: unknown): void {
+  expect(typeof answer.ok, describePayload(payload)).toBe('boolean');
+  if (!answer.ok) {
+    expect(ERROR_CODES, describePayload(payload)).toContain(answer.error.code);
+    expect(answer.error.message.length, describePayload(payload)).toBeGreaterThan(5);
+  }
+}
+
+/**
+ * Sends refused payloads one after another and checks the corpus is unchanged:
+ * no row changed by any of them (SQLite's change counter), and the checksum
+ * of the logical dump identical at regular points and at the end.
+ */
+export async function sendInvalid(
+  db: Db,
+  payloads: readonly unknown[],
+  send: (payload: unknown) => Promise<Result<unknown>> | Result<unknown>,
+  tally: Tally,
+  expectedCodes: (payload: unknown) => readonly string[] = () => ['invalid_input'],
+): Promise<void> {
+  const before = logicalDumpChecksum(db);
+  const changes = changeCount(db);
+  for (const [index, payload] of payloads.entries()) {
+    tally.payloads++;
+    tally.invalid++;
+    let answer: Result<unknown>;
+    try {
+      answer = await send(payload);
+    } catch (error) {
+      tally.crashes++;
+      throw new Error(`crashed on ${describePayload(payload)}: ${String(error)}`);
+    }
+    expectClearAnswer(answer, payload);
+    expect(answer.ok, describePayload(payload)).toBe(false);
+    if (!answer.ok) expect(expectedCodes(payload), `${describePayload(payload)}: ${answer.error.message}`).toContain(answer.error.code);
+    expect(changeCount(db), describePayload(payload)).toBe(changes);
+    if (index % DUMP_EVERY === DUMP_EVERY - 1) expect(logicalDumpChecksum(db), `after ${describePayload(payload)}`).toBe(before);
+  }
+  expect(logicalDumpChecksum(db)).toBe(before);
+}
+
+/** Sends payloads the schema accepts: each answer is a value of the contract's output type or a clear, non-internal error. */
+export async function sendValid(method: Method, payloads: readonly unknown[], send: (payload: unknown) => Promise<Result<unknown>> | Result<unknown>, tally: Tally): Promise<void> {
+  for (const payload of payloads) {
+    tally.payloads++;
+    tally.valid++;
+    let answer: Result<unknown>;
+    try {
+      answer = await send(payload);
+    } catch (error) {
+      tally.crashes++;
+      throw new Error(`crashed on ${describePayload(payload)}: ${String(error)}`);
+    }
+    expectClearAnswer(answer, payload);
+    if (answer.ok) {
+      tally.accepted++;
+      expect(contract[method].output.safeParse(answer.value).success, describePayload(payload)).toBe(true);
+    } else {
+      if (answer.error.code === 'internal') tally.internal++;
+      expect(answer.error.code, `${describePayload(payload)}: ${answer.error.message}`).not.toBe('internal');
+    }
+  }
+}
