@@ -23,6 +23,8 @@ export interface ServerOptions {
 
 export interface RunningServer {
   url: string;
+  /** The interface listened on: always loopback. */
+  address: string;
   port: number;
   token: string;
   close(): Promise<void>;
@@ -84,9 +86,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
-  port = (server.address() as AddressInfo).port;
+  const bound = server.address() as AddressInfo;
+  port = bound.port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
+    address: bound.address,
     port,
     token,
     close: () =>
