@@ -1,0 +1,140 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { checkCorpusFile, listBackups } from '../../main/corpus/backups.ts';
+import { openDatabase } from '../../main/corpus/database.ts';
+import { sha256Hex } from '../../main/ingest/normalise.ts';
+import { seededRandom } from '../bench/random.ts';
+import { PROJECT_ROOT } from '../helpers/projectPaths.ts';
+
+const NODE = join(PROJECT_ROOT, 'node_modules', '.bin', 'node');
+const WORKER = join(PROJECT_ROOT, 'tests', 'crash', 'crashWorker.ts');
+
+export interface CrashFigures {
+  kills: number;
+  /** Writes the worker acknowledged before it was killed, over all cycles. */
+  acknowledged: number;
+  /** Acknowledged writes missing or different after reopening: the target is 0. */
+  lostWrites: number;
+  integrityFailures: number;
+  /** Articles without their import event or whose text does not match its checksum, annotations without their event. */
+  halfWritten: number;
+  /** Backups that list as complete but do not pass quick_check. */
+  badBackups: number;
+  problems: string[];
+}
+
+interface Acknowledged {
+  articles: Map<number, string>;
+  annotations: Map<number, { articleId: number; start: number; end: number }>;
+  notes: Map<number, string>;
+}
+
+/** Runs the worker until a random moment, then SIGKILLs it; resolves with the complete lines it printed. */
+function runUntilKilled(corpusPath: string, seed: number, killAfterMs: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(NODE, [WORKER, corpusPath, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('error', reject);
+    child.on('close', (_code, signal) => {
+      clearTimeout(timer);
+      if (signal !== 'SIGKILL') return reject(new Error(`the worker stopped by itself (${signal ?? _code}): ${stderr.slice(0, 2000)}`));
+      // A line without its newline was cut by the kill: not acknowledged.
+      resolve(stdout.split('\n').slice(0, -1));
+    });
+  });
+}
+
+function record(lines: string[], acknowledged: Acknowledged): number {
+  let count = 0;
+  for (const line of lines) {
+    const [kind, id, ...rest] = line.split(' ');
+    if (kind === 'article') acknowledged.articles.set(Number(id), rest[0]!);
+    else if (kind === 'annotation') acknowledged.annotations.set(Number(id), { articleId: Number(rest[0]), start: Number(rest[1]), end: Number(rest[2]) });
+    else if (kind === 'note') acknowledged.notes.set(Number(id), rest.join(' '));
+    else continue;
+    count++;
+  }
+  return count;
+}
+
+/** Reopens the corpus as the app would and checks everything acknowledged so far is there, whole. */
+function verify(corpusPath: string, acknowledged: Acknowledged, figures: CrashFigures): void {
+  const db = openDatabase(corpusPath);
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') {
+      figures.integrityFailures++;
+      figures.problems.push(`integrity_check: ${String(integrity)}`);
+    }
+    const article = db.prepare('SELECT sha256, text FROM articles WHERE id = ?');
+    for (const [id, sha] of acknowledged.articles) {
+      const row = article.get(id) as { sha256: string; text: string } | undefined;
+      if (row?.sha256 !== sha) {
+        figures.lostWrites++;
+        figures.problems.push(`article ${id} acknowledged but ${row ? 'different' : 'missing'}`);
+      }
+    }
+    const annotation = db.prepare('SELECT article_id AS articleId, start, "end", note FROM annotations WHERE id = ?');
+    for (const [id, expected] of acknowledged.annotations) {
+      const row = annotation.get(id) as { articleId: number; start: number; end: number } | undefined;
+      if (!row || row.articleId !== expected.articleId || row.start !== expected.start || row.end !== expected.end) {
+        figures.lostWrites++;
+        figures.problems.push(`annotation ${id} acknowledged but ${row ? 'different' : 'missing'}`);
+      }
+    }
+    for (const [id, note] of acknowledged.notes) {
+      const row = annotation.get(id) as { note: string } | undefined;
+      if (row?.note !== note) {
+        figures.lostWrites++;
+        figures.problems.push(`note of annotation ${id} acknowledged as "${note}" but is "${row?.note}"`);
+      }
+    }
+    const halfImported = db
+      .prepare(`SELECT id, sha256, text FROM articles a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity = 'article' AND e.action = 'article.import' AND e.entity_id = a.id)`)
+      .all() as Array<{ id: number }>;
+    const mismatched = (db.prepare('SELECT id, sha256, text FROM articles').all() as Array<{ id: number; sha256: string; text: string }>).filter((a) => sha256Hex(a.text) !== a.sha256);
+    const unlogged = db
+      .prepare(`SELECT id FROM annotations n WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity = 'annotation' AND e.action = 'annotation.create' AND e.entity_id = n.id)`)
+      .pluck()
+      .all();
+    const orphans = db.pragma('foreign_key_check') as unknown[];
+    const half = halfImported.length + mismatched.length + unlogged.length + orphans.length;
+    if (half > 0) {
+      figures.halfWritten += half;
+      figures.problems.push(`half-written: ${halfImported.length} articles without import event, ${mismatched.length} with wrong checksum, ${unlogged.length} annotations without event, ${orphans.length} orphans`);
+    }
+  } finally {
+    db.close();
+  }
+  for (const backup of listBackups(corpusPath)) {
+    const problem = checkCorpusFile(backup.path);
+    if (problem) {
+      figures.badBackups++;
+      figures.problems.push(`backup ${backup.path}: ${problem}`);
+    }
+  }
+}
+
+/**
+ * Kills the worker `kills` times at random moments (from mid-start-up to well
+ * into its write loop) on one corpus, reopening and checking it after each.
+ */
+export async function runCrashCycles(options: { corpusPath: string; kills: number; seed?: number; maxRunMs?: number; onCycle?: (figures: CrashFigures) => void }): Promise<CrashFigures> {
+  const random = seededRandom(options.seed ?? 1);
+  const acknowledged: Acknowledged = { articles: new Map(), annotations: new Map(), notes: new Map() };
+  const figures: CrashFigures = { kills: 0, acknowledged: 0, lostWrites: 0, integrityFailures: 0, halfWritten: 0, badBackups: 0, problems: [] };
+  // Start-up (Node, type stripping, opening the corpus) takes a few hundred milliseconds; some kills land inside it.
+  const maxRunMs = options.maxRunMs ?? 900;
+  for (let cycle = 0; cycle < options.kills; cycle++) {
+    const lines = await runUntilKilled(options.corpusPath, (options.seed ?? 1) * 1000 + cycle, 50 + Math.floor(random() * maxRunMs));
+    figures.kills++;
+    figures.acknowledged += record(lines, acknowledged);
+    verify(options.corpusPath, acknowledged, figures);
+    options.onCycle?.(figures);
+  }
+  return figures;
+}
