@@ -29,19 +29,31 @@ interface Acknowledged {
   notes: Map<number, string>;
 }
 
-/** Runs the worker until a random moment, then SIGKILLs it; resolves with the complete lines it printed. */
-function runUntilKilled(corpusPath: string, seed: number, killAfterMs: number): Promise<string[]> {
+/**
+ * When to kill: counted from spawn, so it can land in start-up (opening,
+ * checking and migrating the corpus), or from the worker's first line, so it
+ * lands in the write loop however long start-up takes on a big corpus.
+ */
+type KillMoment = { from: 'spawn' | 'ready'; ms: number };
+
+/** Runs the worker until the kill moment, then SIGKILLs it; resolves with the complete lines it printed. */
+function runUntilKilled(corpusPath: string, seed: number, moment: KillMoment): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(NODE, [WORKER, corpusPath, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
+    let timer: NodeJS.Timeout | undefined;
+    const killIn = (ms: number) => (timer ??= setTimeout(() => child.kill('SIGKILL'), ms));
+    if (moment.from === 'spawn') killIn(moment.ms);
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (stdout.startsWith('ready\n')) killIn(moment.ms);
+    });
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('error', reject);
-    child.on('close', (_code, signal) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (signal !== 'SIGKILL') return reject(new Error(`the worker stopped by itself (${signal ?? _code}): ${stderr.slice(0, 2000)}`));
+      if (signal !== 'SIGKILL') return reject(new Error(`the worker stopped by itself (${signal ?? code}): ${stderr.slice(0, 2000)}`));
       // A line without its newline was cut by the kill: not acknowledged.
       resolve(stdout.split('\n').slice(0, -1));
     });
@@ -129,11 +141,12 @@ export async function runCrashCycles(options: { corpusPath: string; kills: numbe
   const random = seededRandom(options.seed ?? 1);
   const acknowledged: Acknowledged = { articles: new Map(), annotations: new Map(), notes: new Map() };
   const figures: CrashFigures = { kills: 0, acknowledged: 0, lostWrites: 0, integrityFailures: 0, halfWritten: 0, badBackups: 0, problems: [] };
-  // Start-up (Node, type stripping, opening the corpus) takes a few hundred milliseconds; some kills land inside it.
-  const maxRunMs = options.maxRunMs ?? 900;
+  const maxRunMs = options.maxRunMs ?? 600;
   const lostKeys = new Set<string>();
   for (let cycle = 0; cycle < options.kills; cycle++) {
-    const lines = await runUntilKilled(options.corpusPath, (options.seed ?? 1) * 1000 + cycle, 50 + Math.floor(random() * maxRunMs));
+    // One kill in five lands in start-up: Node, type stripping, opening and checking the corpus.
+    const moment: KillMoment = random() < 0.2 ? { from: 'spawn', ms: Math.floor(random() * 400) } : { from: 'ready', ms: Math.floor(random() * maxRunMs) };
+    const lines = await runUntilKilled(options.corpusPath, (options.seed ?? 1) * 1000 + cycle, moment);
     figures.kills++;
     figures.acknowledged += record(lines, acknowledged);
     verify(options.corpusPath, acknowledged, figures, lostKeys);
