@@ -51,7 +51,7 @@ export async function backupCorpus(db: Db, corpusPath: string, reason: BackupRea
     rmSync(partial, { force: true });
   }
   pruneBackups(corpusPath, options.keep ?? DEFAULT_BACKUPS_KEPT);
-  return describe(path)!;
+  return describe(corpusPath, path)!;
 }
 
 /**
@@ -69,7 +69,7 @@ export function backupBeforeMigration(db: Db, corpusPath: string, now: Date = ne
     rmSync(partial, { force: true });
   }
   pruneBackups(corpusPath, DEFAULT_BACKUPS_KEPT);
-  return describe(path)!;
+  return describe(corpusPath, path)!;
 }
 
 /** A backup is one self-contained file: rollback journal mode, so it opens read-only without -wal or -shm beside it. */
@@ -83,9 +83,10 @@ function finishBackup(partial: string, path: string): void {
   renameSync(partial, path);
 }
 
-function describe(path: string): Backup | null {
+/** The backup a file name describes, if it is one of this corpus's (not of `corpus-old.sqlite` beside it). */
+function describe(corpusPath: string, path: string): Backup | null {
   const match = BACKUP_NAME.exec(basename(path));
-  if (!match) return null;
+  if (!match || match[1] !== stem(corpusPath)) return null;
   const [, , time, reason] = match;
   return { path, takenAt: time!.replace(/T(\d{2})-(\d{2})-(\d{2})/, 'T$1:$2:$3'), reason: reason! };
 }
@@ -94,10 +95,8 @@ function describe(path: string): Backup | null {
 export function listBackups(corpusPath: string): Backup[] {
   const folder = backupFolder(corpusPath);
   if (!existsSync(folder)) return [];
-  const prefix = `${stem(corpusPath)}-`;
   return readdirSync(folder)
-    .filter((name) => name.startsWith(prefix))
-    .map((name) => describe(join(folder, name)))
+    .map((name) => describe(corpusPath, join(folder, name)))
     .filter((backup): backup is Backup => backup !== null)
     .sort((a, b) => (a.path < b.path ? 1 : a.path > b.path ? -1 : 0));
 }

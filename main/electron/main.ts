@@ -4,6 +4,7 @@ import { isCrosscheckError } from '../api/errors.ts';
 import { IPC_CHANNEL } from '../api/ipcChannel.ts';
 import { openSession, type Session } from '../api/session.ts';
 import { scheduleBackups, type BackupSchedule } from '../corpus/backupSchedule.ts';
+import { busyError } from '../corpus/busy.ts';
 import { restoreBackup } from '../corpus/backups.ts';
 import { CorruptDatabaseError } from '../corpus/database.ts';
 import { CORPUS_FILE_NAME } from '../corpus/location.ts';
@@ -98,7 +99,7 @@ function createWindow(): void {
 }
 
 function fail(error: unknown): void {
-  const message = isCrosscheckError(error) || error instanceof Error ? error.message : String(error);
+  const message = busyError(error)?.message ?? (isCrosscheckError(error) || error instanceof Error ? error.message : String(error));
   dialog.showErrorBox('Crosscheck could not start', message);
   app.exit(1);
 }

@@ -133,6 +133,8 @@ function statusFor(code: ErrorCode): number {
       return 404;
     case 'conflict':
       return 409;
+    case 'busy':
+      return 503;
     case 'internal':
       return 500;
     default:

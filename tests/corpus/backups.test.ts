@@ -39,6 +39,17 @@ describe('online backups', () => {
     expect(kept.map((b) => b.takenAt)).toEqual(['2026-01-01T10:04:00.000Z', '2026-01-01T10:03:00.000Z', '2026-01-01T10:02:00.000Z']);
   });
 
+  it('lists only the backups of its own corpus, not of another corpus in the same folder', async () => {
+    const { db, path } = seededCorpus();
+    const other = openDatabase(path.replace(/corpus\.sqlite$/, 'corpus-old.sqlite'));
+    await backupCorpus(other, other.name, 'manual');
+    other.close();
+    expect(listBackups(path)).toEqual([]);
+    await backupCorpus(db, path, 'manual');
+    expect(listBackups(path)).toHaveLength(1);
+    expect(listBackups(other.name)).toHaveLength(1);
+  });
+
   it('takes no backup of a brand-new corpus', () => {
     const { path } = tempCorpus();
     expect(existsSync(backupFolder(path))).toBe(false);

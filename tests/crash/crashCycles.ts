@@ -108,8 +108,9 @@ function verify(corpusPath: string, acknowledged: Acknowledged, figures: CrashFi
       if (!row || !history.includes(note) || history.at(-1) !== row.note) lost(`note of annotation ${id}`, `acknowledged as "${note}" but is "${row?.note}"`);
     }
     const halfImported = db
-      .prepare(`SELECT id, sha256, text FROM articles a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity = 'article' AND e.action = 'article.import' AND e.entity_id = a.id)`)
-      .all() as Array<{ id: number }>;
+      .prepare(`SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity = 'article' AND e.action = 'article.import' AND e.entity_id = a.id)`)
+      .pluck()
+      .all();
     const mismatched = (db.prepare('SELECT id, sha256, text FROM articles').all() as Array<{ id: number; sha256: string; text: string }>).filter((a) => sha256Hex(a.text) !== a.sha256);
     const unlogged = db
       .prepare(`SELECT id FROM annotations n WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity = 'annotation' AND e.action = 'annotation.create' AND e.entity_id = n.id)`)
