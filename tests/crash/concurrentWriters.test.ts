@@ -7,7 +7,8 @@ import { openSession } from '../../main/api/session.ts';
 import { openDatabase } from '../../main/corpus/database.ts';
 import { importPaths } from '../../main/ingest/importFiles.ts';
 import { cliEnv, type CliRun } from '../helpers/runCli.ts';
-import { PROJECT_ROOT, SEEDS_DIR, tempCorpus } from '../helpers/tempCorpus.ts';
+import { startServer, TOKEN_HEADER } from '../../main/server/httpServer.ts';
+import { PROJECT_ROOT, SEEDS_DIR, tempCorpus, tempDir } from '../helpers/tempCorpus.ts';
 
 /** The CLI in a child process, without blocking this one, so the test can hold and release locks meanwhile. */
 function runCliAsync(args: string[]): Promise<CliRun & { ms: number }> {
@@ -88,6 +89,27 @@ describe('a request meeting a lock held by another connection', () => {
       expect(onInternalError).not.toHaveBeenCalled();
       expect(dispatch('annotations.create', { articleId: 1, start: 0, end: 10, tag: 'claim' }).ok).toBe(true);
     } finally {
+      db.close();
+    }
+  });
+
+  it('over browser mode, answers 503 with the busy error', async () => {
+    const { db: holder, path } = seededCorpus();
+    const db = openDatabase(path, { busyTimeoutMs: 50 });
+    const staticDir = tempDir();
+    const server = await startServer({ dispatch: createDispatch(createHandlers({ db, actor: 'ana' })), staticDir });
+    try {
+      holder.exec('BEGIN IMMEDIATE');
+      const answer = await fetch(`http://127.0.0.1:${server.port}/api/annotations.create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
+        body: JSON.stringify({ articleId: 1, start: 0, end: 10, tag: 'claim' }),
+      });
+      holder.exec('ROLLBACK');
+      expect(answer.status).toBe(503);
+      expect(await answer.json()).toMatchObject({ ok: false, error: { code: 'busy' } });
+    } finally {
+      await server.close();
       db.close();
     }
   });
