@@ -26,32 +26,47 @@ const stem = (corpusPath: string) => basename(corpusPath, extname(corpusPath));
 const fileTime = (date: Date) => date.toISOString().replace(/:/g, '-');
 const BACKUP_NAME = /^(.+)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z)-([a-z-]+?)(?:-\d+)?\.sqlite$/;
 
-function newBackupPath(corpusPath: string, reason: BackupReason, now: Date): string {
+/** A backup being written: under a temporary name until complete, so a crash mid-copy never leaves a half file that looks like a backup. */
+interface PendingBackup {
+  path: string;
+  partial: string;
+}
+
+function pendingBackup(corpusPath: string, reason: BackupReason, now: Date): PendingBackup {
   const folder = backupFolder(corpusPath);
   mkdirSync(folder, { recursive: true });
   const base = `${stem(corpusPath)}-${fileTime(now)}-${reason}`;
   let path = join(folder, `${base}.sqlite`);
   for (let n = 2; existsSync(path); n++) path = join(folder, `${base}-${n}.sqlite`);
-  return path;
+  return { path, partial: `${path}.partial` };
 }
 
 /**
- * Takes an online backup with SQLite's backup API, which copies a consistent
- * snapshot while the app keeps reading and writing. The copy is written under
- * a temporary name and renamed when complete, so a crash mid-backup never
- * leaves a half file that looks like a backup.
+ * Makes the written copy a backup: one self-contained file in rollback
+ * journal mode (so it opens read-only with no -wal or -shm beside it), under
+ * its final name; then drops the oldest beyond `keep`.
  */
-export async function backupCorpus(db: Db, corpusPath: string, reason: BackupReason, options: { keep?: number; now?: Date } = {}): Promise<Backup> {
-  const path = newBackupPath(corpusPath, reason, options.now ?? new Date());
-  const partial = `${path}.partial`;
+function completeBackup(corpusPath: string, { path, partial }: PendingBackup, keep: number): Backup {
+  const copy = new Database(partial);
   try {
-    await db.backup(partial);
-    finishBackup(partial, path);
+    copy.pragma('journal_mode = DELETE');
   } finally {
-    rmSync(partial, { force: true });
+    copy.close();
   }
-  pruneBackups(corpusPath, options.keep ?? DEFAULT_BACKUPS_KEPT);
+  renameSync(partial, path);
+  pruneBackups(corpusPath, keep);
   return describe(corpusPath, path)!;
+}
+
+/** Takes an online backup with SQLite's backup API, which copies a consistent snapshot while the app keeps reading and writing. */
+export async function backupCorpus(db: Db, corpusPath: string, reason: BackupReason, options: { keep?: number; now?: Date } = {}): Promise<Backup> {
+  const pending = pendingBackup(corpusPath, reason, options.now ?? new Date());
+  try {
+    await db.backup(pending.partial);
+    return completeBackup(corpusPath, pending, options.keep ?? DEFAULT_BACKUPS_KEPT);
+  } finally {
+    rmSync(pending.partial, { force: true });
+  }
 }
 
 /**
@@ -60,27 +75,13 @@ export async function backupCorpus(db: Db, corpusPath: string, reason: BackupRea
  * also writes a consistent snapshot of the open database.
  */
 export function backupBeforeMigration(db: Db, corpusPath: string, now: Date = new Date()): Backup {
-  const path = newBackupPath(corpusPath, 'before-migration', now);
-  const partial = `${path}.partial`;
+  const pending = pendingBackup(corpusPath, 'before-migration', now);
   try {
-    db.prepare('VACUUM INTO ?').run(partial);
-    finishBackup(partial, path);
+    db.prepare('VACUUM INTO ?').run(pending.partial);
+    return completeBackup(corpusPath, pending, DEFAULT_BACKUPS_KEPT);
   } finally {
-    rmSync(partial, { force: true });
+    rmSync(pending.partial, { force: true });
   }
-  pruneBackups(corpusPath, DEFAULT_BACKUPS_KEPT);
-  return describe(corpusPath, path)!;
-}
-
-/** A backup is one self-contained file: rollback journal mode, so it opens read-only without -wal or -shm beside it. */
-function finishBackup(partial: string, path: string): void {
-  const copy = new Database(partial);
-  try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
-  }
-  renameSync(partial, path);
 }
 
 /** The backup a file name describes, if it is one of this corpus's (not of `corpus-old.sqlite` beside it). */
