@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { damagePages } from '../helpers/damageFile.ts';
-import { runCli } from '../helpers/runCli.ts';
-import { tempDir } from '../helpers/tempCorpus.ts';
+import { listBackups } from '../../main/corpus/backups.ts';
+import { cliEnv, runCli } from '../helpers/runCli.ts';
+import { PROJECT_ROOT, tempDir } from '../helpers/tempCorpus.ts';
 
 function seededCorpus(): string {
   const db = join(tempDir(), 'corpus.sqlite');
@@ -57,5 +59,24 @@ describe('crosscheck backup and restore', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/no good backup/);
     expect(runCli(['articles', '--db', db]).status).toBe(0);
+  });
+});
+
+describe('crosscheck serve', () => {
+  it('backs the corpus up when stopped, after the changes of the session', async () => {
+    const db = join(tempDir(), 'corpus.sqlite');
+    const serve = spawn(join(PROJECT_ROOT, 'main', 'cli', 'crosscheck.js'), ['serve', '--db', db, '--json'], { env: cliEnv(), cwd: PROJECT_ROOT });
+    let stderr = '';
+    serve.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<string>((resolve) => serve.on('close', (code, signal) => resolve(`${code} ${signal}`)));
+    // The first run seeds the corpus: a change worth keeping.
+    await new Promise<void>((resolve, reject) => {
+      serve.stdout.once('data', () => resolve());
+      serve.once('close', () => reject(new Error(`serve stopped: ${stderr}`)));
+    });
+    expect(listBackups(db)).toEqual([]);
+    serve.kill('SIGTERM');
+    expect(await exited, stderr).toBe('0 null');
+    expect(listBackups(db).map((b) => b.reason)).toEqual(['quit']);
   });
 });

@@ -23,11 +23,13 @@ export const serveCommand: Command = {
     }
     const server = await startServer({ dispatch: session().dispatch, staticDir: RENDERER_DIR, port });
     const backups = scheduleBackups(session().db, dbPath);
-    io.out(json ? JSON.stringify({ url: server.url, port: server.port }) : `Crosscheck is running in browser mode. Open:\n  ${server.url}\nPress Ctrl+C to stop.`);
-    await new Promise<void>((resolve) => {
+    // Listening for the stop signal before announcing the address: a signal sent on seeing it must not find Node's default handler.
+    const stopped = new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    io.out(json ? JSON.stringify({ url: server.url, port: server.port }) : `Crosscheck is running in browser mode. Open:\n  ${server.url}\nPress Ctrl+C to stop.`);
+    await stopped;
     await server.close();
     await backups.stop();
     session().close();
