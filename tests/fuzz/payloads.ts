@@ -152,7 +152,10 @@ function sampleString(random: Random, schema: JsonSchema): string {
     return `20${10 + int(random, 20)}-0${1 + int(random, 9)}-1${int(random, 10)}`;
   }
   if (format === 'date-time') return new Date(int(random, 2 ** 41)).toISOString();
-  if (format === 'uuid') return crypto.randomUUID();
+  if (format === 'uuid') {
+    const hex = (length: number) => Array.from({ length }, () => int(random, 16).toString(16)).join('');
+    return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+  }
   if (format === 'uri' || format === 'url') return `https://example.org/${int(random, 1000)}`;
   const min = (schema.minLength as number | undefined) ?? 0;
   const max = Math.min((schema.maxLength as number | undefined) ?? 60, 60);
