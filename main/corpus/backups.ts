@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { CrosscheckError } from '../api/errors.ts';
+import { busyError } from './busy.ts';
 import type { Db } from './database.ts';
 
 /** Backups live beside the corpus, so moving the folder moves them along. */
@@ -128,6 +129,29 @@ export function latestGoodBackup(corpusPath: string): Backup | null {
   return listBackups(corpusPath).find((backup) => checkCorpusFile(backup.path) === null) ?? null;
 }
 
+/**
+ * Refuses while any connection (the app, browser mode, another command) has
+ * the corpus open: swapping the file under it would split its writes between
+ * the old file and the new. In WAL mode an exclusive lock is granted only to
+ * the sole connection, even against idle ones.
+ */
+function assertNotInUse(corpusPath: string): void {
+  if (!existsSync(corpusPath)) return;
+  let probe: Db | undefined;
+  try {
+    probe = new Database(corpusPath, { fileMustExist: true, timeout: 0 });
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE; ROLLBACK');
+  } catch (error) {
+    if (busyError(error)) {
+      throw new CrosscheckError('busy', `${corpusPath} is open in Crosscheck (the app, browser mode or another command): close it, then restore. Nothing was changed.`);
+    }
+    // Any other failure is the damage this restore is for.
+  } finally {
+    probe?.close();
+  }
+}
+
 export interface Restored {
   backup: string;
   /** Where the replaced corpus was moved; null when there was none. Nothing is deleted. */
@@ -144,6 +168,8 @@ export function restoreBackup(corpusPath: string, backupPath: string | null = nu
   if (!backup) throw new CrosscheckError('not_found', `There is no good backup of ${corpusPath} in ${backupFolder(corpusPath)}.`);
   const problem = checkCorpusFile(backup);
   if (problem) throw new CrosscheckError('invalid_input', `${backup} cannot be restored: ${problem}. Nothing was changed.`);
+
+  assertNotInUse(corpusPath);
 
   const incoming = `${corpusPath}.restoring`;
   copyFileSync(backup, incoming);

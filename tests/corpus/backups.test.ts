@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupCorpus, backupFolder, checkCorpusFile, latestGoodBackup, listBackups, restoreBackup } from '../../main/corpus/backups.ts';
+import { createAnnotation } from '../../main/corpus/annotations.ts';
 import { CorruptDatabaseError, openDatabase } from '../../main/corpus/database.ts';
 import { importPaths } from '../../main/ingest/importFiles.ts';
 import { damagePages } from '../helpers/damageFile.ts';
@@ -115,6 +116,16 @@ describe('a damaged corpus', () => {
     const still = openDatabase(path);
     expect(articleCount(still)).toBe(5);
     still.close();
+  });
+
+  it('refuses to restore while the corpus is open elsewhere, and changes nothing', async () => {
+    const { db, path } = seededCorpus();
+    await backupCorpus(db, path, 'manual');
+    createAnnotation(db, { articleId: 1, start: 0, end: 5, tag: 'claim' }, 'ana');
+    expect(() => restoreBackup(path)).toThrow(/is open in Crosscheck/);
+    expect(db.prepare('SELECT count(*) FROM annotations').pluck().get()).toBe(1);
+    db.close();
+    expect(restoreBackup(path).setAside).not.toBeNull();
   });
 
   it('refuses to restore when there is no backup at all', () => {
