@@ -55,7 +55,13 @@ describe('fuzzing every request of the contract through IPC and the handler tabl
     const { db, dispatch } = fuzzCorpus();
     const random = seededRandom(SEED);
     const senders = ['file:///etc/passwd', 'https://evil.example/', 'app://crosscheck.evil/', 'http://127.0.0.1/', 'devtools://devtools', '', undefined];
-    const calls = Array.from({ length: 1000 }, (_, i) => ({ sender: senders[i % senders.length], method: METHODS[i % METHODS.length]!, input: random() < 0.5 ? { id: 1 } : randomJson(random) }));
-    await sendInvalid(db, calls, (call) => { const c = call as (typeof calls)[number]; return answerIpcCall(dispatch, c.sender, c.method, c.input); }, tally, () => ['forbidden']);
+    type Call = { sender: string | undefined; method: string; input: unknown };
+    const calls: Call[] = Array.from({ length: 1000 }, (_, i) => ({
+      sender: senders[i % senders.length],
+      method: METHODS[i % METHODS.length]!,
+      input: random() < 0.5 ? { id: 1 } : randomJson(random),
+    }));
+    const send = (call: unknown) => answerIpcCall(dispatch, (call as Call).sender, (call as Call).method, (call as Call).input);
+    await sendInvalid(db, calls, send, tally, () => ['forbidden']);
   });
 });
