@@ -1,7 +1,7 @@
 /**
  * npm run bench:crash [-- --quick]
  *
- * Kills a writing Crosscheck process with SIGKILL at random moments (300
+ * Kills a writing Crosscheck process with SIGKILL at random moments (200
  * times, or 100 with --quick), reopens the corpus after each kill and counts
  * acknowledged writes that did not survive. Target: 0 lost writes.
  */
@@ -12,7 +12,7 @@ import { runCrashCycles } from '../crash/crashCycles.ts';
 import { reportFigures } from './report.ts';
 
 const quick = process.argv.includes('--quick');
-const kills = quick ? 100 : 300;
+const kills = quick ? 100 : 200;
 const dir = mkdtempSync(join(tmpdir(), 'crosscheck-crash-'));
 const started = Date.now();
 try {
