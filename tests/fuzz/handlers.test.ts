@@ -48,7 +48,7 @@ describe('fuzzing every request of the contract through IPC and the handler tabl
     const random = seededRandom(SEED);
     const names = Array.from({ length: PER_METHOD }, () => (random() < 0.7 ? randomString(random, 30) : randomJson(random)));
     const unknown = names.filter((name) => typeof name !== 'string' || !Object.hasOwn(contract, name));
-    await sendInvalid(db, unknown, (name) => answerIpcCall(dispatch, TRUSTED_SENDER, name, {}), tally, () => ['not_found']);
+    await sendInvalid(db, unknown, (name) => answerIpcCall(dispatch, TRUSTED_SENDER, name, {}), tally, { codes: () => ['not_found'] });
   });
 
   it('refuses every request from any sender but the app page, and changes nothing', async () => {
@@ -62,6 +62,6 @@ describe('fuzzing every request of the contract through IPC and the handler tabl
       input: random() < 0.5 ? { id: 1 } : randomJson(random),
     }));
     const send = (call: unknown) => answerIpcCall(dispatch, (call as Call).sender, (call as Call).method, (call as Call).input);
-    await sendInvalid(db, calls, send, tally, () => ['forbidden']);
+    await sendInvalid(db, calls, send, tally, { codes: () => ['forbidden'] });
   });
 });

@@ -13,7 +13,9 @@ import { emptyTally, isValidInput, PER_METHOD, SEED, sendInvalid, sendValid, sum
 import { payloadSource, randomJson, randomString } from './payloads.ts';
 
 const tally = emptyTally();
-const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+/** Requests in flight at once, as a browser would have them. */
+const CONCURRENCY = 6;
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 afterAll(() => {
   agent.destroy();
   console.log(summary('browser-mode HTTP server', tally));
@@ -84,8 +86,8 @@ describe('fuzzing the browser-mode server', () => {
       const source = payloadSource(random, contract[method].input);
       const bodies = Array.from({ length: PER_METHOD }, () => asBody(source.next()));
       const send = (body: unknown) => call(server, { path: `/api/${method}`, headers: apiHeaders(server), body: body as string | undefined });
-      await sendInvalid(db, bodies.filter((body) => !isValidInput(method, received(body))), send, tally);
-      await sendValid(method, bodies.filter((body) => isValidInput(method, received(body))), send, tally);
+      await sendInvalid(db, bodies.filter((body) => !isValidInput(method, received(body))), send, tally, { concurrency: CONCURRENCY });
+      await sendValid(method, bodies.filter((body) => isValidInput(method, received(body))), send, tally, { concurrency: CONCURRENCY });
       expect(onInternalError).not.toHaveBeenCalled();
     } finally {
       await server.close();
@@ -110,7 +112,7 @@ describe('fuzzing the browser-mode server', () => {
       ];
       const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
       const cases = Array.from({ length: PER_METHOD }, () => pick(variants)());
-      await sendInvalid(db, cases, (c) => call(server, (c as (typeof cases)[number]).raw), tally, (c) => (c as (typeof cases)[number]).codes);
+      await sendInvalid(db, cases, (c) => call(server, (c as (typeof cases)[number]).raw), tally, { codes: (c) => (c as (typeof cases)[number]).codes, concurrency: CONCURRENCY });
       expect(onInternalError).not.toHaveBeenCalled();
     } finally {
       await server.close();
