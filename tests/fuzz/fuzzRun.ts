@@ -1,7 +1,11 @@
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { contract, type Method, type Result } from '../../main/api/contract.ts';
+import { createDispatch } from '../../main/api/dispatch.ts';
 import { ERROR_CODES } from '../../main/api/errors.ts';
+import { createHandlers } from '../../main/api/handlers.ts';
 import type { Db } from '../../main/corpus/database.ts';
+import { importPaths } from '../../main/ingest/importFiles.ts';
+import { SEEDS_DIR, tempCorpus } from '../helpers/tempCorpus.ts';
 import { logicalDumpChecksum } from './logicalDump.ts';
 
 /** How many payloads each request gets; CROSSCHECK_FUZZ_PER_METHOD raises it for a longer run. */
@@ -23,6 +27,17 @@ export interface Tally {
 }
 
 export const emptyTally = (): Tally => ({ payloads: 0, invalid: 0, valid: 0, accepted: 0, crashes: 0, internal: 0 });
+
+/** A real seeded corpus with annotations and a link, so valid payloads reach rows that exist. */
+export function fuzzCorpus() {
+  const { db } = tempCorpus();
+  importPaths(db, [SEEDS_DIR], 'ana');
+  const onInternalError = vi.fn();
+  const dispatch = createDispatch(createHandlers({ db, actor: 'fuzz' }), onInternalError);
+  for (let i = 0; i < 6; i++) expect(dispatch('annotations.create', { articleId: 1 + (i % 3), start: i * 7, end: i * 7 + 5, tag: 'claim' }).ok).toBe(true);
+  expect(dispatch('links.create', { fromId: 1, toId: 2, type: 'same-claim' }).ok).toBe(true);
+  return { db, dispatch, onInternalError };
+}
 
 export const isValidInput = (method: Method, payload: unknown) => contract[method].input.safeParse(payload).success;
 

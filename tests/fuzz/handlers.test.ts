@@ -1,30 +1,15 @@
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { contract, METHODS } from '../../main/api/contract.ts';
-import { createDispatch } from '../../main/api/dispatch.ts';
-import { createHandlers } from '../../main/api/handlers.ts';
 import { answerIpcCall } from '../../main/electron/ipcGuard.ts';
 import { APP_ORIGIN } from '../../main/electron/windowOptions.ts';
-import { importPaths } from '../../main/ingest/importFiles.ts';
 import { seededRandom } from '../bench/random.ts';
-import { SEEDS_DIR, tempCorpus } from '../helpers/tempCorpus.ts';
-import { emptyTally, isValidInput, PER_METHOD, SEED, sendInvalid, sendValid, summary } from './fuzzRun.ts';
+import { emptyTally, fuzzCorpus, isValidInput, PER_METHOD, SEED, sendInvalid, sendValid, summary } from './fuzzRun.ts';
 import { payloadSource, randomCloneable, randomJson, randomString } from './payloads.ts';
 
 const tally = emptyTally();
 afterAll(() => {
   console.log(summary('IPC and handler layer', tally));
 });
-
-/** A seeded corpus with annotations and links, so valid payloads reach rows that exist. */
-function fuzzCorpus() {
-  const { db } = tempCorpus();
-  importPaths(db, [SEEDS_DIR], 'ana');
-  const onInternalError = vi.fn();
-  const dispatch = createDispatch(createHandlers({ db, actor: 'fuzz' }), onInternalError);
-  for (let i = 0; i < 6; i++) expect(dispatch('annotations.create', { articleId: 1 + (i % 3), start: i * 7, end: i * 7 + 5, tag: 'claim' }).ok).toBe(true);
-  expect(dispatch('links.create', { fromId: 1, toId: 2, type: 'same-claim' }).ok).toBe(true);
-  return { db, dispatch, onInternalError };
-}
 
 // Through the IPC guard with the app's own URL as sender: what the preload delivers, structured clone included.
 const TRUSTED_SENDER = `${APP_ORIGIN}/index.html`;

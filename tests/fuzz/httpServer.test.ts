@@ -1,15 +1,12 @@
 import { Agent, request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { contract, METHODS, type Result } from '../../main/api/contract.ts';
-import { createDispatch } from '../../main/api/dispatch.ts';
-import { createHandlers } from '../../main/api/handlers.ts';
-import { importPaths } from '../../main/ingest/importFiles.ts';
 import { startServer, TOKEN_HEADER, type RunningServer } from '../../main/server/httpServer.ts';
 import { seededRandom } from '../bench/random.ts';
-import { SEEDS_DIR, tempCorpus, tempDir } from '../helpers/tempCorpus.ts';
-import { emptyTally, isValidInput, PER_METHOD, SEED, sendInvalid, sendValid, summary } from './fuzzRun.ts';
+import { tempDir } from '../helpers/tempCorpus.ts';
+import { emptyTally, fuzzCorpus, isValidInput, PER_METHOD, SEED, sendInvalid, sendValid, summary } from './fuzzRun.ts';
 import { payloadSource, randomJson, randomString } from './payloads.ts';
 
 const tally = emptyTally();
@@ -22,12 +19,7 @@ afterAll(() => {
 });
 
 async function fuzzServer() {
-  const { db } = tempCorpus();
-  importPaths(db, [SEEDS_DIR], 'ana');
-  const onInternalError = vi.fn();
-  const dispatch = createDispatch(createHandlers({ db, actor: 'fuzz' }), onInternalError);
-  for (let i = 0; i < 6; i++) dispatch('annotations.create', { articleId: 1 + (i % 3), start: i * 7, end: i * 7 + 5, tag: 'claim' });
-  dispatch('links.create', { fromId: 1, toId: 2, type: 'same-claim' });
+  const { db, dispatch, onInternalError } = fuzzCorpus();
   const staticDir = join(tempDir(), 'renderer');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Crosscheck</title>');
