@@ -8,17 +8,13 @@ import { backupCorpus, listBackups } from '../../main/corpus/backups.ts';
 import { openDatabase } from '../../main/corpus/database.ts';
 import { importPaths } from '../../main/ingest/importFiles.ts';
 import { damagePages } from '../helpers/damageFile.ts';
-import { PROJECT_ROOT, SEEDS_DIR, tempDir } from '../helpers/tempCorpus.ts';
+import { SEEDS_DIR, tempDir } from '../helpers/tempCorpus.ts';
+import { assertBuildCurrent, MAIN_BUNDLE, PRELOAD_BUNDLE } from './builtApp.ts';
 import { fakeElectron, runBundle } from './fakeElectron.ts';
 
-const DIST = join(PROJECT_ROOT, 'dist');
-const MAIN_BUNDLE = join(DIST, 'main.cjs');
-const PRELOAD_BUNDLE = join(DIST, 'preload.cjs');
 const APP_PAGE = 'app://crosscheck/index.html';
 
-beforeAll(() => {
-  if (!existsSync(MAIN_BUNDLE) || !existsSync(PRELOAD_BUNDLE)) throw new Error('dist/ is not built: run `npm run build` (npm test does it first).');
-});
+beforeAll(assertBuildCurrent);
 
 type Started = ReturnType<typeof fakeElectron> & { userData: string; corpusPath: string };
 const running: Started[] = [];

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/api/contentSecurityPolicy.ts';
 import { IPC_CHANNEL } from '../../main/api/ipcChannel.ts';
 import { PROJECT_ROOT } from '../helpers/tempCorpus.ts';
+import { assertBuildCurrent, DIST, PRELOAD_BUNDLE } from './builtApp.ts';
 import { fakeElectron, runBundle } from './fakeElectron.ts';
+
+beforeAll(assertBuildCurrent);
 
 const directives = new Map(
   CONTENT_SECURITY_POLICY.split(';').map((part) => {
@@ -36,7 +39,7 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('is met by the built page: no inline script and nothing loaded from elsewhere', () => {
-    const html = readFileSync(join(PROJECT_ROOT, 'dist', 'renderer', 'index.html'), 'utf8');
+    const html = readFileSync(join(DIST, 'renderer', 'index.html'), 'utf8');
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.length).toBeGreaterThan(0);
     for (const [, attributes, body] of scripts) {
@@ -50,7 +53,7 @@ describe('the Content-Security-Policy', () => {
 describe('the preload', () => {
   it('exposes exactly one function, crosscheck.call, which only invokes the one IPC channel', async () => {
     const fake = fakeElectron({ userData: '' });
-    runBundle(join(PROJECT_ROOT, 'dist', 'preload.cjs'), fake.electron);
+    runBundle(PRELOAD_BUNDLE, fake.electron);
     expect([...fake.record.exposed.keys()]).toEqual(['crosscheck']);
     const bridge = fake.record.exposed.get('crosscheck') as Record<string, unknown>;
     expect(Object.keys(bridge)).toEqual(['call']);
@@ -60,7 +63,7 @@ describe('the preload', () => {
   });
 
   it('requires nothing but electron, so no Node module reaches the sandboxed renderer', () => {
-    const bundle = readFileSync(join(PROJECT_ROOT, 'dist', 'preload.cjs'), 'utf8');
+    const bundle = readFileSync(PRELOAD_BUNDLE, 'utf8');
     expect([...new Set([...bundle.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]))]).toEqual(['electron']);
   });
 });
