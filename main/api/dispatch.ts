@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { contract, isMethod, type Method, type Result } from './contract.ts';
+import { busyError } from '../corpus/busy.ts';
 import { CrosscheckError, isCrosscheckError } from './errors.ts';
 import type { Handlers } from './handlers.ts';
 
@@ -21,6 +22,8 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
       return { ok: true, value: handler(parsed.data) };
     } catch (error) {
       if (isCrosscheckError(error)) return failure(error);
+      const busy = busyError(error);
+      if (busy) return failure(busy);
       const constraint = constraintMessage(error);
       if (constraint) return failure(new CrosscheckError('invalid_input', constraint));
       onInternalError(error);

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'unsupported_file',
   'newer_database',
   'not_a_database',
+  'corrupt_database',
+  'busy',
   'unauthorized',
   'forbidden',
   'internal',

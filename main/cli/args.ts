@@ -18,6 +18,8 @@ export interface Io {
 
 export interface CommandContext {
   args: string[];
+  /** The corpus file named by --db or the default; for commands that must not open it (restore). */
+  dbPath: string;
   /** Opens the corpus on first use, so commands that fail on their arguments never touch it. */
   session(): Session;
   json: boolean;

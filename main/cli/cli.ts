@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isCrosscheckError } from '../api/errors.ts';
 import { openSession, type Session } from '../api/session.ts';
+import { busyError } from '../corpus/busy.ts';
 import { defaultCorpusPath } from '../corpus/location.ts';
 import { COMMON, type Io } from './args.ts';
 import { COMMANDS } from './commands/index.ts';
@@ -48,7 +49,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     const dbPath = (values.db as string | undefined) ?? defaultCorpusPath();
     const open = () => (session ??= openSession({ dbPath, seedsDir: command.seeds ? SEEDS_DIR : undefined }));
-    return await command.run({ args, session: open, json: values.json as boolean, io });
+    return await command.run({ args, dbPath, session: open, json: values.json as boolean, io });
   } catch (error) {
     io.err(`crosscheck ${verb}: ${errorMessage(error)}`);
     return 1;
@@ -59,6 +60,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 function errorMessage(error: unknown): string {
   if (isCrosscheckError(error)) return error.message;
+  const busy = busyError(error);
+  if (busy) return busy.message;
   const code = error instanceof Error && 'code' in error ? String(error.code) : '';
   if (code.startsWith('SQLITE_CONSTRAINT')) return `refused by the corpus: ${(error as Error).message}`;
   return error instanceof Error ? error.message : String(error);

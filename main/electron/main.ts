@@ -1,12 +1,16 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { join } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../api/contentSecurityPolicy.ts';
 import { isCrosscheckError } from '../api/errors.ts';
 import { IPC_CHANNEL } from '../api/ipcChannel.ts';
 import { openSession, type Session } from '../api/session.ts';
+import { scheduleBackups, type BackupSchedule } from '../corpus/backupSchedule.ts';
+import { busyError } from '../corpus/busy.ts';
+import { restoreBackup } from '../corpus/backups.ts';
+import { CorruptDatabaseError } from '../corpus/database.ts';
 import { CORPUS_FILE_NAME } from '../corpus/location.ts';
-import { readStaticFile } from '../server/staticFiles.ts';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, isTrustedSenderUrl, windowOptions } from './windowOptions.ts';
+import { serveAppFile } from './appProtocol.ts';
+import { answerIpcCall } from './ipcGuard.ts';
+import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, windowOptions } from './windowOptions.ts';
 
 // Bundled to dist/main.cjs; the renderer and preload are built beside it.
 const distDir = __dirname;
@@ -17,6 +21,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 let mainWindow: BrowserWindow | null = null;
 let corpus: Session | null = null;
+let backups: BackupSchedule | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -26,41 +31,64 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.whenReady().then(start, fail);
+  app.whenReady().then(start).catch(fail);
 }
 
-function start(): void {
-  corpus = openSession({ dbPath: process.env.CROSSCHECK_DB || join(app.getPath('userData'), CORPUS_FILE_NAME), seedsDir });
+async function start(): Promise<void> {
+  const dbPath = process.env.CROSSCHECK_DB || join(app.getPath('userData'), CORPUS_FILE_NAME);
+  corpus = await openOrOfferRestore(dbPath);
+  if (!corpus) return void app.exit(1);
+  backups = scheduleBackups(corpus.db, dbPath);
 
-  protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = url.host === APP_HOST ? await readStaticFile(rendererDir, url.pathname) : null;
-    if (!file) return new Response('Not found', { status: 404 });
-    return new Response(new Uint8Array(file.body), {
-      headers: { 'content-type': file.contentType, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
-    });
-  });
-
-  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
-    if (!isTrustedSenderUrl(event.senderFrame?.url)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Requests are accepted only from the Crosscheck window.' } };
-    }
-    return corpus!.dispatch(method, input);
-  });
+  protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.method, request.url));
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => answerIpcCall(corpus!.dispatch, event.senderFrame?.url, method, input));
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-    });
+    const guard = (event: { preventDefault(): void }, url: string) => {
+      if (!isAllowedNavigation(url)) event.preventDefault();
+    };
+    contents.on('will-navigate', guard);
+    contents.on('will-redirect', guard);
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
   createWindow();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
+}
+
+/**
+ * Opens the corpus; when it is damaged, offers its latest good backup. The
+ * damaged file is moved aside by the restore, never deleted. Null when the
+ * analyst declines or there is nothing to restore.
+ */
+async function openOrOfferRestore(dbPath: string): Promise<Session | null> {
+  try {
+    return openSession({ dbPath, seedsDir });
+  } catch (error) {
+    if (!(error instanceof CorruptDatabaseError)) throw error;
+    const backup = error.latestGoodBackup;
+    if (!backup) {
+      dialog.showErrorBox('Your corpus is damaged', error.message);
+      return null;
+    }
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      title: 'Your corpus is damaged',
+      message: 'Crosscheck found damage in your corpus and did not change it.',
+      detail: `Restore the latest good backup, taken ${backup.takenAt}? The damaged file will be kept beside it.\n\n${error.message}`,
+      buttons: ['Restore backup', 'Quit'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (response !== 0) return null;
+    const restored = restoreBackup(dbPath, backup.path);
+    await dialog.showMessageBox({ type: 'info', message: 'Backup restored.', detail: `The damaged corpus was kept as ${restored.setAside ?? '(none)'}.` });
+    return openSession({ dbPath, seedsDir });
+  }
 }
 
 function createWindow(): void {
@@ -71,7 +99,7 @@ function createWindow(): void {
 }
 
 function fail(error: unknown): void {
-  const message = isCrosscheckError(error) || error instanceof Error ? error.message : String(error);
+  const message = busyError(error)?.message ?? (isCrosscheckError(error) || error instanceof Error ? error.message : String(error));
   dialog.showErrorBox('Crosscheck could not start', message);
   app.exit(1);
 }
@@ -80,4 +108,16 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => corpus?.close());
+// Quitting waits for the last backup, then closes the corpus.
+app.on('will-quit', (event) => {
+  if (!corpus) return;
+  event.preventDefault();
+  const closing = corpus;
+  corpus = null;
+  void (backups?.stop() ?? Promise.resolve())
+    .catch(() => undefined)
+    .finally(() => {
+      closing.close();
+      app.exit(0);
+    });
+});

@@ -44,3 +44,8 @@ export function isTrustedSenderUrl(url: string | undefined): boolean {
     return false;
   }
 }
+
+/** Where the window may navigate: only within the app's own origin; links to the web never open inside it. */
+export function isAllowedNavigation(url: string): boolean {
+  return isTrustedSenderUrl(url);
+}

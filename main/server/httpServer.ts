@@ -23,6 +23,8 @@ export interface ServerOptions {
 
 export interface RunningServer {
   url: string;
+  /** The interface listened on: always loopback. */
+  address: string;
   port: number;
   token: string;
   close(): Promise<void>;
@@ -84,9 +86,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
-  port = (server.address() as AddressInfo).port;
+  const bound = server.address() as AddressInfo;
+  port = bound.port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
+    address: bound.address,
     port,
     token,
     close: () =>
@@ -129,6 +133,8 @@ function statusFor(code: ErrorCode): number {
       return 404;
     case 'conflict':
       return 409;
+    case 'busy':
+      return 503;
     case 'internal':
       return 500;
     default:
@@ -152,6 +158,8 @@ function refuse(res: ServerResponse, status: number, code: ErrorCode, message: s
 
 function send(res: ServerResponse, status: number, result: Result<unknown>): void {
   if (res.headersSent) return void res.end();
-  res.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8' });
+  // A refusal can come before the body is read; that connection cannot carry another request, so say so instead of dropping it.
+  const unread = res.req.complete ? {} : { connection: 'close' };
+  res.writeHead(status, { ...securityHeaders(), ...unread, 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(result));
 }

@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../main/api/dispatch.ts';
@@ -32,9 +34,9 @@ interface Answer {
 }
 
 /** A raw request, so tests can send the headers a browser never would. */
-function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string; agent?: Agent }): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers, agent: options.agent }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (body += chunk));
@@ -56,8 +58,73 @@ const api = (s: RunningServer, method: string, body: string, headers: Record<str
 describe('browser mode server', () => {
   it('listens on loopback only and prints an address with the token', async () => {
     const { server } = await start();
+    expect(server.address).toBe('127.0.0.1');
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
     expect(server.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('cannot be reached on any other interface of the machine', async () => {
+    const { server } = await start();
+    const others = Object.values(networkInterfaces()).flat().filter((i) => i && i.family === 'IPv4' && !i.internal);
+    for (const other of others) {
+      const reached = await new Promise<boolean>((resolve) => {
+        const socket = connect({ host: other!.address, port: server.port, timeout: 2000 });
+        socket.once('connect', () => (socket.destroy(), resolve(true)));
+        socket.once('error', () => resolve(false));
+        socket.once('timeout', () => (socket.destroy(), resolve(false)));
+      });
+      expect(reached, other!.address).toBe(false);
+    }
+  });
+
+  it('takes the API token only from its header, never from the address or a cookie', async () => {
+    const { server } = await start();
+    const headers = { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json' };
+    expect((await send(server.port, { method: 'POST', path: `/api/articles.list?token=${server.token}`, headers, body: '{}' })).status).toBe(401);
+    expect((await send(server.port, { method: 'POST', path: '/api/articles.list', headers: { ...headers, cookie: `crosscheck_token=${server.token}` }, body: '{}' })).status).toBe(401);
+  });
+
+  it('refuses a missing Host, a loopback Host on another port, and an opaque null Origin', async () => {
+    const { server } = await start();
+    // HTTP/1.0 may omit Host, and Node lets it through to the server's own check.
+    const withoutHost = await new Promise<string>((resolve, reject) => {
+      const socket = connect({ host: '127.0.0.1', port: server.port }, () =>
+        socket.end(`POST /api/articles.list HTTP/1.0\r\ncontent-type: application/json\r\n${TOKEN_HEADER}: ${server.token}\r\ncontent-length: 2\r\n\r\n{}`),
+      );
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk));
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+    });
+    expect(withoutHost).toMatch(/^HTTP\/1\.[01] 421 /);
+    expect((await api(server, 'articles.list', '{}', { host: `localhost:${server.port + 1}` })).status).toBe(421);
+    expect((await api(server, 'articles.list', '{}', { origin: 'null' })).status).toBe(403);
+    expect((await api(server, 'articles.list', '{}', { origin: `http://127.0.0.1:${server.port}.evil.example` })).status).toBe(403);
+  });
+
+  it('answers a cross-origin preflight with a refusal and no CORS headers', async () => {
+    const { server } = await start();
+    const preflight = await send(server.port, {
+      method: 'OPTIONS',
+      path: '/api/annotations.create',
+      headers: { host: `127.0.0.1:${server.port}`, origin: 'http://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': TOKEN_HEADER },
+    });
+    expect(preflight.status).toBe(403);
+    expect(Object.keys(preflight.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+  });
+
+  it('keeps answering on a kept-alive connection after refusing a request whose body it did not read', async () => {
+    const { server } = await start();
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const headers = { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json', [TOKEN_HEADER]: server.token };
+      const refused = await send(server.port, { method: 'GET', path: '/api/annotations.delete', headers, body: '{"id":1}', agent });
+      expect(refused.status).toBe(405);
+      expect(refused.headers.connection).toBe('close');
+      expect((await send(server.port, { method: 'POST', path: '/api/articles.list', headers, body: '{}', agent })).status).toBe(200);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('serves the contract with the token', async () => {

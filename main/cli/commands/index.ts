@@ -1,6 +1,7 @@
 import type { Command } from '../args.ts';
 import { annotateCommand, annotationsCommand } from './annotations.ts';
 import { articlesCommand, showCommand } from './articles.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { importCommand } from './import.ts';
 import { serveCommand } from './serve.ts';
 
@@ -12,4 +13,6 @@ export const COMMANDS: Record<string, Command> = {
   annotate: annotateCommand,
   annotations: annotationsCommand,
   serve: serveCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CrosscheckError } from '../../api/errors.ts';
+import { scheduleBackups } from '../../corpus/backupSchedule.ts';
 import { startServer } from '../../server/httpServer.ts';
 import { parse, wholeNumber, type Command, type Options } from '../args.ts';
 
@@ -13,7 +14,7 @@ export const serveCommand: Command = {
   options: SERVE_OPTIONS,
   seeds: true,
   keepsSessionOpen: true,
-  async run({ args, session, json, io }) {
+  async run({ args, dbPath, session, json, io }) {
     const { values } = parse(args, SERVE_OPTIONS);
     const port = values.port === undefined ? 0 : wholeNumber(values.port, '--port');
     if (port > 65535) throw new CrosscheckError('invalid_input', '--port must be at most 65535');
@@ -21,12 +22,16 @@ export const serveCommand: Command = {
       throw new CrosscheckError('not_found', 'the app is not built yet: run `npm run build` first (`npm start` builds it for you)');
     }
     const server = await startServer({ dispatch: session().dispatch, staticDir: RENDERER_DIR, port });
-    io.out(json ? JSON.stringify({ url: server.url, port: server.port }) : `Crosscheck is running in browser mode. Open:\n  ${server.url}\nPress Ctrl+C to stop.`);
-    await new Promise<void>((resolve) => {
+    const backups = scheduleBackups(session().db, dbPath);
+    // Listening for the stop signal before announcing the address: a signal sent on seeing it must not find Node's default handler.
+    const stopped = new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    io.out(json ? JSON.stringify({ url: server.url, port: server.port }) : `Crosscheck is running in browser mode. Open:\n  ${server.url}\nPress Ctrl+C to stop.`);
+    await stopped;
     await server.close();
+    await backups.stop();
     session().close();
     return 0;
   },

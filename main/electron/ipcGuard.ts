@@ -1,0 +1,15 @@
+import type { Result } from '../api/contract.ts';
+import type { Dispatch } from '../api/dispatch.ts';
+import { isTrustedSenderUrl } from './windowOptions.ts';
+
+/**
+ * What main answers to one IPC call: nothing unless it comes from the app's
+ * own page, then the same validated dispatch every transport uses. Kept free
+ * of Electron so the check itself runs in tests.
+ */
+export function answerIpcCall(dispatch: Dispatch, senderUrl: string | undefined, method: unknown, input: unknown): Result<unknown> {
+  if (!isTrustedSenderUrl(senderUrl)) {
+    return { ok: false, error: { code: 'forbidden', message: 'Requests are accepted only from the Crosscheck window.' } };
+  }
+  return dispatch(method, input);
+}
