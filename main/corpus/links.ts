@@ -54,3 +54,15 @@ export function listLinks(db: Db, annotationId?: number): Link[] {
 export function linksOf(db: Db, annotationId: number): Link[] {
   return db.prepare(`SELECT ${COLUMNS} FROM links WHERE from_id = ? OR to_id = ? ORDER BY id`).all(annotationId, annotationId) as Link[];
 }
+
+/** Confirms or rejects a link, recording who reviewed it and when; the event keeps the status before. */
+export function reviewLink(db: Db, id: number, status: 'confirmed' | 'rejected', actor: string): Link {
+  return db.transaction((): Link => {
+    const before = getLink(db, id);
+    const now = new Date().toISOString();
+    db.prepare('UPDATE links SET status = ?, reviewer = ?, reviewed_at = ? WHERE id = ?').run(status, actor, now, id);
+    const after = getLink(db, id);
+    recordEvent(db, { actor, action: 'link.review', entity: 'link', entityId: id, data: { before, after } }, now);
+    return after;
+  }).immediate();
+}

@@ -1,8 +1,12 @@
 import type { Command } from '../args.ts';
 import { annotateCommand, annotationsCommand } from './annotations.ts';
 import { articlesCommand, showCommand } from './articles.ts';
+import { evalMatcherCommand } from './evalMatcher.ts';
 import { importCommand } from './import.ts';
+import { linkCommand, linksCommand, reviewLinkCommand } from './links.ts';
 import { serveCommand } from './serve.ts';
+import { speakersCommand } from './speakers.ts';
+import { suggestCommand } from './suggest.ts';
 
 /** Every verb of `crosscheck`, in the order --help lists them. */
 export const COMMANDS: Record<string, Command> = {
@@ -11,5 +15,11 @@ export const COMMANDS: Record<string, Command> = {
   show: showCommand,
   annotate: annotateCommand,
   annotations: annotationsCommand,
+  suggest: suggestCommand,
+  link: linkCommand,
+  links: linksCommand,
+  'review-link': reviewLinkCommand,
+  speakers: speakersCommand,
   serve: serveCommand,
+  'eval-matcher': evalMatcherCommand,
 };

@@ -1,0 +1,108 @@
+import type { Db } from '../corpus/database.ts';
+import { tokenize, type Token } from './tokens.ts';
+
+/**
+ * The word index behind "find this claim elsewhere": for each article, the
+ * set of its content-word keys (stems and synonym groups, see wordForms.ts).
+ * Retrieval looks up a quote's rarer keys and ranks articles by the weight of
+ * keys they share; only those articles are aligned word by word.
+ */
+
+/** Bump when tokenize() or wordKey() change what an article's keys are: the index is then rebuilt on first use. */
+export const MATCH_INDEX_VERSION = '1';
+const VERSION_KEY = 'match_index_version';
+
+export function articleTerms(tokens: readonly Token[]): string[] {
+  return [...new Set(tokens.filter((t) => t.content).map((t) => t.key))];
+}
+
+/**
+ * Called inside the transaction that stores an article, so the index never
+ * lags the corpus. An index that is stale anyway is left for ensureMatchIndex
+ * to rebuild whole, except in an empty corpus, which this article makes current.
+ */
+export function indexNewArticle(db: Db, articleId: number, text: string): void {
+  const current = db.prepare('SELECT value FROM meta WHERE key = ?').get(VERSION_KEY) as { value: string } | undefined;
+  if (current?.value !== MATCH_INDEX_VERSION) {
+    const others = db.prepare('SELECT 1 FROM articles WHERE id <> ? LIMIT 1').get(articleId);
+    if (others) return;
+    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(VERSION_KEY, MATCH_INDEX_VERSION);
+  }
+  indexArticleTerms(db, articleId, text);
+}
+
+function indexArticleTerms(db: Db, articleId: number, text: string): void {
+  const insert = db.prepare('INSERT OR IGNORE INTO match_terms (term, article_id) VALUES (?, ?)');
+  for (const term of articleTerms(tokenize(text))) insert.run(term, articleId);
+}
+
+/** Re-indexes every article when the index was built by another matcher version (or never). */
+export function ensureMatchIndex(db: Db): void {
+  const current = db.prepare('SELECT value FROM meta WHERE key = ?').get(VERSION_KEY) as { value: string } | undefined;
+  if (current?.value === MATCH_INDEX_VERSION) return;
+  db.transaction(() => {
+    db.prepare('DELETE FROM match_terms').run();
+    for (const { id, text } of db.prepare('SELECT id, text FROM articles').iterate() as Iterable<{ id: number; text: string }>) {
+      indexArticleTerms(db, id, text);
+    }
+    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(VERSION_KEY, MATCH_INDEX_VERSION);
+  }).immediate();
+}
+
+export interface TermStatistics {
+  articles: number;
+  /** Articles holding each key, counted up to `cap` (anything above is "everywhere"). */
+  frequency: Map<string, number>;
+  cap: number;
+}
+
+export function termStatistics(db: Db, keys: Iterable<string>): TermStatistics {
+  const articles = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  // Counting stops at the cap, so a word found in every article costs a bounded range scan.
+  const cap = Math.max(50, Math.ceil(articles * 0.05));
+  const count = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM match_terms WHERE term = ? LIMIT ?)');
+  const frequency = new Map<string, number>();
+  for (const key of new Set(keys)) frequency.set(key, (count.get(key, cap + 1) as { n: number }).n);
+  return { articles, frequency, cap };
+}
+
+/** Weight of a content word in [0.3, 1]: rare words decide matches, words every article has barely count. */
+export function rarityWeight(stats: TermStatistics, key: string): number {
+  const n = Math.max(stats.articles, 1);
+  const df = Math.min(Math.max(stats.frequency.get(key) ?? 1, 1), n);
+  return Math.max(0.3, Math.log(1 + n / df) / Math.log(1 + n));
+}
+
+export interface CandidateArticle {
+  articleId: number;
+  score: number;
+  sharedTerms: number;
+}
+
+/**
+ * Articles sharing the most (rarity-weighted) keys with the quote. Keys that
+ * are in more than `cap` articles retrieve nothing on their own: they are the
+ * statistical stopwords of this corpus. Needs at least two shared keys (one
+ * for a one-word quote).
+ */
+export function candidateArticles(db: Db, quote: readonly Token[], stats: TermStatistics, limit = 40): CandidateArticle[] {
+  const keys = articleTerms(quote);
+  const retrieving = keys.filter((k) => (stats.frequency.get(k) ?? 0) <= stats.cap && (stats.frequency.get(k) ?? 0) > 0);
+  const postings = db.prepare('SELECT article_id AS id FROM match_terms WHERE term = ?').pluck();
+  const scores = new Map<number, { score: number; shared: number }>();
+  for (const key of retrieving) {
+    const w = rarityWeight(stats, key);
+    for (const id of postings.all(key) as number[]) {
+      const entry = scores.get(id) ?? { score: 0, shared: 0 };
+      entry.score += w;
+      entry.shared += 1;
+      scores.set(id, entry);
+    }
+  }
+  const needed = Math.min(2, keys.length);
+  return [...scores]
+    .filter(([, s]) => s.shared >= needed)
+    .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
+    .slice(0, limit)
+    .map(([articleId, s]) => ({ articleId, score: s.score, sharedTerms: s.shared }));
+}
