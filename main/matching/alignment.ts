@@ -52,6 +52,7 @@ const STOP = 0;
 const DIAG = 1;
 const UP = 2; // a quote word with nothing opposite it
 const LEFT = 3; // a text word with nothing opposite it
+const FIRST = 4; // a pair that starts a local alignment: the traceback ends after it
 
 /**
  * The best-scoring local alignment of `quote` inside `text`, never crossing a
@@ -84,7 +85,7 @@ export function alignLocal(quote: readonly Token[], text: readonly Token[], mask
       const left = sameParagraph ? current[j - 1]! + GAP : 0;
       let value = 0;
       let dir = STOP;
-      if (diag > value) (value = diag), (dir = DIAG);
+      if (diag > value) (value = diag), (dir = sameParagraph ? DIAG : FIRST);
       if (up > value) (value = up), (dir = UP);
       if (left > value) (value = left), (dir = LEFT);
       current[j] = value;
@@ -131,9 +132,10 @@ function traceBack(quote: readonly Token[], text: readonly Token[], trace: Uint8
   const steps: Step[] = [];
   while (global ? i > 0 || j > 0 : i > 0 && j > 0 && trace[i * width + j] !== STOP) {
     const dir = trace[i * width + j];
-    if (dir === DIAG) {
+    if (dir === DIAG || dir === FIRST) {
       steps.push({ kind: relation(quote[i - 1]!, text[j - 1]!), q: i - 1, t: j - 1 });
       i--, j--;
+      if (dir === FIRST) break;
     } else if (dir === UP) {
       steps.push({ kind: 'delete', q: i - 1 });
       i--;

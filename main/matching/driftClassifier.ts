@@ -35,7 +35,7 @@ export function classifyDrift(base: string, variant: string): DriftReport {
   const flags = meaningFlags(a, b, steps);
   const classes = new Set<DriftClass>();
 
-  const paired = steps.filter((s) => s.q !== undefined && s.t !== undefined);
+  const paired = steps.filter((s): s is Required<Pick<Step, 'q' | 't'>> & Step => s.q !== undefined && s.t !== undefined);
   const same = paired.filter((s) => s.kind === 'equal').length;
   const near = paired.filter((s) => s.kind === 'near').length;
   const swaps = paired.filter((s) => s.kind === 'swap').length;
@@ -44,20 +44,26 @@ export function classifyDrift(base: string, variant: string): DriftReport {
   const innerGaps = gaps.filter((s) => isInside(steps, s, core));
   const edgeGaps = gaps.length - innerGaps.length;
 
-  if (a.length === b.length && same === a.length) {
-    classes.add(base === variant ? 'identical' : 'typography');
-  } else {
-    if (a.map((t) => t.norm).join(' ') === b.map((t) => t.norm).join(' ') || hyphenationOnly(a, b)) classes.add('typography');
-    if (/[“”‘’"'—–-]/.test(base + variant) && typographyDiffers(base, variant)) classes.add('typography');
+  const kept = (same + near) / Math.max(1, Math.min(a.length, b.length));
+  if (base === variant) classes.add('identical');
+  else if (sameWordsOtherOrder(a, b)) classes.add('reordering');
+  else {
+    if (typographyDiffers(base, variant, a, b, paired)) classes.add('typography');
     if (near + swaps > 0) classes.add('word-swap');
-    if (edgeGaps > 0) classes.add('truncation');
-    const kept = (same + near) / Math.max(1, Math.min(a.length, b.length));
-    if (sameWordsOtherOrder(a, b) && kept < 0.9) classes.add('reordering');
-    else if (kept < PARAPHRASE_BELOW || innerGaps.length > Math.max(2, 0.25 * Math.min(a.length, b.length))) classes.add('paraphrase');
-    else if (innerGaps.length > 0) classes.add('word-swap');
+    if (kept < PARAPHRASE_BELOW) classes.add('paraphrase');
+    else {
+      // Function words come and go with any rewording ("is transforming"/"transforms"); only content words count.
+      const innerDeletions = innerGaps.filter((s) => s.kind === 'delete' && a[s.q!]!.content).length;
+      const innerInsertions = innerGaps.filter((s) => s.kind === 'insert' && b[s.t!]!.content).length;
+      if (edgeGaps > 0 || innerDeletions > 1) classes.add('truncation');
+      else if (innerDeletions === 1) classes.add('word-swap');
+      if (innerInsertions > 2) classes.add('paraphrase');
+      else if (innerInsertions > 0) classes.add('word-swap');
+    }
   }
-  const ordered = DRIFT_CLASSES.filter((c) => classes.has(c));
-  const final = ordered.length > 0 ? ordered : (['identical'] as DriftClass[]);
+  // Only the marks around the words differ ("“…”" for '"…"').
+  if (classes.size === 0) classes.add('typography');
+  const final = DRIFT_CLASSES.filter((c) => classes.has(c));
   return { classes: final, primary: final.at(-1)!, flags, diff };
 }
 
@@ -71,20 +77,24 @@ function isInside(steps: readonly Step[], step: Step, [first, last]: [number, nu
   return i > first && i < last;
 }
 
-/** "fully fledged" / "full-fledged", "military industrial" / "military-industrial": the words are the same, only joined differently. */
-function hyphenationOnly(a: readonly Token[], b: readonly Token[]): boolean {
-  const joined = (tokens: readonly Token[]) => tokens.map((t) => t.norm).join('');
-  return joined(a) === joined(b);
-}
-
-function typographyDiffers(base: string, variant: string): boolean {
-  const marks = (s: string) => s.replace(/[^“”‘’"'—–-]/g, '');
-  return marks(base) !== marks(variant);
+/**
+ * Same words, printed differently: a word in another case, spelling or quote
+ * mark ("Iran's"/"Iran’s", "defence"/"defense"), or different punctuation
+ * between two aligned words ("support — that"/"support that", "full-fledged"/"fully fledged").
+ */
+function typographyDiffers(base: string, variant: string, a: readonly Token[], b: readonly Token[], paired: ReadonlyArray<{ q: number; t: number; kind: string }>): boolean {
+  const between = (text: string, tokens: readonly Token[], i: number) => text.slice(tokens[i]!.end, tokens[i + 1]!.start).replace(/\s+/g, ' ');
+  return paired.some((step, k) => {
+    if (step.kind === 'equal' && a[step.q]!.raw !== b[step.t]!.raw) return true;
+    const next = paired[k + 1];
+    return next !== undefined && next.q === step.q + 1 && next.t === step.t + 1 && between(base, a, step.q) !== between(variant, b, step.t);
+  });
 }
 
 function sameWordsOtherOrder(a: readonly Token[], b: readonly Token[]): boolean {
-  const keys = (tokens: readonly Token[]) => tokens.filter((t) => t.content).map((t) => t.key).sort().join(' ');
-  return keys(a) === keys(b) && keys(a) !== '';
+  const keys = (tokens: readonly Token[]) => tokens.filter((t) => t.content).map((t) => t.key);
+  const [x, y] = [keys(a), keys(b)];
+  return x.length > 1 && x.join(' ') !== y.join(' ') && [...x].sort().join(' ') === [...y].sort().join(' ');
 }
 
 /**
@@ -95,7 +105,8 @@ function sameWordsOtherOrder(a: readonly Token[], b: readonly Token[]): boolean 
 function meaningFlags(a: readonly Token[], b: readonly Token[], steps: readonly Step[]): MeaningFlag[] {
   const flags: MeaningFlag[] = [];
   const core = coreRange(steps);
-  const inner = steps.filter((s, i) => i > core[0] && i < core[1] && s.kind !== 'equal' && s.kind !== 'near');
+  // A swapped word is a change wherever it is; a dropped or added word only between matched ones.
+  const inner = steps.filter((s, i) => s.kind === 'swap' || (i > core[0] && i < core[1] && s.kind !== 'equal' && s.kind !== 'near'));
   const changed = (test: (tokens: readonly Token[], i: number) => boolean) => {
     const removed = inner.filter((s) => s.q !== undefined && test(a, s.q)).map((s) => a[s.q!]!.raw);
     const added = inner.filter((s) => s.t !== undefined && test(b, s.t)).map((s) => b[s.t!]!.raw);

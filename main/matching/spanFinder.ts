@@ -69,8 +69,8 @@ function describe(quote: readonly Token[], text: readonly Token[], core: Step[],
       const used = new Set(best.steps.filter((s) => s.q !== undefined && s.t !== undefined && s.kind !== 'swap').map((s) => s.q!));
       const q = quote.findIndex((token, i) => token.content && !used.has(i) && token.key === text[j]!.key);
       if (q < 0) continue;
-      const moved: Step = { kind: quote[q]!.norm === text[j]!.norm ? 'equal' : 'near', q, t: j, moved: true };
-      const tried = measure(quote, text, [...best.steps, moved], quoteWeight);
+      const kind = quote[q]!.norm === text[j]!.norm ? 'equal' : 'near';
+      const tried = measure(quote, text, extend(best.steps, { kind, q, t: j }, direction), quoteWeight);
       if (tried.score > best.score) best = tried;
     }
   }
@@ -88,6 +88,22 @@ function describe(quote: readonly Token[], text: readonly Token[], core: Step[],
     sharedWords,
     operations,
   };
+}
+
+/**
+ * Adds a word found beside the aligned run. If it keeps the quote's order it
+ * is a plain match and the quote words skipped to reach it are deletions;
+ * otherwise it was moved.
+ */
+function extend(steps: readonly Step[], found: Step, direction: -1 | 1): Step[] {
+  const quoteIndexes = steps.filter((s) => s.q !== undefined).map((s) => s.q!);
+  const edge = direction > 0 ? Math.max(...quoteIndexes) : Math.min(...quoteIndexes);
+  const inOrder = direction > 0 ? found.q! > edge : found.q! < edge;
+  if (!inOrder) return [...steps, { ...found, moved: true }];
+  const skipped: Step[] = [];
+  const [from, to] = direction > 0 ? [edge + 1, found.q!] : [found.q! + 1, edge];
+  for (let q = from; q < to; q++) skipped.push({ kind: 'delete', q });
+  return direction > 0 ? [...steps, ...skipped, found] : [found, ...skipped, ...steps];
 }
 
 interface Measured {

@@ -42,8 +42,11 @@ export function ensureMatchIndex(db: Db): void {
   if (current?.value === MATCH_INDEX_VERSION) return;
   db.transaction(() => {
     db.prepare('DELETE FROM match_terms').run();
-    for (const { id, text } of db.prepare('SELECT id, text FROM articles').iterate() as Iterable<{ id: number; text: string }>) {
-      indexArticleTerms(db, id, text);
+    // In pages: the connection cannot write while a statement is still iterating.
+    const page = db.prepare('SELECT id, text FROM articles WHERE id > ? ORDER BY id LIMIT 500');
+    for (let after = 0, rows = page.all(after) as Array<{ id: number; text: string }>; rows.length > 0; rows = page.all(after) as typeof rows) {
+      for (const { id, text } of rows) indexArticleTerms(db, id, text);
+      after = rows.at(-1)!.id;
     }
     db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(VERSION_KEY, MATCH_INDEX_VERSION);
   }).immediate();
