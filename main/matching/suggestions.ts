@@ -5,8 +5,8 @@ import { claimGroupIds } from '../corpus/claimGroups.ts';
 import type { Db } from '../corpus/database.ts';
 import { recordEvent } from '../corpus/events.ts';
 import { createLink, linksOf } from '../corpus/links.ts';
-import { findSpans, type SpanMatch } from './spanFinder.ts';
-import { candidateArticles, ensureMatchIndex, rarityWeight, termStatistics } from './termIndex.ts';
+import { DEFAULT_MIN_COVERAGE, findSpans, type SpanMatch } from './spanFinder.ts';
+import { candidateArticles, ensureMatchIndex, rarityWeight, retrieves, termStatistics } from './termIndex.ts';
 import { tokenize, weighTokens } from './tokens.ts';
 
 export interface SuggestOptions {
@@ -52,8 +52,15 @@ export function suggestFor(db: Db, annotationId: number, options: SuggestOptions
   const textOf = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
   const annotationsIn = db.prepare('SELECT id, article_id AS articleId, start, "end" FROM annotations WHERE article_id = ?');
 
+  // An article can only cover as much of the quote as the words it shares (or cannot be told apart
+  // by the index: function words and words in most articles). Too little, and it is not aligned at all.
+  const quoteWeight = quote.reduce((sum, t) => sum + t.weight, 0);
+  const reachable = (keys: ReadonlySet<string>) => quote.reduce((sum, t) => sum + (!t.content || !retrieves(stats, t.key) || keys.has(t.key) ? t.weight : 0), 0);
+  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+
   const suggestions: Suggestion[] = [];
   for (const candidate of candidateArticles(db, quote, stats)) {
+    if (reachable(new Set(candidate.sharedKeys)) < minCoverage * quoteWeight) continue;
     const text = textOf.get(candidate.articleId) as string | undefined;
     if (text === undefined) continue; // an article deleted since it was indexed
     const existing = annotationsIn.all(candidate.articleId) as Array<Span & { id: number }>;

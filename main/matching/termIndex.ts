@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../corpus/database.ts';
 import { tokenize, type Token } from './tokens.ts';
 
@@ -31,8 +32,12 @@ export function indexNewArticle(db: Db, articleId: number, text: string): void {
   indexArticleTerms(db, articleId, text);
 }
 
+// Importing a folder calls this per article; preparing once per connection keeps that cheap.
+const insertStatements = new WeakMap<Db, Statement<[string, number]>>();
+
 function indexArticleTerms(db: Db, articleId: number, text: string): void {
-  const insert = db.prepare('INSERT OR IGNORE INTO match_terms (term, article_id) VALUES (?, ?)');
+  let insert = insertStatements.get(db);
+  if (!insert) insertStatements.set(db, (insert = db.prepare('INSERT OR IGNORE INTO match_terms (term, article_id) VALUES (?, ?)')));
   for (const term of articleTerms(tokenize(text))) insert.run(term, articleId);
 }
 
@@ -79,8 +84,15 @@ export function rarityWeight(stats: TermStatistics, key: string): number {
 export interface CandidateArticle {
   articleId: number;
   score: number;
-  sharedTerms: number;
+  /** The quote's retrieving keys this article holds. */
+  sharedKeys: string[];
 }
+
+/** Whether a key is rare enough to retrieve articles: in some articles, and not in more than the cap. */
+export const retrieves = (stats: TermStatistics, key: string) => {
+  const df = stats.frequency.get(key) ?? 0;
+  return df > 0 && df <= stats.cap;
+};
 
 /**
  * Articles sharing the most (rarity-weighted) keys with the quote. Keys that
@@ -90,22 +102,21 @@ export interface CandidateArticle {
  */
 export function candidateArticles(db: Db, quote: readonly Token[], stats: TermStatistics, limit = 40): CandidateArticle[] {
   const keys = articleTerms(quote);
-  const retrieving = keys.filter((k) => (stats.frequency.get(k) ?? 0) <= stats.cap && (stats.frequency.get(k) ?? 0) > 0);
   const postings = db.prepare('SELECT article_id AS id FROM match_terms WHERE term = ?').pluck();
-  const scores = new Map<number, { score: number; shared: number }>();
-  for (const key of retrieving) {
+  const scores = new Map<number, { score: number; keys: string[] }>();
+  for (const key of keys.filter((k) => retrieves(stats, k))) {
     const w = rarityWeight(stats, key);
     for (const id of postings.all(key) as number[]) {
-      const entry = scores.get(id) ?? { score: 0, shared: 0 };
+      const entry = scores.get(id) ?? { score: 0, keys: [] };
       entry.score += w;
-      entry.shared += 1;
+      entry.keys.push(key);
       scores.set(id, entry);
     }
   }
   const needed = Math.min(2, keys.length);
   return [...scores]
-    .filter(([, s]) => s.shared >= needed)
+    .filter(([, s]) => s.keys.length >= needed)
     .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
     .slice(0, limit)
-    .map(([articleId, s]) => ({ articleId, score: s.score, sharedTerms: s.shared }));
+    .map(([articleId, s]) => ({ articleId, score: s.score, sharedKeys: s.keys }));
 }
