@@ -140,7 +140,9 @@ export function wordDiff(a: readonly Token[], b: readonly Token[], steps: readon
   const segments: DiffSegment[] = [];
   const push = (kind: DiffSegment['kind'], base: string, variant: string) => {
     const last = segments.at(-1);
-    if (last && last.kind === kind) {
+    // Adjacent changes read as one: "technical support" → "technique", not a swap and a deletion.
+    if (last && last.kind !== 'equal' && kind !== 'equal' && last.kind !== kind) last.kind = 'replace';
+    if (last && (last.kind === kind || (last.kind === 'replace' && kind !== 'equal'))) {
       last.base = [last.base, base].filter(Boolean).join(' ');
       last.variant = [last.variant, variant].filter(Boolean).join(' ');
     } else segments.push({ kind, base, variant });

@@ -63,4 +63,13 @@ describe('classifying how a variant drifted from the base quote', () => {
       { kind: 'equal', base: 'drones to Moscow', variant: 'drones to Moscow' },
     ]);
   });
+
+  it('reads adjacent changes as one replacement', () => {
+    const technique = 'an unprecedented level of military and technique that transforms their relationship into a full-fledged defense partnership';
+    expect(classifyDrift(KIRBY, technique).diff.filter((s) => s.kind !== 'equal')).toEqual([
+      { kind: 'replace', base: 'technical support', variant: 'technique' },
+      { kind: 'replace', base: 'is transforming', variant: 'transforms' },
+      { kind: 'replace', base: 'defence', variant: 'defense' },
+    ]);
+  });
 });

@@ -1,0 +1,127 @@
+import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startApp } from '../helpers/browser.ts';
+import { runCli } from '../helpers/runCli.ts';
+import { tempDir } from '../helpers/tempCorpus.ts';
+
+let browser: Browser;
+let app: Awaited<ReturnType<typeof startApp>> | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const KIRBY_FAST_NEWS = 'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defence partnership';
+const KIRBY_ANADOLU = 'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defense partnership';
+const KIRBY_DRIFTED = 'an unprecedented level of military and technique that transforms their relationship into a full-fledged defense partnership';
+
+/** A seeded corpus with Kirby's quote annotated in the Fast News article (1, listed by its file name) and in Anadolu (4), via the CLI. */
+async function corpusWithTwoAnnotations(): Promise<string> {
+  const dbPath = join(tempDir(), 'corpus.sqlite');
+  app = await startApp(dbPath);
+  await app.close();
+  app = undefined;
+  for (const [article, quote] of [
+    ['1', KIRBY_FAST_NEWS],
+    ['4', KIRBY_ANADOLU],
+  ] as const) {
+    const text: string = JSON.parse(runCli(['show', article, '--db', dbPath, '--json']).stdout).text;
+    const start = text.indexOf(quote);
+    const run = runCli(['annotate', article, '--db', dbPath, '--start', String(start), '--end', String(start + quote.length), '--tag', 'claim', '--speaker', 'John Kirby']);
+    expect(run.status, run.stderr).toBe(0);
+  }
+  return dbPath;
+}
+
+async function openApp(dbPath: string): Promise<{ page: Page; problems: string[] }> {
+  app = await startApp(dbPath);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  await page.goto(app.server.url);
+  return { page, problems };
+}
+
+const articleButton = (page: Page, name: RegExp) => page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name });
+
+describe('linking reports of one claim and reviewing their drift', () => {
+  it('pins with p, links across two articles with l, accepts a suggestion, and shows the variants diffed on the review desk', async () => {
+    const dbPath = await corpusWithTwoAnnotations();
+    const { page, problems } = await openApp(dbPath);
+
+    // Pin Kirby's quote in Fast News.
+    await articleButton(page, /000_ed5d5ab491bc05c6/).click();
+    const picker = page.getByRole('list', { name: 'Annotations in this article' });
+    await picker.getByRole('button', { name: /unprecedented level/ }).click();
+    await page.keyboard.press('p');
+    await expect.poll(() => page.getByText('Pinned:').isVisible()).toBe(true);
+
+    // Go to Anadolu, select its report of the quote, link it with l.
+    await articleButton(page, /Anadolu/i).click();
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).innerText()).toContain("Russia giving Iran 'unprecedented' military aid");
+    await picker.getByRole('button', { name: /unprecedented level/ }).click();
+    await page.keyboard.press('l');
+    const links = page.getByRole('complementary', { name: 'Links' }).locator('.link-item');
+    await expect.poll(() => links.count()).toBe(1);
+    expect(await links.first().innerText()).toMatch(/same-claim\s+confirmed/);
+    const stored = JSON.parse(runCli(['links', '--db', dbPath, '--json']).stdout);
+    expect(stored).toEqual([expect.objectContaining({ fromId: 1, toId: 2, type: 'same-claim', status: 'confirmed', method: 'manual', reviewer: 'e2e' })]);
+
+    // Following the link opens the other article at that span.
+    await links.first().getByRole('button').click();
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).innerText()).toContain('000_ed5d5ab491bc05c6');
+    await expect.poll(() => articleButton(page, /000_ed5d5ab491bc05c6/).getAttribute('aria-current')).toBe('true');
+
+    // Find the claim elsewhere and accept the drifted report in the article dated 2022-12-10 without a title.
+    await page.getByRole('button', { name: 'Find this claim elsewhere' }).click();
+    const suggestions = page.getByRole('list', { name: 'Suggestions' }).locator('.suggestion');
+    await expect.poll(() => suggestions.count()).toBeGreaterThan(0);
+    const drifted = suggestions.filter({ hasText: 'military and technique that transforms' });
+    expect(await drifted.innerText()).toMatch(/reworded|swapped|missing/);
+    await drifted.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => JSON.parse(runCli(['links', '--db', dbPath, '--json']).stdout).length).toBe(2);
+    const annotations = JSON.parse(runCli(['annotations', '2', '--db', dbPath, '--json']).stdout);
+    expect(annotations).toEqual([expect.objectContaining({ quote: KIRBY_DRIFTED, tag: 'claim', speaker: 'John Kirby' })]);
+
+    // The review desk shows the claim group: one row per source, the drifted one diffed against the earliest.
+    await page.getByRole('tab', { name: 'Review' }).click();
+    const group = page.getByRole('region', { name: /Claim group/ });
+    await expect.poll(() => group.locator('tbody tr').count()).toBe(3);
+    const driftedRow = group.locator('tbody tr').filter({ hasText: 'technique' });
+    expect(await driftedRow.locator('del').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('technical support')]));
+    expect(await driftedRow.locator('ins').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('technique')]));
+    expect(await driftedRow.locator('.drift').innerText()).toBe('word-swap');
+    expect(await group.locator('tbody tr').first().innerText()).toContain('Anadolu');
+
+    // The matrix marks the three sources that report the claim.
+    await page.getByRole('tab', { name: 'Matrix' }).click();
+    await expect.poll(() => page.locator('svg [data-state="reported"]').count()).toBe(3);
+    expect(problems).toEqual([]);
+  });
+
+  it('rejects a suggestion from the queue by keyboard and does not suggest it again', async () => {
+    const dbPath = await corpusWithTwoAnnotations();
+    const { page, problems } = await openApp(dbPath);
+    await page.getByRole('tab', { name: 'Review' }).click();
+    await page.getByRole('tab', { name: 'Suggestions' }).click();
+    const queue = page.getByRole('list', { name: 'Suggestion queue' }).locator('.suggestion');
+    await expect.poll(() => queue.count()).toBeGreaterThan(0);
+    const before = await queue.count();
+    const first = await queue.first().locator('.suggestion-head').innerText();
+    await page.keyboard.press('r');
+    await expect.poll(() => queue.count()).toBe(before - 1);
+    expect(await queue.first().locator('.suggestion-head').innerText()).not.toBe(first);
+    const rejected = JSON.parse(runCli(['suggest', '--all', '--db', dbPath, '--json']).stdout);
+    expect(rejected).toHaveLength(before - 1);
+    expect(problems).toEqual([]);
+  });
+});
