@@ -95,6 +95,10 @@ export function App({ client }: { client: Client }) {
             </header>
             <LinksPanel
               client={client}
+              articleLabel={(id) => {
+                const article = articles?.find((a) => a.id === id);
+                return article ? (article.outlet ?? articleTitle(article).text) : `article ${id}`;
+              }}
               annotations={open.annotations}
               selectedId={linking.selectedId}
               onSelect={linking.select}

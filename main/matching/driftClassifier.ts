@@ -31,7 +31,7 @@ export function classifyDrift(base: string, variant: string): DriftReport {
   const a = tokenize(base);
   const b = tokenize(variant);
   const steps = alignGlobal(a, b);
-  const diff = wordDiff(a, b, steps);
+  const diff = wordDiff(base, variant, a, b, steps);
   const flags = meaningFlags(a, b, steps);
   const classes = new Set<DriftClass>();
 
@@ -105,8 +105,15 @@ function sameWordsOtherOrder(a: readonly Token[], b: readonly Token[]): boolean 
 function meaningFlags(a: readonly Token[], b: readonly Token[], steps: readonly Step[]): MeaningFlag[] {
   const flags: MeaningFlag[] = [];
   const core = coreRange(steps);
-  // A swapped word is a change wherever it is; a dropped or added word only between matched ones.
-  const inner = steps.filter((s, i) => s.kind === 'swap' || (i > core[0] && i < core[1] && s.kind !== 'equal' && s.kind !== 'near'));
+  // Between matched words, every change counts. Beyond them, a swapped word counts ("to Iran"/"to Syria")
+  // unless that end was cut, where the alignment pairs leftovers of the truncation.
+  const cutBefore = steps.slice(0, Math.max(core[0], 0)).some((s) => s.kind === 'insert' || s.kind === 'delete');
+  const cutAfter = steps.slice(core[1] + 1).some((s) => s.kind === 'insert' || s.kind === 'delete');
+  const inner = steps.filter((s, i) => {
+    if (s.kind === 'equal' || s.kind === 'near') return false;
+    if (i > core[0] && i < core[1]) return true;
+    return s.kind === 'swap' && !(i < core[0] ? cutBefore : cutAfter);
+  });
   const changed = (test: (tokens: readonly Token[], i: number) => boolean) => {
     const removed = inner.filter((s) => s.q !== undefined && test(a, s.q)).map((s) => a[s.q!]!.raw);
     const added = inner.filter((s) => s.t !== undefined && test(b, s.t)).map((s) => b[s.t!]!.raw);
@@ -135,25 +142,36 @@ function isActor(tokens: readonly Token[], i: number): boolean {
   return token.content && (isKnownActorKey(token.key) || (!startsSentence && /^\p{Lu}/u.test(token.raw)));
 }
 
-/** Word-level diff for display: runs of equal words, and what the variant dropped, added or replaced. */
-export function wordDiff(a: readonly Token[], b: readonly Token[], steps: readonly Step[] = alignGlobal(a, b)): DiffSegment[] {
-  const segments: DiffSegment[] = [];
-  const push = (kind: DiffSegment['kind'], base: string, variant: string) => {
-    const last = segments.at(-1);
-    // Adjacent changes read as one: "technical support" → "technique", not a swap and a deletion.
-    if (last && last.kind !== 'equal' && kind !== 'equal' && last.kind !== kind) last.kind = 'replace';
-    if (last && (last.kind === kind || (last.kind === 'replace' && kind !== 'equal'))) {
-      last.base = [last.base, base].filter(Boolean).join(' ');
-      last.variant = [last.variant, variant].filter(Boolean).join(' ');
-    } else segments.push({ kind, base, variant });
-  };
-  for (const step of steps) {
-    const x = step.q === undefined ? '' : a[step.q]!.raw;
-    const y = step.t === undefined ? '' : b[step.t]!.raw;
-    if (step.kind === 'equal' && x === y) push('equal', x, y);
-    else if (step.kind === 'delete') push('delete', x, '');
-    else if (step.kind === 'insert') push('insert', '', y);
-    else push('replace', x, y);
+/**
+ * Word-level diff for display: runs of equal words, and what the variant
+ * dropped, added or replaced, in the original text with its punctuation
+ * ("full-fledged", not "full fledged").
+ */
+export function wordDiff(base: string, variant: string, a: readonly Token[], b: readonly Token[], steps: readonly Step[] = alignGlobal(a, b)): DiffSegment[] {
+  interface Run {
+    kind: DiffSegment['kind'];
+    q: number[];
+    t: number[];
   }
-  return segments;
+  const runs: Run[] = [];
+  for (const step of steps) {
+    const kind: DiffSegment['kind'] =
+      step.kind === 'equal' && a[step.q!]!.raw === b[step.t!]!.raw ? 'equal' : step.kind === 'delete' ? 'delete' : step.kind === 'insert' ? 'insert' : 'replace';
+    const last = runs.at(-1);
+    // Adjacent changes read as one: "technical support" → "technique", not a swap and a deletion.
+    if (last && (last.kind === kind || (last.kind !== 'equal' && kind !== 'equal'))) {
+      if (last.kind !== kind) last.kind = 'replace';
+    } else runs.push({ kind, q: [], t: [] });
+    const run = runs.at(-1)!;
+    if (step.q !== undefined) run.q.push(step.q);
+    if (step.t !== undefined) run.t.push(step.t);
+  }
+  // A run's text reaches to where the next run on its side begins, so the runs laid end to end give back the quote.
+  const text = (source: string, tokens: readonly Token[], side: 'q' | 't', i: number) => {
+    const own = runs[i]![side];
+    if (own.length === 0) return '';
+    const next = runs.slice(i + 1).find((r) => r[side].length > 0);
+    return source.slice(tokens[own[0]!]!.start, next ? tokens[next[side][0]!]!.start : tokens[own.at(-1)!]!.end);
+  };
+  return runs.map((run, i) => ({ kind: run.kind, base: text(base, a, 'q', i), variant: text(variant, b, 't', i) }));
 }

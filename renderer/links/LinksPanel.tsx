@@ -6,6 +6,8 @@ import './links.css';
 
 export interface LinksPanelProps {
   client: Client;
+  /** How to name an article: its outlet, or its title. */
+  articleLabel(articleId: number): string;
   /** Annotations of the article being read, in text order. */
   annotations: readonly Annotation[];
   selectedId: number | null;
@@ -26,7 +28,7 @@ export interface LinksPanelProps {
  * annotation's links (each opens the other end) and "find this claim
  * elsewhere" with accept and reject.
  */
-export function LinksPanel({ client, annotations, selectedId, onSelect, pinned, linkType, onLinkType, onFollow, revision, onChanged, onError }: LinksPanelProps) {
+export function LinksPanel({ client, articleLabel, annotations, selectedId, onSelect, pinned, linkType, onLinkType, onFollow, revision, onChanged, onError }: LinksPanelProps) {
   const [links, setLinks] = useState<Link[]>([]);
   const [others, setOthers] = useState<Map<number, Annotation>>(new Map());
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
@@ -98,7 +100,7 @@ export function LinksPanel({ client, annotations, selectedId, onSelect, pinned, 
                   </span>{' '}
                   <span className="link-status">{link.status}</span>{' '}
                   <button type="button" className="follow" onClick={() => other && onFollow(other.articleId, other.start, other.id)} disabled={!other}>
-                    {other ? `“${other.quote}”` : `annotation ${otherId}`}
+                    {other ? `${articleLabel(other.articleId)}: “${other.quote}”` : `annotation ${otherId}`}
                   </button>
                 </li>
               );
@@ -114,6 +116,7 @@ export function LinksPanel({ client, annotations, selectedId, onSelect, pinned, 
                 <SuggestionCard
                   key={`${s.articleId}:${s.start}`}
                   suggestion={s}
+                  source={articleLabel(s.articleId)}
                   onOpen={() => onFollow(s.articleId, s.start, s.existingAnnotationId)}
                   onAccept={() => act(client.call('suggestions.accept', { annotationId: s.sourceId, articleId: s.articleId, start: s.start, end: s.end, score: s.score }))}
                   onReject={() => act(client.call('suggestions.reject', { annotationId: s.sourceId, articleId: s.articleId, start: s.start, end: s.end }))}

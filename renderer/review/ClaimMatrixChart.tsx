@@ -3,7 +3,7 @@ import type { ClaimMatrix } from '../../main/api/contract.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 
 const LABEL_WIDTH = 300;
-const CELL_WIDTH = 120;
+const CELL_WIDTH = 130;
 const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 44;
 /** Okabe–Ito, as the tag colours; each state also carries a word, so colour is never the only cue. */
@@ -33,7 +33,7 @@ export function ClaimMatrixChart({ matrix, onError }: { matrix: ClaimMatrix; onE
           <g key={source.articleId} transform={`translate(${LABEL_WIDTH + i * CELL_WIDTH}, 0)`}>
             <title>{source.label}</title>
             <text x={CELL_WIDTH / 2} y={18} textAnchor="middle" fontWeight="600" fill="#1d2129">
-              {clip(source.label, 16)}
+              {clip(source.label, 15)}
             </text>
             <text x={CELL_WIDTH / 2} y={34} textAnchor="middle" fill="#5f6673" fontSize="11">
               {source.published ?? 'undated'}

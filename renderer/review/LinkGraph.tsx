@@ -63,7 +63,7 @@ export function LinkGraph({ articles, annotations, links, onError }: LinkGraphPr
         <rect width={layout.width} height={layout.height} fill="#fff" />
         {layout.columns.map((article, c) => (
           <text key={article.id} x={20 + c * COLUMN_WIDTH} y={24} fontWeight="600" fill="#1d2129">
-            {(article.outlet ?? article.title ?? `article ${article.id}`).slice(0, 28)}
+            {(article.outlet ?? article.title ?? article.fileName ?? `article ${article.id}`).slice(0, 28)}
           </text>
         ))}
         {layout.shown.map((link) => {

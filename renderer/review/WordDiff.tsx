@@ -4,18 +4,17 @@ import type { DiffSegment } from '../../main/api/contract.ts';
 export function WordDiff({ segments }: { segments: readonly DiffSegment[] }) {
   return (
     <span className="word-diff">
-      {segments.map((segment, i) => {
-        const gap = i > 0 ? ' ' : '';
-        if (segment.kind === 'equal') return <span key={i}>{gap + segment.variant}</span>;
-        return (
+      {/* Each segment carries the text up to the next one, spaces and punctuation included. */}
+      {segments.map((segment, i) =>
+        segment.kind === 'equal' ? (
+          <span key={i}>{segment.variant}</span>
+        ) : (
           <span key={i}>
-            {gap}
             {segment.base && <del title="in the earliest variant, not in this one">{segment.base}</del>}
-            {segment.base && segment.variant && ' '}
             {segment.variant && <ins title="in this variant, not in the earliest">{segment.variant}</ins>}
           </span>
-        );
-      })}
+        ),
+      )}
     </span>
   );
 }

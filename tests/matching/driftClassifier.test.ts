@@ -56,20 +56,35 @@ describe('classifying how a variant drifted from the base quote', () => {
 
   it('diffs word by word against the base', () => {
     expect(classifyDrift('Iran sold hundreds of attack drones to Moscow', 'Iran sold dozens of drones to Moscow').diff).toEqual([
-      { kind: 'equal', base: 'Iran sold', variant: 'Iran sold' },
-      { kind: 'replace', base: 'hundreds', variant: 'dozens' },
-      { kind: 'equal', base: 'of', variant: 'of' },
-      { kind: 'delete', base: 'attack', variant: '' },
+      { kind: 'equal', base: 'Iran sold ', variant: 'Iran sold ' },
+      { kind: 'replace', base: 'hundreds ', variant: 'dozens ' },
+      { kind: 'equal', base: 'of ', variant: 'of ' },
+      { kind: 'delete', base: 'attack ', variant: '' },
       { kind: 'equal', base: 'drones to Moscow', variant: 'drones to Moscow' },
+    ]);
+  });
+
+  it('does not flag words paired up at a cut end', () => {
+    expect(classifyDrift(KIRBY, 'an unprecedented level of military and technical support" to Tehran').flags).toEqual([]);
+  });
+
+  it('keeps the punctuation: the runs laid end to end give back both quotes', () => {
+    const [base, variant] = ['a “fully fledged” defence partnership', 'a full-fledged defense partnership!'];
+    const diff = classifyDrift(base, variant).diff;
+    expect(diff.map((d) => d.base).join('')).toBe('a “fully fledged” defence partnership');
+    expect(diff.map((d) => d.variant).join('')).toBe('a full-fledged defense partnership');
+    expect(diff.filter((d) => d.kind === 'replace').map((d) => [d.base, d.variant])).toEqual([
+      ['fully ', 'full-'],
+      ['defence ', 'defense '],
     ]);
   });
 
   it('reads adjacent changes as one replacement', () => {
     const technique = 'an unprecedented level of military and technique that transforms their relationship into a full-fledged defense partnership';
     expect(classifyDrift(KIRBY, technique).diff.filter((s) => s.kind !== 'equal')).toEqual([
-      { kind: 'replace', base: 'technical support', variant: 'technique' },
-      { kind: 'replace', base: 'is transforming', variant: 'transforms' },
-      { kind: 'replace', base: 'defence', variant: 'defense' },
+      { kind: 'replace', base: 'technical support ', variant: 'technique ' },
+      { kind: 'replace', base: 'is transforming ', variant: 'transforms ' },
+      { kind: 'replace', base: 'defence ', variant: 'defense ' },
     ]);
   });
 });
