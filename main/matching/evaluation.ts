@@ -97,6 +97,7 @@ export function evaluateMatcher(set: EvaluationSet, corpusDir: string, options: 
           hits.add(hit);
           if (expected[hit]!.start === s.start && expected[hit]!.end === s.end) exact++;
         } else if (!acceptable.some((a) => overlapRatio(a, s) > 0) && !expected.some((e) => overlapRatio(e, s) >= HIT_OVERLAP)) {
+          // Neither a partial report nor a second find of a span already counted: an error.
           const file = [...articleOf].find(([, a]) => a.id === s.articleId)![0];
           falsePositives.push({ file, quote: s.quote, score: s.score });
         }

@@ -2,7 +2,6 @@ import type { EditOperation } from '../api/contract.ts';
 import { alignLocal, weight, type Step } from './alignment.ts';
 import type { Token } from './tokens.ts';
 
-
 export interface SpanMatch {
   start: number;
   end: number;
@@ -50,7 +49,6 @@ export function findSpans(quote: readonly Token[], text: readonly Token[], optio
   for (let attempt = 0; attempt < maxPerText * 2 && matches.length < maxPerText; attempt++) {
     const alignment = alignLocal(quote, text, masked);
     if (!alignment || alignment.steps.length === 0) break;
-    masked.fill(1, alignment.firstToken, alignment.lastToken + 1);
     const match = describe(quote, text, alignment.steps, masked, minContent, minCoverage);
     if (match && match.score >= minScore) matches.push(match);
   }
@@ -74,6 +72,7 @@ function describe(quote: readonly Token[], text: readonly Token[], core: Step[],
       if (tried.score > best.score) best = tried;
     }
   }
+  // Masked whether reported or not, so the next attempt looks elsewhere.
   masked.fill(1, best.first, best.last + 1);
   if (best.matchedContent < minContent || best.coverage < minCoverage) return null;
   const word = (tokens: readonly Token[], i: number | undefined) => (i === undefined ? undefined : tokens[i]!.raw);

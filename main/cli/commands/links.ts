@@ -1,5 +1,5 @@
-import { LINK_STATUSES, LinkType, NewLink, type Link } from '../../api/contract.ts';
-import { describeIssues } from '../../api/dispatch.ts';
+import { callContract } from '../callContract.ts';
+import { LINK_STATUSES, LinkType, type Link } from '../../api/contract.ts';
 import { CrosscheckError } from '../../api/errors.ts';
 import { formatTable } from '../format.ts';
 import { noPositionals, onePositional, parse, wholeNumber, type Command, type Options } from '../args.ts';
@@ -19,9 +19,9 @@ export const linkCommand: Command = {
     const { values, positionals } = parse(args, LINK_OPTIONS);
     if (positionals.length !== 2) throw new CrosscheckError('invalid_input', `expected two annotations, FROM and TO, got ${positionals.length}`);
     if (values.type === undefined) throw new CrosscheckError('invalid_input', `name the link type with --type (${LinkType.options.join(', ')})`);
-    const request = NewLink.safeParse({ fromId: wholeNumber(positionals[0], 'FROM'), toId: wholeNumber(positionals[1], 'TO'), type: values.type });
-    if (!request.success) throw new CrosscheckError('invalid_input', describeIssues('link', request.error));
-    const link = session().handlers['links.create'](request.data);
+    // The contract refuses an unknown type with the list of known ones.
+    const type = values.type as LinkType;
+    const link = callContract(session(), 'links.create', { fromId: wholeNumber(positionals[0], 'FROM'), toId: wholeNumber(positionals[1], 'TO'), type });
     io.out(json ? printJson(link) : linkLine(link));
     return 0;
   },
@@ -39,7 +39,7 @@ export const linksCommand: Command = {
       throw new CrosscheckError('invalid_input', `--status must be one of ${LINK_STATUSES.join(', ')}, got ${status}`);
     }
     const annotationId = values.annotation === undefined ? undefined : wholeNumber(values.annotation, '--annotation');
-    const links = session().handlers['links.list']({ annotationId }).filter((l) => status === undefined || l.status === status);
+    const links = callContract(session(), 'links.list', { annotationId }).filter((l) => status === undefined || l.status === status);
     if (json) io.out(printJson(links));
     else io.out(formatTable(['id', 'from', 'type', 'to', 'status', 'method', 'score', 'reviewer', 'reviewed'], links.map((l) => [l.id, l.fromId, l.type, l.toId, l.status, l.method, l.score, l.reviewer, l.reviewedAt])));
     return 0;
@@ -54,7 +54,7 @@ export const reviewLinkCommand: Command = {
     const { values, positionals } = parse(args, REVIEW_OPTIONS);
     const id = wholeNumber(onePositional(positionals, 'link', true), 'LINK');
     if (values.status !== 'confirmed' && values.status !== 'rejected') throw new CrosscheckError('invalid_input', `--status must be confirmed or rejected, got ${values.status ?? 'nothing'}`);
-    const link = session().handlers['links.review']({ id, status: values.status });
+    const link = callContract(session(), 'links.review', { id, status: values.status });
     io.out(json ? printJson(link) : linkLine(link));
     return 0;
   },

@@ -1,3 +1,4 @@
+import { callContract } from '../callContract.ts';
 import { CrosscheckError } from '../../api/errors.ts';
 import type { Speaker } from '../../api/contract.ts';
 import { formatTable } from '../format.ts';
@@ -23,18 +24,17 @@ export const speakersCommand: Command = {
     if (values.merge !== undefined || values.into !== undefined) {
       if (positionals.length > 0) throw new CrosscheckError('invalid_input', 'speakers --merge takes no other arguments');
       if (values.merge === undefined || values.into === undefined) throw new CrosscheckError('invalid_input', 'merging needs both --merge ID and --into ID');
-      print([session().handlers['speakers.merge']({ fromId: wholeNumber(values.merge, '--merge'), intoId: wholeNumber(values.into, '--into') })]);
+      print([callContract(session(), 'speakers.merge', { fromId: wholeNumber(values.merge, '--merge'), intoId: wholeNumber(values.into, '--into') })]);
       return 0;
     }
     if (values.alias !== undefined || values.rename !== undefined) {
       if (positionals.length !== 1) throw new CrosscheckError('invalid_input', 'name the speaker: speakers ID --alias NAME');
       const id = wholeNumber(positionals[0], 'ID');
-      const h = session().handlers;
-      print([values.alias !== undefined ? h['speakers.addAlias']({ id, alias: values.alias }) : h['speakers.rename']({ id, name: values.rename! })]);
+      print([values.alias !== undefined ? callContract(session(), 'speakers.addAlias', { id, alias: values.alias }) : callContract(session(), 'speakers.rename', { id, name: values.rename! })]);
       return 0;
     }
     if (positionals.length > 0) throw new CrosscheckError('invalid_input', 'speakers takes no arguments unless adding an alias or renaming');
-    print(session().handlers['speakers.list']({}));
+    print(callContract(session(), 'speakers.list', {}));
     return 0;
   },
 };

@@ -1,3 +1,4 @@
+import { callContract } from '../callContract.ts';
 import { CrosscheckError } from '../../api/errors.ts';
 import type { Suggestion } from '../../api/contract.ts';
 import { formatTable } from '../format.ts';
@@ -24,13 +25,11 @@ export const suggestCommand: Command = {
   run({ args, session, json, io }) {
     const { values, positionals } = parse(args, SUGGEST_OPTIONS);
     const limit = values.limit === undefined ? undefined : wholeNumber(values.limit, '--limit');
-    if (limit !== undefined && (limit < 1 || limit > 200)) throw new CrosscheckError('invalid_input', '--limit must be from 1 to 200');
     const named = onePositional(positionals, 'annotation', false);
     if (values.all === (named !== undefined)) throw new CrosscheckError('invalid_input', 'name one annotation, or give --all');
-    const { handlers } = session();
     const suggestions = values.all
-      ? handlers['suggestions.queue']({ limit })
-      : handlers['suggestions.list']({ annotationId: wholeNumber(named, 'ANNOTATION'), limit });
+      ? callContract(session(), 'suggestions.queue', { limit })
+      : callContract(session(), 'suggestions.list', { annotationId: wholeNumber(named, 'ANNOTATION'), limit });
     if (json) io.out(printJson(suggestions.map(suggestionJson)));
     else
       io.out(
