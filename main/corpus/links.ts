@@ -14,8 +14,14 @@ const COLUMNS = `id, from_id AS fromId, to_id AS toId, type, status, method, sco
 export function createLink(db: Db, input: NewLink, actor: string): Link {
   if (input.fromId === input.toId) throw new CrosscheckError('invalid_input', 'An annotation cannot be linked to itself.');
   return db.transaction((): Link => {
-    for (const id of [input.fromId, input.toId]) {
-      if (!db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(id)) throw new CrosscheckError('not_found', `There is no annotation ${id}.`);
+    const [from, to] = [input.fromId, input.toId].map((id) => {
+      const row = db.prepare('SELECT tag FROM annotations WHERE id = ?').get(id) as { tag: string } | undefined;
+      if (!row) throw new CrosscheckError('not_found', `There is no annotation ${id}.`);
+      return row.tag;
+    });
+    // An attribution names who said something; it points at the claim or denial said, never the other way.
+    if (input.type === 'attributed-to' && (from !== 'attribution' || to === 'attribution')) {
+      throw new CrosscheckError('invalid_input', `attributed-to links an attribution to the claim or denial it attributes; annotation ${input.fromId} is a ${from} and ${input.toId} a ${to}.`);
     }
     const symmetric = GROUPING_LINK_TYPES.includes(input.type);
     const existing = db

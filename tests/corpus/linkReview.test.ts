@@ -17,10 +17,17 @@ function twoArticles() {
 }
 
 describe('links across articles', () => {
-  it('keeps direction where it matters: attributed-to both ways are two links, same-claim both ways is a duplicate', () => {
+  it('keeps direction where it matters: attributed-to runs from the attribution to what it attributes', () => {
     const { db, claimA, claimB, saidA } = twoArticles();
     createLink(db, { fromId: saidA.id, toId: claimA.id, type: 'attributed-to' }, 'ana');
-    expect(() => createLink(db, { fromId: claimA.id, toId: saidA.id, type: 'attributed-to' }, 'ana')).not.toThrow();
+    expect(() => createLink(db, { fromId: claimA.id, toId: saidA.id, type: 'attributed-to' }, 'ana')).toThrow(/links an attribution to the claim or denial/);
+    expect(() => createLink(db, { fromId: claimA.id, toId: claimB.id, type: 'attributed-to' }, 'ana')).toThrow(/annotation \d+ is a claim/);
+    expect(() => createLink(db, { fromId: claimA.id, toId: claimB.id, type: 'contradicts' }, 'ana')).not.toThrow();
+    expect(() => createLink(db, { fromId: claimB.id, toId: claimA.id, type: 'contradicts' }, 'ana')).not.toThrow();
+  });
+
+  it('treats same-claim both ways as one link', () => {
+    const { db, claimA, claimB } = twoArticles();
     createLink(db, { fromId: claimA.id, toId: claimB.id, type: 'same-claim' }, 'ana');
     expect(() => createLink(db, { fromId: claimB.id, toId: claimA.id, type: 'same-claim' }, 'ana')).toThrow(/already linked/);
     expect(() => createLink(db, { fromId: claimB.id, toId: claimB.id, type: 'cites' }, 'ana')).toThrow(/itself/);
