@@ -5,10 +5,11 @@ import { SuggestionCard } from '../links/SuggestionCard.tsx';
 import { ClaimGroupTable } from './ClaimGroupTable.tsx';
 import { ClaimMatrixChart } from './ClaimMatrixChart.tsx';
 import { LinkGraph } from './LinkGraph.tsx';
+import { SpeakerRegistry } from './SpeakerRegistry.tsx';
 import { useListKeys } from './useListKeys.ts';
 import './review.css';
 
-const TABS = ['Claim groups', 'Suggestions', 'Links', 'Matrix', 'Graph'] as const;
+const TABS = ['Claim groups', 'Suggestions', 'Links', 'Speakers', 'Matrix', 'Graph'] as const;
 type Tab = (typeof TABS)[number];
 
 export interface ReviewDeskProps {
@@ -25,7 +26,7 @@ interface DeskData {
   annotations: Annotation[];
 }
 
-/** The review desk: claim groups with their drift, the suggestion queue, every link by status, and the two pictures. */
+/** The review desk: claim groups with their drift, the suggestion queue, every link by status, speakers, and the two pictures. */
 export function ReviewDesk({ client, articles, onOpen, onError }: ReviewDeskProps) {
   const [tab, setTab] = useState<Tab>('Claim groups');
   const [data, setData] = useState<DeskData | null>(null);
@@ -60,6 +61,7 @@ export function ReviewDesk({ client, articles, onOpen, onError }: ReviewDeskProp
           {tab === 'Claim groups' && <ClaimGroups groups={data.groups} onOpen={onOpen} />}
           {tab === 'Suggestions' && <SuggestionQueue client={client} annotations={data.annotations} outlet={outlet} onOpen={onOpen} onChanged={changed} onError={onError} revision={revision} />}
           {tab === 'Links' && <LinkReview client={client} links={data.links} annotations={data.annotations} outlet={outlet} onChanged={changed} onError={onError} />}
+          {tab === 'Speakers' && <SpeakerRegistry client={client} revision={revision} onChanged={changed} onError={onError} />}
           {tab === 'Matrix' && <ClaimMatrixChart matrix={data.matrix} onError={onError} />}
           {tab === 'Graph' && <LinkGraph articles={articles} annotations={data.annotations} links={data.links} onError={onError} />}
         </div>

@@ -124,4 +124,21 @@ describe('linking reports of one claim and reviewing their drift', () => {
     expect(rejected).toHaveLength(before - 1);
     expect(problems).toEqual([]);
   });
+
+  it('merges two speakers on the Speakers tab', async () => {
+    const dbPath = await corpusWithTwoAnnotations();
+    const text: string = JSON.parse(runCli(['show', '4', '--db', dbPath, '--json']).stdout).text;
+    const start = text.indexOf('said Kirby');
+    expect(runCli(['annotate', '4', '--db', dbPath, '--start', String(start), '--end', String(start + 10), '--tag', 'attribution', '--speaker', 'Kirby']).status).toBe(0);
+    const { page, problems } = await openApp(dbPath);
+    await page.getByRole('tab', { name: 'Review' }).click();
+    await page.getByRole('tab', { name: 'Speakers' }).click();
+    const rows = page.getByRole('table', { name: 'Speakers' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByRole('combobox', { name: 'Merge Kirby into' }).selectOption({ label: 'John Kirby' });
+    await rows.filter({ hasText: /^Kirby/ }).getByRole('button', { name: 'Merge' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(JSON.parse(runCli(['speakers', '--db', dbPath, '--json']).stdout)).toEqual([expect.objectContaining({ name: 'John Kirby', aliases: ['John Kirby', 'Kirby'], annotations: 3 })]);
+    expect(problems).toEqual([]);
+  });
 });
