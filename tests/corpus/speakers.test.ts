@@ -1,12 +1,9 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnnotation, updateAnnotation } from '../../main/corpus/annotations.ts';
 import { insertArticle } from '../../main/corpus/articles.ts';
-import { migrate, openDatabase } from '../../main/corpus/database.ts';
 import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker, speakerOf } from '../../main/corpus/speakers.ts';
 import { listEvents } from '../../main/corpus/events.ts';
-import { tempCorpus, tempDir } from '../helpers/tempCorpus.ts';
+import { tempCorpus } from '../helpers/tempCorpus.ts';
 
 function withAttributions(...speakers: string[]) {
   const { db } = tempCorpus();
@@ -62,23 +59,5 @@ describe('speakers', () => {
     const { db } = withAttributions('Kirby');
     const kirby = speakerOf(db, 'Kirby')!.id;
     expect(renameSpeaker(db, kirby, 'John Kirby', 'ana')).toMatchObject({ name: 'John Kirby', aliases: ['John Kirby', 'Kirby'] });
-  });
-
-  it('migration 003 turns the speaker names of an older corpus into speakers', () => {
-    const path = join(tempDir(), 'old.sqlite');
-    const old = new Database(path);
-    migrate(old, 1);
-    old.prepare("INSERT INTO articles (text, text_length, sha256, imported_at) VALUES ('abcdef', 6, ?, 'now')").run('a'.repeat(64));
-    const add = old.prepare(`INSERT INTO annotations (uuid, article_id, start, "end", quote, prefix, suffix, tag, speaker, author, created_at, updated_at) VALUES (?, 1, 0, 1, 'a', '', '', 'attribution', ?, 'x', 'now', 'now')`);
-    add.run('u1', 'John Kirby');
-    add.run('u2', 'john kirby');
-    add.run('u3', 'Woodward');
-    old.close();
-    const db = openDatabase(path);
-    expect(listSpeakers(db).map((s) => [s.name, s.annotations])).toEqual([
-      ['John Kirby', 2],
-      ['Woodward', 1],
-    ]);
-    db.close();
   });
 });
