@@ -13,6 +13,9 @@ import { tokenize, type Token } from './tokens.ts';
 export const MATCH_INDEX_VERSION = '1';
 const VERSION_KEY = 'match_index_version';
 
+const indexVersion = (db: Db) => (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(VERSION_KEY) as string | undefined) ?? null;
+const markIndexCurrent = (db: Db) => db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(VERSION_KEY, MATCH_INDEX_VERSION);
+
 /** SQLite's order for TEXT (BINARY collation compares UTF-8 bytes, which UTF-16 code units order alike outside surrogates). */
 const byBinary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -26,11 +29,10 @@ export function articleTerms(tokens: readonly Token[]): string[] {
  * to rebuild whole, except in an empty corpus, which this article makes current.
  */
 export function indexNewArticle(db: Db, articleId: number, text: string): void {
-  const current = db.prepare('SELECT value FROM meta WHERE key = ?').get(VERSION_KEY) as { value: string } | undefined;
-  if (current?.value !== MATCH_INDEX_VERSION) {
+  if (indexVersion(db) !== MATCH_INDEX_VERSION) {
     const others = db.prepare('SELECT 1 FROM articles WHERE id <> ? LIMIT 1').get(articleId);
     if (others) return;
-    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(VERSION_KEY, MATCH_INDEX_VERSION);
+    markIndexCurrent(db);
   }
   indexArticleTerms(db, articleId, text);
 }
@@ -46,8 +48,7 @@ function indexArticleTerms(db: Db, articleId: number, text: string): void {
 
 /** Re-indexes every article when the index was built by another matcher version (or never). */
 export function ensureMatchIndex(db: Db): void {
-  const current = db.prepare('SELECT value FROM meta WHERE key = ?').get(VERSION_KEY) as { value: string } | undefined;
-  if (current?.value === MATCH_INDEX_VERSION) return;
+  if (indexVersion(db) === MATCH_INDEX_VERSION) return;
   db.transaction(() => {
     db.prepare('DELETE FROM match_terms').run();
     // Postings are gathered per term and written in key order: appending to the B-tree is many
@@ -66,7 +67,7 @@ export function ensureMatchIndex(db: Db): void {
     }
     const insert = db.prepare('INSERT INTO match_terms (term, article_id) VALUES (?, ?)');
     for (const term of [...postings.keys()].sort(byBinary)) for (const id of postings.get(term)!) insert.run(term, id);
-    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(VERSION_KEY, MATCH_INDEX_VERSION);
+    markIndexCurrent(db);
   }).immediate();
 }
 
