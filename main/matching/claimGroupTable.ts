@@ -1,10 +1,10 @@
-import type { Annotation, ClaimGroup, ClaimGroupRow, ClaimMatrix, Link } from '../api/contract.ts';
+import type { Annotation, ClaimGroup, ClaimGroupRow, ClaimMatrix, Link, MeaningFlag } from '../api/contract.ts';
 import { listAnnotations } from '../corpus/annotations.ts';
 import { claimGroupIds } from '../corpus/claimGroups.ts';
 import type { Db } from '../corpus/database.ts';
 import { listLinks } from '../corpus/links.ts';
 import { speakerOf } from '../corpus/speakers.ts';
-import { classifyDrift, type MeaningFlag } from './driftClassifier.ts';
+import { classifyDrift } from './driftClassifier.ts';
 
 interface Source {
   id: number;

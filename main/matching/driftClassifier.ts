@@ -1,4 +1,4 @@
-import { DRIFT_CLASSES, type DiffSegment, type MEANING_FLAGS } from '../api/contract.ts';
+import { DRIFT_CLASSES, type DiffSegment, type MeaningFlag } from '../api/contract.ts';
 import { alignGlobal, type Step } from './alignment.ts';
 import { tokenize, type Token } from './tokens.ts';
 import { isKnownActorKey, isNegation, isNumber } from './wordForms.ts';
@@ -9,11 +9,6 @@ import { isKnownActorKey, isNegation, isNumber } from './wordForms.ts';
  * changes a fact-checker must not miss: negation, numbers, actors.
  */
 export type DriftClass = (typeof DRIFT_CLASSES)[number];
-
-export interface MeaningFlag {
-  kind: (typeof MEANING_FLAGS)[number];
-  detail: string;
-}
 
 export interface DriftReport {
   /** Every class that applies, in the order of DRIFT_CLASSES. */
