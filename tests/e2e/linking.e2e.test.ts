@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startApp } from '../helpers/browser.ts';
@@ -105,6 +106,20 @@ describe('linking reports of one claim and reviewing their drift', () => {
     // The matrix marks the three sources that report the claim.
     await page.getByRole('tab', { name: 'Matrix' }).click();
     await expect.poll(() => page.locator('svg [data-state="reported"]').count()).toBe(3);
+
+    // Both pictures save as SVG and PNG.
+    const saved = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+    };
+    const svg = await saved('Save SVG');
+    expect(svg.name).toBe('claims-by-source.svg');
+    expect(svg.bytes.toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*reported/);
+    const png = await saved('Save PNG');
+    expect(png.name).toBe('claims-by-source.png');
+    expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    await page.getByRole('tab', { name: 'Graph' }).click();
+    expect((await saved('Save SVG')).name).toBe('link-graph.svg');
     expect(problems).toEqual([]);
   });
 
