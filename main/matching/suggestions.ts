@@ -116,16 +116,18 @@ export function suggestAll(db: Db, options: SuggestOptions = {}): Suggestion[] {
 
 /**
  * Accepts a suggestion: the span becomes an annotation in the target (same
- * tag, and the same speaker where the source names one) unless it already is
- * one, and a confirmed link joins it to the source. One transaction.
+ * tag, and the same speaker where the source names one) unless an annotation
+ * already covers it, and a confirmed link joins it to the source. One transaction.
  */
 export function acceptSuggestion(db: Db, input: SuggestionAccept, actor: string): { annotation: Annotation; link: Link } {
   return db.transaction(() => {
     const source = getAnnotation(db, input.annotationId);
-    const existing = db
-      .prepare('SELECT id FROM annotations WHERE article_id = ? AND start = ? AND "end" = ?')
-      .pluck()
-      .get(input.articleId, input.start, input.end) as number | undefined;
+    // The annotation the suggestion named as already there, if any: the same span or nearly.
+    const inArticle = db.prepare('SELECT id, article_id AS articleId, start, "end" FROM annotations WHERE article_id = ?').all(input.articleId) as Array<Span & { id: number }>;
+    const existing = inArticle
+      .map((a) => ({ id: a.id, overlap: overlapRatio(a, input) }))
+      .filter((a) => a.overlap >= SAME_SPAN)
+      .sort((a, b) => b.overlap - a.overlap)[0]?.id;
     const annotation =
       existing !== undefined
         ? getAnnotation(db, existing)

@@ -77,8 +77,9 @@ describe('find this claim elsewhere', () => {
     const existing = annotate(db, ids[1]!, 'These fighter jets will significantly strengthen Iran’s air force compared to its regional neighbors');
     const suggestion = suggestFor(db, source.id).find((s) => s.articleId === ids[1])!;
     expect(suggestion.existingAnnotationId).toBe(existing.id);
-    const { annotation } = acceptSuggestion(db, { annotationId: source.id, articleId: ids[1]!, start: existing.start, end: existing.end }, 'ana');
+    const { annotation } = acceptSuggestion(db, { annotationId: source.id, articleId: ids[1]!, start: existing.start + 6, end: existing.end }, 'ana');
     expect(annotation.id).toBe(existing.id);
+    expect(db.prepare('SELECT count(*) FROM annotations').pluck().get()).toBe(2);
   });
 
   it('remembers a rejection and does not suggest that span again', () => {
