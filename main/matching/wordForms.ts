@@ -75,7 +75,9 @@ const SPELLINGS: Readonly<Record<string, string>> = {
 
 /** Case, quote marks and accents folded; what "the same word" means before any fuzziness. */
 export function normaliseWord(raw: string): string {
-  const folded = raw.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘ʼ`´]/g, "'");
+  // Most words are plain ASCII, and importing a corpus tokenizes every word of it.
+  const unaccented = /^[\x00-\x7f]*$/.test(raw) ? raw : raw.normalize('NFKD').replace(/\p{M}/gu, '');
+  const folded = unaccented.toLowerCase().replace(/[’‘ʼ`´]/g, "'");
   return SPELLINGS[folded] ?? folded;
 }
 
