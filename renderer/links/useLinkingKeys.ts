@@ -5,8 +5,9 @@ import { linkKeyAction } from './linkKeys.ts';
 import { usePinnedLink } from './usePinnedLink.ts';
 
 /**
- * App-level state of the linking flow: which annotation is selected, the pin,
- * the link type, and the p / l keys acting on the selection. `goTo` selects
+ * App-level state of the linking flow: which annotation is selected (from the
+ * list, or by clicking its highlight), the pin, the link type, and the p / l
+ * keys acting on the selection. `goTo` selects
  * an annotation (or a text offset) in an article about to open and scrolls
  * to it once it is on screen.
  */
@@ -30,6 +31,18 @@ export function useLinkingKeys(client: Client, openArticleId: number | null, ann
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [active, selected, pin, linkTo, linkType, onChanged, onError]);
+
+  // Clicking a highlight in the reading pane selects its annotation (the innermost, where spans overlap).
+  useEffect(() => {
+    if (!active) return;
+    const onClick = (event: MouseEvent) => {
+      const highlight = (event.target as Element | null)?.closest?.('.article-text [data-annotation-ids]');
+      const ids = highlight?.getAttribute('data-annotation-ids')?.split(' ').map(Number);
+      if (ids && ids.length > 0) setSelectedId(ids.at(-1)!);
+    };
+    document.addEventListener('click', onClick);
+    return () => document.removeEventListener('click', onClick);
+  }, [active]);
 
   const goTo = useCallback((articleId: number, offset: number, annotationId: number | null) => {
     setSelectedId(annotationId);

@@ -66,10 +66,11 @@ describe('linking reports of one claim and reviewing their drift', () => {
     await page.keyboard.press('p');
     await expect.poll(() => page.getByText('Pinned:').isVisible()).toBe(true);
 
-    // Go to Anadolu, select its report of the quote, link it with l.
+    // Go to Anadolu, select its report of the quote by clicking the highlight, link it with l.
     await articleButton(page, /Anadolu/i).click();
     await expect.poll(() => page.getByRole('heading', { level: 2 }).innerText()).toContain("Russia giving Iran 'unprecedented' military aid");
-    await picker.getByRole('button', { name: /unprecedented level/ }).click();
+    await page.locator('.article-text .hl-claim').first().click();
+    await expect.poll(() => picker.getByRole('button', { pressed: true }).innerText()).toContain('full-fledged defense partnership');
     await page.keyboard.press('l');
     const links = page.getByRole('complementary', { name: 'Links' }).locator('.link-item');
     await expect.poll(() => links.count()).toBe(1);
