@@ -31,6 +31,19 @@ export function overlapRatio(a: Span, b: Span): number {
 /** Overlap above which two spans are taken to be the same span found again. */
 const SAME_SPAN = 0.6;
 
+const annotationSpans = (db: Db, articleId: number) =>
+  db.prepare('SELECT id, article_id AS articleId, start, "end" FROM annotations WHERE article_id = ?').all(articleId) as Array<Span & { id: number }>;
+
+/** The annotation that is this span, or nearly: the one overlapping it most, if that is at least SAME_SPAN. */
+function coveringAnnotation(annotations: ReadonlyArray<Span & { id: number }>, span: Span): number | null {
+  let best: { id: number; overlap: number } | null = null;
+  for (const a of annotations) {
+    const overlap = overlapRatio(a, span);
+    if (overlap >= SAME_SPAN && overlap > (best?.overlap ?? 0)) best = { id: a.id, overlap };
+  }
+  return best?.id ?? null;
+}
+
 /**
  * "Find this claim elsewhere": spans across the corpus that report the
  * annotation's words, best first. Retrieval from the word index, alignment in
@@ -50,7 +63,6 @@ export function suggestFor(db: Db, annotationId: number, options: SuggestOptions
     .prepare('SELECT article_id AS articleId, start, "end" FROM suggestion_rejections WHERE annotation_id = ?')
     .all(annotationId) as Span[];
   const textOf = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
-  const annotationsIn = db.prepare('SELECT id, article_id AS articleId, start, "end" FROM annotations WHERE article_id = ?');
 
   // An article can only cover as much of the quote as the words it shares (or cannot be told apart
   // by the index: function words and words in most articles). Too little, and it is not aligned at all.
@@ -63,13 +75,12 @@ export function suggestFor(db: Db, annotationId: number, options: SuggestOptions
     if (reachable(new Set(candidate.sharedKeys)) < minCoverage * quoteWeight) continue;
     const text = textOf.get(candidate.articleId) as string | undefined;
     if (text === undefined) continue; // an article deleted since it was indexed
-    const existing = annotationsIn.all(candidate.articleId) as Array<Span & { id: number }>;
+    const existing = annotationSpans(db, candidate.articleId);
     for (const match of findSpans(quote, weighTokens(tokenize(text), weightOf), { minScore: options.minScore, minCoverage: options.minCoverage })) {
       const span = { articleId: candidate.articleId, start: match.start, end: match.end };
       if (settled.some((s) => overlapRatio(s, span) > 0)) continue;
       if (rejected.some((r) => overlapRatio(r, span) >= SAME_SPAN)) continue;
-      const same = existing.find((a) => overlapRatio(a, span) >= SAME_SPAN);
-      suggestions.push(toSuggestion(source, span, text, match, same?.id ?? null));
+      suggestions.push(toSuggestion(source, span, text, match, coveringAnnotation(existing, span)));
     }
   }
   return suggestions.sort((a, b) => b.score - a.score || a.articleId - b.articleId || a.start - b.start).slice(0, options.limit ?? 20);
@@ -122,19 +133,14 @@ export function suggestAll(db: Db, options: SuggestOptions = {}): Suggestion[] {
 export function acceptSuggestion(db: Db, input: SuggestionAccept, actor: string): { annotation: Annotation; link: Link } {
   return db.transaction(() => {
     const source = getAnnotation(db, input.annotationId);
-    // The annotation the suggestion named as already there, if any: the same span or nearly.
-    const inArticle = db.prepare('SELECT id, article_id AS articleId, start, "end" FROM annotations WHERE article_id = ?').all(input.articleId) as Array<Span & { id: number }>;
-    const existing = inArticle
-      .map((a) => ({ id: a.id, overlap: overlapRatio(a, input) }))
-      .filter((a) => a.overlap >= SAME_SPAN)
-      .sort((a, b) => b.overlap - a.overlap)[0]?.id;
+    const existing = coveringAnnotation(annotationSpans(db, input.articleId), input);
     const annotation =
-      existing !== undefined
+      existing !== null
         ? getAnnotation(db, existing)
         : createAnnotation(db, { articleId: input.articleId, start: input.start, end: input.end, tag: source.tag, speaker: source.speaker }, actor);
     if (annotation.id === source.id) throw new CrosscheckError('invalid_input', 'A suggestion cannot be the annotation it was found for.');
     const link = createLink(db, { fromId: source.id, toId: annotation.id, type: input.type ?? 'same-claim', status: 'confirmed', method: 'matcher', score: input.score ?? null }, actor);
-    recordEvent(db, { actor, action: 'suggestion.accept', entity: 'suggestion', entityId: link.id, data: { ...input, annotationCreated: existing === undefined } });
+    recordEvent(db, { actor, action: 'suggestion.accept', entity: 'suggestion', entityId: link.id, data: { ...input, annotationCreated: existing === null } });
     return { annotation, link };
   }).immediate();
 }
