@@ -44,12 +44,21 @@ export function LinksPanel({ client, articleLabel, annotations, selectedId, onSe
     return () => void (current = false);
   }, [client, selectedId, revision, onError]);
 
-  useEffect(() => setSuggestions(null), [selectedId, revision]);
-
-  const findElsewhere = () => {
-    if (selectedId === null) return;
-    client.call('suggestions.list', { annotationId: selectedId }).then(setSuggestions, (e: Error) => onError(e.message));
-  };
+  // Asked for once per selected annotation, then kept fresh: accepting or rejecting one re-runs the search.
+  const [searching, setSearching] = useState(false);
+  useEffect(() => {
+    setSearching(false);
+    setSuggestions(null);
+  }, [selectedId]);
+  useEffect(() => {
+    if (!searching || selectedId === null) return;
+    let current = true;
+    client.call('suggestions.list', { annotationId: selectedId }).then(
+      (list) => current && setSuggestions(list),
+      (e: Error) => current && onError(e.message),
+    );
+    return () => void (current = false);
+  }, [client, searching, selectedId, revision, onError]);
 
   const act = (promise: Promise<unknown>) => promise.then(onChanged, (e: Error) => onError(e.message));
   const byGroupFirst = useMemo(() => [...links].sort((a, b) => Number(GROUPING_LINK_TYPES.includes(b.type)) - Number(GROUPING_LINK_TYPES.includes(a.type)) || a.id - b.id), [links]);
@@ -106,7 +115,7 @@ export function LinksPanel({ client, articleLabel, annotations, selectedId, onSe
               );
             })}
           </ul>
-          <button type="button" onClick={findElsewhere}>
+          <button type="button" onClick={() => setSearching(true)}>
             Find this claim elsewhere
           </button>
           {suggestions && suggestions.length === 0 && <p className="muted">No other report of these words found.</p>}

@@ -90,6 +90,8 @@ describe('linking reports of one claim and reviewing their drift', () => {
     const drifted = suggestions.filter({ hasText: 'military and technique that transforms' });
     expect(await drifted.innerText()).toMatch(/reworded|swapped|missing/);
     await drifted.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => drifted.count()).toBe(0);
+    expect(await suggestions.count()).toBeGreaterThan(0);
     await expect.poll(() => JSON.parse(runCli(['links', '--db', dbPath, '--json']).stdout).length).toBe(2);
     const annotations = JSON.parse(runCli(['annotations', '2', '--db', dbPath, '--json']).stdout);
     expect(annotations).toEqual([expect.objectContaining({ quote: KIRBY_DRIFTED, tag: 'claim', speaker: 'John Kirby' })]);
