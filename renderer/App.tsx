@@ -3,6 +3,7 @@ import { TAGS, type Annotation, type Article, type ArticleSummary } from '../mai
 import type { Client } from './api/client.ts';
 import { ArticleList } from './articles/ArticleList.tsx';
 import { articleTitle } from './articles/articleTitle.ts';
+import { GhostOverlay } from './links/GhostOverlay.tsx';
 import { LinksPanel } from './links/LinksPanel.tsx';
 import { useLinkingKeys } from './links/useLinkingKeys.ts';
 import { ReadingPane } from './reading/ReadingPane.tsx';
@@ -111,6 +112,7 @@ export function App({ client }: { client: Client }) {
               onError={setError}
             />
             <ReadingPane article={open.article} annotations={open.annotations} />
+            <GhostOverlay client={client} articleId={open.article.id} text={open.article.text} source={linking.ghostSource} revision={revision} onChanged={changed} onError={setError} />
           </article>
         ) : (
           <p className="empty">Select an article to read it.</p>

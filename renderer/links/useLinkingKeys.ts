@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Annotation, LinkType } from '../../main/api/contract.ts';
 import type { Client } from '../api/client.ts';
 import { linkKeyAction } from './linkKeys.ts';
@@ -62,5 +62,9 @@ export function useLinkingKeys(client: Client, openArticleId: number | null, ann
     return () => cancelAnimationFrame(frame);
   }, [target, openArticleId, annotations, selectedId]);
 
-  return { selectedId, select: setSelectedId, pinned, linkType, setLinkType, goTo };
+  // Ghosts follow the pinned annotation from article to article; without a pin, the selected one's.
+  const ghostOf = pinned ?? selected;
+  const ghostSource = useMemo(() => (ghostOf ? { id: ghostOf.id, tag: ghostOf.tag } : null), [ghostOf?.id, ghostOf?.tag]);
+
+  return { selectedId, select: setSelectedId, pinned, linkType, setLinkType, goTo, ghostSource };
 }

@@ -69,11 +69,15 @@ describe('linking reports of one claim and reviewing their drift', () => {
     // Go to Anadolu, select its report of the quote by clicking the highlight, link it with l.
     await articleButton(page, /Anadolu/i).click();
     await expect.poll(() => page.getByRole('heading', { level: 2 }).innerText()).toContain("Russia giving Iran 'unprecedented' military aid");
+    // The pinned claim's suggestions follow it as ghost highlights, this span among them.
+    const ghostOverSpan = page.locator('.ghost-box[aria-label*="that is transforming their relationship into a full-fledged defense partnership"]');
+    await expect.poll(() => ghostOverSpan.count()).toBeGreaterThan(0);
     await page.locator('.article-text .hl-claim').first().click();
     await expect.poll(() => picker.getByRole('button', { pressed: true }).innerText()).toContain('full-fledged defense partnership');
     await page.keyboard.press('l');
     const links = page.getByRole('complementary', { name: 'Links' }).locator('.link-item');
     await expect.poll(() => links.count()).toBe(1);
+    await expect.poll(() => ghostOverSpan.count()).toBe(0);
     expect(await links.first().innerText()).toMatch(/same-claim\s+confirmed/);
     const stored = JSON.parse(runCli(['links', '--db', dbPath, '--json']).stdout);
     expect(stored).toEqual([expect.objectContaining({ fromId: 1, toId: 2, type: 'same-claim', status: 'confirmed', method: 'manual', reviewer: 'e2e' })]);
@@ -157,6 +161,22 @@ describe('linking reports of one claim and reviewing their drift', () => {
     await rows.filter({ hasText: /^Kirby/ }).getByRole('button', { name: 'Merge' }).click();
     await expect.poll(() => rows.count()).toBe(1);
     expect(JSON.parse(runCli(['speakers', '--db', dbPath, '--json']).stdout)).toEqual([expect.objectContaining({ name: 'John Kirby', aliases: ['John Kirby', 'Kirby'], annotations: 3 })]);
+    expect(problems).toEqual([]);
+  });
+
+  it('accepts a ghost highlight in the text: the pinned claim’s suggestion becomes an annotation there', async () => {
+    const dbPath = await corpusWithTwoAnnotations();
+    const { page, problems } = await openApp(dbPath);
+    await articleButton(page, /000_ed5d5ab491bc05c6/).click();
+    await page.locator('.article-text .hl-claim').first().click();
+    await page.keyboard.press('p');
+    await articleButton(page, /001_0bb0776770e3bb18/).click();
+    const ghost = page.locator('.ghost-box[aria-label*="military and technique"]').first();
+    await expect.poll(() => ghost.count()).toBe(1);
+    await ghost.click();
+    await page.locator('.ghost-card').getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => page.locator('.article-text .hl-claim').allInnerTexts()).toEqual([KIRBY_DRIFTED]);
+    expect(JSON.parse(runCli(['links', '--annotation', '1', '--db', dbPath, '--json']).stdout)).toEqual([expect.objectContaining({ fromId: 1, toId: 3, method: 'matcher', status: 'confirmed' })]);
     expect(problems).toEqual([]);
   });
 });
