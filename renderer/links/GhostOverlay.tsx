@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Suggestion, Tag } from '../../main/api/contract.ts';
 import type { Client } from '../api/client.ts';
+import { acceptSuggestion, rejectSuggestion } from './suggestionActions.ts';
 import { toParagraphs } from '../reading/articleDocument.ts';
 import { ghostHighlights, type GhostHighlight } from './ghostHighlights.ts';
 import { SuggestionCard } from './SuggestionCard.tsx';
@@ -97,8 +98,8 @@ export function GhostOverlay({ client, articleId, text, source, revision, onChan
         <ol className="ghost-card" style={{ top: anchor.top + anchor.height + 4 }}>
           <SuggestionCard
             suggestion={card}
-            onAccept={() => act(client.call('suggestions.accept', { annotationId: card.sourceId, articleId: card.articleId, start: card.start, end: card.end, score: card.score }))}
-            onReject={() => act(client.call('suggestions.reject', { annotationId: card.sourceId, articleId: card.articleId, start: card.start, end: card.end }))}
+            onAccept={() => act(acceptSuggestion(client, card))}
+            onReject={() => act(rejectSuggestion(client, card))}
           />
         </ol>
       )}

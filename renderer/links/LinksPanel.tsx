@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { GROUPING_LINK_TYPES, LINK_TYPES, type Annotation, type Link, type LinkType, type Suggestion } from '../../main/api/contract.ts';
 import type { Client } from '../api/client.ts';
+import { acceptSuggestion, rejectSuggestion } from './suggestionActions.ts';
 import { SuggestionCard } from './SuggestionCard.tsx';
 import './links.css';
 
@@ -127,8 +128,8 @@ export function LinksPanel({ client, articleLabel, annotations, selectedId, onSe
                   suggestion={s}
                   source={articleLabel(s.articleId)}
                   onOpen={() => onFollow(s.articleId, s.start, s.existingAnnotationId)}
-                  onAccept={() => act(client.call('suggestions.accept', { annotationId: s.sourceId, articleId: s.articleId, start: s.start, end: s.end, score: s.score }))}
-                  onReject={() => act(client.call('suggestions.reject', { annotationId: s.sourceId, articleId: s.articleId, start: s.start, end: s.end }))}
+                  onAccept={() => act(acceptSuggestion(client, s))}
+                  onReject={() => act(rejectSuggestion(client, s))}
                 />
               ))}
             </ol>

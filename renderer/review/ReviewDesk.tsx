@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LINK_STATUSES, type Annotation, type ArticleSummary, type ClaimGroup, type ClaimMatrix, type Link, type LinkStatus, type Suggestion } from '../../main/api/contract.ts';
 import type { Client } from '../api/client.ts';
+import { acceptSuggestion, rejectSuggestion } from '../links/suggestionActions.ts';
 import { SuggestionCard } from '../links/SuggestionCard.tsx';
 import { ClaimGroupTable } from './ClaimGroupTable.tsx';
 import { ClaimMatrixChart } from './ClaimMatrixChart.tsx';
@@ -107,14 +108,14 @@ function SuggestionQueue({ client, annotations, outlet, onOpen, onChanged, onErr
   const accept = useCallback(
     (i: number) => {
       const s = queue?.[i];
-      if (s) client.call('suggestions.accept', { annotationId: s.sourceId, articleId: s.articleId, start: s.start, end: s.end, score: s.score }).then(onChanged, (e: Error) => onError(e.message));
+      if (s) acceptSuggestion(client, s).then(onChanged, (e: Error) => onError(e.message));
     },
     [client, queue, onChanged, onError],
   );
   const reject = useCallback(
     (i: number) => {
       const s = queue?.[i];
-      if (s) client.call('suggestions.reject', { annotationId: s.sourceId, articleId: s.articleId, start: s.start, end: s.end }).then(onChanged, (e: Error) => onError(e.message));
+      if (s) rejectSuggestion(client, s).then(onChanged, (e: Error) => onError(e.message));
     },
     [client, queue, onChanged, onError],
   );
