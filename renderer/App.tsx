@@ -1,9 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { TAGS, type Annotation, type Article, type ArticleSummary } from '../main/api/contract.ts';
 import type { Client } from './api/client.ts';
 import { ArticleList } from './articles/ArticleList.tsx';
 import { articleTitle } from './articles/articleTitle.ts';
+import { GhostOverlay } from './links/GhostOverlay.tsx';
+import { LinksPanel } from './links/LinksPanel.tsx';
+import { useLinkingKeys } from './links/useLinkingKeys.ts';
 import { ReadingPane } from './reading/ReadingPane.tsx';
+import { ReviewDesk } from './review/ReviewDesk.tsx';
 
 interface OpenArticle {
   article: Article;
@@ -15,6 +19,18 @@ export function App({ client }: { client: Client }) {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [open, setOpen] = useState<OpenArticle | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [view, setView] = useState<'read' | 'review'>('read');
+  const [revision, setRevision] = useState(0);
+  const changed = useCallback(() => setRevision((r) => r + 1), []);
+  const linking = useLinkingKeys(client, open?.article.id ?? null, open?.annotations ?? [], changed, setError, view === 'read');
+  const openAt = useCallback(
+    (articleId: number, offset: number, annotationId: number | null) => {
+      setView('read');
+      setSelectedId(articleId);
+      linking.goTo(articleId, offset, annotationId);
+    },
+    [linking.goTo],
+  );
 
   useEffect(() => {
     client.call('articles.list', {}).then(setArticles, (e: Error) => setError(e.message));
@@ -30,13 +46,21 @@ export function App({ client }: { client: Client }) {
     return () => {
       current = false;
     };
-  }, [client, selectedId]);
+  }, [client, selectedId, revision]);
 
   return (
     <div className="app">
       <header className="topbar">
         <h1>Crosscheck</h1>
         <span className="corpus-size">{articles ? `${articles.length} articles` : 'Loading…'}</span>
+        <span role="tablist" aria-label="View" className="view-switch">
+          <button type="button" role="tab" aria-selected={view === 'read'} onClick={() => setView('read')}>
+            Read
+          </button>
+          <button type="button" role="tab" aria-selected={view === 'review'} onClick={() => setView('review')}>
+            Review
+          </button>
+        </span>
         <ul className="legend" aria-label="Tag colours">
           {TAGS.map((tag) => (
             <li key={tag} className={`hl hl-${tag}`}>
@@ -53,10 +77,11 @@ export function App({ client }: { client: Client }) {
           </button>
         </div>
       )}
-      <nav className="sidebar" aria-label="Articles">
+      {view === 'review' && articles && <ReviewDesk client={client} articles={articles} onOpen={openAt} onError={setError} />}
+      <nav className="sidebar" aria-label="Articles" hidden={view === 'review'}>
         {articles && <ArticleList articles={articles} selectedId={selectedId} onSelect={setSelectedId} />}
       </nav>
-      <main className="reading">
+      <main className="reading" hidden={view === 'review'}>
         {open ? (
           <article aria-labelledby="article-heading">
             <header className="article-header">
@@ -69,7 +94,25 @@ export function App({ client }: { client: Client }) {
                 {articleTitle(open.article).text}
               </h2>
             </header>
+            <LinksPanel
+              client={client}
+              articleLabel={(id) => {
+                const article = articles?.find((a) => a.id === id);
+                return article ? (article.outlet ?? articleTitle(article).text) : `article ${id}`;
+              }}
+              annotations={open.annotations}
+              selectedId={linking.selectedId}
+              onSelect={linking.select}
+              pinned={linking.pinned}
+              linkType={linking.linkType}
+              onLinkType={linking.setLinkType}
+              onFollow={openAt}
+              revision={revision}
+              onChanged={changed}
+              onError={setError}
+            />
             <ReadingPane article={open.article} annotations={open.annotations} />
+            <GhostOverlay client={client} articleId={open.article.id} text={open.article.text} source={linking.ghostSource} revision={revision} onChanged={changed} onError={setError} />
           </article>
         ) : (
           <p className="empty">Select an article to read it.</p>

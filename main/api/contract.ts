@@ -124,6 +124,98 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
+export const Speaker = z.object({
+  id: Id,
+  /** The display name; every alias, this one included, resolves to the speaker. */
+  name: z.string(),
+  aliases: z.array(z.string()),
+  /** Annotations whose speaker is one of the aliases. */
+  annotations: z.number().int().nonnegative(),
+});
+export type Speaker = z.infer<typeof Speaker>;
+const SpeakerName = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+
+export const EDIT_OPERATIONS = ['equal', 'near', 'swap', 'delete', 'insert', 'moved'] as const;
+/** One word step from the quote to a found span: `near` is a reworded form (stem, spelling, synonym), `moved` a word found out of order. */
+export const EditOperation = z.object({ op: z.enum(EDIT_OPERATIONS), from: z.string().optional(), to: z.string().optional() });
+export type EditOperation = z.infer<typeof EditOperation>;
+
+export const Suggestion = z.object({
+  /** The annotation the span was found for. */
+  sourceId: Id,
+  articleId: Id,
+  start: Offset,
+  end: Offset,
+  quote: z.string(),
+  score: z.number().min(0).max(1),
+  /** An annotation already on (about) this span, which accepting links instead of creating a new one. */
+  existingAnnotationId: Id.nullable(),
+  explanation: z.object({
+    sharedWords: z.array(z.string()),
+    operations: z.array(EditOperation),
+    coverage: z.number().min(0).max(1),
+    precision: z.number().min(0).max(1),
+    summary: z.string(),
+  }),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
+const SpanOfSuggestion = {
+  annotationId: Id,
+  articleId: Id,
+  start: Offset,
+  end: Offset,
+};
+export const SuggestionTarget = z
+  .strictObject(SpanOfSuggestion)
+  .refine((s) => s.end > s.start, { message: 'end must be greater than start', path: ['end'] });
+export type SuggestionTarget = z.infer<typeof SuggestionTarget>;
+export const SuggestionAccept = z
+  .strictObject({ ...SpanOfSuggestion, type: z.enum(['same-claim', 'paraphrase']).optional(), score: z.number().min(0).max(1).nullable().optional() })
+  .refine((s) => s.end > s.start, { message: 'end must be greater than start', path: ['end'] });
+export type SuggestionAccept = z.infer<typeof SuggestionAccept>;
+
+export const DRIFT_CLASSES = ['identical', 'typography', 'word-swap', 'truncation', 'reordering', 'paraphrase'] as const;
+export const MEANING_FLAGS = ['negation', 'number', 'actor', 'speaker'] as const;
+export const MeaningFlag = z.object({ kind: z.enum(MEANING_FLAGS), detail: z.string() });
+export type MeaningFlag = z.infer<typeof MeaningFlag>;
+/** A run of the word diff: `base` holds the base's words, `variant` the variant's (empty for an insertion or a deletion). */
+export const DiffSegment = z.object({ kind: z.enum(['equal', 'insert', 'delete', 'replace']), base: z.string(), variant: z.string() });
+export type DiffSegment = z.infer<typeof DiffSegment>;
+
+export const ClaimGroupRow = z.object({
+  annotation: Annotation,
+  outlet: z.string().nullable(),
+  title: z.string().nullable(),
+  published: IsoDate.nullable(),
+  /** The speaker the annotation's typed name resolves to. */
+  speakerId: Id.nullable(),
+  speakerName: z.string().nullable(),
+  /** Against the group's earliest variant (the first row, whose diff is all equal). */
+  diff: z.array(DiffSegment),
+  drift: z.array(z.enum(DRIFT_CLASSES)),
+  primaryDrift: z.enum(DRIFT_CLASSES),
+  flags: z.array(MeaningFlag),
+});
+export type ClaimGroupRow = z.infer<typeof ClaimGroupRow>;
+
+export const ClaimGroup = z.object({
+  id: Id,
+  rows: z.array(ClaimGroupRow),
+  /** The links that join the group's members, whatever their status. */
+  links: z.array(Link),
+  flagged: z.boolean(),
+});
+export type ClaimGroup = z.infer<typeof ClaimGroup>;
+
+export const MATRIX_CELLS = ['reported', 'denied', 'absent'] as const;
+export const ClaimMatrix = z.object({
+  groups: z.array(z.object({ id: Id, label: z.string() })),
+  sources: z.array(z.object({ articleId: Id, label: z.string(), published: IsoDate.nullable() })),
+  cells: z.array(z.object({ groupId: Id, articleId: Id, state: z.enum(MATRIX_CELLS), annotationIds: z.array(Id) })),
+});
+export type ClaimMatrix = z.infer<typeof ClaimMatrix>;
+
 const Empty = z.strictObject({});
 
 /** Every request of the API. Add a request here first; the handler table must then implement it. */
@@ -139,6 +231,17 @@ export const contract = {
   'annotations.delete': { input: z.strictObject({ id: Id }), output: z.strictObject({ id: Id }) },
   'links.list': { input: z.strictObject({ annotationId: Id.optional() }), output: z.array(Link) },
   'links.create': { input: NewLink, output: Link },
+  'links.review': { input: z.strictObject({ id: Id, status: z.enum(['confirmed', 'rejected']) }), output: Link },
+  'suggestions.list': { input: z.strictObject({ annotationId: Id, limit: z.number().int().min(1).max(200).optional() }), output: z.array(Suggestion) },
+  'suggestions.queue': { input: z.strictObject({ limit: z.number().int().min(1).max(200).optional() }), output: z.array(Suggestion) },
+  'suggestions.accept': { input: SuggestionAccept, output: z.object({ annotation: Annotation, link: Link }) },
+  'suggestions.reject': { input: SuggestionTarget, output: SuggestionTarget },
+  'speakers.list': { input: Empty, output: z.array(Speaker) },
+  'speakers.merge': { input: z.strictObject({ intoId: Id, fromId: Id }), output: Speaker },
+  'speakers.addAlias': { input: z.strictObject({ id: Id, alias: SpeakerName }), output: Speaker },
+  'speakers.rename': { input: z.strictObject({ id: Id, name: SpeakerName }), output: Speaker },
+  'review.groups': { input: Empty, output: z.array(ClaimGroup) },
+  'review.matrix': { input: Empty, output: ClaimMatrix },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,10 @@
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '../corpus/annotations.ts';
 import { getArticle, listArticles } from '../corpus/articles.ts';
 import type { Db } from '../corpus/database.ts';
-import { createLink, listLinks } from '../corpus/links.ts';
+import { createLink, listLinks, reviewLink } from '../corpus/links.ts';
+import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker } from '../corpus/speakers.ts';
+import { claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
+import { acceptSuggestion, rejectSuggestion, suggestAll, suggestFor } from '../matching/suggestions.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
 
 export interface HandlerContext {
@@ -23,5 +26,16 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'annotations.delete': ({ id }) => deleteAnnotation(db, id, actor),
     'links.list': ({ annotationId }) => listLinks(db, annotationId),
     'links.create': (input) => createLink(db, input, actor),
+    'links.review': ({ id, status }) => reviewLink(db, id, status, actor),
+    'suggestions.list': ({ annotationId, limit }) => suggestFor(db, annotationId, { limit }),
+    'suggestions.queue': ({ limit }) => suggestAll(db, { limit }),
+    'suggestions.accept': (input) => acceptSuggestion(db, input, actor),
+    'suggestions.reject': (input) => rejectSuggestion(db, input, actor),
+    'speakers.list': () => listSpeakers(db),
+    'speakers.merge': ({ intoId, fromId }) => mergeSpeakers(db, intoId, fromId, actor),
+    'speakers.addAlias': ({ id, alias }) => addSpeakerAlias(db, id, alias, actor),
+    'speakers.rename': ({ id, name }) => renameSpeaker(db, id, name, actor),
+    'review.groups': () => claimGroupTables(db),
+    'review.matrix': () => claimMatrix(db),
   };
 }

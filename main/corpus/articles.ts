@@ -1,6 +1,7 @@
 import type { Article, ArticleSummary } from '../api/contract.ts';
 import { CrosscheckError } from '../api/errors.ts';
 import { isNormalised, sha256Hex } from '../ingest/normalise.ts';
+import { indexNewArticle } from '../matching/termIndex.ts';
 import type { Db } from './database.ts';
 import { recordEvent } from './events.ts';
 
@@ -35,6 +36,7 @@ export function insertArticle(db: Db, article: NewArticle, actor: string): Inser
       )
       .run({ ...article, length: article.text.length, sha256, importedAt });
     const articleId = Number(lastInsertRowid);
+    indexNewArticle(db, articleId, article.text);
     recordEvent(db, {
       actor,
       action: 'article.import',

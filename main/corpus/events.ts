@@ -3,7 +3,7 @@ import type { Db } from './database.ts';
 export interface EventRecord {
   actor: string;
   action: string;
-  entity: 'article' | 'annotation' | 'link';
+  entity: 'article' | 'annotation' | 'link' | 'speaker' | 'suggestion';
   entityId: number | null;
   data?: unknown;
 }

@@ -14,8 +14,14 @@ const COLUMNS = `id, from_id AS fromId, to_id AS toId, type, status, method, sco
 export function createLink(db: Db, input: NewLink, actor: string): Link {
   if (input.fromId === input.toId) throw new CrosscheckError('invalid_input', 'An annotation cannot be linked to itself.');
   return db.transaction((): Link => {
-    for (const id of [input.fromId, input.toId]) {
-      if (!db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(id)) throw new CrosscheckError('not_found', `There is no annotation ${id}.`);
+    const [from, to] = [input.fromId, input.toId].map((id) => {
+      const row = db.prepare('SELECT tag FROM annotations WHERE id = ?').get(id) as { tag: string } | undefined;
+      if (!row) throw new CrosscheckError('not_found', `There is no annotation ${id}.`);
+      return row.tag;
+    });
+    // An attribution names who said something; it points at the claim or denial said, never the other way.
+    if (input.type === 'attributed-to' && (from !== 'attribution' || to === 'attribution')) {
+      throw new CrosscheckError('invalid_input', `attributed-to links an attribution to the claim or denial it attributes; annotation ${input.fromId} is a ${from} and ${input.toId} a ${to}.`);
     }
     const symmetric = GROUPING_LINK_TYPES.includes(input.type);
     const existing = db
@@ -53,4 +59,16 @@ export function listLinks(db: Db, annotationId?: number): Link[] {
 
 export function linksOf(db: Db, annotationId: number): Link[] {
   return db.prepare(`SELECT ${COLUMNS} FROM links WHERE from_id = ? OR to_id = ? ORDER BY id`).all(annotationId, annotationId) as Link[];
+}
+
+/** Confirms or rejects a link, recording who reviewed it and when; the event keeps the status before. */
+export function reviewLink(db: Db, id: number, status: 'confirmed' | 'rejected', actor: string): Link {
+  return db.transaction((): Link => {
+    const before = getLink(db, id);
+    const now = new Date().toISOString();
+    db.prepare('UPDATE links SET status = ?, reviewer = ?, reviewed_at = ? WHERE id = ?').run(status, actor, now, id);
+    const after = getLink(db, id);
+    recordEvent(db, { actor, action: 'link.review', entity: 'link', entityId: id, data: { before, after } }, now);
+    return after;
+  }).immediate();
 }

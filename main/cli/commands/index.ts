@@ -2,8 +2,12 @@ import type { Command } from '../args.ts';
 import { annotateCommand, annotationsCommand } from './annotations.ts';
 import { articlesCommand, showCommand } from './articles.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
+import { evalMatcherCommand } from './evalMatcher.ts';
 import { importCommand } from './import.ts';
+import { linkCommand, linksCommand, reviewLinkCommand } from './links.ts';
 import { serveCommand } from './serve.ts';
+import { speakersCommand } from './speakers.ts';
+import { suggestCommand } from './suggest.ts';
 
 /** Every verb of `crosscheck`, in the order --help lists them. */
 export const COMMANDS: Record<string, Command> = {
@@ -12,7 +16,13 @@ export const COMMANDS: Record<string, Command> = {
   show: showCommand,
   annotate: annotateCommand,
   annotations: annotationsCommand,
+  suggest: suggestCommand,
+  link: linkCommand,
+  links: linksCommand,
+  'review-link': reviewLinkCommand,
+  speakers: speakersCommand,
   serve: serveCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  'eval-matcher': evalMatcherCommand,
 };

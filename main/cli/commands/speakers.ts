@@ -1,0 +1,40 @@
+import { callContract } from '../callContract.ts';
+import { CrosscheckError } from '../../api/errors.ts';
+import type { Speaker } from '../../api/contract.ts';
+import { formatTable } from '../format.ts';
+import { parse, wholeNumber, type Command, type Options } from '../args.ts';
+import { printJson } from '../output.ts';
+
+const SPEAKERS_OPTIONS = { merge: { type: 'string' }, into: { type: 'string' }, alias: { type: 'string' }, rename: { type: 'string' } } as const satisfies Options;
+
+/**
+ * One verb for the speaker registry: list by default; `ID --alias NAME`,
+ * `ID --rename NAME`, or `--merge ID --into ID`.
+ */
+export const speakersCommand: Command = {
+  usage: 'speakers [ID --alias NAME | ID --rename NAME | --merge ID --into ID]',
+  summary: 'list speakers with their aliases; add an alias, rename, or merge two speakers',
+  options: SPEAKERS_OPTIONS,
+  run({ args, session, json, io }) {
+    const { values, positionals } = parse(args, SPEAKERS_OPTIONS);
+    const actions = [values.merge !== undefined || values.into !== undefined, values.alias !== undefined, values.rename !== undefined].filter(Boolean).length;
+    if (actions > 1) throw new CrosscheckError('invalid_input', 'give one of --alias, --rename, or --merge with --into');
+    const print = (speakers: Speaker[]) =>
+      io.out(json ? printJson(speakers) : formatTable(['id', 'name', 'annotations', 'aliases'], speakers.map((s) => [s.id, s.name, s.annotations, s.aliases.join('; ')])));
+    if (values.merge !== undefined || values.into !== undefined) {
+      if (positionals.length > 0) throw new CrosscheckError('invalid_input', 'speakers --merge takes no other arguments');
+      if (values.merge === undefined || values.into === undefined) throw new CrosscheckError('invalid_input', 'merging needs both --merge ID and --into ID');
+      print([callContract(session(), 'speakers.merge', { fromId: wholeNumber(values.merge, '--merge'), intoId: wholeNumber(values.into, '--into') })]);
+      return 0;
+    }
+    if (values.alias !== undefined || values.rename !== undefined) {
+      if (positionals.length !== 1) throw new CrosscheckError('invalid_input', 'name the speaker: speakers ID --alias NAME');
+      const id = wholeNumber(positionals[0], 'ID');
+      print([values.alias !== undefined ? callContract(session(), 'speakers.addAlias', { id, alias: values.alias }) : callContract(session(), 'speakers.rename', { id, name: values.rename! })]);
+      return 0;
+    }
+    if (positionals.length > 0) throw new CrosscheckError('invalid_input', 'speakers takes no arguments unless adding an alias or renaming');
+    print(callContract(session(), 'speakers.list', {}));
+    return 0;
+  },
+};

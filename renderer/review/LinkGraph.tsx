@@ -1,0 +1,121 @@
+import { useMemo, useRef } from 'react';
+import type { Annotation, ArticleSummary, Link, LinkType } from '../../main/api/contract.ts';
+import { ExportButtons } from './ExportButtons.tsx';
+
+const COLUMN_WIDTH = 220;
+const NODE_HEIGHT = 44;
+const TOP = 48;
+const NODE_WIDTH = 180;
+const TYPE_COLOUR: Record<LinkType, string> = {
+  'same-claim': '#0072b2',
+  paraphrase: '#56b4e9',
+  contradicts: '#d55e00',
+  denies: '#cc79a7',
+  'attributed-to': '#009e73',
+  cites: '#e69f00',
+};
+
+export interface LinkGraphProps {
+  articles: readonly ArticleSummary[];
+  annotations: readonly Annotation[];
+  links: readonly Link[];
+  onError(message: string): void;
+}
+
+/**
+ * Every linked annotation as a node in its source's column (sources by date,
+ * annotations in text order), every link as an edge coloured by type; a
+ * suggested link is dashed, a rejected one is left out.
+ */
+export function LinkGraph({ articles, annotations, links, onError }: LinkGraphProps) {
+  const svg = useRef<SVGSVGElement>(null);
+  const layout = useMemo(() => {
+    const shown = links.filter((l) => l.status !== 'rejected');
+    const ids = new Set(shown.flatMap((l) => [l.fromId, l.toId]));
+    const nodes = annotations.filter((a) => ids.has(a.id));
+    const columns = articles.filter((article) => nodes.some((n) => n.articleId === article.id));
+    const position = new Map<number, { x: number; y: number }>();
+    columns.forEach((article, c) => {
+      nodes
+        .filter((n) => n.articleId === article.id)
+        .sort((a, b) => a.start - b.start)
+        .forEach((n, r) => position.set(n.id, { x: 20 + c * COLUMN_WIDTH, y: TOP + r * (NODE_HEIGHT + 16) }));
+    });
+    const rows = Math.max(1, ...columns.map((a) => nodes.filter((n) => n.articleId === a.id).length));
+    return { shown, nodes, columns, position, width: 40 + Math.max(1, columns.length) * COLUMN_WIDTH, height: TOP + rows * (NODE_HEIGHT + 16) + 40 };
+  }, [articles, annotations, links]);
+
+  if (layout.nodes.length === 0) return <p className="muted">No links yet.</p>;
+  const { position } = layout;
+  return (
+    <figure className="chart">
+      <figcaption>
+        Link graph <ExportButtons target={svg} name="link-graph" onError={onError} />
+      </figcaption>
+      <svg ref={svg} viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height} role="img" aria-label="Link graph" fontFamily="system-ui, sans-serif" fontSize="11">
+        <defs>
+          {Object.entries(TYPE_COLOUR).map(([type, colour]) => (
+            <marker key={type} id={`arrow-${type}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path d="M0,0 L10,5 L0,10 z" fill={colour} />
+            </marker>
+          ))}
+        </defs>
+        <rect width={layout.width} height={layout.height} fill="#fff" />
+        {layout.columns.map((article, c) => (
+          <text key={article.id} x={20 + c * COLUMN_WIDTH} y={24} fontWeight="600" fill="#1d2129">
+            {(article.outlet ?? article.title ?? article.fileName ?? `article ${article.id}`).slice(0, 28)}
+          </text>
+        ))}
+        {layout.shown.map((link) => {
+          const from = position.get(link.fromId);
+          const to = position.get(link.toId);
+          if (!from || !to) return null;
+          const [x1, y1] = [from.x + NODE_WIDTH, from.y + NODE_HEIGHT / 2];
+          const [x2, y2] = to.x > from.x ? [to.x, to.y + NODE_HEIGHT / 2] : [to.x + NODE_WIDTH, to.y + NODE_HEIGHT / 2];
+          const bend = to.x === from.x ? 60 : 0;
+          const directed = link.type !== 'same-claim' && link.type !== 'paraphrase';
+          return (
+            <path
+              key={link.id}
+              d={`M${x1},${y1} C${x1 + 40 + bend},${y1} ${x2 - 40 + bend},${y2} ${x2},${y2}`}
+              fill="none"
+              stroke={TYPE_COLOUR[link.type]}
+              strokeWidth={2}
+              strokeDasharray={link.status === 'suggested' ? '6 4' : undefined}
+              markerEnd={directed ? `url(#arrow-${link.type})` : undefined}
+              data-link={link.id}
+            >
+              <title>{`${link.type} (${link.status})`}</title>
+            </path>
+          );
+        })}
+        {layout.nodes.map((node) => {
+          const at = position.get(node.id)!;
+          return (
+            <g key={node.id} transform={`translate(${at.x}, ${at.y})`} data-node={node.id}>
+              <title>{node.quote}</title>
+              <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={6} fill="#f6f7f9" stroke={node.tag === 'claim' ? '#0072b2' : node.tag === 'denial' ? '#d55e00' : '#009e73'} />
+              <text x={8} y={17} fill="#5f6673">
+                {node.tag}
+                {node.speaker ? ` · ${node.speaker.slice(0, 20)}` : ''}
+              </text>
+              <text x={8} y={33} fill="#1d2129">
+                {node.quote.length > 30 ? `${node.quote.slice(0, 29)}…` : node.quote}
+              </text>
+            </g>
+          );
+        })}
+        <g transform={`translate(20, ${layout.height - 18})`}>
+          {Object.entries(TYPE_COLOUR).map(([type, colour], i) => (
+            <g key={type} transform={`translate(${i * 110}, 0)`}>
+              <line x1={0} y1={-4} x2={18} y2={-4} stroke={colour} strokeWidth={2} />
+              <text x={22} y={0} fill="#1d2129">
+                {type}
+              </text>
+            </g>
+          ))}
+        </g>
+      </svg>
+    </figure>
+  );
+}
