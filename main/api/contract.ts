@@ -124,6 +124,45 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
+export const SearchMatch = z.object({
+  /** Offsets of the matched word in the stored text, in UTF-16 code units. */
+  start: Offset,
+  end: Offset,
+  before: z.string(),
+  match: z.string(),
+  after: z.string(),
+});
+export const SearchResults = z.object({
+  query: z.string(),
+  articles: z.array(
+    z.object({
+      articleId: Id,
+      title: z.string().nullable(),
+      outlet: z.string().nullable(),
+      /** Every match in the article; `matches` holds the first few. */
+      matchCount: z.number().int().nonnegative(),
+      matches: z.array(SearchMatch),
+    }),
+  ),
+});
+export type SearchResults = z.infer<typeof SearchResults>;
+export const MAX_QUERY_LENGTH = 500;
+
+export const HISTORY_ACTIONS = ['create', 'update', 'delete'] as const;
+/** One undoable edit of an annotation, as undo and redo describe it. */
+export const HistoryStep = z.object({
+  id: Id,
+  action: z.enum(HISTORY_ACTIONS),
+  annotationId: Id,
+  articleId: Id,
+  quote: z.string(),
+});
+export type HistoryStep = z.infer<typeof HistoryStep>;
+/** What undo and redo would do next, for the current analyst. */
+export const HistoryState = z.object({ undo: HistoryStep.nullable(), redo: HistoryStep.nullable() });
+export type HistoryState = z.infer<typeof HistoryState>;
+const HistoryReplay = z.object({ applied: HistoryStep.nullable(), state: HistoryState });
+
 const Empty = z.strictObject({});
 
 /** Every request of the API. Add a request here first; the handler table must then implement it. */
@@ -139,6 +178,10 @@ export const contract = {
   'annotations.delete': { input: z.strictObject({ id: Id }), output: z.strictObject({ id: Id }) },
   'links.list': { input: z.strictObject({ annotationId: Id.optional() }), output: z.array(Link) },
   'links.create': { input: NewLink, output: Link },
+  'search.articles': { input: z.strictObject({ query: z.string().max(MAX_QUERY_LENGTH) }), output: SearchResults },
+  'history.state': { input: Empty, output: HistoryState },
+  'history.undo': { input: Empty, output: HistoryReplay },
+  'history.redo': { input: Empty, output: HistoryReplay },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,9 @@
-import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '../corpus/annotations.ts';
+import { listAnnotations } from '../corpus/annotations.ts';
 import { getArticle, listArticles } from '../corpus/articles.ts';
 import type { Db } from '../corpus/database.ts';
+import { createAnnotationStep, deleteAnnotationStep, historyState, redo, undo, updateAnnotationStep } from '../corpus/history.ts';
 import { createLink, listLinks } from '../corpus/links.ts';
+import { searchArticles } from '../corpus/search.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
 
 export interface HandlerContext {
@@ -18,10 +20,15 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'articles.list': () => listArticles(db),
     'articles.get': ({ id }) => getArticle(db, id),
     'annotations.list': ({ articleId }) => listAnnotations(db, articleId),
-    'annotations.create': (input) => createAnnotation(db, input, actor),
-    'annotations.update': (patch) => updateAnnotation(db, patch, actor),
-    'annotations.delete': ({ id }) => deleteAnnotation(db, id, actor),
+    // Edits go through the history so that undo and redo can replay them.
+    'annotations.create': (input) => createAnnotationStep(db, input, actor),
+    'annotations.update': (patch) => updateAnnotationStep(db, patch, actor),
+    'annotations.delete': ({ id }) => deleteAnnotationStep(db, id, actor),
     'links.list': ({ annotationId }) => listLinks(db, annotationId),
     'links.create': (input) => createLink(db, input, actor),
+    'search.articles': ({ query }) => searchArticles(db, query),
+    'history.state': () => historyState(db, actor),
+    'history.undo': () => undo(db, actor),
+    'history.redo': () => redo(db, actor),
   };
 }
