@@ -39,7 +39,8 @@ export function searchArticles(db: Db, typed: string, { articleLimit = 50, match
     query: typed,
     articles: hits.map(({ text, ...article }) => {
       const [open, close] = MARKER_PAIRS.find(([o, c]) => !text.includes(o) && !text.includes(c)) ?? MARKER_PAIRS[0];
-      const marked = highlight.get(open, close, article.articleId, query) as string;
+      // Bound as BigInt: with a plain number the FTS5 rowid constraint is not applied (seen with SQLite 3.54).
+      const marked = highlight.get(open, close, BigInt(article.articleId), query) as string;
       const spans = markedSpans(marked, open, close);
       return {
         ...article,

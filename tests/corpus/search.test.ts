@@ -11,9 +11,10 @@ const article = (text: string, title: string | null = null) => ({ text, title, o
 describe('full-text search over the corpus', () => {
   it('finds every word of the query, with offsets into the stored text and a snippet', () => {
     const { db } = tempCorpus();
+    insertArticle(db, article('Nothing about that man here.'), 'ana');
     const text = '😀 Emoji first. Then Kirby said Russia gives Iran support; Kirby repeated it.';
     const { articleId } = insertArticle(db, article(text), 'ana');
-    insertArticle(db, article('Nothing about that man here.'), 'ana');
+    insertArticle(db, article('Nor here.'), 'ana');
     const { articles } = searchArticles(db, 'kirby');
     expect(articles).toHaveLength(1);
     expect(articles[0]).toMatchObject({ articleId, matchCount: 2 });
