@@ -140,14 +140,13 @@ export function App({ client }: { client: Client }) {
     return () => window.removeEventListener('keydown', listener);
   }, [onKeyDown]);
 
-  const onClickHighlight = useCallback(
-    (ids: number[], rect: DOMRect) => {
-      const annotations = ids.flatMap((id) => open?.annotations.find((a) => a.id === id) ?? []);
-      if (annotations.length === 1) selectAnnotation(annotations[0]!);
-      else setPicker({ ids, rect });
-    },
-    [open?.annotations, selectAnnotation],
-  );
+  const clickHighlight = useLatest((ids: number[], rect: DOMRect) => {
+    const annotations = ids.flatMap((id) => open?.annotations.find((a) => a.id === id) ?? []);
+    if (annotations.length === 1) selectAnnotation(annotations[0]!);
+    else setPicker({ ids, rect });
+  });
+  // Stable, so that the reading pane does not re-render when only the annotation list changed.
+  const onClickHighlight = useCallback((ids: number[], rect: DOMRect) => clickHighlight.current(ids, rect), [clickHighlight]);
 
   const openArticle = (id: number) => {
     workspace.openArticle(id);

@@ -1,10 +1,11 @@
-import { useCallback, useImperativeHandle, useMemo, useRef, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
-import { createEditor, Editor, Element, type BaseEditor, type NodeEntry, type Range } from 'slate';
-import { Editable, ReactEditor, Slate, withReact, type RenderChunkProps, type RenderElementProps, type RenderLeafProps } from 'slate-react';
+import { createContext, memo, useCallback, useContext, useEffect, useImperativeHandle, useMemo, useRef, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type Ref, type RefObject } from 'react';
+import { createEditor, Editor, Text, type BaseEditor, type NodeEntry, type Range } from 'slate';
+import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import type { Article } from '../../main/api/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
 import type { ParagraphElement } from './articleDocument.ts';
 import { ANNOTATION_MARK, createParagraphDecorator, type MarkKey, type ParagraphHighlights } from './decorations.ts';
+import { createParagraphWindow, estimatedHeight, type ParagraphWindow } from './paragraphWindow.ts';
 import { domSelectionToSpan, spanToRange } from './selectionOffsets.ts';
 
 declare module 'slate' {
@@ -15,8 +16,16 @@ declare module 'slate' {
   }
 }
 
-/** Paragraphs per chunk: chunks off screen are skipped by layout and paint (content-visibility). */
+/** Paragraphs per Slate chunk: a re-render of the pane then revisits only the chunks that changed. */
 const CHUNK_SIZE = 64;
+/** How far outside the visible pane paragraphs are rendered ahead of scrolling. */
+const RENDER_AHEAD = '1500px 0px';
+
+interface Placement {
+  window: ParagraphWindow;
+  observe(element: HTMLElement, index: number): () => void;
+}
+const PlacementContext = createContext<Placement | null>(null);
 
 export interface TextSelection {
   span: Span;
@@ -40,7 +49,7 @@ export interface ReadingPaneProps {
 }
 
 /** The article as read-only Slate paragraphs with its highlights; reports text selections and clicks on highlights. */
-export function ReadingPane({ article, paragraphs, sources, onSelectText, onClickHighlight, ref }: ReadingPaneProps) {
+export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sources, onSelectText, onClickHighlight, ref }: ReadingPaneProps) {
   const editor = useMemo(() => {
     const e = withReact(createEditor());
     e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
@@ -48,9 +57,11 @@ export function ReadingPane({ article, paragraphs, sources, onSelectText, onClic
   }, [article.id]);
   const rootRef = useRef<HTMLDivElement | null>(null);
   const decorateParagraph = useMemo(createParagraphDecorator, [article.id]);
+  const placement = usePlacement(paragraphs, rootRef);
 
+  // Decorating text nodes rather than paragraphs: only rendered paragraphs have text nodes, so placeholders cost nothing.
   const decorate = useCallback(
-    ([node, path]: NodeEntry): Range[] => (Element.isElement(node) && path.length === 1 ? decorateParagraph(sources, path[0]!) : []),
+    ([node, path]: NodeEntry): Range[] => (Text.isText(node) && path.length === 2 ? decorateParagraph(sources, path[0]!) : []),
     [decorateParagraph, sources],
   );
 
@@ -58,12 +69,13 @@ export function ReadingPane({ article, paragraphs, sources, onSelectText, onClic
     ref,
     () => ({
       scrollToSpan(span) {
-        const domRange = ReactEditor.toDOMRange(editor, spanToRange(paragraphs, span));
-        const target = domRange.startContainer.parentElement;
-        target?.scrollIntoView({ block: 'center' });
+        const range = spanToRange(paragraphs, span);
+        placement.window.show([range.anchor.path[0]!, range.focus.path[0]!]);
+        // The paragraphs render in the next commit; scroll once they exist.
+        requestAnimationFrame(() => ReactEditor.toDOMRange(editor, range).startContainer.parentElement?.scrollIntoView({ block: 'center' }));
       },
     }),
-    [editor, paragraphs],
+    [editor, paragraphs, placement],
   );
 
   const reportSelection = useCallback(() => {
@@ -102,6 +114,7 @@ export function ReadingPane({ article, paragraphs, sources, onSelectText, onClic
   );
 
   return (
+    <PlacementContext value={placement}>
     <Slate key={article.id} editor={editor} initialValue={paragraphs}>
       <Editable
         ref={rootRef}
@@ -111,7 +124,6 @@ export function ReadingPane({ article, paragraphs, sources, onSelectText, onClic
         decorate={decorate}
         renderElement={renderParagraph}
         renderLeaf={renderLeaf}
-        renderChunk={renderChunk}
         onMouseUp={reportSelection}
         onKeyUp={(event) => event.shiftKey && reportSelection()}
         onKeyDown={onKeyDown}
@@ -119,24 +131,71 @@ export function ReadingPane({ article, paragraphs, sources, onSelectText, onClic
         aria-label="Article text"
       />
     </Slate>
+    </PlacementContext>
+  );
+});
+
+/** The paragraph window of this article and one observer that shows paragraphs as they near the viewport. */
+function usePlacement(paragraphs: readonly ParagraphElement[], rootRef: RefObject<HTMLDivElement | null>): Placement {
+  const paragraphWindow = useMemo(() => createParagraphWindow(paragraphs), [paragraphs]);
+  const observer = useRef<IntersectionObserver | null>(null);
+  const pending = useRef(new Map<unknown, number>());
+  useEffect(
+    () => () => {
+      observer.current?.disconnect();
+      observer.current = null;
+    },
+    [paragraphWindow],
+  );
+  return useMemo(
+    () => ({
+      window: paragraphWindow,
+      observe(element, index) {
+        observer.current ??= new IntersectionObserver(
+          (entries) => paragraphWindow.show(entries.filter((e) => e.isIntersecting).map((e) => pending.current.get(e.target)!)),
+          { root: scrollParent(rootRef.current), rootMargin: RENDER_AHEAD },
+        );
+        pending.current.set(element, index);
+        observer.current.observe(element);
+        return () => {
+          pending.current.delete(element);
+          observer.current?.unobserve(element);
+        };
+      },
+    }),
+    [paragraphWindow, rootRef],
   );
 }
 
-function renderChunk({ attributes, children, lowest }: RenderChunkProps) {
-  return lowest ? (
-    <div {...attributes} className="text-chunk">
-      {children}
-    </div>
-  ) : (
-    children
-  );
+function scrollParent(element: HTMLElement | null): HTMLElement | null {
+  for (let node = element?.parentElement ?? null; node; node = node.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(node).overflowY)) return node;
+  }
+  return null;
 }
 
-function renderParagraph({ attributes, children, element }: RenderElementProps) {
+const renderParagraph = (props: RenderElementProps) => <Paragraph {...props} />;
+
+/** A paragraph in full, or until it nears the viewport an empty placeholder of about its height. */
+function Paragraph({ attributes, children, element }: RenderElementProps) {
+  const placement = useContext(PlacementContext)!;
+  const { index } = element;
+  const subscribe = useCallback((onChange: () => void) => placement.window.subscribe(index, onChange), [placement, index]);
+  const shown = useSyncExternalStore(subscribe, () => placement.window.isShown(index));
+  const own = useRef<HTMLParagraphElement | null>(null);
+  const slateRef = attributes.ref as (node: HTMLElement | null) => void;
+  const ref = useCallback(
+    (node: HTMLParagraphElement | null) => {
+      own.current = node;
+      slateRef(node);
+    },
+    [slateRef],
+  );
+  useEffect(() => (shown || !own.current ? undefined : placement.observe(own.current, index)), [shown, placement, index]);
   const empty = element.children[0].text === '';
   return (
-    <p {...attributes} className={empty ? 'blank-line' : undefined} data-offset={element.start}>
-      {children}
+    <p {...attributes} ref={ref} className={empty ? 'blank-line' : shown ? undefined : 'placeholder'} data-offset={element.start} style={shown ? undefined : { height: estimatedHeight(element) }}>
+      {shown ? children : null}
     </p>
   );
 }
