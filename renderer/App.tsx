@@ -18,7 +18,8 @@ import { SearchBox } from './search/SearchBox.tsx';
 const FLASH_MS = 1200;
 const NO_HIGHLIGHTS: ParagraphHighlights = new Map();
 
-const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.matches('input, textarea, select') || target.isContentEditable);
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.matches('textarea, select, input:not([type=checkbox], [type=radio], [type=button])') || target.isContentEditable);
 
 export function App({ client }: { client: Client }) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);

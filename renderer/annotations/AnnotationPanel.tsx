@@ -97,10 +97,12 @@ function AnnotationEditor({ annotation, noteRequest, onUpdate, onDelete }: { ann
   const [note, setNote] = useState(annotation.note);
   const [speaker, setSpeaker] = useState(annotation.speaker ?? '');
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  // Only a request made while this annotation is selected takes the keyboard, not one left from before.
+  const requestAtMount = useRef(noteRequest);
   useEffect(() => setNote(annotation.note), [annotation.note]);
   useEffect(() => setSpeaker(annotation.speaker ?? ''), [annotation.speaker]);
   useEffect(() => {
-    if (noteRequest > 0) noteRef.current?.focus();
+    if (noteRequest !== requestAtMount.current) noteRef.current?.focus();
   }, [noteRequest]);
 
   const saveNote = () => note !== annotation.note && onUpdate({ id: annotation.id, note });
