@@ -68,7 +68,7 @@ export function App({ client }: { client: Client }) {
   );
 
   const clearTextSelection = () => {
-    window.getSelection()?.removeAllRanges();
+    paneRef.current?.clearSelection();
     setTextSelection(null);
   };
 

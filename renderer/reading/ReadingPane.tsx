@@ -1,5 +1,5 @@
 import { createContext, memo, useCallback, useContext, useEffect, useImperativeHandle, useMemo, useRef, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type Ref, type RefObject } from 'react';
-import { createEditor, Editor, Text, type BaseEditor, type NodeEntry, type Range } from 'slate';
+import { createEditor, Editor, Text, Transforms, type BaseEditor, type NodeEntry, type Range } from 'slate';
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import type { Article } from '../../main/api/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
@@ -35,6 +35,7 @@ export interface TextSelection {
 export interface ReadingPaneHandle {
   /** Scrolls the span to the middle of the pane. */
   scrollToSpan(span: Span): void;
+  clearSelection(): void;
 }
 
 export interface ReadingPaneProps {
@@ -74,6 +75,11 @@ export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sour
         // The paragraphs render in the next commit; scroll once they exist.
         requestAnimationFrame(() => ReactEditor.toDOMRange(editor, range).startContainer.parentElement?.scrollIntoView({ block: 'center' }));
       },
+      clearSelection() {
+        // Slate keeps its own copy of the selection and would put it back on the next render.
+        window.getSelection()?.removeAllRanges();
+        Transforms.deselect(editor);
+      },
     }),
     [editor, paragraphs, placement],
   );
@@ -107,7 +113,8 @@ export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sour
   const onClick = useCallback(
     (event: MouseEvent<HTMLDivElement>) => {
       if (!window.getSelection()?.isCollapsed) return;
-      const leaf = (event.target as HTMLElement).closest<HTMLElement>('[data-annotation-ids]');
+      // By position rather than event target: a re-render between mousedown and mouseup retargets the click to a parent.
+      const leaf = document.elementFromPoint(event.clientX, event.clientY)?.closest<HTMLElement>('[data-annotation-ids]');
       if (leaf) onClickHighlight(leaf.dataset.annotationIds!.split(' ').map(Number), leaf.getBoundingClientRect());
     },
     [onClickHighlight],
