@@ -28,6 +28,8 @@ export function useWorkspace(client: Client, onError: (message: string) => void)
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [history, setHistory] = useState<HistoryState>({ undo: null, redo: null });
   const [focus, setFocus] = useState<FocusRequest | null>(null);
+  /** A span being tagged: painted at once, until the corpus answers with the stored annotation (or an error). */
+  const [pending, setPending] = useState<{ span: Span; tag: Tag } | null>(null);
   const seq = useRef(0);
   const report = useCallback((error: Error) => onError(error.message), [onError]);
 
@@ -62,6 +64,7 @@ export function useWorkspace(client: Client, onError: (message: string) => void)
   const create = useCallback(
     async (span: Span, tag: Tag) => {
       if (!open) return;
+      setPending({ span, tag });
       try {
         const created = await client.call('annotations.create', { articleId: open.article.id, start: span.start, end: span.end, tag });
         replace((list) => [...list, created].sort(byTextOrder));
@@ -69,6 +72,8 @@ export function useWorkspace(client: Client, onError: (message: string) => void)
         refreshHistory();
       } catch (error) {
         report(error as Error);
+      } finally {
+        setPending(null);
       }
     },
     [client, open, replace, refreshHistory, report],
@@ -121,5 +126,5 @@ export function useWorkspace(client: Client, onError: (message: string) => void)
     [client, open, focusSpan, report],
   );
 
-  return { articleId, open, openArticle, selectedId, setSelectedId, history, focus, focusSpan, create, update, remove, replay };
+  return { articleId, open, openArticle, selectedId, setSelectedId, history, focus, focusSpan, pending, create, update, remove, replay };
 }

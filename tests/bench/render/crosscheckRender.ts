@@ -5,7 +5,9 @@
  *  - time to interactive: from the click on the article in the list until its
  *    last paragraph is in the DOM and the main thread is free again;
  *  - tag to paint: from the tag key's keydown until the new highlight is in
- *    the DOM and a frame has been painted with it.
+ *    the DOM and a frame has been painted with it;
+ *  - tag to stored: the same until the highlight of the stored annotation
+ *    (with the id the corpus gave it) is painted.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,10 @@ import { generateLongArticle } from '../longArticle.ts';
 
 export interface RenderFigures {
   timeToInteractiveMs: number[];
+  /** Until the new highlight is painted (it is painted as soon as the key is handled, while the corpus stores it). */
   tagToPaintMs: number[];
+  /** Until the highlight carries the id the corpus gave it: the round trip through the API and a durable write. */
+  tagToStoredMs: number[];
 }
 
 const LONG_TITLE = 'Benchmark: a very long article';
@@ -25,6 +30,7 @@ const LONG_TITLE = 'Benchmark: a very long article';
 declare global {
   interface Window {
     benchDone?: Promise<number>;
+    benchStored?: Promise<number>;
   }
 }
 
@@ -60,6 +66,7 @@ export async function measureCrosscheckRender(browser: Browser, options: { quick
     }
 
     const tagToPaintMs: number[] = [];
+    const tagToStoredMs: number[] = [];
     const paragraphs = page.locator('.article-text p:not(.blank-line)');
     const total = await paragraphs.count();
     let nextId = spans.length + 1;
@@ -71,11 +78,12 @@ export async function measureCrosscheckRender(browser: Browser, options: { quick
       await armHighlightWatch(page, nextId);
       await page.keyboard.press('c');
       tagToPaintMs.push(await page.evaluate(() => window.benchDone!));
+      tagToStoredMs.push(await page.evaluate(() => window.benchStored!));
       nextId++;
     }
     if (problems.length) throw new Error(`The page reported errors: ${problems.join('; ')}`);
     await page.close();
-    return { timeToInteractiveMs, tagToPaintMs };
+    return { timeToInteractiveMs, tagToPaintMs, tagToStoredMs };
   } finally {
     await app.close();
     rmSync(dir, { recursive: true, force: true });
@@ -105,24 +113,32 @@ function armParagraphWatch(page: Page, count: number): Promise<void> {
   }, count);
 }
 
-/** After the next keydown: resolves with the ms until the highlight of annotation `id` is in the DOM and painted. */
+/**
+ * After the next keydown: `benchDone` resolves with the ms until a highlight of
+ * the new span (pending or stored) is painted, `benchStored` with the ms until
+ * the highlight of stored annotation `id` is.
+ */
 function armHighlightWatch(page: Page, id: number): Promise<void> {
   return page.evaluate((annotationId) => {
-    window.benchDone = new Promise<number>((resolve) => {
-      window.addEventListener(
-        'keydown',
-        () => {
-          const start = performance.now();
-          const selector = `[data-annotation-ids~="${annotationId}"]`;
-          const observer = new MutationObserver(() => {
-            if (!document.querySelector(selector)) return;
-            observer.disconnect();
-            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
-          });
-          observer.observe(document.querySelector('.article-text')!, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-annotation-ids'] });
-        },
-        { capture: true, once: true },
-      );
-    });
+    const painted = (selector: string) =>
+      new Promise<number>((resolve) => {
+        window.addEventListener(
+          'keydown',
+          () => {
+            const start = performance.now();
+            const seen = () => document.querySelector(selector) !== null;
+            const observer = new MutationObserver(() => {
+              if (!seen()) return;
+              observer.disconnect();
+              requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+            });
+            observer.observe(document.querySelector('.article-text')!, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'data-annotation-ids'] });
+          },
+          { capture: true, once: true },
+        );
+      });
+    const stored = `[data-annotation-ids~="${annotationId}"]`;
+    window.benchDone = painted(`.mark-pending-claim, ${stored}`);
+    window.benchStored = painted(stored);
   }, id);
 }
