@@ -83,8 +83,8 @@ function AnnotationRows({ annotations, selectedId, onSelect }: Pick<AnnotationPa
           >
             <span className={`tag-chip hl-${a.tag}`}>{a.tag}</span>
             {a.speaker && <span className="row-speaker">{a.speaker}</span>}
-            <span className="row-quote">{a.quote}</span>
             {a.note && <span className="row-note">{a.note}</span>}
+            <span className="row-quote">{a.quote}</span>
           </div>
         ))}
       </div>
