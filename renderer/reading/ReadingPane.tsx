@@ -122,22 +122,22 @@ export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sour
 
   return (
     <PlacementContext value={placement}>
-    <Slate key={article.id} editor={editor} initialValue={paragraphs}>
-      <Editable
-        ref={rootRef}
-        className="article-text"
-        readOnly
-        tabIndex={0}
-        decorate={decorate}
-        renderElement={renderParagraph}
-        renderLeaf={renderLeaf}
-        onMouseUp={reportSelection}
-        onKeyUp={(event) => event.shiftKey && reportSelection()}
-        onKeyDown={onKeyDown}
-        onClick={onClick}
-        aria-label="Article text"
-      />
-    </Slate>
+      <Slate key={article.id} editor={editor} initialValue={paragraphs}>
+        <Editable
+          ref={rootRef}
+          className="article-text"
+          readOnly
+          tabIndex={0}
+          decorate={decorate}
+          renderElement={renderParagraph}
+          renderLeaf={renderLeaf}
+          onMouseUp={reportSelection}
+          onKeyUp={(event) => event.shiftKey && reportSelection()}
+          onKeyDown={onKeyDown}
+          onClick={onClick}
+          aria-label="Article text"
+        />
+      </Slate>
     </PlacementContext>
   );
 });
