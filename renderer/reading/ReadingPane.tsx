@@ -1,7 +1,7 @@
-import { createContext, memo, useCallback, useContext, useEffect, useImperativeHandle, useMemo, useRef, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type Ref, type RefObject } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type Ref, type RefObject } from 'react';
 import { createEditor, Editor, Text, Transforms, type BaseEditor, type NodeEntry, type Range } from 'slate';
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
-import type { Article } from '../../main/api/contract.ts';
+import { TAGS, type Article, type Tag } from '../../main/api/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
 import type { ParagraphElement } from './articleDocument.ts';
 import { ANNOTATION_MARK, createParagraphDecorator, type MarkKey, type ParagraphHighlights } from './decorations.ts';
@@ -36,7 +36,17 @@ export interface ReadingPaneHandle {
   /** Scrolls the span to the middle of the pane. */
   scrollToSpan(span: Span): void;
   clearSelection(): void;
+  /**
+   * Paints a span being tagged at once, without a React render (CSS custom
+   * highlight), until `settlePending`: when the annotation was stored its own
+   * highlight replaces it in the next commit, otherwise it goes at once.
+   */
+  showPending(span: Span, tag: Tag): void;
+  settlePending(stored: boolean): void;
 }
+
+const PENDING_HIGHLIGHTS = TAGS.map((tag) => `pending-${tag}`);
+const clearPending = () => PENDING_HIGHLIGHTS.forEach((name) => CSS.highlights.delete(name));
 
 export interface ReadingPaneProps {
   article: Article;
@@ -59,6 +69,14 @@ export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sour
   const rootRef = useRef<HTMLDivElement | null>(null);
   const decorateParagraph = useMemo(createParagraphDecorator, [article.id]);
   const placement = usePlacement(paragraphs, rootRef);
+  const pendingSettled = useRef(false);
+  // The commit that brings the stored annotation's highlight takes the pending one away.
+  useLayoutEffect(() => {
+    if (!pendingSettled.current) return;
+    pendingSettled.current = false;
+    clearPending();
+  }, [sources]);
+  useEffect(() => clearPending, [article.id]);
 
   // Decorating text nodes rather than paragraphs: only rendered paragraphs have text nodes, so placeholders cost nothing.
   const decorate = useCallback(
@@ -74,6 +92,14 @@ export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sour
         placement.window.show([range.anchor.path[0]!, range.focus.path[0]!]);
         // The paragraphs render in the next commit; scroll once they exist.
         requestAnimationFrame(() => ReactEditor.toDOMRange(editor, range).startContainer.parentElement?.scrollIntoView({ block: 'center' }));
+      },
+      showPending(span, tag) {
+        clearPending();
+        CSS.highlights.set(`pending-${tag}`, new Highlight(ReactEditor.toDOMRange(editor, spanToRange(paragraphs, span))));
+      },
+      settlePending(stored) {
+        if (stored) pendingSettled.current = true;
+        else clearPending();
       },
       clearSelection() {
         // Slate keeps its own copy of the selection and would put it back on the next render.
