@@ -1,5 +1,5 @@
 import { createContext, memo, useCallback, useContext, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type Ref, type RefObject } from 'react';
-import { createEditor, Editor, Text, Transforms, type BaseEditor, type NodeEntry, type Range } from 'slate';
+import { createEditor, Editor, Text, type BaseEditor, type NodeEntry, type Range } from 'slate';
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import { TAGS, type Article, type Tag } from '../../main/api/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
@@ -64,6 +64,12 @@ export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sour
   const editor = useMemo(() => {
     const e = withReact(createEditor());
     e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
+    // The pane reads the browser's selection itself. Slate keeping a copy would re-render the
+    // whole pane on every selection change and put a stale selection back after tagging.
+    const { apply } = e;
+    e.apply = (operation) => {
+      if (operation.type !== 'set_selection') apply(operation);
+    };
     return e;
   }, [article.id]);
   const rootRef = useRef<HTMLDivElement | null>(null);
@@ -102,9 +108,7 @@ export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sour
         else clearPending();
       },
       clearSelection() {
-        // Slate keeps its own copy of the selection and would put it back on the next render.
         window.getSelection()?.removeAllRanges();
-        Transforms.deselect(editor);
       },
     }),
     [editor, paragraphs, placement],
