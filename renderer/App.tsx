@@ -47,7 +47,12 @@ export function App({ client }: { client: Client }) {
     [paragraphs, selected?.start, selected?.end],
   );
   const flashIndex = useMemo(() => (flash ? indexByParagraph(paragraphs, [{ mark: 'hl_f_0', value: 'flash', ...flash }]) : NO_HIGHLIGHTS), [paragraphs, flash]);
-  const sources = useMemo(() => [annotationIndex, selectedIndex, flashIndex], [annotationIndex, selectedIndex, flashIndex]);
+  const { pending } = workspace;
+  const pendingIndex = useMemo(
+    () => (pending ? indexByParagraph(paragraphs, [{ mark: 'hl_p_0', value: `pending-${pending.tag}`, ...pending.span }]) : NO_HIGHLIGHTS),
+    [paragraphs, pending],
+  );
+  const sources = useMemo(() => [annotationIndex, pendingIndex, selectedIndex, flashIndex], [annotationIndex, pendingIndex, selectedIndex, flashIndex]);
 
   // A focus request is carried out once its article is on screen.
   useEffect(() => {
@@ -77,11 +82,8 @@ export function App({ client }: { client: Client }) {
     if (textSelection) {
       const text = open.article.text;
       const span = trimSpan(text, snap ? snapToWords(text, textSelection.span) : textSelection.span);
-      if (span) {
-        paneRef.current?.showPending(span, tagName);
-        void workspace.create(span, tagName).then((stored) => paneRef.current?.settlePending(stored));
-      }
       clearTextSelection();
+      if (span) void workspace.create(span, tagName);
     } else if (selected && selected.tag !== tagName) void workspace.update({ id: selected.id, tag: tagName });
   };
 

@@ -28,7 +28,8 @@ export function useWorkspace(client: Client, onError: (message: string) => void)
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [history, setHistory] = useState<HistoryState>({ undo: null, redo: null });
   const [focus, setFocus] = useState<FocusRequest | null>(null);
-
+  /** A span being tagged: painted at once, until the corpus answers with the stored annotation (or an error). */
+  const [pending, setPending] = useState<{ span: Span; tag: Tag } | null>(null);
   const seq = useRef(0);
   const report = useCallback((error: Error) => onError(error.message), [onError]);
 
@@ -60,19 +61,19 @@ export function useWorkspace(client: Client, onError: (message: string) => void)
     setOpen((current) => current && { ...current, annotations: change(current.annotations) });
   }, []);
 
-  /** Resolves true once the annotation is stored and on its way to the screen, false when it was refused. */
   const create = useCallback(
-    async (span: Span, tag: Tag): Promise<boolean> => {
-      if (!open) return false;
+    async (span: Span, tag: Tag) => {
+      if (!open) return;
+      setPending({ span, tag });
       try {
         const created = await client.call('annotations.create', { articleId: open.article.id, start: span.start, end: span.end, tag });
         replace((list) => [...list, created].sort(byTextOrder));
         setSelectedId(created.id);
         refreshHistory();
-        return true;
       } catch (error) {
         report(error as Error);
-        return false;
+      } finally {
+        setPending(null);
       }
     },
     [client, open, replace, refreshHistory, report],
@@ -125,5 +126,5 @@ export function useWorkspace(client: Client, onError: (message: string) => void)
     [client, open, focusSpan, report],
   );
 
-  return { articleId, open, openArticle, selectedId, setSelectedId, history, focus, focusSpan, create, update, remove, replay };
+  return { articleId, open, openArticle, selectedId, setSelectedId, history, focus, focusSpan, pending, create, update, remove, replay };
 }

@@ -1,7 +1,7 @@
-import { createContext, memo, useCallback, useContext, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type Ref, type RefObject } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useImperativeHandle, useMemo, useRef, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type Ref, type RefObject } from 'react';
 import { createEditor, Editor, Text, type BaseEditor, type NodeEntry, type Range } from 'slate';
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
-import { TAGS, type Article, type Tag } from '../../main/api/contract.ts';
+import type { Article } from '../../main/api/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
 import type { ParagraphElement } from './articleDocument.ts';
 import { ANNOTATION_MARK, createParagraphDecorator, type MarkKey, type ParagraphHighlights } from './decorations.ts';
@@ -36,17 +36,7 @@ export interface ReadingPaneHandle {
   /** Scrolls the span to the middle of the pane. */
   scrollToSpan(span: Span): void;
   clearSelection(): void;
-  /**
-   * Paints a span being tagged at once, without a React render (CSS custom
-   * highlight), until `settlePending`: when the annotation was stored its own
-   * highlight replaces it in the next commit, otherwise it goes at once.
-   */
-  showPending(span: Span, tag: Tag): void;
-  settlePending(stored: boolean): void;
 }
-
-const PENDING_HIGHLIGHTS = TAGS.map((tag) => `pending-${tag}`);
-const clearPending = () => PENDING_HIGHLIGHTS.forEach((name) => CSS.highlights.delete(name));
 
 export interface ReadingPaneProps {
   article: Article;
@@ -75,14 +65,6 @@ export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sour
   const rootRef = useRef<HTMLDivElement | null>(null);
   const decorateParagraph = useMemo(createParagraphDecorator, [article.id]);
   const placement = usePlacement(paragraphs, rootRef);
-  const pendingSettled = useRef(false);
-  // The commit that brings the stored annotation's highlight takes the pending one away.
-  useLayoutEffect(() => {
-    if (!pendingSettled.current) return;
-    pendingSettled.current = false;
-    clearPending();
-  }, [sources]);
-  useEffect(() => clearPending, [article.id]);
 
   // Decorating text nodes rather than paragraphs: only rendered paragraphs have text nodes, so placeholders cost nothing.
   const decorate = useCallback(
@@ -98,14 +80,6 @@ export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sour
         placement.window.show([range.anchor.path[0]!, range.focus.path[0]!]);
         // The paragraphs render in the next commit; scroll once they exist.
         requestAnimationFrame(() => ReactEditor.toDOMRange(editor, range).startContainer.parentElement?.scrollIntoView({ block: 'center' }));
-      },
-      showPending(span, tag) {
-        clearPending();
-        CSS.highlights.set(`pending-${tag}`, new Highlight(ReactEditor.toDOMRange(editor, spanToRange(paragraphs, span))));
-      },
-      settlePending(stored) {
-        if (stored) pendingSettled.current = true;
-        else clearPending();
       },
       clearSelection() {
         window.getSelection()?.removeAllRanges();
@@ -176,7 +150,7 @@ export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sour
 function usePlacement(paragraphs: readonly ParagraphElement[], rootRef: RefObject<HTMLDivElement | null>): Placement {
   const paragraphWindow = useMemo(() => createParagraphWindow(paragraphs), [paragraphs]);
   const observer = useRef<IntersectionObserver | null>(null);
-  const pending = useRef(new Map<unknown, number>());
+  const observed = useRef(new Map<unknown, number>());
   useEffect(
     () => () => {
       observer.current?.disconnect();
@@ -189,13 +163,13 @@ function usePlacement(paragraphs: readonly ParagraphElement[], rootRef: RefObjec
       window: paragraphWindow,
       observe(element, index) {
         observer.current ??= new IntersectionObserver(
-          (entries) => paragraphWindow.show(entries.filter((e) => e.isIntersecting).map((e) => pending.current.get(e.target)!)),
+          (entries) => paragraphWindow.show(entries.filter((e) => e.isIntersecting).map((e) => observed.current.get(e.target)!)),
           { root: scrollParent(rootRef.current), rootMargin: RENDER_AHEAD },
         );
-        pending.current.set(element, index);
+        observed.current.set(element, index);
         observer.current.observe(element);
         return () => {
-          pending.current.delete(element);
+          observed.current.delete(element);
           observer.current?.unobserve(element);
         };
       },

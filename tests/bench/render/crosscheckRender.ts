@@ -115,30 +115,30 @@ function armParagraphWatch(page: Page, count: number): Promise<void> {
 
 /**
  * After the next keydown: `benchDone` resolves with the ms until a highlight of
- * the new span is painted (the pending CSS highlight, or the stored one),
- * `benchStored` with the ms until the highlight of stored annotation `id` is.
+ * the new span (pending or stored) is painted, `benchStored` with the ms until
+ * the highlight of stored annotation `id` is.
  */
 function armHighlightWatch(page: Page, id: number): Promise<void> {
   return page.evaluate((annotationId) => {
-    const stored = () => document.querySelector(`[data-annotation-ids~="${annotationId}"]`) !== null;
-    const pending = () => [...CSS.highlights.keys()].some((name) => name.startsWith('pending-'));
-    // Checked every task after the key, so the first frame showing it is the next one.
-    const painted = (seen: () => boolean) =>
+    const painted = (selector: string) =>
       new Promise<number>((resolve) => {
         window.addEventListener(
           'keydown',
           () => {
             const start = performance.now();
-            const check = () => {
-              if (!seen()) return void setTimeout(check, 0);
+            const seen = () => document.querySelector(selector) !== null;
+            const observer = new MutationObserver(() => {
+              if (!seen()) return;
+              observer.disconnect();
               requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
-            };
-            queueMicrotask(check);
+            });
+            observer.observe(document.querySelector('.article-text')!, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'data-annotation-ids'] });
           },
           { capture: true, once: true },
         );
       });
-    window.benchDone = painted(() => pending() || stored());
+    const stored = `[data-annotation-ids~="${annotationId}"]`;
+    window.benchDone = painted(`.mark-pending-claim, ${stored}`);
     window.benchStored = painted(stored);
   }, id);
 }
