@@ -11,7 +11,7 @@ import { useWorkspace } from './annotations/useWorkspace.ts';
 import { ArticleList } from './articles/ArticleList.tsx';
 import { articleTitle } from './articles/articleTitle.ts';
 import { toParagraphs, type ParagraphElement } from './reading/articleDocument.ts';
-import { annotationSpans, indexByParagraph, type ParagraphHighlights } from './reading/decorations.ts';
+import { annotationSpans, indexByParagraph, type MarkKey, type ParagraphHighlights } from './reading/decorations.ts';
 import { ReadingPane, type ReadingPaneHandle, type TextSelection } from './reading/ReadingPane.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
 
@@ -42,16 +42,10 @@ export function App({ client }: { client: Client }) {
   const paragraphs = useMemo(() => (open ? toParagraphs(open.article.text) : []), [open?.article]);
   const annotationIndex = useAnnotationIndex(paragraphs, open?.annotations);
   const selected = open?.annotations.find((a) => a.id === selectedId) ?? null;
-  const selectedIndex = useMemo(
-    () => (selected ? indexByParagraph(paragraphs, [{ mark: 'hl_s_0', value: 'selected', start: selected.start, end: selected.end }]) : NO_HIGHLIGHTS),
-    [paragraphs, selected?.start, selected?.end],
-  );
-  const flashIndex = useMemo(() => (flash ? indexByParagraph(paragraphs, [{ mark: 'hl_f_0', value: 'flash', ...flash }]) : NO_HIGHLIGHTS), [paragraphs, flash]);
   const { pending } = workspace;
-  const pendingIndex = useMemo(
-    () => (pending ? indexByParagraph(paragraphs, [{ mark: 'hl_p_0', value: `pending-${pending.tag}`, ...pending.span }]) : NO_HIGHLIGHTS),
-    [paragraphs, pending],
-  );
+  const selectedIndex = useOneSpanSource(paragraphs, 'hl_s_0', selected && 'selected', selected);
+  const flashIndex = useOneSpanSource(paragraphs, 'hl_f_0', flash && 'flash', flash);
+  const pendingIndex = useOneSpanSource(paragraphs, 'hl_p_0', pending && `pending-${pending.tag}`, pending?.span ?? null);
   const sources = useMemo(() => [annotationIndex, pendingIndex, selectedIndex, flashIndex], [annotationIndex, pendingIndex, selectedIndex, flashIndex]);
 
   // A focus request is carried out once its article is on screen.
@@ -255,6 +249,16 @@ function useAnnotationIndex(paragraphs: ParagraphElement[], annotations: readonl
     previous.current = { paragraphs, index };
     return index;
   }, [paragraphs, annotations]);
+}
+
+/** A highlight source of at most one span: the selected annotation, a flashed match, a span being stored. */
+function useOneSpanSource(paragraphs: ParagraphElement[], mark: MarkKey, value: string | null, span: Span | null): ParagraphHighlights {
+  const start = span?.start;
+  const end = span?.end;
+  return useMemo(
+    () => (value && start !== undefined && end !== undefined ? indexByParagraph(paragraphs, [{ mark, value, start, end }]) : NO_HIGHLIGHTS),
+    [paragraphs, mark, value, start, end],
+  );
 }
 
 /** A ref that always holds the latest function, for listeners registered once. */
