@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../main/api/handlers.ts';
 import { launchChromium, startApp } from '../helpers/browser.ts';
 import { runCli } from '../helpers/runCli.ts';
 import { tempDir } from '../helpers/tempCorpus.ts';
@@ -204,6 +205,18 @@ describe('working on annotations from the side panel', () => {
     await eventually(() => page.getByRole('heading', { level: 2 }).innerText()).toMatch(BUSINESS_STANDARD);
     await eventually(() => cliAnnotations(dbPath)).toEqual([]);
     await eventually(() => page.locator('.article-text .hl').count()).toBe(0);
+  });
+
+  it('refuses to undo over another analyst’s later change, says why in the app, and changes nothing', async () => {
+    const { page, dbPath } = await openArticle(BUSINESS_STANDARD);
+    await drag(page, 'John Kirby');
+    await page.keyboard.press('c');
+    await eventually(() => cliAnnotations(dbPath)).toHaveLength(1);
+    const [created] = cliAnnotations(dbPath);
+    createHandlers({ db: app!.session.db, actor: 'ben' })['annotations.update']({ id: created!.id, note: 'ben: confirmed' });
+    await page.keyboard.press('Control+z');
+    await eventually(() => page.getByRole('alert').innerText()).toMatch(/has changed since this step.*nothing was changed/);
+    expect(cliAnnotations(dbPath).map((a) => [a.quote, a.note])).toEqual([['John Kirby', 'ben: confirmed']]);
   });
 
   it('filters the list by tag and shows the key map on ?', async () => {
