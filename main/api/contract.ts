@@ -215,6 +215,44 @@ export const ClaimMatrix = z.object({
   cells: z.array(z.object({ groupId: Id, articleId: Id, state: z.enum(MATRIX_CELLS), annotationIds: z.array(Id) })),
 });
 export type ClaimMatrix = z.infer<typeof ClaimMatrix>;
+export const SearchMatch = z.object({
+  /** Offsets of the matched word in the stored text, in UTF-16 code units. */
+  start: Offset,
+  end: Offset,
+  before: z.string(),
+  match: z.string(),
+  after: z.string(),
+});
+export const SearchResults = z.object({
+  query: z.string(),
+  articles: z.array(
+    z.object({
+      articleId: Id,
+      title: z.string().nullable(),
+      outlet: z.string().nullable(),
+      /** Every match in the article; `matches` holds the first few. */
+      matchCount: z.number().int().nonnegative(),
+      matches: z.array(SearchMatch),
+    }),
+  ),
+});
+export type SearchResults = z.infer<typeof SearchResults>;
+export const MAX_QUERY_LENGTH = 500;
+
+export const HISTORY_ACTIONS = ['create', 'update', 'delete'] as const;
+/** One undoable edit of an annotation, as undo and redo describe it. */
+export const HistoryStep = z.object({
+  id: Id,
+  action: z.enum(HISTORY_ACTIONS),
+  annotationId: Id,
+  articleId: Id,
+  quote: z.string(),
+});
+export type HistoryStep = z.infer<typeof HistoryStep>;
+/** What undo and redo would do next, for the current analyst. */
+export const HistoryState = z.object({ undo: HistoryStep.nullable(), redo: HistoryStep.nullable() });
+export type HistoryState = z.infer<typeof HistoryState>;
+const HistoryReplay = z.object({ applied: HistoryStep.nullable(), state: HistoryState });
 
 const Empty = z.strictObject({});
 
@@ -242,6 +280,10 @@ export const contract = {
   'speakers.rename': { input: z.strictObject({ id: Id, name: SpeakerName }), output: Speaker },
   'review.groups': { input: Empty, output: z.array(ClaimGroup) },
   'review.matrix': { input: Empty, output: ClaimMatrix },
+  'search.articles': { input: z.strictObject({ query: z.string().max(MAX_QUERY_LENGTH) }), output: SearchResults },
+  'history.state': { input: Empty, output: HistoryState },
+  'history.undo': { input: Empty, output: HistoryReplay },
+  'history.redo': { input: Empty, output: HistoryReplay },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,10 +1,12 @@
-import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '../corpus/annotations.ts';
+import { listAnnotations } from '../corpus/annotations.ts';
 import { getArticle, listArticles } from '../corpus/articles.ts';
 import type { Db } from '../corpus/database.ts';
 import { createLink, listLinks, reviewLink } from '../corpus/links.ts';
 import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker } from '../corpus/speakers.ts';
 import { claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
 import { acceptSuggestion, rejectSuggestion, suggestAll, suggestFor } from '../matching/suggestions.ts';
+import { createAnnotationStep, deleteAnnotationStep, historyState, redo, undo, updateAnnotationStep } from '../corpus/history.ts';
+import { searchArticles } from '../corpus/search.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
 
 export interface HandlerContext {
@@ -21,9 +23,10 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'articles.list': () => listArticles(db),
     'articles.get': ({ id }) => getArticle(db, id),
     'annotations.list': ({ articleId }) => listAnnotations(db, articleId),
-    'annotations.create': (input) => createAnnotation(db, input, actor),
-    'annotations.update': (patch) => updateAnnotation(db, patch, actor),
-    'annotations.delete': ({ id }) => deleteAnnotation(db, id, actor),
+    // Edits go through the history so that undo and redo can replay them.
+    'annotations.create': (input) => createAnnotationStep(db, input, actor),
+    'annotations.update': (patch) => updateAnnotationStep(db, patch, actor),
+    'annotations.delete': ({ id }) => deleteAnnotationStep(db, id, actor),
     'links.list': ({ annotationId }) => listLinks(db, annotationId),
     'links.create': (input) => createLink(db, input, actor),
     'links.review': ({ id, status }) => reviewLink(db, id, status, actor),
@@ -37,5 +40,9 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'speakers.rename': ({ id, name }) => renameSpeaker(db, id, name, actor),
     'review.groups': () => claimGroupTables(db),
     'review.matrix': () => claimMatrix(db),
+    'search.articles': ({ query }) => searchArticles(db, query),
+    'history.state': () => historyState(db, actor),
+    'history.undo': () => undo(db, actor),
+    'history.redo': () => redo(db, actor),
   };
 }

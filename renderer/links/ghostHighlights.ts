@@ -1,13 +1,13 @@
 import type { Suggestion, Tag } from '../../main/api/contract.ts';
 import { paragraphAt, type ParagraphElement } from '../reading/articleDocument.ts';
-import type { Highlight } from '../reading/decorations.ts';
 
-/**
- * A suggestion shown in the reading pane before it is accepted: the shape of a
- * reading-pane Highlight (annotationId is the annotation it was found for), so
- * the pane can decorate it like an annotation, drawn as a ghost.
- */
-export interface GhostHighlight extends Highlight {
+/** A suggestion shown over the reading pane before it is accepted, in offsets local to one paragraph. */
+export interface GhostHighlight {
+  /** The annotation the span was found for. */
+  annotationId: number;
+  tag: Tag;
+  start: number;
+  end: number;
   ghost: true;
   /** Index into the suggestions given, to accept or reject the right one. */
   suggestion: number;

@@ -1,71 +1,244 @@
-import { useCallback, useMemo } from 'react';
-import { createEditor, Element, type BaseEditor, type NodeEntry, type Range } from 'slate';
-import { Editable, Slate, withReact, type ReactEditor, type RenderElementProps, type RenderLeafProps } from 'slate-react';
-import type { Annotation, Article, Tag } from '../../main/api/contract.ts';
-import { toParagraphs, type ParagraphElement } from './articleDocument.ts';
-import { highlightsByParagraph } from './decorations.ts';
-
-/** A leaf carries one `hl<annotationId>: tag` mark per annotation over it, so overlapping spans never overwrite each other. */
-type HighlightMarks = { [key: `hl${number}`]: Tag };
+import { createContext, memo, useCallback, useContext, useEffect, useImperativeHandle, useMemo, useRef, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type Ref, type RefObject } from 'react';
+import { createEditor, Editor, Text, type BaseEditor, type NodeEntry, type Range } from 'slate';
+import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
+import type { Article } from '../../main/api/contract.ts';
+import type { Span } from '../annotations/spanBoundaries.ts';
+import type { ParagraphElement } from './articleDocument.ts';
+import { ANNOTATION_MARK, createParagraphDecorator, type MarkKey, type ParagraphHighlights } from './decorations.ts';
+import { createParagraphWindow, estimatedHeight, type ParagraphWindow } from './paragraphWindow.ts';
+import { domSelectionToSpan, spanToRange } from './selectionOffsets.ts';
 
 declare module 'slate' {
   interface CustomTypes {
     Editor: BaseEditor & ReactEditor;
     Element: ParagraphElement;
-    Text: { text: string } & HighlightMarks;
+    Text: { text: string } & { [mark: MarkKey]: string };
   }
+}
+
+/** Paragraphs per Slate chunk: a re-render of the pane then revisits only the chunks that changed. */
+const CHUNK_SIZE = 64;
+/** How far outside the visible pane paragraphs are rendered ahead of scrolling. */
+const RENDER_AHEAD = '1500px 0px';
+
+interface Placement {
+  window: ParagraphWindow;
+  observe(element: HTMLElement, index: number): () => void;
+}
+const PlacementContext = createContext<Placement | null>(null);
+
+export interface TextSelection {
+  span: Span;
+  rect: DOMRect;
+}
+
+export interface ReadingPaneHandle {
+  /** Scrolls the span to the middle of the pane. */
+  scrollToSpan(span: Span): void;
+  clearSelection(): void;
 }
 
 export interface ReadingPaneProps {
   article: Article;
-  annotations: readonly Annotation[];
+  paragraphs: ParagraphElement[];
+  /** Highlight sources, painted in order; each must keep its identity until it changes. */
+  sources: readonly ParagraphHighlights[];
+  onSelectText(selection: TextSelection | null): void;
+  /** A click on highlighted text: every annotation under the pointer. */
+  onClickHighlight(annotationIds: number[], rect: DOMRect): void;
+  ref?: Ref<ReadingPaneHandle>;
 }
 
-/** The article as read-only Slate paragraphs with every annotation highlighted in its tag's colour. */
-export function ReadingPane({ article, annotations }: ReadingPaneProps) {
-  const editor = useMemo(() => withReact(createEditor()), [article.id]);
-  const paragraphs = useMemo(() => toParagraphs(article.text), [article.text]);
-  const highlights = useMemo(() => highlightsByParagraph(paragraphs, annotations), [paragraphs, annotations]);
+/** The article as read-only Slate paragraphs with its highlights; reports text selections and clicks on highlights. */
+export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sources, onSelectText, onClickHighlight, ref }: ReadingPaneProps) {
+  const editor = useMemo(() => {
+    const e = withReact(createEditor());
+    e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
+    // The pane reads the browser's selection itself. Slate keeping a copy would re-render the
+    // whole pane on every selection change and put a stale selection back after tagging.
+    const { apply } = e;
+    e.apply = (operation) => {
+      if (operation.type !== 'set_selection') apply(operation);
+    };
+    return e;
+  }, [article.id]);
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const decorateParagraph = useMemo(createParagraphDecorator, [article.id]);
+  const placement = usePlacement(paragraphs, rootRef);
 
+  // Decorating text nodes rather than paragraphs: only rendered paragraphs have text nodes, so placeholders cost nothing.
   const decorate = useCallback(
-    ([node, path]: NodeEntry): Range[] => {
-      if (!Element.isElement(node) || path.length !== 1) return [];
-      return (highlights.get(path[0]!) ?? []).map((h) => ({
-        anchor: { path: [path[0]!, 0], offset: h.start },
-        focus: { path: [path[0]!, 0], offset: h.end },
-        [`hl${h.annotationId}`]: h.tag,
-      }));
+    ([node, path]: NodeEntry): Range[] => (Text.isText(node) && path.length === 2 ? decorateParagraph(sources, path[0]!) : []),
+    [decorateParagraph, sources],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToSpan(span) {
+        const range = spanToRange(paragraphs, span);
+        placement.window.show([range.anchor.path[0]!, range.focus.path[0]!]);
+        // The paragraphs render in the next commit; scroll once they exist.
+        requestAnimationFrame(() => ReactEditor.toDOMRange(editor, range).startContainer.parentElement?.scrollIntoView({ block: 'center' }));
+      },
+      clearSelection() {
+        window.getSelection()?.removeAllRanges();
+      },
+    }),
+    [editor, paragraphs, placement],
+  );
+
+  const reportSelection = useCallback(() => {
+    const root = rootRef.current;
+    const span = root && domSelectionToSpan(editor, paragraphs, root);
+    onSelectText(span ? { span, rect: window.getSelection()!.getRangeAt(0).getBoundingClientRect() } : null);
+  }, [editor, paragraphs, onSelectText]);
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      if (!event.shiftKey || event.altKey || !event.key.startsWith('Arrow')) return;
+      // The pane is not editable, so the browser moves no caret: extend the selection ourselves.
+      event.preventDefault();
+      event.stopPropagation();
+      const selection = window.getSelection()!;
+      if (selection.rangeCount === 0 || !rootRef.current!.contains(selection.focusNode)) {
+        const first = rootRef.current!.querySelector('[data-slate-string], [data-slate-zero-width]');
+        if (!first) return;
+        selection.collapse(first.firstChild ?? first, 0);
+      }
+      const forward = event.key === 'ArrowRight' || event.key === 'ArrowDown';
+      const unit = event.key === 'ArrowUp' || event.key === 'ArrowDown' ? 'line' : event.ctrlKey || event.metaKey ? 'word' : 'character';
+      selection.modify('extend', forward ? 'forward' : 'backward', unit);
+      reportSelection();
     },
-    [highlights],
+    [reportSelection],
+  );
+
+  const onClick = useCallback(
+    (event: MouseEvent<HTMLDivElement>) => {
+      if (!window.getSelection()?.isCollapsed) return;
+      // By position rather than event target: a re-render between mousedown and mouseup retargets the click to a parent.
+      const leaf = document.elementFromPoint(event.clientX, event.clientY)?.closest<HTMLElement>('[data-annotation-ids]');
+      if (leaf) onClickHighlight(leaf.dataset.annotationIds!.split(' ').map(Number), leaf.getBoundingClientRect());
+    },
+    [onClickHighlight],
   );
 
   return (
-    <Slate key={article.id} editor={editor} initialValue={paragraphs}>
-      <Editable className="article-text" readOnly decorate={decorate} renderElement={renderParagraph} renderLeaf={renderLeaf} aria-label="Article text" />
-    </Slate>
+    <PlacementContext value={placement}>
+      <Slate key={article.id} editor={editor} initialValue={paragraphs}>
+        <Editable
+          ref={rootRef}
+          className="article-text"
+          readOnly
+          tabIndex={0}
+          decorate={decorate}
+          renderElement={renderParagraph}
+          renderLeaf={renderLeaf}
+          onMouseUp={reportSelection}
+          onKeyUp={(event) => event.shiftKey && reportSelection()}
+          onKeyDown={onKeyDown}
+          onClick={onClick}
+          aria-label="Article text"
+        />
+      </Slate>
+    </PlacementContext>
+  );
+});
+
+/** The paragraph window of this article and one observer that shows paragraphs as they near the viewport. */
+function usePlacement(paragraphs: readonly ParagraphElement[], rootRef: RefObject<HTMLDivElement | null>): Placement {
+  const paragraphWindow = useMemo(() => createParagraphWindow(paragraphs), [paragraphs]);
+  const observer = useRef<IntersectionObserver | null>(null);
+  const observed = useRef(new Map<unknown, number>());
+  useEffect(
+    () => () => {
+      observer.current?.disconnect();
+      observer.current = null;
+    },
+    [paragraphWindow],
+  );
+  return useMemo(
+    () => ({
+      window: paragraphWindow,
+      observe(element, index) {
+        observer.current ??= new IntersectionObserver(
+          (entries) => paragraphWindow.show(entries.filter((e) => e.isIntersecting).map((e) => observed.current.get(e.target)!)),
+          { root: scrollParent(rootRef.current), rootMargin: RENDER_AHEAD },
+        );
+        observed.current.set(element, index);
+        observer.current.observe(element);
+        return () => {
+          observed.current.delete(element);
+          observer.current?.unobserve(element);
+        };
+      },
+    }),
+    [paragraphWindow, rootRef],
   );
 }
 
-function renderParagraph({ attributes, children, element }: RenderElementProps) {
+function scrollParent(element: HTMLElement | null): HTMLElement | null {
+  for (let node = element?.parentElement ?? null; node; node = node.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(node).overflowY)) return node;
+  }
+  return null;
+}
+
+const renderParagraph = (props: RenderElementProps) => <Paragraph {...props} />;
+
+/** A paragraph in full, or until it nears the viewport an empty placeholder of about its height. */
+function Paragraph({ attributes, children, element }: RenderElementProps) {
+  const placement = useContext(PlacementContext)!;
+  const { index } = element;
+  const subscribe = useCallback((onChange: () => void) => placement.window.subscribe(index, onChange), [placement, index]);
+  const shown = useSyncExternalStore(subscribe, () => placement.window.isShown(index));
+  const own = useRef<HTMLParagraphElement | null>(null);
+  const slateRef = attributes.ref as (node: HTMLElement | null) => void;
+  const ref = useCallback(
+    (node: HTMLParagraphElement | null) => {
+      own.current = node;
+      slateRef(node);
+    },
+    [slateRef],
+  );
+  useEffect(() => (shown || !own.current ? undefined : placement.observe(own.current, index)), [shown, placement, index]);
   const empty = element.children[0].text === '';
   return (
-    <p {...attributes} className={empty ? 'blank-line' : undefined} data-offset={element.start}>
-      {children}
+    <p {...attributes} ref={ref} className={empty ? 'blank-line' : shown ? undefined : 'placeholder'} data-offset={element.start} style={shown ? undefined : { height: estimatedHeight(element) }}>
+      {shown ? children : null}
     </p>
   );
 }
 
+/**
+ * One leaf may lie under several annotations; it lists them all (for the
+ * picker), takes the colour of the innermost and darkens with depth. Marks
+ * from other sources add a class `mark-<value>`.
+ */
 function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
-  const marks = Object.keys(leaf).filter((key): key is `hl${number}` => key.startsWith('hl'));
-  if (marks.length === 0) return <span {...attributes}>{children}</span>;
-  const tags = marks.map((key) => leaf[key]);
+  const ids: string[] = [];
+  const tags: string[] = [];
+  const classes: string[] = [];
+  for (const key of Object.keys(leaf)) {
+    if (!key.startsWith('hl_')) continue;
+    const value = leaf[key as MarkKey] ?? '';
+    const annotation = ANNOTATION_MARK.exec(key);
+    if (annotation) {
+      ids.push(annotation[1]!);
+      tags.push(value);
+    } else classes.push(`mark-${value}`);
+  }
+  if (ids.length === 0 && classes.length === 0) return <span {...attributes}>{children}</span>;
+  if (tags.length > 0) classes.unshift('hl', `hl-${tags[tags.length - 1]}`);
   return (
     <span
       {...attributes}
-      className={`hl hl-${tags[tags.length - 1]}`}
-      data-tags={tags.join(' ')}
-      data-annotation-ids={marks.map((key) => key.slice(2)).join(' ')}
-      data-depth={Math.min(marks.length, 3)}
+      className={classes.join(' ')}
+      data-tags={tags.length ? tags.join(' ') : undefined}
+      data-annotation-ids={ids.length ? ids.join(' ') : undefined}
+      data-depth={ids.length ? Math.min(ids.length, 3) : undefined}
+      title={tags.length > 1 ? `${tags.length} annotations: ${tags.join(', ')} (click to pick one)` : undefined}
     >
       {children}
     </span>

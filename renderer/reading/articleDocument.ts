@@ -3,6 +3,8 @@ import type { Descendant } from 'slate';
 /** One line of the article. `start` is its offset in the stored text, in UTF-16 code units. */
 export interface ParagraphElement {
   type: 'paragraph';
+  /** Its position among the paragraphs, which never changes: the text is read-only. */
+  index: number;
   start: number;
   children: [{ text: string }];
 }
@@ -16,7 +18,7 @@ export function toParagraphs(text: string): ParagraphElement[] {
   const paragraphs: ParagraphElement[] = [];
   let start = 0;
   for (const line of text.split('\n')) {
-    paragraphs.push({ type: 'paragraph', start, children: [{ text: line }] });
+    paragraphs.push({ type: 'paragraph', index: paragraphs.length, start, children: [{ text: line }] });
     start += line.length + 1;
   }
   return paragraphs;

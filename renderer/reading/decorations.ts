@@ -1,33 +1,80 @@
-import type { Annotation, Tag } from '../../main/api/contract.ts';
+import type { Range } from 'slate';
+import type { Annotation } from '../../main/api/contract.ts';
 import { paragraphAt, type ParagraphElement } from './articleDocument.ts';
 
-/** The part of one annotation that falls inside one paragraph, in offsets local to the paragraph. */
-export interface Highlight {
-  annotationId: number;
-  tag: Tag;
+/**
+ * The reading pane paints highlights from several sources (annotations, the
+ * selected annotation, a flashed search match; later ghost suggestions). Each
+ * source is a list of marked spans; a mark is a leaf property
+ * `hl_<source>_<id>` whose value says how to paint it (a tag, or a kind).
+ */
+export type MarkKey = `hl_${string}`;
+
+export interface MarkedSpan {
+  mark: MarkKey;
+  value: string;
   start: number;
   end: number;
 }
 
+/** One source's spans cut into paragraph-local pieces, indexed by paragraph. */
+export type ParagraphHighlights = ReadonlyMap<number, readonly MarkedSpan[]>;
+
+export const annotationMark = (id: number): MarkKey => `hl_a_${id}`;
+export const ANNOTATION_MARK = /^hl_a_(\d+)$/;
+
+export const annotationSpans = (annotations: readonly Annotation[]): MarkedSpan[] =>
+  annotations.map((a) => ({ mark: annotationMark(a.id), value: a.tag, start: a.start, end: a.end }));
+
+const samePieces = (a: readonly MarkedSpan[], b: readonly MarkedSpan[]) =>
+  a.length === b.length && a.every((x, i) => x.mark === b[i]!.mark && x.value === b[i]!.value && x.start === b[i]!.start && x.end === b[i]!.end);
+
 /**
- * Groups highlights by paragraph once per annotation change, so Slate's
- * per-paragraph `decorate` is a map lookup rather than a scan of every annotation.
+ * Groups spans by paragraph. Lists equal to the previous index's are reused,
+ * so when one annotation changes only its paragraphs get new lists and only
+ * they are re-decorated and re-rendered.
  */
-export function highlightsByParagraph(paragraphs: readonly ParagraphElement[], annotations: readonly Annotation[]): Map<number, Highlight[]> {
-  const index = new Map<number, Highlight[]>();
-  for (const annotation of annotations) {
-    const first = paragraphAt(paragraphs, annotation.start);
-    const last = paragraphAt(paragraphs, Math.max(annotation.start, annotation.end - 1));
+export function indexByParagraph(paragraphs: readonly ParagraphElement[], spans: readonly MarkedSpan[], previous?: ParagraphHighlights): ParagraphHighlights {
+  const index = new Map<number, MarkedSpan[]>();
+  for (const span of spans) {
+    const first = paragraphAt(paragraphs, span.start);
+    const last = paragraphAt(paragraphs, Math.max(span.start, span.end - 1));
     for (let i = first; i <= last; i++) {
       const paragraph = paragraphs[i]!;
-      const length = paragraph.children[0].text.length;
-      const start = Math.max(annotation.start - paragraph.start, 0);
-      const end = Math.min(annotation.end - paragraph.start, length);
+      const start = Math.max(span.start - paragraph.start, 0);
+      const end = Math.min(span.end - paragraph.start, paragraph.children[0].text.length);
       if (end <= start) continue;
-      const list = index.get(i) ?? [];
-      list.push({ annotationId: annotation.id, tag: annotation.tag, start, end });
-      index.set(i, list);
+      let list = index.get(i);
+      if (!list) index.set(i, (list = []));
+      list.push({ mark: span.mark, value: span.value, start, end });
     }
   }
+  if (!previous) return index;
+  for (const [i, list] of index) {
+    const before = previous.get(i);
+    if (before && samePieces(before, list)) index.set(i, before as MarkedSpan[]);
+  }
   return index;
+}
+
+/**
+ * Slate ranges for one paragraph from every source, cached per paragraph on
+ * the identity of the sources' lists so that an unchanged paragraph gets the
+ * very same array back.
+ */
+export function createParagraphDecorator() {
+  const cache = new Map<number, { inputs: Array<readonly MarkedSpan[] | undefined>; ranges: Range[] }>();
+  return (sources: readonly ParagraphHighlights[], paragraph: number): Range[] => {
+    const inputs = sources.map((source) => source.get(paragraph));
+    const cached = cache.get(paragraph);
+    if (cached && cached.inputs.length === inputs.length && cached.inputs.every((input, i) => input === inputs[i])) return cached.ranges;
+    const ranges: Range[] = [];
+    for (const list of inputs) {
+      for (const piece of list ?? []) {
+        ranges.push({ anchor: { path: [paragraph, 0], offset: piece.start }, focus: { path: [paragraph, 0], offset: piece.end }, [piece.mark]: piece.value });
+      }
+    }
+    cache.set(paragraph, { inputs, ranges });
+    return ranges;
+  };
 }

@@ -1,6 +1,8 @@
 /**
- * `npm run screenshot`: renders the README's picture of the app from a throw-away
- * corpus of the seed articles with a few annotations, in headless Chromium.
+ * `npm run screenshot`: renders the README's picture of the annotation
+ * workspace from a throw-away corpus of the seed articles with a few
+ * annotations (one selected in the side panel, a new span selected with its
+ * tag toolbar showing), in headless Chromium.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,17 +22,37 @@ const spans: Array<[string, Tag, string?]> = [
   ['which Tehran initially denied', 'denial'],
   ['Iran has become Russia\'s top military backer', 'claim'],
 ];
-for (const [quote, tag, speaker] of spans) {
+const spanOf = (quote: string) => {
   const start = text.indexOf(quote);
   if (start < 0) throw new Error(`not in the article: ${quote}`);
-  app.session.handlers['annotations.create']({ articleId: article.id, start, end: start + quote.length, tag, speaker });
+  return { start, end: start + quote.length };
+};
+for (const [quote, tag, speaker] of spans) {
+  app.session.handlers['annotations.create']({ articleId: article.id, ...spanOf(quote), tag, speaker, note: tag === 'denial' ? 'Tehran later admitted a limited number of drones.' : undefined });
 }
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 800 }, deviceScaleFactor: 1 });
   await page.goto(app.server.url);
   await page.getByRole('button', { name: /US says Russia providing/ }).click();
   await page.locator('.article-text .hl').first().waitFor();
+  await page.getByRole('listbox', { name: 'Annotations in text order' }).getByRole('option', { name: /which Tehran initially denied/ }).click();
+  await page.waitForTimeout(1500); // let the flash of the selected span fade
+  // A fresh selection, as a mouse drag would leave it, with the tag toolbar over it.
+  const box = await page.evaluate((quote) => {
+    const node = [...document.querySelectorAll('.article-text [data-slate-string]')].find((n) => n.textContent!.includes(quote))!.firstChild!;
+    const at = node.textContent!.indexOf(quote);
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + quote.length);
+    const rects = [...range.getClientRects()].map((r) => ({ left: r.left, right: r.right, top: r.top, height: r.height }));
+    return { from: rects[0]!, to: rects[rects.length - 1]! };
+  }, 'joint production of lethal drones');
+  await page.mouse.move(box.from.left + 1, box.from.top + box.from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.to.right - 1, box.to.top + box.to.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.getByRole('toolbar', { name: 'Tag the selection' }).waitFor();
   const out = join(PROJECT_ROOT, 'docs', 'screenshot.png');
   await page.screenshot({ path: out });
   console.log(`Wrote ${out}`);

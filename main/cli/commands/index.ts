@@ -3,8 +3,10 @@ import { annotateCommand, annotationsCommand } from './annotations.ts';
 import { articlesCommand, showCommand } from './articles.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { evalMatcherCommand } from './evalMatcher.ts';
-import { importCommand } from './import.ts';
 import { linkCommand, linksCommand, reviewLinkCommand } from './links.ts';
+import { redoCommand, undoCommand } from './history.ts';
+import { importCommand } from './import.ts';
+import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
 import { speakersCommand } from './speakers.ts';
 import { suggestCommand } from './suggest.ts';
@@ -21,6 +23,9 @@ export const COMMANDS: Record<string, Command> = {
   links: linksCommand,
   'review-link': reviewLinkCommand,
   speakers: speakersCommand,
+  search: searchCommand,
+  undo: undoCommand,
+  redo: redoCommand,
   serve: serveCommand,
   backup: backupCommand,
   restore: restoreCommand,

@@ -1,0 +1,151 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { TAGS, type Annotation, type AnnotationPatch, type Tag } from '../../main/api/contract.ts';
+
+/** Rows are one fixed height so that only the visible ones need to exist (articles can carry thousands). */
+const ROW_HEIGHT = 48;
+const OVERSCAN = 8;
+
+export interface AnnotationPanelProps {
+  annotations: readonly Annotation[];
+  selectedId: number | null;
+  /** Increments when the note of the selected annotation should take the keyboard (key `n`). */
+  noteRequest: number;
+  onSelect(id: number): void;
+  onUpdate(patch: AnnotationPatch): void;
+  onDelete(id: number): void;
+}
+
+/** The open article's annotations in text order, filterable by tag, with an editor for the selected one. */
+export function AnnotationPanel({ annotations, selectedId, noteRequest, onSelect, onUpdate, onDelete }: AnnotationPanelProps) {
+  const [filter, setFilter] = useState<ReadonlySet<Tag>>(new Set(TAGS));
+  const shown = useMemo(() => (filter.size === TAGS.length ? annotations : annotations.filter((a) => filter.has(a.tag))), [annotations, filter]);
+  const selected = annotations.find((a) => a.id === selectedId) ?? null;
+  const toggle = (tag: Tag) =>
+    setFilter((current) => {
+      const next = new Set(current);
+      if (!next.delete(tag)) next.add(tag);
+      return next;
+    });
+
+  return (
+    <aside className="annotation-panel" aria-label="Annotations">
+      <div className="panel-filter" role="group" aria-label="Show tags">
+        {TAGS.map((tag) => (
+          <label key={tag} className={`filter-${tag}`}>
+            <input type="checkbox" checked={filter.has(tag)} onChange={() => toggle(tag)} /> {tag}
+          </label>
+        ))}
+        <span className="panel-count">
+          {shown.length} of {annotations.length}
+        </span>
+      </div>
+      <AnnotationRows annotations={shown} selectedId={selectedId} onSelect={onSelect} />
+      {selected && <AnnotationEditor key={selected.id} annotation={selected} noteRequest={noteRequest} onUpdate={onUpdate} onDelete={onDelete} />}
+    </aside>
+  );
+}
+
+function AnnotationRows({ annotations, selectedId, onSelect }: Pick<AnnotationPanelProps, 'annotations' | 'selectedId' | 'onSelect'>) {
+  const listRef = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+
+  useEffect(() => {
+    const list = listRef.current!;
+    const observer = new ResizeObserver(() => setHeight(list.clientHeight));
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, []);
+
+  // Keeps the selected row in view, e.g. after a click on its highlight or j/k.
+  useEffect(() => {
+    const index = annotations.findIndex((a) => a.id === selectedId);
+    const list = listRef.current;
+    if (index < 0 || !list) return;
+    const top = index * ROW_HEIGHT;
+    if (top < list.scrollTop || top + ROW_HEIGHT > list.scrollTop + list.clientHeight) list.scrollTop = top - list.clientHeight / 2;
+  }, [annotations, selectedId]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(annotations.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  return (
+    <div ref={listRef} className="annotation-rows" role="listbox" aria-label="Annotations in text order" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div style={{ height: annotations.length * ROW_HEIGHT, position: 'relative' }}>
+        {annotations.slice(first, last).map((a, i) => (
+          <div
+            key={a.id}
+            role="option"
+            aria-selected={a.id === selectedId}
+            className="annotation-row"
+            style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
+            onClick={() => onSelect(a.id)}
+            data-annotation-id={a.id}
+          >
+            <span className={`tag-chip hl-${a.tag}`}>{a.tag}</span>
+            {a.speaker && <span className="row-speaker">{a.speaker}</span>}
+            {a.note && <span className="row-note">{a.note}</span>}
+            <span className="row-quote">{a.quote}</span>
+          </div>
+        ))}
+      </div>
+      {annotations.length === 0 && <p className="empty">No annotations. Select text and press c, d or a.</p>}
+    </div>
+  );
+}
+
+function AnnotationEditor({ annotation, noteRequest, onUpdate, onDelete }: { annotation: Annotation; noteRequest: number } & Pick<AnnotationPanelProps, 'onUpdate' | 'onDelete'>) {
+  const [note, setNote] = useState(annotation.note);
+  const [speaker, setSpeaker] = useState(annotation.speaker ?? '');
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  // Only a request made while this annotation is selected takes the keyboard, not one left from before.
+  const requestAtMount = useRef(noteRequest);
+  useEffect(() => setNote(annotation.note), [annotation.note]);
+  useEffect(() => setSpeaker(annotation.speaker ?? ''), [annotation.speaker]);
+  useEffect(() => {
+    if (noteRequest !== requestAtMount.current) noteRef.current?.focus();
+  }, [noteRequest]);
+
+  const saveNote = () => note !== annotation.note && onUpdate({ id: annotation.id, note });
+  const saveSpeaker = () => {
+    const value = speaker.trim() === '' ? null : speaker.trim();
+    if (value !== annotation.speaker) onUpdate({ id: annotation.id, speaker: value });
+  };
+
+  return (
+    <section className="annotation-editor" aria-label="Selected annotation">
+      <p className="editor-quote">
+        <q>{annotation.quote}</q> <span className="editor-offsets">{annotation.start}–{annotation.end}</span>
+      </p>
+      <label>
+        Tag{' '}
+        <select value={annotation.tag} onChange={(e) => onUpdate({ id: annotation.id, tag: e.target.value as Tag })}>
+          {TAGS.map((tag) => (
+            <option key={tag} value={tag}>
+              {tag}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Speaker <input value={speaker} onChange={(e) => setSpeaker(e.target.value)} onBlur={saveSpeaker} onKeyDown={(e) => e.key === 'Enter' && saveSpeaker()} />
+      </label>
+      <label>
+        Note
+        <textarea
+          ref={noteRef}
+          value={note}
+          rows={3}
+          onChange={(e) => setNote(e.target.value)}
+          onBlur={saveNote}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) saveNote();
+            if (e.key === 'Escape') e.currentTarget.blur();
+          }}
+        />
+      </label>
+      <button type="button" className="delete-button" onClick={() => onDelete(annotation.id)}>
+        Delete annotation
+      </button>
+    </section>
+  );
+}

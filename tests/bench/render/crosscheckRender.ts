@@ -1,0 +1,144 @@
+/**
+ * The render benchmark, reusable by other benchmark scripts: opens the
+ * generated long article (50,000 words, 5,000 annotations) in the real app in
+ * browser mode and measures, in Chromium,
+ *  - time to interactive: from the click on the article in the list until its
+ *    last paragraph is in the DOM and the main thread is free again;
+ *  - tag to paint: from the tag key's keydown until the new highlight is in
+ *    the DOM and a frame has been painted with it;
+ *  - tag to stored: the same until the highlight of the stored annotation
+ *    (with the id the corpus gave it) is painted.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { insertArticle } from '../../../main/corpus/articles.ts';
+import { startApp } from '../../helpers/browser.ts';
+import { generateLongArticle } from '../longArticle.ts';
+
+export interface RenderFigures {
+  timeToInteractiveMs: number[];
+  /** Until the new highlight is painted (it is painted as soon as the key is handled, while the corpus stores it). */
+  tagToPaintMs: number[];
+  /** Until the highlight carries the id the corpus gave it: the round trip through the API and a durable write. */
+  tagToStoredMs: number[];
+}
+
+const LONG_TITLE = 'Benchmark: a very long article';
+
+declare global {
+  interface Window {
+    benchDone?: Promise<number>;
+    benchStored?: Promise<number>;
+  }
+}
+
+export async function measureCrosscheckRender(browser: Browser, options: { quick: boolean }): Promise<RenderFigures> {
+  const openRuns = options.quick ? 3 : 9;
+  const taggings = options.quick ? 12 : 60;
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-render-'));
+  const app = await startApp(join(dir, 'corpus.sqlite'));
+  try {
+    const { text, spans } = generateLongArticle();
+    const { articleId } = insertArticle(app.session.db, { text: `${LONG_TITLE}\n\n${text}`, title: LONG_TITLE, outlet: 'Bench', url: null, published: null, fileName: null }, 'bench');
+    const shift = LONG_TITLE.length + 2;
+    const create = app.session.handlers['annotations.create'];
+    // One transaction for the 5,000 rows: the set-up is not what is measured.
+    app.session.db.transaction(() => spans.forEach((s) => create({ articleId, start: s.start + shift, end: s.end + shift, tag: s.tag })))();
+    const paragraphCount = `${LONG_TITLE}\n\n${text}`.split('\n').length;
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(app.server.url);
+    const smallArticle = page.getByRole('navigation', { name: 'Articles' }).getByRole('button').first();
+    const longArticle = page.getByRole('button', { name: new RegExp(LONG_TITLE) });
+    await longArticle.waitFor();
+
+    const timeToInteractiveMs: number[] = [];
+    for (let run = 0; run < openRuns; run++) {
+      await smallArticle.click();
+      await page.waitForFunction((count) => document.querySelectorAll('.article-text p').length !== count, paragraphCount);
+      await armParagraphWatch(page, paragraphCount);
+      await longArticle.click();
+      timeToInteractiveMs.push(await page.evaluate(() => window.benchDone!));
+    }
+
+    const tagToPaintMs: number[] = [];
+    const tagToStoredMs: number[] = [];
+    const paragraphs = page.locator('.article-text p:not(.blank-line)');
+    const total = await paragraphs.count();
+    let nextId = spans.length + 1;
+    for (let i = 0; i < taggings; i++) {
+      const paragraph = paragraphs.nth(1 + Math.floor((i * (total - 2)) / taggings));
+      await paragraph.scrollIntoViewIfNeeded();
+      await paragraph.dblclick({ position: { x: 40, y: 10 } });
+      await page.getByRole('toolbar', { name: 'Tag the selection' }).waitFor();
+      await armHighlightWatch(page, nextId);
+      await page.keyboard.press('c');
+      tagToPaintMs.push(await page.evaluate(() => window.benchDone!));
+      tagToStoredMs.push(await page.evaluate(() => window.benchStored!));
+      nextId++;
+    }
+    if (problems.length) throw new Error(`The page reported errors: ${problems.join('; ')}`);
+    await page.close();
+    return { timeToInteractiveMs, tagToPaintMs, tagToStoredMs };
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** After the next click: resolves with the ms until `count` paragraphs are in the DOM and a frame has passed. */
+function armParagraphWatch(page: Page, count: number): Promise<void> {
+  return page.evaluate((expected) => {
+    window.benchDone = new Promise<number>((resolve) => {
+      document.addEventListener(
+        'click',
+        () => {
+          const start = performance.now();
+          const check = () => {
+            if (document.querySelectorAll('.article-text p').length !== expected) return false;
+            observer.disconnect();
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+            return true;
+          };
+          const observer = new MutationObserver(check);
+          observer.observe(document.getElementById('root')!, { childList: true, subtree: true });
+        },
+        { capture: true, once: true },
+      );
+    });
+  }, count);
+}
+
+/**
+ * After the next keydown: `benchDone` resolves with the ms until a highlight of
+ * the new span (pending or stored) is painted, `benchStored` with the ms until
+ * the highlight of stored annotation `id` is.
+ */
+function armHighlightWatch(page: Page, id: number): Promise<void> {
+  return page.evaluate((annotationId) => {
+    const painted = (selector: string) =>
+      new Promise<number>((resolve) => {
+        window.addEventListener(
+          'keydown',
+          () => {
+            const start = performance.now();
+            const seen = () => document.querySelector(selector) !== null;
+            const observer = new MutationObserver(() => {
+              if (!seen()) return;
+              observer.disconnect();
+              requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+            });
+            observer.observe(document.querySelector('.article-text')!, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'data-annotation-ids'] });
+          },
+          { capture: true, once: true },
+        );
+      });
+    const stored = `[data-annotation-ids~="${annotationId}"]`;
+    window.benchDone = painted(`.mark-pending-claim, ${stored}`);
+    window.benchStored = painted(stored);
+  }, id);
+}

@@ -1,0 +1,290 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../main/api/handlers.ts';
+import { launchChromium, startApp } from '../helpers/browser.ts';
+import { runCli } from '../helpers/runCli.ts';
+import { tempDir } from '../helpers/tempCorpus.ts';
+
+let browser: Browser;
+let app: Awaited<ReturnType<typeof startApp>> | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const BUSINESS_STANDARD = /US says Russia providing/;
+/** Polls until the expectation holds; generous, because the test machines share two cores. */
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 8_000 });
+
+interface Opened {
+  page: Page;
+  dbPath: string;
+  problems: string[];
+}
+
+/** Starts the app on a fresh seeded corpus (or the given one) and opens one article. */
+async function openArticle(title: RegExp, dbPath = join(tempDir(), 'corpus.sqlite')): Promise<Opened> {
+  app = await startApp(dbPath);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  await page.goto(app.server.url);
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: title }).click();
+  await page.locator('.article-text p').first().waitFor();
+  return { page, dbPath, problems };
+}
+
+/** Screen positions of the first and last character of `quote` in the reading pane, which may span several leaves. */
+async function quoteEdges(page: Page, quote: string) {
+  return page.evaluate((needle) => {
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(document.querySelector('.article-text')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const whole = nodes.map((n) => n.data).join('');
+    const at = whole.indexOf(needle);
+    if (at < 0) throw new Error(`not on screen: ${needle}`);
+    const locate = (offset: number, preferEnd: boolean) => {
+      let seen = 0;
+      for (const node of nodes) {
+        if (offset < seen + node.length || (preferEnd && offset === seen + node.length)) return { node, offset: offset - seen };
+        seen += node.length;
+      }
+      throw new Error('offset past the text');
+    };
+    const range = document.createRange();
+    const start = locate(at, false);
+    const end = locate(at + needle.length, true);
+    range.setStart(start.node, start.offset);
+    range.setEnd(end.node, end.offset);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const first = rects[0]!;
+    const last = rects[rects.length - 1]!;
+    return { start: { x: first.left + 1, y: first.top + first.height / 2 }, end: { x: last.right - 1, y: last.top + last.height / 2 } };
+  }, quote);
+}
+
+/** Selects `quote` with a real mouse drag, from its first character to its last. */
+async function drag(page: Page, quote: string): Promise<void> {
+  await page.getByText(quote, { exact: false }).first().scrollIntoViewIfNeeded();
+  const { start, end } = await quoteEdges(page, quote);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
+  await page.mouse.move(end.x, end.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+const cliAnnotations = (dbPath: string, article?: number) =>
+  JSON.parse(runCli(['annotations', ...(article ? [String(article)] : []), '--db', dbPath, '--json']).stdout) as Array<{ id: number; start: number; end: number; quote: string; tag: string; note: string }>;
+const storedText = (dbPath: string, article: number): string => JSON.parse(runCli(['show', String(article), '--db', dbPath, '--json']).stdout).text;
+/** The text under each annotation's highlight (a highlight may be cut into several leaves by overlaps), for one tag or all. */
+const highlighted = (page: Page, tag?: string) =>
+  page.evaluate((wanted) => {
+    const quotes = new Map<string, { tag: string; text: string }>();
+    for (const leaf of document.querySelectorAll<HTMLElement>('.article-text [data-annotation-ids]')) {
+      const tags = leaf.dataset.tags!.split(' ');
+      leaf.dataset.annotationIds!.split(' ').forEach((id, i) => {
+        const entry = quotes.get(id) ?? { tag: tags[i]!, text: '' };
+        entry.text += leaf.textContent;
+        quotes.set(id, entry);
+      });
+    }
+    return [...quotes.values()].filter((q) => !wanted || q.tag === wanted).map((q) => q.text);
+  }, tag);
+
+describe('tagging in the reading pane', () => {
+  it('tags a mouse-dragged span from the toolbar, keeps it after a reload, and the CLI finds it at the same offsets', async () => {
+    const { page, dbPath, problems } = await openArticle(BUSINESS_STANDARD);
+    const quote = 'an unprecedented level of military and technical support';
+    await drag(page, quote);
+    await page.getByRole('toolbar', { name: 'Tag the selection' }).getByRole('button', { name: 'Claim' }).click();
+    await eventually(() => highlighted(page, 'claim')).toEqual([quote]);
+
+    await page.reload();
+    await page.getByRole('button', { name: BUSINESS_STANDARD }).click();
+    await eventually(() => highlighted(page, 'claim')).toEqual([quote]);
+
+    const [stored] = cliAnnotations(dbPath);
+    const text = storedText(dbPath, 3);
+    expect(stored).toMatchObject({ quote, tag: 'claim', start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
+    expect(problems).toEqual([]);
+  });
+
+  it('tags a double-clicked word with one key, trims whitespace, and keeps overlapping spans apart with a picker', async () => {
+    const { page, dbPath } = await openArticle(BUSINESS_STANDARD);
+    const which = await quoteEdges(page, 'which Tehran initially denied');
+    await page.mouse.dblclick(which.start.x + 3, which.start.y);
+    await page.keyboard.press('d');
+    await eventually(() => highlighted(page, 'denial')).toEqual(['which']);
+
+    await drag(page, ' which Tehran initially');
+    await page.keyboard.press('a');
+    await eventually(async () => (await cliAnnotations(dbPath)).map((a) => [a.tag, a.quote])).toEqual([
+      ['denial', 'which'],
+      ['attribution', 'which Tehran initially'],
+    ]);
+    const overlap = page.locator('.article-text [data-depth="2"]');
+    await eventually(() => overlap.innerText()).toBe('which');
+    await overlap.click();
+    const picker = page.getByRole('menu', { name: 'Annotations here' });
+    await eventually(() => picker.getByRole('menuitem').allInnerTexts()).toEqual([expect.stringMatching(/denial.*which/i), expect.stringMatching(/attribution.*which Tehran initially/i)]);
+    await picker.getByRole('menuitem', { name: /attribution/ }).click();
+    await eventually(() => page.getByRole('region', { name: 'Selected annotation' }).locator('q').textContent()).toBe('which Tehran initially');
+  });
+
+  it('extends a selection with Shift+arrows from the keyboard and tags it', async () => {
+    const { page, dbPath } = await openArticle(BUSINESS_STANDARD);
+    const { start } = await quoteEdges(page, 'Kirby alleged');
+    await page.mouse.click(start.x - 1, start.y);
+    for (let i = 0; i < 'Kirby'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('3');
+    await eventually(() => cliAnnotations(dbPath).map((a) => [a.tag, a.quote])).toEqual([['attribution', 'Kirby']]);
+  });
+});
+
+describe('working on annotations from the side panel', () => {
+  it('resizes, retags, notes and deletes the selected annotation from the keyboard, and undo/redo replays it all', async () => {
+    const { page, dbPath } = await openArticle(BUSINESS_STANDARD);
+    await drag(page, 'John Kirby');
+    await page.keyboard.press('c');
+    await eventually(() => highlighted(page, 'claim')).toEqual(['John Kirby']);
+    await page.getByRole('listbox', { name: 'Annotations in text order' }).getByRole('option').first().click();
+
+    await page.keyboard.press('Shift+ArrowRight');
+    await eventually(() => cliAnnotations(dbPath)[0]?.quote).toBe('John Kirby alleged');
+    await page.keyboard.press('Alt+ArrowRight');
+    await eventually(() => cliAnnotations(dbPath)[0]?.quote).toBe('Kirby alleged');
+    await page.keyboard.press('d');
+    await eventually(() => highlighted(page, 'denial')).toEqual(['Kirby alleged']);
+    await page.keyboard.press('n');
+    await page.keyboard.type('checked against the briefing');
+    await page.keyboard.press('Control+Enter');
+    await eventually(() => cliAnnotations(dbPath)[0]?.note).toBe('checked against the briefing');
+
+    await page.getByRole('listbox', { name: 'Annotations in text order' }).getByRole('option').first().click();
+    await page.keyboard.press('Delete');
+    await eventually(() => cliAnnotations(dbPath)).toEqual([]);
+    await eventually(() => page.locator('.article-text .hl').count()).toBe(0);
+
+    await page.keyboard.press('Control+z'); // the delete
+    await eventually(() => highlighted(page, 'denial')).toEqual(['Kirby alleged']);
+    await page.keyboard.press('Control+z'); // the note
+    await page.keyboard.press('Control+z'); // the retag
+    await eventually(() => highlighted(page, 'claim')).toEqual(['Kirby alleged']);
+    await page.keyboard.press('Control+z'); // shrink
+    await page.keyboard.press('Control+z'); // grow
+    await eventually(() => highlighted(page, 'claim')).toEqual(['John Kirby']);
+    await page.keyboard.press('Control+Shift+Z');
+    await eventually(() => highlighted(page, 'claim')).toEqual(['John Kirby alleged']);
+
+    // What the screen shows is what a restart shows.
+    await page.reload();
+    await page.getByRole('button', { name: BUSINESS_STANDARD }).click();
+    await eventually(() => highlighted(page, 'claim')).toEqual(['John Kirby alleged']);
+    expect(cliAnnotations(dbPath).map((a) => [a.quote, a.tag, a.note])).toEqual([['John Kirby alleged', 'claim', '']]);
+  });
+
+  it('undoes across articles, opening the article where the step happened', async () => {
+    const { page, dbPath } = await openArticle(BUSINESS_STANDARD);
+    await drag(page, 'John Kirby');
+    await page.keyboard.press('c');
+    await eventually(() => cliAnnotations(dbPath)).toHaveLength(1);
+    await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /Russia giving Iran/ }).click();
+    await eventually(() => page.getByRole('heading', { level: 2 }).innerText()).toMatch(/Russia giving Iran/);
+    await page.keyboard.press('Control+z');
+    await eventually(() => page.getByRole('heading', { level: 2 }).innerText()).toMatch(BUSINESS_STANDARD);
+    await eventually(() => cliAnnotations(dbPath)).toEqual([]);
+    await eventually(() => page.locator('.article-text .hl').count()).toBe(0);
+  });
+
+  it('refuses to undo over another analyst’s later change, says why in the app, and changes nothing', async () => {
+    const { page, dbPath } = await openArticle(BUSINESS_STANDARD);
+    await drag(page, 'John Kirby');
+    await page.keyboard.press('c');
+    await eventually(() => cliAnnotations(dbPath)).toHaveLength(1);
+    const [created] = cliAnnotations(dbPath);
+    createHandlers({ db: app!.session.db, actor: 'ben' })['annotations.update']({ id: created!.id, note: 'ben: confirmed' });
+    await page.keyboard.press('Control+z');
+    await eventually(() => page.getByRole('alert').innerText()).toMatch(/has changed since this step.*nothing was changed/);
+    expect(cliAnnotations(dbPath).map((a) => [a.quote, a.note])).toEqual([['John Kirby', 'ben: confirmed']]);
+  });
+
+  it('filters the list by tag and shows the key map on ?', async () => {
+    const { page } = await openArticle(BUSINESS_STANDARD);
+    await drag(page, 'John Kirby');
+    await page.keyboard.press('a');
+    await drag(page, 'military and technical support');
+    await page.keyboard.press('c');
+    const rows = page.getByRole('listbox', { name: 'Annotations in text order' }).getByRole('option');
+    await eventually(() => rows.count()).toBe(2);
+    await page.getByRole('group', { name: 'Show tags' }).getByLabel('claim').uncheck();
+    await eventually(() => rows.allInnerTexts()).toEqual([expect.stringMatching(/attribution\s*John Kirby/i)]);
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await eventually(() => help.innerText()).toMatch(/Ctrl\/Cmd\+Z/);
+    await page.keyboard.press('Escape');
+    await eventually(() => help.count()).toBe(0);
+  });
+});
+
+describe('searching the corpus', () => {
+  it('shows matches grouped by article and jumps to the chosen one with Enter', async () => {
+    const { page } = await openArticle(/Russia giving Iran/);
+    await page.keyboard.press('/');
+    await page.keyboard.type('kamikaze');
+    const results = page.getByRole('listbox', { name: 'Search results' });
+    await eventually(() => results.locator('mark').count()).toBeGreaterThan(0);
+    const firstGroup = results.locator('section').first();
+    const title = await firstGroup.getAttribute('aria-label');
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByRole('heading', { level: 2 }).innerText()).toBe(title);
+    const flashed = page.locator('.article-text .mark-flash');
+    await eventually(() => flashed.first().innerText()).toMatch(/^kamikaze$/i);
+    expect(await flashed.first().isVisible()).toBe(true);
+  });
+});
+
+describe('precision with any script', () => {
+  it('stores exactly what was highlighted in text with emoji, CJK, combining marks, right-to-left script and CRLF lines', async () => {
+    const dir = tempDir();
+    const lines = [
+      'Precision test',
+      'The envoy 😀 said 北京 rejected the café claim.',
+      'The Ix\u0301a elder wrote: «الحكومة تنفي التقرير» in Cairo 🇪🇬 yesterday.',
+      'Last line 🙂 ends here.',
+    ];
+    writeFileSync(join(dir, 'precision.txt'), lines.join('\r\n'));
+    const dbPath = join(tempDir(), 'corpus.sqlite');
+    expect(runCli(['import', join(dir, 'precision.txt'), '--db', dbPath]).status).toBe(0);
+    const articleId = (JSON.parse(runCli(['articles', '--db', dbPath, '--json']).stdout) as Array<{ id: number; fileName: string }>).find((a) => a.fileName === 'precision.txt')!.id;
+    const text = storedText(dbPath, articleId);
+    expect(text).not.toContain('\r');
+
+    const { page } = await openArticle(/Precision test|precision\.txt/, dbPath);
+    // x + combining acute has no precomposed form, so the mark survives normalisation.
+    const quotes = ['😀 said 北京 rejected', 'Ix\u0301a', 'الحكومة تنفي', 'Cairo 🇪🇬', 'café'];
+    for (const quote of quotes) {
+      await drag(page, quote);
+      await page.keyboard.press('c');
+      await eventually(() => cliAnnotations(dbPath, articleId).length).toBe(quotes.indexOf(quote) + 1);
+    }
+    const stored = cliAnnotations(dbPath, articleId);
+    for (const quote of quotes) {
+      const annotation = stored.find((a) => a.quote === quote);
+      expect(annotation, quote).toBeDefined();
+      expect(text.slice(annotation!.start, annotation!.end)).toBe(annotation!.quote);
+      expect(annotation!.start).toBe(text.indexOf(quote));
+    }
+    expect((await highlighted(page)).sort()).toEqual([...quotes].sort());
+  });
+});
