@@ -2,6 +2,11 @@ import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation }
 import { getArticle, listArticles } from '../corpus/articles.ts';
 import type { Db } from '../corpus/database.ts';
 import { createLink, listLinks } from '../corpus/links.ts';
+import { updateArticleMetadata } from '../corpus/articleMetadata.ts';
+import { listVersions } from '../corpus/articleVersions.ts';
+import { setClaimRating } from '../corpus/claimRatings.ts';
+import { dropOrphan, listOrphans, placeOrphan } from '../corpus/reanchoring.ts';
+import { importContent } from '../ingest/importFiles.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
 
 export interface HandlerContext {
@@ -23,5 +28,12 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'annotations.delete': ({ id }) => deleteAnnotation(db, id, actor),
     'links.list': ({ annotationId }) => listLinks(db, annotationId),
     'links.create': (input) => createLink(db, input, actor),
+    'articles.import': ({ fileName, contentBase64 }) => importContent(db, fileName, Buffer.from(contentBase64, 'base64'), actor),
+    'articles.updateMetadata': (patch) => updateArticleMetadata(db, patch, actor),
+    'articles.versions': () => listVersions(db),
+    'orphans.list': () => listOrphans(db),
+    'orphans.place': (input) => placeOrphan(db, input, actor),
+    'orphans.drop': ({ annotationId }) => dropOrphan(db, annotationId, actor),
+    'claimRatings.set': (input) => setClaimRating(db, input, actor),
   };
 }

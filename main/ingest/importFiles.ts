@@ -2,18 +2,41 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ImportResult } from '../api/contract.ts';
 import { isCrosscheckError } from '../api/errors.ts';
-import { insertArticle } from '../corpus/articles.ts';
+import { insertArticle, type NewArticle } from '../corpus/articles.ts';
 import type { Db } from '../corpus/database.ts';
+import { findPreviousVersion } from '../corpus/articleVersions.ts';
+import { extractHtmlArticle } from './html.ts';
 import { extractMetadata } from './metadata.ts';
+import { supersedeArticle } from './newVersion.ts';
 import { normaliseText } from './normalise.ts';
-import { decodeTextFile } from './textFile.ts';
+import { decodeTextFile, isHtmlFile } from './textFile.ts';
 
-/** Imports one file's content; a bad file fails with a reason and stores nothing. */
+/** An article as read from a file, before it is stored. */
+export function readArticleFile(fileName: string, bytes: Uint8Array): NewArticle {
+  const decoded = decodeTextFile(fileName, bytes);
+  if (isHtmlFile(fileName)) {
+    const { byline: _byline, ...page } = extractHtmlArticle(decoded);
+    return { ...page, text: normaliseText(page.text), fileName };
+  }
+  const text = normaliseText(decoded);
+  return { text, ...extractMetadata(text), url: null, fileName };
+}
+
+/**
+ * Imports one file's content; a bad file fails with a reason and stores nothing.
+ * A changed version of an article already here (same URL, or same outlet and
+ * title) becomes a new article superseding the old one, with its annotations
+ * re-anchored, all in one transaction.
+ */
 export function importContent(db: Db, fileName: string, bytes: Uint8Array, actor: string): ImportResult {
   try {
-    const text = normaliseText(decodeTextFile(fileName, bytes));
-    const outcome = insertArticle(db, { text, ...extractMetadata(text), url: null, fileName }, actor);
-    return { file: fileName, ...outcome };
+    const article = readArticleFile(fileName, bytes);
+    return db.transaction((): ImportResult => {
+      const previous = findPreviousVersion(db, article);
+      const outcome = insertArticle(db, article, actor);
+      if (outcome.status === 'duplicate' || previous === null) return { file: fileName, ...outcome };
+      return { file: fileName, ...outcome, supersedes: previous, ...supersedeArticle(db, previous, outcome.articleId, actor) };
+    }).immediate();
   } catch (error) {
     if (!isCrosscheckError(error)) throw error;
     return { file: fileName, status: 'failed', reason: error.message };

@@ -1,5 +1,6 @@
 import type { Db } from '../database.ts';
 import { initialSchema } from './001_initial.ts';
+import { versionsOrphansReviews } from './004_versions_orphans_reviews.ts';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,6 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, versionsOrphansReviews];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
