@@ -1,7 +1,10 @@
 import type { Command } from '../args.ts';
 import { annotateCommand, annotationsCommand } from './annotations.ts';
 import { articlesCommand, showCommand } from './articles.ts';
+import { editCommand } from './edit.ts';
+import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
+import { orphansCommand, rateCommand } from './review.ts';
 import { serveCommand } from './serve.ts';
 
 /** Every verb of `crosscheck`, in the order --help lists them. */
@@ -11,5 +14,9 @@ export const COMMANDS: Record<string, Command> = {
   show: showCommand,
   annotate: annotateCommand,
   annotations: annotationsCommand,
+  edit: editCommand,
+  export: exportCommand,
+  orphans: orphansCommand,
+  rate: rateCommand,
   serve: serveCommand,
 };
