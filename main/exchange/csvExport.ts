@@ -34,20 +34,14 @@ export const LINK_COLUMNS = [
   'to_annotation_id', 'to_article_id', 'to_outlet', 'to_quote', 'method', 'score', 'reviewer', 'reviewed_at',
 ] as const;
 
-/** Characters that make a spreadsheet read a cell as a formula (OWASP's list). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Text a spreadsheet would evaluate gets a leading apostrophe, so it shows as typed and runs nothing. */
-export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
 type Row = unknown[];
 
 /**
  * Writes annotations.csv and links.csv into `folder`. Rows stream from SQLite
  * into csv-stringify and on to the file with backpressure, so memory stays flat
- * however large the corpus.
+ * however large the corpus. Text a spreadsheet would evaluate as a formula
+ * (starting with = + - @, tab or carriage return, or their full-width forms)
+ * gets a leading apostrophe, so it shows as typed and runs nothing.
  */
 export async function exportCsv(db: Db, folder: string, options: CsvExportOptions = {}): Promise<CsvExportResult> {
   mkdirSync(folder, { recursive: true });
@@ -125,7 +119,7 @@ async function writeCsv(file: string, header: readonly string[], rows: Iterable<
     }
   }
   await replaceAtomically(file, (partial) =>
-    pipeline(Readable.from(withHeader()), stringify({ bom, record_delimiter: 'windows', cast: { string: neutraliseFormula } }), createWriteStream(partial)),
+    pipeline(Readable.from(withHeader()), stringify({ bom, record_delimiter: 'windows', escape_formulas: true }), createWriteStream(partial)),
   );
   return count;
 }

@@ -1,0 +1,112 @@
+/**
+ * npm run bench:io [-- --quick]
+ * Export of 1,000,000 annotations to CSV (wall time and peak RSS of the
+ * exporting process) and import of 10,000 article files. --quick runs a tenth
+ * of each, for a smoke check; only full runs count against the targets.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TAGS } from '../../main/api/contract.ts';
+import { openDatabase } from '../../main/corpus/database.ts';
+import { anchorSpan } from '../../main/corpus/textAnchor.ts';
+import { importPaths } from '../../main/ingest/importFiles.ts';
+import { sha256Hex } from '../../main/ingest/normalise.ts';
+import { generateLongArticle } from './longArticle.ts';
+import { seededRandom } from './random.ts';
+import { reportFigures, type Figure } from './report.ts';
+
+const quick = process.argv.includes('--quick');
+const scale = quick ? 0.1 : 1;
+const ANNOTATIONS = 1_000_000 * scale;
+const ARTICLES_WITH_ANNOTATIONS = 1_000 * scale;
+const IMPORT_FILES = 10_000 * scale;
+const work = mkdtempSync(join(tmpdir(), 'crosscheck-bench-io-'));
+const random = seededRandom(5);
+
+/** A corpus with ANNOTATIONS annotations spread over articles, a tenth of them linked in pairs. */
+function buildCorpus(path: string): void {
+  const db = openDatabase(path);
+  const perArticle = ANNOTATIONS / ARTICLES_WITH_ANNOTATIONS;
+  db.transaction(() => {
+    const article = db.prepare(
+      `INSERT INTO articles (title, outlet, url, published, text, text_length, sha256, file_name, imported_at) VALUES (?, ?, ?, '2022-12-10', ?, ?, ?, NULL, ?)`,
+    );
+    const annotation = db.prepare(
+      `INSERT INTO annotations (uuid, article_id, start, "end", quote, prefix, suffix, tag, note, speaker, author, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', ?, ?)`,
+    );
+    const link = db.prepare(
+      `INSERT INTO links (uuid, from_id, to_id, type, status, method, score, reviewer, reviewed_at, created_at) VALUES (?, ?, ?, 'same-claim', 'confirmed', 'manual', NULL, 'bench', ?, ?)`,
+    );
+    const now = new Date().toISOString();
+    let annotationId = 0;
+    for (let a = 0; a < ARTICLES_WITH_ANNOTATIONS; a++) {
+      const { text, spans } = generateLongArticle({ words: 2_000, spans: perArticle, seed: a + 1 });
+      const articleId = Number(article.run(`Article ${a}`, `Outlet ${a % 40}`, `https://example.org/${a}`, text, text.length, sha256Hex(text), now).lastInsertRowid);
+      for (const span of spans) {
+        const anchor = anchorSpan(text, span.start, span.end);
+        annotationId++;
+        const note = random() < 0.2 ? 'Checked against the briefing transcript, "para 4", line 2\nsee also: =SUM(A1)' : '';
+        annotation.run(crypto.randomUUID(), articleId, span.start, span.end, anchor.quote, anchor.prefix, anchor.suffix, TAGS[annotationId % 3], note, annotationId % 5 ? null : 'John Kirby', now, now);
+        if (annotationId % 20 === 0) link.run(crypto.randomUUID(), annotationId - 1, annotationId, now, now);
+      }
+    }
+  })();
+  db.close();
+}
+
+function exportRun(format: 'csv' | 'json', db: string, out: string): { ms: number; maxRssMb: number } {
+  const child = fileURLToPath(new URL('./ioExportChild.ts', import.meta.url));
+  return JSON.parse(execFileSync(process.execPath, [child, format, db, out], { encoding: 'utf8' })) as { ms: number; maxRssMb: number };
+}
+
+/** IMPORT_FILES distinct article files, a tenth of them saved web pages. */
+function writeArticleFiles(folder: string): void {
+  mkdirSync(folder);
+  for (let i = 0; i < IMPORT_FILES; i++) {
+    const { text } = generateLongArticle({ words: 600, spans: 1, seed: 100_000 + i });
+    const headline = `Report ${i} on drones and support`;
+    if (i % 10 === 0) {
+      const body = text.split('\n\n').map((p) => `<p>${p}</p>`).join('');
+      writeFileSync(join(folder, `${i}.html`), `<!doctype html><html><head><title>${headline}</title><meta property="og:site_name" content="Outlet ${i % 40}"><script>track()</script></head><body><nav>Home</nav><article><h1>${headline}</h1>${body}</article></body></html>`);
+    } else {
+      writeFileSync(join(folder, `${i}.txt`), `${headline}\n\nDecember 09, 2022\n\n${text}\n`);
+    }
+  }
+}
+
+try {
+  const figures: Figure[] = [];
+  const corpus = join(work, 'export.sqlite');
+  let started = performance.now();
+  buildCorpus(corpus);
+  const notes = [`corpus of ${ANNOTATIONS} annotations built in ${((performance.now() - started) / 1000).toFixed(1)} s (not measured)`];
+  const csv = exportRun('csv', corpus, join(work, 'csv'));
+  figures.push(
+    { name: `CSV export of ${ANNOTATIONS} annotations`, unit: 's', value: csv.ms / 1000, basis: 'single', ...(quick ? {} : { target: { op: '<=', value: 5 } }) },
+    { name: 'peak RSS of the exporting process', unit: 'MB', value: csv.maxRssMb, basis: 'peak', ...(quick ? {} : { target: { op: '<=', value: 300 } }) },
+  );
+  const json = exportRun('json', corpus, join(work, 'export.json'));
+  figures.push(
+    { name: `Web Annotation export of ${ANNOTATIONS} annotations`, unit: 's', value: json.ms / 1000, basis: 'single' },
+    { name: 'peak RSS of the Web Annotation export', unit: 'MB', value: json.maxRssMb, basis: 'peak' },
+  );
+
+  const files = join(work, 'files');
+  writeArticleFiles(files);
+  const db = openDatabase(join(work, 'import.sqlite'));
+  started = performance.now();
+  const results = importPaths(db, [files], 'bench');
+  const importSeconds = (performance.now() - started) / 1000;
+  db.close();
+  const imported = results.filter((r) => r.status === 'imported').length;
+  if (imported !== IMPORT_FILES) notes.push(`only ${imported} of ${IMPORT_FILES} files imported: ${JSON.stringify(results.find((r) => r.status !== 'imported'))}`);
+  figures.push({ name: `import of ${IMPORT_FILES} article files (a tenth HTML)`, unit: 's', value: importSeconds, basis: 'single', ...(quick ? {} : { target: { op: '<=', value: 15 } }) });
+  if (quick) notes.push('--quick: a tenth of the sizes; targets apply to full runs only');
+  reportFigures('bench:io', figures, notes);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
