@@ -1,0 +1,51 @@
+/** Files the app can import, by extension; main checks again and says why it refuses the rest. */
+export const IMPORTABLE = ['.txt', '.md', '.markdown', '.html', '.htm'];
+
+export function isImportable(name: string): boolean {
+  const lower = name.toLowerCase();
+  return IMPORTABLE.some((ext) => lower.endsWith(ext));
+}
+
+/** Base64 of a file's bytes, in slices, since one huge String.fromCharCode call overflows the stack. */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** A file with the path it was picked or dropped under, for the per-file report. */
+export interface PickedFile {
+  path: string;
+  file: File;
+}
+
+/** The files of a drop, walking dropped folders as `crosscheck import` does (hidden entries skipped, name order). */
+export async function filesFromDrop(items: DataTransferItemList): Promise<PickedFile[]> {
+  const entries = Array.from(items)
+    .map((item) => item.webkitGetAsEntry?.())
+    .filter((entry): entry is FileSystemEntry => Boolean(entry));
+  const files: PickedFile[] = [];
+  for (const entry of entries) files.push(...(await walk(entry)));
+  return files;
+}
+
+async function walk(entry: FileSystemEntry): Promise<PickedFile[]> {
+  if (entry.name.startsWith('.')) return [];
+  if (entry.isFile) {
+    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    return [{ path: entry.fullPath.replace(/^\//, ''), file }];
+  }
+  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  const children: FileSystemEntry[] = [];
+  // readEntries answers in batches until it answers with none.
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0) break;
+    children.push(...batch);
+  }
+  children.sort((a, b) => a.name.localeCompare(b.name));
+  const files: PickedFile[] = [];
+  for (const child of children) files.push(...(await walk(child)));
+  return files;
+}
