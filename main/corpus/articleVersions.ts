@@ -15,13 +15,13 @@ export interface VersionKey {
 export function findPreviousVersion(db: Db, key: VersionKey): number | null {
   const current = 'id NOT IN (SELECT old_id FROM article_supersessions)';
   if (key.url) {
-    const byUrl = db.prepare(`SELECT id FROM articles WHERE url = ? AND ${current} LIMIT 2`).pluck().all(key.url) as number[];
+    const byUrl = db.prepare(`SELECT id FROM articles WHERE url = ? AND url IS NOT NULL AND ${current} LIMIT 2`).pluck().all(key.url) as number[];
     if (byUrl.length === 1) return byUrl[0]!;
     if (byUrl.length > 1) return null;
   }
   if (key.outlet && key.title) {
     const byName = db
-      .prepare(`SELECT id FROM articles WHERE outlet = ? AND title = ? AND ${current} LIMIT 2`)
+      .prepare(`SELECT id FROM articles WHERE outlet = ? AND title = ? AND outlet IS NOT NULL AND title IS NOT NULL AND ${current} LIMIT 2`)
       .pluck()
       .all(key.outlet, key.title) as number[];
     if (byName.length === 1) return byName[0]!;

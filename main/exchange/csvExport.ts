@@ -50,16 +50,16 @@ export async function exportCsv(db: Db, folder: string, options: CsvExportOption
     const filter = annotationFilter(options);
     const groups = claimGroupIds(snapshot.db);
     const statusFilter = inList('l.status', options.linkStatuses);
+    // Two indexed lookups per row, one per direction, are much cheaper than a UNION's temporary b-tree per row.
     const annotationRows = snapshot.db
       .prepare(
         `SELECT an.id, an.article_id, ar.outlet, ar.title, ar.url, ar.published, an.tag, an.start, an."end", an.quote, an.prefix, an.suffix,
-           an.note, an.speaker, an.author, an.created_at, NULL,
-           (SELECT group_concat(other, ' ') FROM (
-              SELECT l.to_id AS other FROM links l WHERE l.from_id = an.id AND ${statusFilter.sql}
-              UNION SELECT l.from_id FROM links l WHERE l.to_id = an.id AND ${statusFilter.sql} ORDER BY 1))
+           an.note, an.speaker, an.author, an.created_at,
+           (SELECT group_concat(l.to_id, ' ') FROM links l WHERE l.from_id = an.id AND ${statusFilter.sql}),
+           (SELECT group_concat(l.from_id, ' ') FROM links l WHERE l.to_id = an.id AND ${statusFilter.sql})
          FROM annotations an JOIN articles ar ON ar.id = an.article_id
          WHERE ${filter.sql.replaceAll('$', 'an')}
-         ORDER BY an.article_id, an.start, an.id`,
+         ORDER BY an.id`,
       )
       .raw();
     const linkRows = snapshot.db
@@ -81,7 +81,8 @@ export async function exportCsv(db: Db, folder: string, options: CsvExportOption
       annotationsFile,
       ANNOTATION_COLUMNS,
       mapRows(annotationRows.iterate(...annotationParams) as Iterable<Row>, (row) => {
-        row[16] = groups.get(row[0] as number) ?? null;
+        const [linksTo = null, linksFrom = null] = row.splice(16, 2) as Array<string | null>;
+        row.push(groups.get(row[0] as number) ?? null, linkedIds(linksTo, linksFrom));
         return row;
       }),
       options.bom ?? false,
@@ -91,6 +92,13 @@ export async function exportCsv(db: Db, folder: string, options: CsvExportOption
   } finally {
     snapshot.close();
   }
+}
+
+/** The annotations linked either way, once each, in id order. */
+function linkedIds(to: string | null, from: string | null): string | null {
+  if (to === null && from === null) return null;
+  const ids = new Set(`${to ?? ''} ${from ?? ''}`.split(' ').filter(Boolean).map(Number));
+  return [...ids].sort((a, b) => a - b).join(' ');
 }
 
 function* mapRows(rows: Iterable<Row>, map: (row: Row) => Row): Generator<Row> {

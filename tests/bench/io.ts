@@ -9,13 +9,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TAGS } from '../../main/api/contract.ts';
 import { openDatabase } from '../../main/corpus/database.ts';
-import { anchorSpan } from '../../main/corpus/textAnchor.ts';
 import { importPaths } from '../../main/ingest/importFiles.ts';
-import { sha256Hex } from '../../main/ingest/normalise.ts';
 import { generateLongArticle } from './longArticle.ts';
-import { seededRandom } from './random.ts';
+import { buildExportCorpus } from './ioCorpus.ts';
 import { reportFigures, type Figure } from './report.ts';
 
 const quick = process.argv.includes('--quick');
@@ -24,39 +21,6 @@ const ANNOTATIONS = 1_000_000 * scale;
 const ARTICLES_WITH_ANNOTATIONS = 1_000 * scale;
 const IMPORT_FILES = 10_000 * scale;
 const work = mkdtempSync(join(tmpdir(), 'crosscheck-bench-io-'));
-const random = seededRandom(5);
-
-/** A corpus with ANNOTATIONS annotations spread over articles, a tenth of them linked in pairs. */
-function buildCorpus(path: string): void {
-  const db = openDatabase(path);
-  const perArticle = ANNOTATIONS / ARTICLES_WITH_ANNOTATIONS;
-  db.transaction(() => {
-    const article = db.prepare(
-      `INSERT INTO articles (title, outlet, url, published, text, text_length, sha256, file_name, imported_at) VALUES (?, ?, ?, '2022-12-10', ?, ?, ?, NULL, ?)`,
-    );
-    const annotation = db.prepare(
-      `INSERT INTO annotations (uuid, article_id, start, "end", quote, prefix, suffix, tag, note, speaker, author, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', ?, ?)`,
-    );
-    const link = db.prepare(
-      `INSERT INTO links (uuid, from_id, to_id, type, status, method, score, reviewer, reviewed_at, created_at) VALUES (?, ?, ?, 'same-claim', 'confirmed', 'manual', NULL, 'bench', ?, ?)`,
-    );
-    const now = new Date().toISOString();
-    let annotationId = 0;
-    for (let a = 0; a < ARTICLES_WITH_ANNOTATIONS; a++) {
-      const { text, spans } = generateLongArticle({ words: 2_000, spans: perArticle, seed: a + 1 });
-      const articleId = Number(article.run(`Article ${a}`, `Outlet ${a % 40}`, `https://example.org/${a}`, text, text.length, sha256Hex(text), now).lastInsertRowid);
-      for (const span of spans) {
-        const anchor = anchorSpan(text, span.start, span.end);
-        annotationId++;
-        const note = random() < 0.2 ? 'Checked against the briefing transcript, "para 4", line 2\nsee also: =SUM(A1)' : '';
-        annotation.run(crypto.randomUUID(), articleId, span.start, span.end, anchor.quote, anchor.prefix, anchor.suffix, TAGS[annotationId % 3], note, annotationId % 5 ? null : 'John Kirby', now, now);
-        if (annotationId % 20 === 0) link.run(crypto.randomUUID(), annotationId - 1, annotationId, now, now);
-      }
-    }
-  })();
-  db.close();
-}
 
 function exportRun(format: 'csv' | 'json', db: string, out: string): { ms: number; maxRssMb: number } {
   const child = fileURLToPath(new URL('./ioExportChild.ts', import.meta.url));
@@ -82,7 +46,7 @@ try {
   const figures: Figure[] = [];
   const corpus = join(work, 'export.sqlite');
   let started = performance.now();
-  buildCorpus(corpus);
+  buildExportCorpus(corpus, ANNOTATIONS, ARTICLES_WITH_ANNOTATIONS);
   const notes = [`corpus of ${ANNOTATIONS} annotations built in ${((performance.now() - started) / 1000).toFixed(1)} s (not measured)`];
   const csv = exportRun('csv', corpus, join(work, 'csv'));
   figures.push(

@@ -38,3 +38,12 @@ describe('migration 004: article versions, orphans queue, claim ratings', () => 
     expect(() => db.prepare(`INSERT INTO article_supersessions (old_id, new_id, superseded_at) VALUES (?, ?, 'now')`).run(articleId, articleId)).toThrow(/CHECK/);
   });
 });
+
+describe('migration 004 query plans', () => {
+  it('finds the previous version of an article through an index, not a scan of every article', () => {
+    const { db } = tempCorpus();
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    expect(plan("SELECT id FROM articles WHERE url = 'u' AND url IS NOT NULL")).toMatch(/USING COVERING INDEX articles_by_url/);
+    expect(plan("SELECT id FROM articles WHERE outlet = 'o' AND title = 't' AND outlet IS NOT NULL AND title IS NOT NULL")).toMatch(/USING COVERING INDEX articles_by_outlet_title/);
+  });
+});

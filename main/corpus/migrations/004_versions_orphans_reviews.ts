@@ -21,6 +21,10 @@ export const versionsOrphansReviews: Migration = {
       ) STRICT;
       CREATE INDEX article_supersessions_by_new ON article_supersessions(new_id);
 
+      -- Re-import looks an article up by URL, or by outlet and title, once per imported file.
+      CREATE INDEX articles_by_url ON articles(url) WHERE url IS NOT NULL;
+      CREATE INDEX articles_by_outlet_title ON articles(outlet, title) WHERE outlet IS NOT NULL AND title IS NOT NULL;
+
       CREATE TABLE orphans (
         annotation_id   INTEGER PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE,
         new_article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
