@@ -57,7 +57,7 @@ export function ImportDialog({ client, onImported, onClose }: { client: Client; 
   async function drop(event: DragEvent) {
     event.preventDefault();
     setDragging(false);
-    const picked = await filesFromDrop(event.dataTransfer.items);
+    const picked = await filesFromDrop(event.dataTransfer);
     void run(picked.filter((p) => isImportable(p.path) || !p.path.includes('/')));
   }
 

@@ -21,10 +21,12 @@ export interface PickedFile {
 }
 
 /** The files of a drop, walking dropped folders as `crosscheck import` does (hidden entries skipped, name order). */
-export async function filesFromDrop(items: DataTransferItemList): Promise<PickedFile[]> {
-  const entries = Array.from(items)
+export async function filesFromDrop(data: DataTransfer): Promise<PickedFile[]> {
+  const entries = Array.from(data.items)
     .map((item) => item.webkitGetAsEntry?.())
     .filter((entry): entry is FileSystemEntry => Boolean(entry));
+  // Where the platform gives no file-system entries, the dropped files themselves are all there is.
+  if (entries.length === 0) return Array.from(data.files).map((file) => ({ path: file.name, file }));
   const files: PickedFile[] = [];
   for (const entry of entries) files.push(...(await walk(entry)));
   return files;

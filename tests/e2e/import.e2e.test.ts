@@ -90,4 +90,46 @@ describe('importing from the app', () => {
     const edited = articles(dbPath).find((a) => a.title?.startsWith('US says Russia providing'));
     expect(edited).toMatchObject({ outlet: 'The Business Standard (Dhaka)', url: 'https://www.tbsnews.example/world/us-russia-iran' });
   });
+
+  it('imports files dropped onto the dialog', async () => {
+    const dbPath = join(tempDir(), 'corpus.sqlite');
+    const { page } = await openApp(dbPath);
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['Dropped report: Tehran denied sending drones to Moscow.\n'], 'dropped.txt', { type: 'text/plain' }));
+      document.querySelector('.drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => page.getByRole('status').innerText()).toBe('1 imported, 0 duplicate, 0 failed');
+    expect(articles(dbPath).map((a) => a.id)).toContain(6);
+  });
+});
+
+describe('the orphans queue', () => {
+  it('shows an annotation a re-import could not place, and places it at the suggestion when asked', async () => {
+    const dbPath = join(tempDir(), 'corpus.sqlite');
+    const dir = tempDir();
+    const page = (denial: string) =>
+      `<html><head><meta property="og:site_name" content="Example News"><link rel="canonical" href="https://news.example.test/drones"></head><body><article>` +
+      `<p>The White House said on Friday that Russia was offering Iran an unprecedented level of military and technical support.</p>` +
+      `<p>${denial} sending drones to Russia for use in Ukraine, its foreign ministry said in a statement on Saturday.</p></article></body></html>`;
+    writeFileSync(join(dir, 'v1.html'), page('Iran denied'));
+    writeFileSync(join(dir, 'v2.html'), page('Iran denies'));
+    expect(runCli(['import', join(dir, 'v1.html'), '--db', dbPath]).status).toBe(0);
+    const text: string = JSON.parse(runCli(['show', '1', '--db', dbPath, '--json']).stdout).text;
+    const start = text.indexOf('Iran denied');
+    expect(runCli(['annotate', '1', '--start', String(start), '--end', String(start + 11), '--tag', 'denial', '--db', dbPath]).status).toBe(0);
+    expect(runCli(['import', join(dir, 'v2.html'), '--db', dbPath]).stdout).toContain('0 annotations moved, 1 to place in the orphans queue');
+
+    app = await startApp(dbPath);
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await tab.goto(app.server.url);
+    await tab.getByRole('button', { name: 'Orphans' }).click();
+    const queue = tab.getByRole('dialog', { name: 'Orphaned annotations' });
+    await expect.poll(() => queue.innerText()).toMatch(/“Iran denied” — article 1 → 2/);
+    expect(await queue.innerText()).toMatch(/Suggested: “Iran denies”/);
+    await queue.getByRole('button', { name: 'Place here' }).click();
+    await expect.poll(() => queue.innerText()).toMatch(/Nothing to place/);
+    expect(JSON.parse(runCli(['annotations', '2', '--db', dbPath, '--json']).stdout)).toMatchObject([{ quote: 'Iran denies', tag: 'denial' }]);
+  });
 });
