@@ -13,11 +13,12 @@ interface Member {
   outlet: string | null;
   url: string | null;
   published: string | null;
+  byline: string | null;
 }
 
 const MEMBER_SQL = `SELECT an.id, an.tag, an.quote, an.speaker, an.author, an.article_id AS articleId,
-  ar.title, ar.outlet, ar.url, ar.published
-  FROM annotations an JOIN articles ar ON ar.id = an.article_id WHERE an.id = ?`;
+  ar.title, ar.outlet, ar.url, ar.published, b.byline
+  FROM annotations an JOIN articles ar ON ar.id = an.article_id LEFT JOIN article_bylines b ON b.article_id = ar.id WHERE an.id = ?`;
 
 /**
  * schema.org ClaimReview JSON-LD, one per reviewed claim group: a group joined
@@ -80,6 +81,7 @@ function appearance(m: Member): object {
     ...(m.url ? { url: m.url } : {}),
     ...(m.title ? { headline: m.title } : {}),
     ...(m.published ? { datePublished: m.published } : {}),
+    ...(m.byline ? { author: { '@type': 'Person', name: m.byline } } : {}),
     ...(m.outlet ? { publisher: { '@type': 'Organization', name: m.outlet } } : {}),
   };
 }

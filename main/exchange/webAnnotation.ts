@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GROUPING_LINK_TYPES, LINK_METHODS, LinkStatus, LinkType, Tag } from '../api/contract.ts';
 import { CrosscheckError } from '../api/errors.ts';
+import { setByline } from '../corpus/bylines.ts';
 import type { Db } from '../corpus/database.ts';
 import { recordEvent } from '../corpus/events.ts';
 import { anchorSpan } from '../corpus/textAnchor.ts';
@@ -12,7 +13,8 @@ import { writeChunks } from './fileOutput.ts';
  * The W3C Web Annotation Data Model as two analysts exchange work: one
  * AnnotationCollection holding the articles (named by the sha256 of their text,
  * so the same article is the same resource in every corpus), their annotations
- * (TextQuoteSelector + TextPositionSelector) and the links between annotations
+ * (TextQuoteSelector + TextPositionSelector, with the claim group's rating on
+ * the annotation that carries it) and the links between annotations
  * (annotations with motivation `linking`). Annotations and links keep their
  * UUIDs, which is what lets an import merge instead of duplicating.
  */
@@ -38,6 +40,7 @@ const ExchangeArticle = z.object({
   'crosscheck:published': z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   'crosscheck:fileName': Nullable,
   'crosscheck:imported': Timestamp,
+  'crosscheck:byline': Nullable.optional(),
   value: z.string(),
 });
 
@@ -47,6 +50,10 @@ const TagAnnotation = z.object({
   motivation: z.literal('classifying'),
   body: z.array(z.object({ type: z.literal('TextualBody'), purpose: z.enum(['tagging', 'commenting']), value: z.string() })),
   'crosscheck:speaker': Nullable,
+  /** The verdict on the claim group, where the analyst set it on this annotation. */
+  'crosscheck:rating': z
+    .object({ ratingValue: z.number().int().min(1).max(5).nullable(), alternateName: z.string().min(1), reviewer: z.string().min(1), reviewed: Timestamp })
+    .optional(),
   creator: z.object({ type: z.literal('Person'), name: z.string().min(1) }),
   created: Timestamp,
   modified: Timestamp,
@@ -97,6 +104,10 @@ interface AnnotationRow {
   author: string;
   createdAt: string;
   updatedAt: string;
+  ratingValue: number | null;
+  alternateName: string | null;
+  reviewer: string | null;
+  reviewedAt: string | null;
 }
 
 /** Writes the whole corpus as one collection, streamed item by item so that memory stays flat. */
@@ -108,7 +119,10 @@ export async function exportWebAnnotations(db: Db, file: string): Promise<{ arti
     function* chunks(): Generator<string> {
       yield `{"@context":${JSON.stringify([WEB_ANNOTATION_CONTEXT, CROSSCHECK_CONTEXT])},"type":"AnnotationCollection","generator":"Crosscheck",`;
       yield `"generated":${JSON.stringify(new Date().toISOString())},"crosscheck:format":${FORMAT_VERSION},\n"crosscheck:articles":[`;
-      const articles = reader.prepare('SELECT sha256, title, outlet, url, published, file_name AS fileName, imported_at AS importedAt, text FROM articles ORDER BY id');
+      const articles = reader.prepare(
+        `SELECT sha256, title, outlet, url, published, file_name AS fileName, imported_at AS importedAt, byline, text
+         FROM articles LEFT JOIN article_bylines ON article_id = id ORDER BY id`,
+      );
       for (const a of articles.iterate() as Iterable<Record<string, string | null>>) {
         yield `${counts.articles++ ? ',' : ''}\n${JSON.stringify(articleJson(a))}`;
       }
@@ -116,8 +130,9 @@ export async function exportWebAnnotations(db: Db, file: string): Promise<{ arti
       let items = 0;
       const annotations = reader.prepare(
         `SELECT an.uuid, ar.sha256, an.start, an."end", an.quote, an.prefix, an.suffix, an.tag, an.note, an.speaker, an.author,
-           an.created_at AS createdAt, an.updated_at AS updatedAt
-         FROM annotations an JOIN articles ar ON ar.id = an.article_id ORDER BY an.id`,
+           an.created_at AS createdAt, an.updated_at AS updatedAt, r.rating_value AS ratingValue, r.alternate_name AS alternateName,
+           r.reviewer, r.reviewed_at AS reviewedAt
+         FROM annotations an JOIN articles ar ON ar.id = an.article_id LEFT JOIN claim_reviews r ON r.annotation_id = an.id ORDER BY an.id`,
       );
       for (const a of annotations.iterate() as Iterable<AnnotationRow>) {
         yield `${items++ ? ',' : ''}\n${JSON.stringify(annotationJson(a))}`;
@@ -150,6 +165,7 @@ const articleJson = (a: Record<string, string | null>): z.infer<typeof ExchangeA
   'crosscheck:published': a.published!,
   'crosscheck:fileName': a.fileName!,
   'crosscheck:imported': a.importedAt!,
+  ...(a.byline ? { 'crosscheck:byline': a.byline } : {}),
   value: a.text!,
 });
 
@@ -162,6 +178,9 @@ const annotationJson = (a: AnnotationRow): z.infer<typeof TagAnnotation> => ({
     ...(a.note ? [{ type: 'TextualBody' as const, purpose: 'commenting' as const, value: a.note }] : []),
   ],
   'crosscheck:speaker': a.speaker,
+  ...(a.alternateName
+    ? { 'crosscheck:rating': { ratingValue: a.ratingValue, alternateName: a.alternateName, reviewer: a.reviewer!, reviewed: a.reviewedAt! } }
+    : {}),
   creator: { type: 'Person', name: a.author },
   created: a.createdAt,
   modified: a.updatedAt,
@@ -239,6 +258,7 @@ export function importWebAnnotations(db: Db, json: string, actor: string): WebAn
           )
           .run(article.title, article['crosscheck:outlet'], article['crosscheck:url'], article['crosscheck:published'], article.value, article.value.length, sha256, article['crosscheck:fileName'], article['crosscheck:imported']).lastInsertRowid,
       );
+      if (article['crosscheck:byline']) setByline(db, id, article['crosscheck:byline']);
       recordEvent(db, { actor, action: 'article.import', entity: 'article', entityId: id, data: { sha256, from: 'web-annotation' } });
       articleIds.set(article.id, { id, text: article.value });
       result.articles.added++;
@@ -310,5 +330,15 @@ function insertAnnotation(db: Db, item: z.infer<typeof TagAnnotation>, articles:
       )
       .run(item.id.slice('urn:uuid:'.length), article.id, position.start, position.end, anchor.quote, anchor.prefix, anchor.suffix, tag.data, note, item['crosscheck:speaker'], item.creator.name, item.created, item.modified).lastInsertRowid,
   );
+  const rating = item['crosscheck:rating'];
+  if (rating) {
+    db.prepare('INSERT INTO claim_reviews (annotation_id, rating_value, alternate_name, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      rating.ratingValue,
+      rating.alternateName,
+      rating.reviewer,
+      rating.reviewed,
+    );
+  }
   recordEvent(db, { actor, action: 'annotation.import', entity: 'annotation', entityId: id, data: { uuid: item.id } });
 }

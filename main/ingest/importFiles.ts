@@ -5,21 +5,22 @@ import { isCrosscheckError } from '../api/errors.ts';
 import { insertArticle, type NewArticle } from '../corpus/articles.ts';
 import type { Db } from '../corpus/database.ts';
 import { findPreviousVersion } from '../corpus/articleVersions.ts';
+import { setByline } from '../corpus/bylines.ts';
 import { extractHtmlArticle } from './html.ts';
 import { extractMetadata } from './metadata.ts';
 import { supersedeArticle } from './newVersion.ts';
 import { normaliseText } from './normalise.ts';
 import { decodeTextFile, isHtmlFile } from './textFile.ts';
 
-/** An article as read from a file, before it is stored. */
-export function readArticleFile(fileName: string, bytes: Uint8Array): NewArticle {
+/** An article as read from a file, before it is stored, with the byline a web page names. */
+export function readArticleFile(fileName: string, bytes: Uint8Array): { article: NewArticle; byline: string | null } {
   const decoded = decodeTextFile(fileName, bytes);
   if (isHtmlFile(fileName)) {
-    const { byline: _byline, ...page } = extractHtmlArticle(decoded);
-    return { ...page, text: normaliseText(page.text), fileName };
+    const { byline, ...page } = extractHtmlArticle(decoded);
+    return { article: { ...page, text: normaliseText(page.text), fileName }, byline };
   }
   const text = normaliseText(decoded);
-  return { text, ...extractMetadata(text), url: null, fileName };
+  return { article: { text, ...extractMetadata(text), url: null, fileName }, byline: null };
 }
 
 /**
@@ -30,10 +31,11 @@ export function readArticleFile(fileName: string, bytes: Uint8Array): NewArticle
  */
 export function importContent(db: Db, fileName: string, bytes: Uint8Array, actor: string): ImportResult {
   try {
-    const article = readArticleFile(fileName, bytes);
+    const { article, byline } = readArticleFile(fileName, bytes);
     return db.transaction((): ImportResult => {
       const previous = findPreviousVersion(db, article);
       const outcome = insertArticle(db, article, actor);
+      if (outcome.status === 'imported' && byline) setByline(db, outcome.articleId, byline);
       if (outcome.status === 'duplicate' || previous === null) return { file: fileName, ...outcome };
       return { file: fileName, ...outcome, supersedes: previous, ...supersedeArticle(db, previous, outcome.articleId, actor) };
     }).immediate();

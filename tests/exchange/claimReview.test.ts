@@ -7,9 +7,10 @@ import { tempCorpus } from '../helpers/tempCorpus.ts';
 import { buildExchangeCorpus } from './exchangeCorpus.ts';
 
 describe('ClaimReview export', () => {
-  it('describes a confirmed claim group: the claim, every appearance with outlet, url and date, the reviewer', () => {
+  it('describes a confirmed claim group: the claim, every appearance with author, outlet, url and date, the reviewer', () => {
     const { db } = tempCorpus();
     const c = buildExchangeCorpus(db);
+    db.exec('DELETE FROM claim_reviews');
     const [review] = buildClaimReviews(db) as Array<Record<string, any>>;
     expect(review).toMatchObject({
       '@context': 'https://schema.org',
@@ -20,7 +21,14 @@ describe('ClaimReview export', () => {
       datePublished: c.same.reviewedAt!.slice(0, 10),
     });
     expect(review!.itemReviewed.appearance).toEqual([
-      { '@type': 'CreativeWork', url: 'https://example.org/kirby', headline: 'Russia offers Iran support', datePublished: '2022-12-09', publisher: { '@type': 'Organization', name: 'The Example Times' } },
+      {
+        '@type': 'CreativeWork',
+        url: 'https://example.org/kirby',
+        headline: 'Russia offers Iran support',
+        datePublished: '2022-12-09',
+        author: { '@type': 'Person', name: 'Jane Reporter' },
+        publisher: { '@type': 'Organization', name: 'The Example Times' },
+      },
       { '@type': 'CreativeWork', url: 'https://example.net/aa', headline: 'Russia, Iran deepen ties', datePublished: '2022-12-09', publisher: { '@type': 'Organization', name: 'Anadolu Agency' } },
     ]);
     expect(review).not.toHaveProperty('reviewRating');
@@ -55,7 +63,7 @@ describe('claim group ratings', () => {
     expect(second).toMatchObject({ groupId: c.claim.id, ratingValue: 3, alternateName: 'Half true', reviewer: 'bo' });
     expect(db.prepare('SELECT count(*) FROM claim_reviews').pluck().get()).toBe(1);
     const events = listEvents(db, 'annotation').filter((e) => e.action === 'claim.rate');
-    expect(events.map((e) => (e.data as any).before?.alternateName ?? null)).toEqual([null, 'False']);
+    expect(events.map((e) => (e.data as any).before?.alternateName ?? null)).toEqual([null, 'Misleading', 'False']);
   });
 
   it('follows the group as it grows', () => {

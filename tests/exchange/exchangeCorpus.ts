@@ -1,5 +1,7 @@
 import { createAnnotation } from '../../main/corpus/annotations.ts';
 import { insertArticle } from '../../main/corpus/articles.ts';
+import { setByline } from '../../main/corpus/bylines.ts';
+import { setClaimRating } from '../../main/corpus/claimRatings.ts';
 import type { Db } from '../../main/corpus/database.ts';
 import { createLink } from '../../main/corpus/links.ts';
 
@@ -12,7 +14,7 @@ export const ANADOLU_TEXT =
 
 const span = (text: string, quote: string) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
 
-/** Two outlets reporting one claim, tagged and linked as an analyst would: the corpus the exchange tests share. */
+/** Two outlets reporting one claim, tagged, linked and rated as an analyst would: the corpus the exchange tests share. */
 export function buildExchangeCorpus(db: Db) {
   const article = (text: string, title: string, outlet: string, url: string) =>
     insertArticle(db, { text, title, outlet, url, published: '2022-12-09', fileName: `${outlet}.txt` }, 'ana').articleId;
@@ -24,5 +26,7 @@ export function buildExchangeCorpus(db: Db) {
   const formula = createAnnotation(db, { articleId: anadolu, ...span(ANADOLU_TEXT, '=cmd|" /C calc"!A0'), tag: 'attribution', note: '-2+3' }, 'ana');
   const same = createLink(db, { fromId: claim.id, toId: drift.id, type: 'same-claim' }, 'ana');
   const suggested = createLink(db, { fromId: denial.id, toId: formula.id, type: 'contradicts', status: 'suggested', method: 'matcher', score: 0.42 }, 'ana');
+  setByline(db, kirby, 'Jane Reporter');
+  setClaimRating(db, { annotationId: drift.id, ratingValue: 2, alternateName: 'Misleading' }, 'ana');
   return { kirby, anadolu, claim, denial, drift, formula, same, suggested };
 }

@@ -35,6 +35,19 @@ describe('Web Annotation export', () => {
     expect(links).toHaveLength(2);
     expect(links[0]).toMatchObject({ target: claim.id, 'crosscheck:linkType': 'same-claim', 'crosscheck:status': 'confirmed' });
   });
+
+  it("carries the page's byline and the claim group's rating, so an exchange loses neither", async () => {
+    const { db } = tempCorpus();
+    const c = buildExchangeCorpus(db);
+    const doc = JSON.parse((await exported(db)).json);
+    expect(doc['crosscheck:articles'][0]['crosscheck:byline']).toBe('Jane Reporter');
+    const drift = doc.first.items.find((i: Record<string, any>) => i.target?.selector?.[1].start === c.drift.start);
+    expect(drift['crosscheck:rating']).toMatchObject({ ratingValue: 2, alternateName: 'Misleading', reviewer: 'ana' });
+    const other = tempCorpus().db;
+    importWebAnnotations(other, JSON.stringify(doc), 'bo');
+    expect(other.prepare('SELECT byline FROM article_bylines').pluck().all()).toEqual(['Jane Reporter']);
+    expect(other.prepare('SELECT alternate_name FROM claim_reviews').pluck().all()).toEqual(['Misleading']);
+  });
 });
 
 describe('Web Annotation import', () => {

@@ -1,7 +1,7 @@
 import type { Migration } from './index.ts';
 
 /**
- * Re-import and review. An article's text never changes, so a changed version
+ * Re-import, bylines and review. An article's text never changes, so a changed version
  * is a new row and the old one is kept, marked superseded: evidence is never lost.
  * Annotations that could not be re-anchored with confidence wait in the orphans
  * queue, still attached to the old version, until the analyst places or drops them.
@@ -37,6 +37,12 @@ export const versionsOrphansReviews: Migration = {
         CHECK (suggested_end IS NULL OR suggested_end > suggested_start)
       ) STRICT;
       CREATE INDEX orphans_by_article ON orphans(new_article_id);
+
+      -- The author a saved web page names; text files state none the importer can trust.
+      CREATE TABLE article_bylines (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        byline     TEXT NOT NULL CHECK (length(byline) > 0)
+      ) STRICT;
 
       CREATE TABLE claim_reviews (
         annotation_id  INTEGER PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE,
