@@ -18,13 +18,21 @@ export function supersedeArticle(db: Db, oldId: number, newId: number, actor: st
   const now = new Date().toISOString();
   markSuperseded(db, oldId, newId, now);
   const text = db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(newId) as string;
+  // The old version's own annotations, and those still waiting to be placed on it from an even older one.
   const annotations = db
-    .prepare('SELECT id, quote, prefix, suffix FROM annotations WHERE article_id = ? ORDER BY start, id')
-    .all(oldId) as Array<{ id: number; quote: string; prefix: string; suffix: string }>;
+    .prepare(
+      `SELECT id, quote, prefix, suffix FROM annotations WHERE article_id = ?
+         AND id NOT IN (SELECT annotation_id FROM orphans)
+       UNION ALL
+       SELECT a.id, a.quote, a.prefix, a.suffix FROM orphans o JOIN annotations a ON a.id = o.annotation_id WHERE o.new_article_id = ?
+       ORDER BY 1`,
+    )
+    .all(oldId, oldId) as Array<{ id: number; quote: string; prefix: string; suffix: string }>;
   const summary: ReanchorSummary = { moved: 0, orphaned: 0 };
   for (const annotation of annotations) {
     const placement = reanchor(annotation, text);
     if (placement.confident) {
+      db.prepare('DELETE FROM orphans WHERE annotation_id = ?').run(annotation.id);
       moveAnnotation(db, annotation.id, newId, placement.start, placement.end, actor, 'annotation.reanchor');
       summary.moved++;
     } else {

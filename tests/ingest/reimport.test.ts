@@ -94,6 +94,20 @@ describe('re-importing a changed version of an article', () => {
     expect(oldId).toBeGreaterThan(0);
   });
 
+  it('carries the orphans queue on to a third version: found there, they move; still lost, they wait for the newest', () => {
+    const { db, denial } = annotated();
+    importContent(db, 'story-v2.html', page(UPDATED), 'ana');
+    const v3 = importContent(db, 'story-v3.html', page([...FIRST, 'Correction: an earlier version misquoted the ministry.']), 'ana');
+    expect(v3).toMatchObject({ moved: 3, orphaned: 0 });
+    expect(getAnnotation(db, denial.id)).toMatchObject({ articleId: v3.articleId, quote: 'Iran denied sending drones to Russia' });
+    expect(listOrphans(db)).toEqual([]);
+
+    const other = annotated();
+    importContent(other.db, 'story-v2.html', page(UPDATED), 'ana');
+    const v3b = importContent(other.db, 'story-v3.html', page([...UPDATED, 'More to follow.']), 'ana');
+    expect(listOrphans(other.db)).toMatchObject([{ annotationId: other.denial.id, newArticleId: v3b.articleId }]);
+  });
+
   it('recognises a new version by outlet and title when the page gives no URL', () => {
     const { db } = tempCorpus();
     const first = importContent(db, 'a.html', page(FIRST, ''), 'ana');
