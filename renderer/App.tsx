@@ -7,6 +7,7 @@ import { ImportDialog } from './import/ImportDialog.tsx';
 import { MetadataEditor } from './metadata/MetadataEditor.tsx';
 import { OrphansQueue } from './orphans/OrphansQueue.tsx';
 import { ReadingPane } from './reading/ReadingPane.tsx';
+import { VersionNotice } from './versions/VersionNotice.tsx';
 
 interface OpenArticle {
   article: Article;
@@ -78,6 +79,7 @@ export function App({ client }: { client: Client }) {
               <h2 id="article-heading" className={articleTitle(open.article).known ? undefined : 'unknown'}>
                 {articleTitle(open.article).text}
               </h2>
+              <VersionNotice client={client} articleId={open.article.id} onOpen={setSelectedId} />
             </header>
             <ReadingPane article={open.article} annotations={open.annotations} />
           </article>

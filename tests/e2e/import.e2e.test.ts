@@ -131,5 +131,12 @@ describe('the orphans queue', () => {
     await queue.getByRole('button', { name: 'Place here' }).click();
     await expect.poll(() => queue.innerText()).toMatch(/Nothing to place/);
     expect(JSON.parse(runCli(['annotations', '2', '--db', dbPath, '--json']).stdout)).toMatchObject([{ quote: 'Iran denies', tag: 'denial' }]);
+
+    await queue.getByRole('button', { name: 'Close' }).click();
+    await tab.getByRole('navigation', { name: 'Articles' }).getByRole('button').first().click();
+    const notice = tab.getByRole('note');
+    await expect.poll(() => notice.innerText()).toMatch(/An older version, kept as evidence: replaced on \d{4}-\d{2}-\d{2} by article 2\./);
+    await notice.getByRole('button', { name: 'article 2' }).click();
+    await expect.poll(() => notice.innerText()).toBe('Replaces article 1.');
   });
 });
