@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError, isCrosscheckError } from '../api/errors.ts';
 
 export interface HtmlArticle {
   text: string;
@@ -13,6 +13,21 @@ export interface HtmlArticle {
 
 /** Fewer readable words than this means the page holds no article (a shell of scripts and frames, a login wall). */
 export const MIN_ARTICLE_WORDS = 25;
+
+/**
+ * Limits on the shape of a page. Readability's time grows much faster than the
+ * nesting depth (seconds at a few hundred levels, minutes at two thousand), so a
+ * hostile page could stall an import; real article pages stay far below both.
+ */
+export const MAX_NESTING_DEPTH = 256;
+export const MAX_ELEMENTS = 100_000;
+/**
+ * Building the DOM is itself quadratic in depth (seconds at 100,000 levels), so a
+ * linear scan of the tags refuses grossly nested markup before parsing. It counts
+ * loosely (an unclosed tag counts as open), hence its larger margin.
+ */
+const MAX_TAG_DEPTH_ESTIMATE = 4 * MAX_NESTING_DEPTH;
+const VOID_OR_SELF_CLOSING = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'option', 'tr', 'td', 'th']);
 
 /** Elements that carry no article text and may carry code; removed before anything reads the page. */
 const INERT = 'script, style, noscript, iframe, frame, frameset, object, embed, template, svg, canvas, form';
@@ -27,6 +42,17 @@ const BLOCKS = new Set([
  * scripts never run; they are also stripped before Readability sees the page.
  */
 export function extractHtmlArticle(html: string): HtmlArticle {
+  try {
+    return extractFromPage(html);
+  } catch (error) {
+    if (isCrosscheckError(error)) throw error;
+    // A pathological page (nesting tens of thousands deep) must fail as a bad file, not stop a whole batch.
+    throw new CrosscheckError('unsupported_file', `the page could not be read as an article (${(error as Error).message})`);
+  }
+}
+
+function extractFromPage(html: string): HtmlArticle {
+  assertShallowMarkup(html);
   const { document } = parseHTML(html);
   const meta = (...keys: string[]) => {
     for (const key of keys) {
@@ -43,6 +69,7 @@ export function extractHtmlArticle(html: string): HtmlArticle {
     published: isoDate(meta('article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date', 'DC.date.issued') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null),
   };
   for (const element of document.querySelectorAll(INERT)) element.remove();
+  assertReadableShape(document.documentElement as unknown as ElementLike);
   const parsed = new Readability(document as unknown as Document).parse();
   const text = parsed?.content ? blockText(parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`).document.body) : '';
   const words = text.split(/\s+/).filter(Boolean).length;
@@ -57,6 +84,32 @@ export function extractHtmlArticle(html: string): HtmlArticle {
     url: httpUrl(canonical),
     published: metadata.published ?? isoDate(parsed?.publishedTime ?? null),
   };
+}
+
+function assertShallowMarkup(html: string): void {
+  const markup = html.replace(/<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '');
+  let depth = 0;
+  for (const [, closing, name, selfClosing] of markup.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
+    const tag = name!.toLowerCase();
+    if (VOID_OR_SELF_CLOSING.has(tag) || selfClosing) continue;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > MAX_TAG_DEPTH_ESTIMATE) throw new CrosscheckError('unsupported_file', `the page nests elements more than ${MAX_NESTING_DEPTH} deep; no article page does`);
+  }
+}
+
+interface ElementLike {
+  children: ArrayLike<ElementLike>;
+}
+
+function assertReadableShape(root: ElementLike): void {
+  const stack: Array<[ElementLike, number]> = [[root, 1]];
+  let elements = 0;
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth > MAX_NESTING_DEPTH) throw new CrosscheckError('unsupported_file', `the page nests elements more than ${MAX_NESTING_DEPTH} deep; no article page does`);
+    if (++elements > MAX_ELEMENTS) throw new CrosscheckError('unsupported_file', `the page has more than ${MAX_ELEMENTS} elements; no article page does`);
+    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+  }
 }
 
 /** Plain text with one blank line between blocks, whitespace inside a block collapsed as a browser shows it. */

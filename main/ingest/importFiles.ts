@@ -13,7 +13,7 @@ import { normaliseText } from './normalise.ts';
 import { decodeTextFile, isHtmlFile } from './textFile.ts';
 
 /** An article as read from a file, before it is stored, with the byline a web page names. */
-export function readArticleFile(fileName: string, bytes: Uint8Array): { article: NewArticle; byline: string | null } {
+function readArticleFile(fileName: string, bytes: Uint8Array): { article: NewArticle; byline: string | null } {
   const decoded = decodeTextFile(fileName, bytes);
   if (isHtmlFile(fileName)) {
     const { byline, ...page } = extractHtmlArticle(decoded);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getArticle, listArticles } from '../../main/corpus/articles.ts';
 import { bylineOf } from '../../main/corpus/bylines.ts';
-import { extractHtmlArticle } from '../../main/ingest/html.ts';
+import { extractHtmlArticle, MAX_ELEMENTS, MAX_NESTING_DEPTH } from '../../main/ingest/html.ts';
 import { importContent } from '../../main/ingest/importFiles.ts';
 import { PROJECT_ROOT, tempCorpus } from '../helpers/tempCorpus.ts';
 
@@ -58,6 +58,29 @@ describe('importing a saved web page', () => {
     const result = importContent(db, 'shell.html', fixture('hostile-shell.html'), 'ana');
     expect(result).toEqual({ file: 'shell.html', status: 'failed', reason: expect.stringMatching(/no article found in the page: \d+ readable words/) });
     expect(listArticles(db)).toEqual([]);
+  });
+
+  it('refuses, quickly, a page nested deeper than any article page, which would stall the extractor', () => {
+    const { db } = tempCorpus();
+    const nested = '<div>'.repeat(100_000) + 'deep' + '</div>'.repeat(100_000);
+    const started = performance.now();
+    const result = importContent(db, 'nested.html', new TextEncoder().encode(`<html><body>${nested}</body></html>`), 'ana');
+    expect(result).toMatchObject({ status: 'failed', reason: `the page nests elements more than ${MAX_NESTING_DEPTH} deep; no article page does` });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(listArticles(db)).toEqual([]);
+  });
+
+  it('refuses a page nested just past the limit, as built, before the extractor runs', () => {
+    const { db } = tempCorpus();
+    const depth = MAX_NESTING_DEPTH + 50;
+    const page = `<html><body>${'<div>'.repeat(depth)}<p>${'words '.repeat(40)}</p>${'</div>'.repeat(depth)}</body></html>`;
+    expect(importContent(db, 'deep.html', new TextEncoder().encode(page), 'ana')).toMatchObject({ status: 'failed', reason: expect.stringMatching(/more than 256 deep/) });
+  });
+
+  it('refuses a page of more elements than any article page', () => {
+    const { db } = tempCorpus();
+    const result = importContent(db, 'flood.html', new TextEncoder().encode(`<html><body>${'<i></i>'.repeat(MAX_ELEMENTS + 1)}</body></html>`), 'ana');
+    expect(result).toMatchObject({ status: 'failed', reason: expect.stringMatching(/more than 100000 elements/) });
   });
 
   it('keeps no javascript: address as the article URL', () => {
