@@ -128,6 +128,10 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
+/** File types import reads, by extension: plain text and saved web pages. */
+export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
+export const HTML_EXTENSIONS = ['.html', '.htm'] as const;
+
 /** Largest file the app sends in one request, in bytes; the same limit the file import applies. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 

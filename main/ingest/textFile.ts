@@ -1,12 +1,10 @@
 import { extname } from 'node:path';
 import { CrosscheckError } from '../api/errors.ts';
-import { MAX_IMPORT_BYTES, MAX_TEXT_LENGTH } from '../api/contract.ts';
+import { HTML_EXTENSIONS, MAX_IMPORT_BYTES, MAX_TEXT_LENGTH, TEXT_EXTENSIONS } from '../api/contract.ts';
 
 /** Largest file accepted, in bytes: far above any article, low enough to refuse a stray dump. The app checks the same limit before sending. */
 export const MAX_FILE_BYTES = MAX_IMPORT_BYTES;
 
-export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
-export const HTML_EXTENSIONS = ['.html', '.htm'] as const;
 const SUPPORTED: readonly string[] = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS];
 
 export function isSupportedFile(name: string): boolean {

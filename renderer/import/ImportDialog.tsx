@@ -1,7 +1,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { MAX_IMPORT_BYTES, type ImportResult } from '../../main/api/contract.ts';
 import type { Client } from '../api/client.ts';
-import { filesFromDrop, fileToBase64, IMPORTABLE, isImportable, type PickedFile } from './fileBytes.ts';
+import { filesFromDrop, fileToBase64, IMPORTABLE, type PickedFile } from './fileBytes.ts';
 
 type Row = { path: string; status: ImportResult['status'] | 'waiting' | 'cancelled'; detail: string };
 
@@ -51,14 +51,13 @@ export function ImportDialog({ client, onImported, onClose }: { client: Client; 
     onImported();
   }
 
-  const pick = (list: FileList | null) =>
-    run(Array.from(list ?? []).map((file) => ({ path: file.webkitRelativePath || file.name, file })).filter((p) => isImportable(p.path) || !p.file.webkitRelativePath));
+  // Every file goes to main, which names the reason for any it refuses: the same report `crosscheck import` gives.
+  const pick = (list: FileList | null) => run(Array.from(list ?? []).map((file) => ({ path: file.webkitRelativePath || file.name, file })));
 
   async function drop(event: DragEvent) {
     event.preventDefault();
     setDragging(false);
-    const picked = await filesFromDrop(event.dataTransfer);
-    void run(picked.filter((p) => isImportable(p.path) || !p.path.includes('/')));
+    void run(await filesFromDrop(event.dataTransfer));
   }
 
   const done = rows.filter((r) => r.status !== 'waiting').length;

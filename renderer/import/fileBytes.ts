@@ -1,10 +1,7 @@
-/** Files the app can import, by extension; main checks again and says why it refuses the rest. */
-export const IMPORTABLE = ['.txt', '.md', '.markdown', '.html', '.htm'];
+import { HTML_EXTENSIONS, TEXT_EXTENSIONS } from '../../main/api/contract.ts';
 
-export function isImportable(name: string): boolean {
-  const lower = name.toLowerCase();
-  return IMPORTABLE.some((ext) => lower.endsWith(ext));
-}
+/** What the file dialog offers by default; main decides, and says why it refuses anything else. */
+export const IMPORTABLE: readonly string[] = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS];
 
 /** Base64 of a file's bytes, in slices, since one huge String.fromCharCode call overflows the stack. */
 export async function fileToBase64(file: Blob): Promise<string> {
