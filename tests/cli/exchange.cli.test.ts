@@ -59,6 +59,7 @@ describe('crosscheck export', () => {
     [['--format', 'csv'], /--out is required/],
     [['--format', 'csv', '--out', 'x', '--tag', 'opinion'], /--tag must be one of claim, denial, attribution/],
     [['--format', 'json', '--out', 'x', '--bom'], /apply to --format csv only/],
+    [['--format', 'csv', '--out', join(PROJECT_ROOT, 'package.json')], /--out must name a folder for csv/],
   ])('refuses %j with a clear error', (args, message) => {
     const run = runCli(['export', ...args, '--db', join(tempDir(), 'c.db')]);
     expect(run.status).toBe(1);

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { CrosscheckError } from '../../api/errors.ts';
 import { LinkStatus, Tag } from '../../api/contract.ts';
 import { buildClaimReviews } from '../../exchange/claimReview.ts';
@@ -42,6 +43,9 @@ export const exportCommand: Command = {
     const { db } = session();
     let summary: object;
     if (format === 'csv') {
+      if (existsSync(values.out) && !statSync(values.out).isDirectory()) {
+        throw new CrosscheckError('invalid_input', `--out must name a folder for csv (annotations.csv and links.csv go side by side in it); ${values.out} is a file`);
+      }
       summary = await exportCsv(db, values.out, {
         bom: values.bom,
         tags: checkEach(values.tag, Tag, '--tag'),
