@@ -18,6 +18,10 @@ import { annotationSpans, indexByParagraph, type MarkKey, type ParagraphHighligh
 import { ReadingPane, type ReadingPaneHandle, type TextSelection } from './reading/ReadingPane.tsx';
 import { ReviewDesk } from './review/ReviewDesk.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
+import { ImportDialog } from './import/ImportDialog.tsx';
+import { MetadataEditor } from './metadata/MetadataEditor.tsx';
+import { OrphansQueue } from './orphans/OrphansQueue.tsx';
+import { VersionNotice } from './versions/VersionNotice.tsx';
 
 const FLASH_MS = 1200;
 const NO_HIGHLIGHTS: ParagraphHighlights = new Map();
@@ -45,10 +49,12 @@ export function App({ client }: { client: Client }) {
     setRevision((r) => r + 1);
     reload();
   }, [reload]);
+  const [dialog, setDialog] = useState<'import' | 'orphans' | 'details' | null>(null);
 
-  useEffect(() => {
+  const loadArticles = useCallback(() => {
     client.call('articles.list', {}).then(setArticles, (e: Error) => setError(e.message));
   }, [client]);
+  useEffect(loadArticles, [loadArticles]);
 
   const paragraphs = useMemo(() => (open ? toParagraphs(open.article.text) : []), [open?.article]);
   const annotationIndex = useAnnotationIndex(paragraphs, open?.annotations);
@@ -202,6 +208,10 @@ export function App({ client }: { client: Client }) {
         <label className="snap-toggle" title="w">
           <input type="checkbox" checked={snap} onChange={() => setSnap(!snap)} /> Snap to words
         </label>
+        <span className="topbar-actions">
+          <button type="button" onClick={() => setDialog('import')}>Import…</button>
+          <button type="button" onClick={() => setDialog('orphans')}>Orphans</button>
+        </span>
         <ul className="legend" aria-label="Tag colours">
           {TAGS.map((tagName) => (
             <li key={tagName} className={`hl hl-${tagName}`}>
@@ -233,10 +243,12 @@ export function App({ client }: { client: Client }) {
                 <span>{open.article.outlet ?? 'Unknown outlet'}</span>
                 <span>{open.article.published ?? 'undated'}</span>
                 <span>{open.annotations.length} annotations</span>
+                <button type="button" onClick={() => setDialog('details')}>Edit details</button>
               </p>
               <h2 id="article-heading" className={articleTitle(open.article).known ? undefined : 'unknown'}>
                 {articleTitle(open.article).text}
               </h2>
+              <VersionNotice client={client} articleId={open.article.id} onOpen={openArticle} />
             </header>
             <LinksPanel
               client={client}
@@ -282,6 +294,25 @@ export function App({ client }: { client: Client }) {
         />
       )}
       {help && <KeyMapHelp onClose={() => setHelp(false)} />}
+      {dialog === 'import' && <ImportDialog client={client} onImported={loadArticles} onClose={() => setDialog(null)} />}
+      {dialog === 'orphans' && <OrphansQueue
+          client={client}
+          onChanged={() => {
+            loadArticles();
+            changed();
+          }}
+          onClose={() => setDialog(null)} />}
+      {dialog === 'details' && open && (
+        <MetadataEditor
+          client={client}
+          article={open.article}
+          onSaved={() => {
+            reload();
+            loadArticles();
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
     </div>
   );
 }

@@ -121,6 +121,10 @@ export const ImportResult = z.object({
   status: z.enum(IMPORT_STATUSES),
   articleId: Id.optional(),
   reason: z.string().optional(),
+  /** The earlier version this import replaced, and what became of its annotations. */
+  supersedes: Id.optional(),
+  moved: z.number().int().nonnegative().optional(),
+  orphaned: z.number().int().nonnegative().optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
@@ -253,6 +257,71 @@ export type HistoryStep = z.infer<typeof HistoryStep>;
 export const HistoryState = z.object({ undo: HistoryStep.nullable(), redo: HistoryStep.nullable() });
 export type HistoryState = z.infer<typeof HistoryState>;
 const HistoryReplay = z.object({ applied: HistoryStep.nullable(), state: HistoryState });
+/** File types import reads, by extension: plain text and saved web pages. */
+export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
+export const HTML_EXTENSIONS = ['.html', '.htm'] as const;
+
+/** Largest file the app sends in one request, in bytes; the same limit the file import applies. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export const FileUpload = z.strictObject({
+  fileName: z.string().trim().min(1).max(MAX_NAME_LENGTH),
+  /** The file's bytes, base64: the transports carry JSON, and the file may not be UTF-8 at all. */
+  contentBase64: z.base64().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, `file is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MiB limit`),
+});
+export type FileUpload = z.infer<typeof FileUpload>;
+
+const OptionalText = z.string().trim().min(1).max(MAX_NAME_LENGTH).nullable().optional();
+const HttpUrl = z
+  .url({ protocol: /^https?$/, error: 'expected an http or https address' })
+  .max(2000);
+
+export const ArticleMetadataPatch = z.strictObject({
+  id: Id,
+  title: OptionalText,
+  outlet: OptionalText,
+  url: HttpUrl.nullable().optional(),
+  published: IsoDate.nullable().optional(),
+});
+export type ArticleMetadataPatch = z.infer<typeof ArticleMetadataPatch>;
+
+export const ArticleVersion = z.object({ oldId: Id, newId: Id, supersededAt: z.string() });
+export type ArticleVersion = z.infer<typeof ArticleVersion>;
+
+export const Orphan = z.object({
+  annotationId: Id,
+  /** The version the annotation could not be placed on with confidence. */
+  newArticleId: Id,
+  /** As it stands on the superseded version. */
+  annotation: Annotation,
+  suggestion: z.object({ start: Offset, end: Offset, quote: z.string() }).nullable(),
+  score: z.number().min(0).max(1).nullable(),
+  reason: z.string(),
+  createdAt: z.string(),
+});
+export type Orphan = z.infer<typeof Orphan>;
+
+export const OrphanPlacement = z
+  .strictObject({ annotationId: Id, start: Offset, end: Offset })
+  .refine((p) => p.end > p.start, { message: 'end must be greater than start', path: ['end'] });
+
+/** A verdict on a claim group, as schema.org's Rating: 1 (false) to 5 (true) and the words for it. */
+export const ClaimRating = z.strictObject({
+  annotationId: Id,
+  ratingValue: z.number().int().min(1).max(5).nullable().optional(),
+  alternateName: z.string().trim().min(1).max(MAX_NAME_LENGTH),
+});
+export type ClaimRating = z.infer<typeof ClaimRating>;
+
+export const StoredClaimRating = z.object({
+  annotationId: Id,
+  groupId: Id,
+  ratingValue: z.number().int().min(1).max(5).nullable(),
+  alternateName: z.string(),
+  reviewer: z.string(),
+  reviewedAt: z.string(),
+});
+export type StoredClaimRating = z.infer<typeof StoredClaimRating>;
 
 const Empty = z.strictObject({});
 
@@ -284,6 +353,13 @@ export const contract = {
   'history.state': { input: Empty, output: HistoryState },
   'history.undo': { input: Empty, output: HistoryReplay },
   'history.redo': { input: Empty, output: HistoryReplay },
+  'articles.import': { input: FileUpload, output: ImportResult },
+  'articles.updateMetadata': { input: ArticleMetadataPatch, output: ArticleSummary },
+  'articles.versions': { input: Empty, output: z.array(ArticleVersion) },
+  'orphans.list': { input: Empty, output: z.array(Orphan) },
+  'orphans.place': { input: OrphanPlacement, output: Annotation },
+  'orphans.drop': { input: z.strictObject({ annotationId: Id }), output: z.strictObject({ annotationId: Id }) },
+  'claimRatings.set': { input: ClaimRating, output: StoredClaimRating },
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,11 @@ import { claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
 import { acceptSuggestion, rejectSuggestion, suggestAll, suggestFor } from '../matching/suggestions.ts';
 import { createAnnotationStep, deleteAnnotationStep, historyState, redo, undo, updateAnnotationStep } from '../corpus/history.ts';
 import { searchArticles } from '../corpus/search.ts';
+import { updateArticleMetadata } from '../corpus/articleMetadata.ts';
+import { listVersions } from '../corpus/articleVersions.ts';
+import { setClaimRating } from '../corpus/claimRatings.ts';
+import { dropOrphan, listOrphans, placeOrphan } from '../corpus/reanchoring.ts';
+import { importContent } from '../ingest/importFiles.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
 
 export interface HandlerContext {
@@ -44,5 +49,12 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'history.state': () => historyState(db, actor),
     'history.undo': () => undo(db, actor),
     'history.redo': () => redo(db, actor),
+    'articles.import': ({ fileName, contentBase64 }) => importContent(db, fileName, Buffer.from(contentBase64, 'base64'), actor),
+    'articles.updateMetadata': (patch) => updateArticleMetadata(db, patch, actor),
+    'articles.versions': () => listVersions(db),
+    'orphans.list': () => listOrphans(db),
+    'orphans.place': (input) => placeOrphan(db, input, actor),
+    'orphans.drop': ({ annotationId }) => dropOrphan(db, annotationId, actor),
+    'claimRatings.set': (input) => setClaimRating(db, input, actor),
   };
 }

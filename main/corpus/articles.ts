@@ -12,6 +12,10 @@ export interface NewArticle {
   url: string | null;
   published: string | null;
   fileName: string | null;
+  /** When the article first entered a corpus; kept when it arrives from another analyst's export. */
+  importedAt?: string;
+  /** Where it came from, for the event log (e.g. "web-annotation"); a plain file import says nothing. */
+  origin?: string;
 }
 
 export type InsertOutcome = { status: 'imported' | 'duplicate'; articleId: number };
@@ -19,7 +23,10 @@ export type InsertOutcome = { status: 'imported' | 'duplicate'; articleId: numbe
 const SUMMARY_COLUMNS = `id, title, outlet, url, published, file_name AS fileName,
   text_length AS length, imported_at AS importedAt`;
 
-/** Adds an article unless one with the same text is already stored (same sha256). */
+/**
+ * Adds an article unless one with the same text is already stored (same sha256).
+ * The one way an article enters the corpus, so the word index and the event log never miss one.
+ */
 export function insertArticle(db: Db, article: NewArticle, actor: string): InsertOutcome {
   if (!isNormalised(article.text)) {
     throw new CrosscheckError('invalid_input', 'article text must be normalised (LF line endings, NFC) before it is stored');
@@ -28,13 +35,13 @@ export function insertArticle(db: Db, article: NewArticle, actor: string): Inser
   return db.transaction((): InsertOutcome => {
     const existing = db.prepare('SELECT id FROM articles WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
     if (existing) return { status: 'duplicate', articleId: existing.id };
-    const importedAt = new Date().toISOString();
+    const importedAt = article.importedAt ?? new Date().toISOString();
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO articles (title, outlet, url, published, text, text_length, sha256, file_name, imported_at)
          VALUES (@title, @outlet, @url, @published, @text, @length, @sha256, @fileName, @importedAt)`,
       )
-      .run({ ...article, length: article.text.length, sha256, importedAt });
+      .run({ title: article.title, outlet: article.outlet, url: article.url, published: article.published, text: article.text, fileName: article.fileName, length: article.text.length, sha256, importedAt });
     const articleId = Number(lastInsertRowid);
     indexNewArticle(db, articleId, article.text);
     recordEvent(db, {
@@ -42,7 +49,7 @@ export function insertArticle(db: Db, article: NewArticle, actor: string): Inser
       action: 'article.import',
       entity: 'article',
       entityId: articleId,
-      data: { sha256, fileName: article.fileName, title: article.title, outlet: article.outlet, published: article.published, url: article.url },
+      data: { sha256, fileName: article.fileName, title: article.title, outlet: article.outlet, published: article.published, url: article.url, ...(article.origin ? { from: article.origin } : {}) },
     });
     return { status: 'imported', articleId };
   }).immediate();

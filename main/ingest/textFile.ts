@@ -1,14 +1,18 @@
 import { extname } from 'node:path';
 import { CrosscheckError } from '../api/errors.ts';
-import { MAX_TEXT_LENGTH } from '../api/contract.ts';
+import { HTML_EXTENSIONS, MAX_IMPORT_BYTES, MAX_TEXT_LENGTH, TEXT_EXTENSIONS } from '../api/contract.ts';
 
-/** Largest file accepted, in bytes: far above any article, low enough to refuse a stray dump. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Largest file accepted, in bytes: far above any article, low enough to refuse a stray dump. The app checks the same limit before sending. */
+export const MAX_FILE_BYTES = MAX_IMPORT_BYTES;
 
-export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
+const SUPPORTED: readonly string[] = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS];
 
 export function isSupportedFile(name: string): boolean {
-  return (TEXT_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
+  return SUPPORTED.includes(extname(name).toLowerCase());
+}
+
+export function isHtmlFile(name: string): boolean {
+  return (HTML_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
 }
 
 /**
@@ -18,19 +22,35 @@ export function isSupportedFile(name: string): boolean {
 export function decodeTextFile(name: string, bytes: Uint8Array): string {
   if (!isSupportedFile(name)) {
     const ext = extname(name) || '(no extension)';
-    throw new CrosscheckError('unsupported_file', `unsupported file type ${ext} (supported: ${TEXT_EXTENSIONS.join(', ')})`);
+    throw new CrosscheckError('unsupported_file', `unsupported file type ${ext} (supported: ${SUPPORTED.join(', ')})`);
   }
   if (bytes.byteLength > MAX_FILE_BYTES) {
     throw new CrosscheckError('unsupported_file', `file is ${bytes.byteLength} bytes, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit`);
   }
   if (bytes.includes(0)) throw new CrosscheckError('unsupported_file', 'file looks binary (it contains NUL bytes), not text');
+  const encoding = isHtmlFile(name) ? (declaredHtmlEncoding(bytes) ?? 'utf-8') : 'utf-8';
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new CrosscheckError('unsupported_file', 'file is not valid UTF-8 text');
+    throw new CrosscheckError('unsupported_file', `file is not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} text`);
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new CrosscheckError('unsupported_file', 'file is empty');
   if (text.length > MAX_TEXT_LENGTH) throw new CrosscheckError('unsupported_file', `text is longer than ${MAX_TEXT_LENGTH} characters`);
   return text;
+}
+
+/**
+ * The encoding a saved page declares in its first kilobyte (`<meta charset>`), as
+ * browsers honour it; only labels the platform decoder knows, otherwise UTF-8.
+ */
+function declaredHtmlEncoding(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const label = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1];
+  if (!label) return null;
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return null;
+  }
 }

@@ -1,23 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { CrosscheckError } from '../../api/errors.ts';
 import type { ImportResult } from '../../api/contract.ts';
+import { importWebAnnotations } from '../../exchange/webAnnotation.ts';
 import { importPaths } from '../../ingest/importFiles.ts';
 import { parse, type Command } from '../args.ts';
 import { printJson } from '../output.ts';
 
+const isCollection = (path: string) => extname(path).toLowerCase() === '.json';
+
 export const importCommand: Command = {
   usage: 'import PATH...',
-  summary: 'import .txt/.md files or folders of them',
+  summary: 'import .txt/.md/.html files or folders of them; a .json file is a Web Annotation collection to merge',
   options: {},
   run({ args, session, json, io }) {
     const { positionals } = parse(args, {});
     if (positionals.length === 0) throw new CrosscheckError('invalid_input', 'name at least one file or folder to import');
-    const results = importPaths(session().db, positionals, session().actor);
+    const results: ImportResult[] = [];
+    for (const file of positionals.filter(isCollection)) {
+      try {
+        const merged = importWebAnnotations(session().db, readFileSync(file, 'utf8'), session().actor);
+        const line = (Object.keys(merged) as Array<keyof typeof merged>).map((k) => `${merged[k].added} ${k} added, ${merged[k].alreadyPresent} already present`);
+        results.push({ file, status: 'imported', reason: line.join('; ') });
+      } catch (error) {
+        if (!(error instanceof CrosscheckError) && (error as NodeJS.ErrnoException).code === undefined) throw error;
+        results.push({ file, status: 'failed', reason: (error as Error).message });
+      }
+    }
+    results.push(...importPaths(session().db, positionals.filter((p) => !isCollection(p)), session().actor));
     if (json) io.out(printJson(results));
     else {
-      for (const r of results) io.out(`${r.status.padEnd(9)} ${r.file}${r.articleId ? ` (article ${r.articleId})` : ''}${r.reason ? `: ${r.reason}` : ''}`);
+      for (const r of results) io.out(`${r.status.padEnd(9)} ${r.file}${r.articleId ? ` (article ${r.articleId})` : ''}${describe(r)}`);
       const count = (status: ImportResult['status']) => results.filter((r) => r.status === status).length;
       io.out(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed`);
     }
     return results.some((r) => r.status === 'failed') ? 1 : 0;
   },
 };
+
+function describe(r: ImportResult): string {
+  if (r.supersedes) return ` — new version of article ${r.supersedes}: ${r.moved} annotations moved, ${r.orphaned} to place in the orphans queue`;
+  return r.reason ? `: ${r.reason}` : '';
+}

@@ -5,8 +5,11 @@ import { backupCommand, restoreCommand } from './backup.ts';
 import { evalMatcherCommand } from './evalMatcher.ts';
 import { linkCommand, linksCommand, reviewLinkCommand } from './links.ts';
 import { redoCommand, undoCommand } from './history.ts';
-import { importCommand } from './import.ts';
 import { searchCommand } from './search.ts';
+import { editCommand } from './edit.ts';
+import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
+import { orphansCommand, rateCommand } from './review.ts';
 import { serveCommand } from './serve.ts';
 import { speakersCommand } from './speakers.ts';
 import { suggestCommand } from './suggest.ts';
@@ -26,6 +29,10 @@ export const COMMANDS: Record<string, Command> = {
   search: searchCommand,
   undo: undoCommand,
   redo: redoCommand,
+  edit: editCommand,
+  export: exportCommand,
+  orphans: orphansCommand,
+  rate: rateCommand,
   serve: serveCommand,
   backup: backupCommand,
   restore: restoreCommand,

@@ -2,6 +2,7 @@ import type { Db } from '../database.ts';
 import { initialSchema } from './001_initial.ts';
 import { linksSpeakersMatching } from './003_links_speakers_matching.ts';
 import { searchAndHistory } from './002_search_and_history.ts';
+import { versionsOrphansReviews } from './004_versions_orphans_reviews.ts';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,6 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, searchAndHistory, linksSpeakersMatching];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, searchAndHistory, linksSpeakersMatching, versionsOrphansReviews];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

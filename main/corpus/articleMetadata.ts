@@ -1,0 +1,34 @@
+import type { ArticleMetadataPatch, ArticleSummary } from '../api/contract.ts';
+import { CrosscheckError } from '../api/errors.ts';
+import { getArticle } from './articles.ts';
+import type { Db } from './database.ts';
+import { recordEvent } from './events.ts';
+
+const summary = (db: Db, id: number): ArticleSummary => {
+  const { text: _text, sha256: _sha256, ...rest } = getArticle(db, id);
+  return rest;
+};
+
+/**
+ * Corrects what import read (or failed to read) about an article: title, outlet,
+ * URL, published date. The text itself is never editable; offsets point into it.
+ */
+export function updateArticleMetadata(db: Db, patch: ArticleMetadataPatch, actor: string): ArticleSummary {
+  const { id, ...fields } = patch;
+  if (Object.values(fields).every((v) => v === undefined)) {
+    throw new CrosscheckError('invalid_input', 'Name at least one of title, outlet, url or published to change.');
+  }
+  return db.transaction((): ArticleSummary => {
+    const before = summary(db, id);
+    const after = {
+      title: fields.title === undefined ? before.title : fields.title,
+      outlet: fields.outlet === undefined ? before.outlet : fields.outlet,
+      url: fields.url === undefined ? before.url : fields.url,
+      published: fields.published === undefined ? before.published : fields.published,
+    };
+    db.prepare('UPDATE articles SET title = @title, outlet = @outlet, url = @url, published = @published WHERE id = @id').run({ id, ...after });
+    const updated = summary(db, id);
+    recordEvent(db, { actor, action: 'article.update', entity: 'article', entityId: id, data: { before, after: updated } });
+    return updated;
+  }).immediate();
+}

@@ -1,0 +1,43 @@
+import type { ArticleVersion } from '../api/contract.ts';
+import type { Db } from './database.ts';
+
+export interface VersionKey {
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+}
+
+/**
+ * The current (not superseded) article that an incoming text is a new version of:
+ * the same URL, or the same outlet and title. Null when nothing matches, or when
+ * the match is ambiguous, because guessing would move annotations onto the wrong story.
+ */
+export function findPreviousVersion(db: Db, key: VersionKey): number | null {
+  const current = 'id NOT IN (SELECT old_id FROM article_supersessions)';
+  if (key.url) {
+    const byUrl = db.prepare(`SELECT id FROM articles WHERE url = ? AND url IS NOT NULL AND ${current} LIMIT 2`).pluck().all(key.url) as number[];
+    if (byUrl.length === 1) return byUrl[0]!;
+    if (byUrl.length > 1) return null;
+  }
+  if (key.outlet && key.title) {
+    const byName = db
+      .prepare(`SELECT id FROM articles WHERE outlet = ? AND title = ? AND outlet IS NOT NULL AND title IS NOT NULL AND ${current} LIMIT 2`)
+      .pluck()
+      .all(key.outlet, key.title) as number[];
+    if (byName.length === 1) return byName[0]!;
+  }
+  return null;
+}
+
+export function markSuperseded(db: Db, oldId: number, newId: number, at: string): void {
+  db.prepare('INSERT INTO article_supersessions (old_id, new_id, superseded_at) VALUES (?, ?, ?)').run(oldId, newId, at);
+}
+
+/** The newer version that replaced an article, or null when it is current. */
+export function supersededBy(db: Db, id: number): number | null {
+  return (db.prepare('SELECT new_id FROM article_supersessions WHERE old_id = ?').pluck().get(id) as number | undefined) ?? null;
+}
+
+export function listVersions(db: Db): ArticleVersion[] {
+  return db.prepare('SELECT old_id AS oldId, new_id AS newId, superseded_at AS supersededAt FROM article_supersessions ORDER BY old_id').all() as ArticleVersion[];
+}

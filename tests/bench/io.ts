@@ -1,0 +1,86 @@
+/**
+ * npm run bench:io [-- --quick]
+ * Export of 1,000,000 annotations to CSV (wall time and peak RSS of the
+ * exporting process) and import of 10,000 article files. --quick runs a tenth
+ * of each, for a smoke check; only full runs count against the targets.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../../main/corpus/database.ts';
+import { importPaths } from '../../main/ingest/importFiles.ts';
+import { generateLongArticle } from './longArticle.ts';
+import { buildExportCorpus } from './ioCorpus.ts';
+import { reportFigures, type Figure } from './report.ts';
+
+const quick = process.argv.includes('--quick');
+const scale = quick ? 0.1 : 1;
+const ANNOTATIONS = 1_000_000 * scale;
+const ARTICLES_WITH_ANNOTATIONS = 1_000 * scale;
+const IMPORT_FILES = 10_000 * scale;
+const work = mkdtempSync(join(tmpdir(), 'crosscheck-bench-io-'));
+
+function exportRun(format: 'csv' | 'json', db: string, out: string): { ms: number; cpuMs: number; maxRssMb: number } {
+  const child = fileURLToPath(new URL('./ioExportChild.ts', import.meta.url));
+  return JSON.parse(execFileSync(process.execPath, [child, format, db, out], { encoding: 'utf8' })) as { ms: number; cpuMs: number; maxRssMb: number };
+}
+
+/** IMPORT_FILES distinct article files, a tenth of them saved web pages. */
+function writeArticleFiles(folder: string): void {
+  mkdirSync(folder);
+  for (let i = 0; i < IMPORT_FILES; i++) {
+    const { text } = generateLongArticle({ words: 600, spans: 1, seed: 100_000 + i });
+    const headline = `Report ${i} on drones and support`;
+    if (i % 10 === 0) {
+      const body = text.split('\n\n').map((p) => `<p>${p}</p>`).join('');
+      writeFileSync(join(folder, `${i}.html`), `<!doctype html><html><head><title>${headline}</title><meta property="og:site_name" content="Outlet ${i % 40}"><script>track()</script></head><body><nav>Home</nav><article><h1>${headline}</h1>${body}</article></body></html>`);
+    } else {
+      writeFileSync(join(folder, `${i}.txt`), `${headline}\n\nDecember 09, 2022\n\n${text}\n`);
+    }
+  }
+}
+
+try {
+  const figures: Figure[] = [];
+  const notes: string[] = [];
+  // Import first: the export phase leaves a gigabyte of dirty pages whose write-back would slow the import's disk syncs.
+  const files = join(work, 'files');
+  writeArticleFiles(files);
+  const db = openDatabase(join(work, 'import.sqlite'));
+  let started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const results = importPaths(db, [files], 'bench');
+  const importSeconds = (performance.now() - started) / 1000;
+  const importCpu = process.cpuUsage(cpuBefore);
+  db.close();
+  const imported = results.filter((r) => r.status === 'imported').length;
+  if (imported !== IMPORT_FILES) notes.push(`only ${imported} of ${IMPORT_FILES} files imported: ${JSON.stringify(results.find((r) => r.status !== 'imported'))}`);
+  figures.push(
+    { name: `import of ${IMPORT_FILES} article files (a tenth HTML)`, unit: 's', value: importSeconds, basis: 'single', ...(quick ? {} : { target: { op: '<=', value: 15 } }) },
+    { name: 'CPU time of the import', unit: 's', value: (importCpu.user + importCpu.system) / 1e6, basis: 'single' },
+  );
+
+  const corpus = join(work, 'export.sqlite');
+  started = performance.now();
+  buildExportCorpus(corpus, ANNOTATIONS, ARTICLES_WITH_ANNOTATIONS);
+  notes.push(`corpus of ${ANNOTATIONS} annotations built in ${((performance.now() - started) / 1000).toFixed(1)} s (not measured)`);
+  const csv = exportRun('csv', corpus, join(work, 'csv'));
+  figures.push(
+    { name: `CSV export of ${ANNOTATIONS} annotations`, unit: 's', value: csv.ms / 1000, basis: 'single', ...(quick ? {} : { target: { op: '<=', value: 5 } }) },
+    { name: 'peak RSS of the exporting process', unit: 'MB', value: csv.maxRssMb, basis: 'peak', ...(quick ? {} : { target: { op: '<=', value: 300 } }) },
+    { name: 'CPU time of the CSV export', unit: 's', value: csv.cpuMs / 1000, basis: 'single' },
+  );
+  const json = exportRun('json', corpus, join(work, 'export.json'));
+  figures.push(
+    { name: `Web Annotation export of ${ANNOTATIONS} annotations`, unit: 's', value: json.ms / 1000, basis: 'single' },
+    { name: 'peak RSS of the Web Annotation export', unit: 'MB', value: json.maxRssMb, basis: 'peak' },
+  );
+  // The machines this runs on are shared: the load says how much of the wall time was waiting for a core.
+  notes.push(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+  if (quick) notes.push('--quick: a tenth of the sizes; targets apply to full runs only');
+  reportFigures('bench:io', figures, notes);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

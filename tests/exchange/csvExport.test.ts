@@ -1,0 +1,151 @@
+import { parse } from 'csv-parse/sync';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ANNOTATION_COLUMNS, exportCsv, LINK_COLUMNS } from '../../main/exchange/csvExport.ts';
+import { tempCorpus, tempDir } from '../helpers/tempCorpus.ts';
+import { buildExchangeCorpus } from './exchangeCorpus.ts';
+
+const readCsv = (file: string) => parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>;
+
+describe('CSV export', () => {
+  it('writes annotations.csv with every column, and a real CSV parser reads back quotes, commas, newlines and emoji', async () => {
+    const { db } = tempCorpus();
+    const c = buildExchangeCorpus(db);
+    const out = tempDir();
+    const result = await exportCsv(db, out);
+    expect(result).toMatchObject({ annotations: 4, links: 2 });
+    const header = parse(readFileSync(join(out, 'annotations.csv'), 'utf8'), { to: 1 })[0];
+    expect(header).toEqual([...ANNOTATION_COLUMNS]);
+    const rows = readCsv(join(out, 'annotations.csv'));
+    const claim = rows.find((r) => r.annotation_id === String(c.claim.id))!;
+    expect(claim).toMatchObject({
+      article_id: String(c.kirby),
+      outlet: 'The Example Times',
+      title: 'Russia offers Iran support',
+      url: 'https://example.org/kirby',
+      published: '2022-12-09',
+      tag: 'claim',
+      start: String(c.claim.start),
+      end: String(c.claim.end),
+      quote: c.claim.quote,
+      prefix: c.claim.prefix,
+      suffix: c.claim.suffix,
+      note: 'Quote, with "commas", and\na newline 🙂',
+      speaker: 'John Kirby',
+      author: 'ana',
+      created: c.claim.createdAt,
+      claim_group_id: String(c.claim.id),
+      linked_annotation_ids: String(c.drift.id),
+    });
+    expect(rows.find((r) => r.annotation_id === String(c.denial.id))).toMatchObject({ claim_group_id: '', linked_annotation_ids: String(c.formula.id) });
+  });
+
+  it('writes links.csv with both ends, their articles, outlets and quotes', async () => {
+    const { db } = tempCorpus();
+    const c = buildExchangeCorpus(db);
+    const out = tempDir();
+    await exportCsv(db, out);
+    expect(parse(readFileSync(join(out, 'links.csv'), 'utf8'), { to: 1 })[0]).toEqual([...LINK_COLUMNS]);
+    const rows = readCsv(join(out, 'links.csv'));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({
+      link_id: String(c.suggested.id),
+      type: 'contradicts',
+      status: 'suggested',
+      from_annotation_id: String(c.denial.id),
+      from_article_id: String(c.kirby),
+      from_outlet: 'The Example Times',
+      from_quote: 'Tehran denied sending drones to Moscow.',
+      to_annotation_id: String(c.formula.id),
+      to_article_id: String(c.anadolu),
+      to_outlet: 'Anadolu Agency',
+      method: 'matcher',
+      score: '0.42',
+      reviewer: '',
+      reviewed_at: '',
+    });
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas, whatever column they are in', async () => {
+    const { db } = tempCorpus();
+    const c = buildExchangeCorpus(db);
+    const out = tempDir();
+    await exportCsv(db, out);
+    const rows = readCsv(join(out, 'annotations.csv'));
+    const note = (id: number) => rows.find((r) => r.annotation_id === String(id))!.note;
+    expect(note(c.denial.id)).toBe("'@SUM(1+1)");
+    expect(note(c.drift.id)).toBe("'+1 drift");
+    expect(note(c.formula.id)).toBe("'-2+3");
+    expect(rows.find((r) => r.annotation_id === String(c.formula.id))!.quote).toBe(`'=cmd|" /C calc"!A0`);
+    expect(readCsv(join(out, 'links.csv'))[1]!.to_quote).toBe(`'=cmd|" /C calc"!A0`);
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('neutralises a tab or carriage return at the start of a cell', async () => {
+    const { db } = tempCorpus();
+    const c = buildExchangeCorpus(db);
+    db.prepare('UPDATE annotations SET note = ? WHERE id = ?').run('\t=1+1', c.claim.id);
+    db.prepare('UPDATE annotations SET note = ? WHERE id = ?').run('\r=1+1', c.denial.id);
+    const out = tempDir();
+    await exportCsv(db, out);
+    const notes = readCsv(join(out, 'annotations.csv')).map((r) => r.note);
+    expect(notes).toContain("'\t=1+1");
+    expect(notes).toContain("'\r=1+1");
+  });
+
+  it('is UTF-8 without a byte-order mark by default, and starts with one when asked, for spreadsheet programs', async () => {
+    const { db } = tempCorpus();
+    buildExchangeCorpus(db);
+    const plain = tempDir();
+    const withBom = tempDir();
+    await exportCsv(db, plain);
+    await exportCsv(db, withBom, { bom: true });
+    expect([...readFileSync(join(plain, 'annotations.csv')).subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    expect([...readFileSync(join(withBom, 'annotations.csv')).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect([...readFileSync(join(withBom, 'links.csv')).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('ends records with CRLF as RFC 4180 asks, keeping newlines inside quoted cells as they are', async () => {
+    const { db } = tempCorpus();
+    buildExchangeCorpus(db);
+    const out = tempDir();
+    await exportCsv(db, out);
+    const text = readFileSync(join(out, 'annotations.csv'), 'utf8');
+    expect(text.split('\r\n')[0]).toBe(ANNOTATION_COLUMNS.join(','));
+    expect(text).toContain('"Quote, with ""commas"", and\na newline 🙂"');
+  });
+
+  it('filters by tag and outlet, and keeps only links whose two ends are exported', async () => {
+    const { db } = tempCorpus();
+    const c = buildExchangeCorpus(db);
+    const out = tempDir();
+    const result = await exportCsv(db, out, { tags: ['claim'] });
+    expect(readCsv(join(out, 'annotations.csv')).map((r) => Number(r.annotation_id))).toEqual([c.claim.id, c.drift.id]);
+    expect(readCsv(join(out, 'links.csv')).map((r) => Number(r.link_id))).toEqual([c.same.id]);
+    expect(result).toMatchObject({ annotations: 2, links: 1 });
+    await exportCsv(db, out, { outlets: ['Anadolu Agency'] });
+    expect(readCsv(join(out, 'annotations.csv')).map((r) => Number(r.annotation_id))).toEqual([c.drift.id, c.formula.id]);
+    expect(readCsv(join(out, 'links.csv'))).toEqual([]);
+  });
+
+  it('filters links by status, and lists as linked only annotations joined by links of those statuses', async () => {
+    const { db } = tempCorpus();
+    const c = buildExchangeCorpus(db);
+    const out = tempDir();
+    await exportCsv(db, out, { linkStatuses: ['confirmed'] });
+    expect(readCsv(join(out, 'links.csv')).map((r) => Number(r.link_id))).toEqual([c.same.id]);
+    expect(readCsv(join(out, 'annotations.csv')).find((r) => r.annotation_id === String(c.denial.id))!.linked_annotation_ids).toBe('');
+  });
+
+  it('leaves an earlier export intact when writing fails', async () => {
+    const { db } = tempCorpus();
+    buildExchangeCorpus(db);
+    const out = tempDir();
+    writeFileSync(join(out, 'annotations.csv'), 'earlier export');
+    // A folder where the temporary file would go makes the write fail.
+    mkdirSync(join(out, 'annotations.csv.partial'));
+    await expect(exportCsv(db, out)).rejects.toThrow();
+    expect(readFileSync(join(out, 'annotations.csv'), 'utf8')).toBe('earlier export');
+  });
+});
