@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase, schemaVersion } from '../../main/corpus/database.ts';
 import { insertArticle } from '../../main/corpus/articles.ts';
+import { sha256Hex } from '../../main/ingest/normalise.ts';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { tempCorpus, tempDir } from '../helpers/tempCorpus.ts';
@@ -10,7 +11,10 @@ describe('migration 004: article versions, orphans queue, claim ratings', () => 
     const path = join(tempDir(), 'old.sqlite');
     const raw = new Database(path);
     migrate(raw, 1);
-    insertArticle(raw, { text: 'An old article.', title: null, outlet: null, url: null, published: null, fileName: null }, 'ana');
+    // Written as version 1 wrote it: today's insertArticle also fills tables that version 1 did not have.
+    raw
+      .prepare('INSERT INTO articles (text, text_length, sha256, imported_at) VALUES (?, ?, ?, ?)')
+      .run('An old article.', 15, sha256Hex('An old article.'), '2026-01-01T00:00:00.000Z');
     raw.close();
     const db = openDatabase(path);
     expect(schemaVersion(db)).toBeGreaterThanOrEqual(4);
