@@ -74,7 +74,19 @@ export function GhostOverlay({ client, articleId, text, source, revision, onChan
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(container);
-    return () => observer.disconnect();
+    // The reading pane renders paragraphs as they scroll near the viewport: measure again for those.
+    const scroller = container.closest('.reading');
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(measure);
+    };
+    scroller?.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      observer.disconnect();
+      scroller?.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
   }, [ghosts, paragraphs]);
 
   const act = (promise: Promise<unknown>) => promise.then(onChanged, (e: Error) => onError(e.message));
