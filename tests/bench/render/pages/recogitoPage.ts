@@ -1,0 +1,55 @@
+// The peer: @recogito/text-annotator over the same article and spans, laid out
+// with Crosscheck's own article typography so both tools paint the same text.
+import { createTextAnnotator, type Color, type TextAnnotation } from '@recogito/text-annotator';
+import '@recogito/text-annotator/text-annotator.css';
+import '../../../../renderer/styles.css';
+import './benchPage.css';
+import type { Tag } from '../../../../main/api/contract.ts';
+import { fetchBenchArticle, spanId, type AddedSpan } from './benchArticle.ts';
+
+/** Crosscheck's tag colours (styles.css), as Recogito takes a fill and an opacity rather than a class. */
+const TAG_FILL: Record<Tag, Color> = { claim: '#0072b2', denial: '#d55e00', attribution: '#009e73' };
+
+const { text, spans } = await fetchBenchArticle();
+const container = document.getElementById('article')!;
+container.className = 'article-text';
+const lines = text.split('\n');
+// Recogito counts offsets over the container's text nodes, which hold no newlines:
+// an offset into the stored text moves back by one for every line before it.
+const lineStarts: number[] = [];
+let offset = 0;
+for (const line of lines) {
+  lineStarts.push(offset);
+  offset += line.length + 1;
+  const paragraph = document.createElement('p');
+  if (line === '') paragraph.className = 'blank-line';
+  paragraph.textContent = line;
+  container.append(paragraph);
+}
+const linesBefore = (position: number) => {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= position) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+};
+const tags = new Map<string, Tag>();
+const toAnnotation = (id: number, { start, end, tag }: Omit<AddedSpan, 'id'>): TextAnnotation => {
+  const key = String(id);
+  tags.set(key, tag);
+  const quote = text.slice(start, end).replaceAll('\n', '');
+  return {
+    id: key,
+    bodies: [],
+    target: { annotation: key, selector: [{ quote, start: start - linesBefore(start), end: end - linesBefore(end) } as TextAnnotation['target']['selector'][number]] },
+  };
+};
+
+const annotator = createTextAnnotator<TextAnnotation, TextAnnotation>(container, {
+  style: (annotation) => ({ fill: TAG_FILL[tags.get(annotation.id) ?? 'claim'], fillOpacity: 0.16 }),
+});
+annotator.setAnnotations(spans.map((span, i) => toAnnotation(spanId(i), span)));
+window.benchTool = { addHighlight: (span) => annotator.addAnnotation(toAnnotation(span.id, span)) };
