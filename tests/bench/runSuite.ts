@@ -34,6 +34,7 @@ function npmCommand(): { command: string; prefix: string[] } {
 const { quick, only } = parseArgs(process.argv.slice(2));
 const scripts = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
 const names = selectBenchScripts(benchScriptNames(scripts), only);
+if (names.length === 0) throw new Error('package.json has no bench:* script to run');
 const npm = npmCommand();
 const started = performance.now();
 const outcomes: ScriptOutcome[] = [];

@@ -1,6 +1,6 @@
 /**
- * Builds the two benchmark pages (Crosscheck's reading pane, Recogito's text
- * annotator) with Vite into a temporary folder and serves them, with the
+ * Builds the benchmark pages (Crosscheck's reading pane, Recogito's text
+ * annotator, the bare article) with Vite into a temporary folder and serves them, with the
  * generated article as `article.json`, from a loopback HTTP server.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { build } from 'vite';
 import { readStaticFile } from '../../../main/server/staticFiles.ts';
 import type { BenchArticle } from './pages/benchArticle.ts';
 
-export type BenchPageName = 'crosscheck' | 'recogito';
+/** The two tools, and the plain article with no tool: the floor under both. */
+export type BenchPageName = 'crosscheck' | 'recogito' | 'plain';
 
 const PAGES_DIR = join(import.meta.dirname, 'pages');
 
@@ -33,7 +34,7 @@ export async function serveBenchPages(article: BenchArticle): Promise<BenchPages
       emptyOutDir: false, // a fresh temporary folder each time
       target: 'es2023',
       chunkSizeWarningLimit: 2000,
-      rolldownOptions: { input: { crosscheck: join(PAGES_DIR, 'crosscheck.html'), recogito: join(PAGES_DIR, 'recogito.html') } },
+      rolldownOptions: { input: { crosscheck: join(PAGES_DIR, 'crosscheck.html'), recogito: join(PAGES_DIR, 'recogito.html'), plain: join(PAGES_DIR, 'plain.html') } },
     },
   });
   const articleJson = Buffer.from(JSON.stringify(article));

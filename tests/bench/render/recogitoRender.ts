@@ -5,3 +5,8 @@ import { measurePageRender, type PageRenderTimes } from './measurePageRender.ts'
 export function measureRecogitoRender(browser: Browser, options: { quick: boolean }): Promise<PageRenderTimes> {
   return measurePageRender(browser, 'recogito', { quick: options.quick, highlightSelector: (id) => `.r6o-annotation[data-annotation="${id}"]` });
 }
+
+/** The same page with no annotation tool: what loading and painting the article costs before either tool does anything. */
+export function measurePlainArticle(browser: Browser, options: { quick: boolean }): Promise<PageRenderTimes> {
+  return measurePageRender(browser, 'plain', { quick: options.quick, highlightSelector: (id) => `mark[data-annotation-id="${id}"]` });
+}
