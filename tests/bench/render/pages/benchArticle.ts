@@ -27,3 +27,15 @@ declare global {
     benchTool?: { addHighlight(span: AddedSpan): void };
   }
 }
+
+/** The article as plain `<p>` lines in Crosscheck's article typography, for the pages whose tool does not render text itself. */
+export function renderArticleLines(text: string): HTMLParagraphElement[] {
+  const container = document.getElementById('article')!;
+  container.className = 'article-text';
+  return text.split('\n').map((line) => {
+    const paragraph = container.appendChild(document.createElement('p'));
+    if (line === '') paragraph.className = 'blank-line';
+    paragraph.textContent = line;
+    return paragraph;
+  });
+}

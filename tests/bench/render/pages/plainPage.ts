@@ -4,23 +4,13 @@
 // one more <mark>, the least DOM work any tool could do.
 import '../../../../renderer/styles.css';
 import './benchPage.css';
-import { fetchBenchArticle, spanId, type AddedSpan } from './benchArticle.ts';
+import { fetchBenchArticle, renderArticleLines, spanId, type AddedSpan } from './benchArticle.ts';
 
 const { text, spans } = await fetchBenchArticle();
-const container = document.getElementById('article')!;
-container.className = 'article-text';
-const firstLine = container.appendChild(document.createElement('p'));
-for (const line of text.split('\n').slice(1)) {
-  const paragraph = container.appendChild(document.createElement('p'));
-  if (line === '') paragraph.className = 'blank-line';
-  paragraph.textContent = line;
-}
-
-const lineText = text.slice(0, text.indexOf('\n'));
-firstLine.textContent = lineText;
+const [firstLine] = renderArticleLines(text);
 /** Wraps [start, end) of the first line — where every span the harness adds lies, each inside one text node — in a mark. */
 const mark = (id: number, start: number, end: number) => {
-  const walker = document.createTreeWalker(firstLine, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(firstLine!, NodeFilter.SHOW_TEXT);
   let offset = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const length = node.textContent!.length;
@@ -37,5 +27,5 @@ const mark = (id: number, start: number, end: number) => {
   }
 };
 const first = spans[0]!;
-mark(spanId(0), first.start, Math.min(first.end, lineText.length));
+mark(spanId(0), first.start, Math.min(first.end, firstLine!.textContent!.length));
 window.benchTool = { addHighlight: (span: AddedSpan) => mark(span.id, span.start, span.end) };

@@ -5,42 +5,24 @@ import '@recogito/text-annotator/text-annotator.css';
 import '../../../../renderer/styles.css';
 import './benchPage.css';
 import type { Tag } from '../../../../main/api/contract.ts';
-import { fetchBenchArticle, spanId, type AddedSpan } from './benchArticle.ts';
+import { paragraphAt, toParagraphs } from '../../../../renderer/reading/articleDocument.ts';
+import { fetchBenchArticle, renderArticleLines, spanId, type AddedSpan } from './benchArticle.ts';
 
 /** Crosscheck's tag colours (styles.css), as Recogito takes a fill and an opacity rather than a class. */
 const TAG_FILL: Record<Tag, Color> = { claim: '#0072b2', denial: '#d55e00', attribution: '#009e73' };
 
 const { text, spans } = await fetchBenchArticle();
-const container = document.getElementById('article')!;
-container.className = 'article-text';
-const lines = text.split('\n');
+renderArticleLines(text);
 // Recogito counts offsets over the container's text nodes, which hold no newlines:
 // an offset into the stored text moves back by one for every line before it.
-const lineStarts: number[] = [];
-let offset = 0;
-for (const line of lines) {
-  lineStarts.push(offset);
-  offset += line.length + 1;
-  const paragraph = document.createElement('p');
-  if (line === '') paragraph.className = 'blank-line';
-  paragraph.textContent = line;
-  container.append(paragraph);
-}
-const linesBefore = (position: number) => {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= position) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-};
+const lines = toParagraphs(text);
+const linesBefore = (position: number) => paragraphAt(lines, position);
 const tags = new Map<string, Tag>();
 const toAnnotation = (id: number, { start, end, tag }: Omit<AddedSpan, 'id'>): TextAnnotation => {
   const key = String(id);
   tags.set(key, tag);
   const quote = text.slice(start, end).replaceAll('\n', '');
+  // No `range`: the annotator revives it from start and end, which is the work being measured.
   return {
     id: key,
     bodies: [],
@@ -48,7 +30,7 @@ const toAnnotation = (id: number, { start, end, tag }: Omit<AddedSpan, 'id'>): T
   };
 };
 
-const annotator = createTextAnnotator<TextAnnotation, TextAnnotation>(container, {
+const annotator = createTextAnnotator<TextAnnotation, TextAnnotation>(document.getElementById('article')!, {
   style: (annotation) => ({ fill: TAG_FILL[tags.get(annotation.id) ?? 'claim'], fillOpacity: 0.16 }),
 });
 annotator.setAnnotations(spans.map((span, i) => toAnnotation(spanId(i), span)));
