@@ -11,17 +11,18 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../helpers/browser.ts';
 import { median, percentile, reportFigures, type Figure } from '../report.ts';
 import { measureCrosscheckReadingPane as measureCrosscheckRender } from './crosscheckTti.ts';
+import type { PageRenderTimes } from './measurePageRender.ts';
 import { measurePlainArticle, measureRecogitoRender } from './recogitoRender.ts';
 
 export interface PeerSamples {
-  crosscheck: { timeToInteractiveMs: number[]; addHighlightMs: number[] };
-  recogito: { timeToInteractiveMs: number[]; addHighlightMs: number[] };
-  floor: { timeToInteractiveMs: number[]; addHighlightMs: number[] };
+  crosscheck: PageRenderTimes;
+  recogito: PageRenderTimes;
+  floor: PageRenderTimes;
 }
 
 /** Crosscheck and Recogito take turns, so drift in the machine's load spreads over both rather than landing on one. */
 async function samplePeers(browser: Browser, quick: boolean): Promise<PeerSamples> {
-  const empty = () => ({ timeToInteractiveMs: [], addHighlightMs: [] });
+  const empty = (): PageRenderTimes => ({ timeToInteractiveMs: [], addHighlightMs: [] });
   const samples: PeerSamples = { crosscheck: empty(), recogito: empty(), floor: empty() };
   for (let round = 0; round < (quick ? 1 : 2); round++) {
     const crosscheck = await measureCrosscheckRender(browser, { quick });
