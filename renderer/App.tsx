@@ -14,8 +14,9 @@ import { GhostOverlay } from './links/GhostOverlay.tsx';
 import { LinksPanel } from './links/LinksPanel.tsx';
 import { useLinkingKeys } from './links/useLinkingKeys.ts';
 import { toParagraphs, type ParagraphElement } from './reading/articleDocument.ts';
-import { annotationSpans, indexByParagraph, type MarkKey, type ParagraphHighlights } from './reading/decorations.ts';
+import { indexByParagraph, type MarkKey, type ParagraphHighlights } from './reading/decorations.ts';
 import { ReadingPane, type ReadingPaneHandle, type TextSelection } from './reading/ReadingPane.tsx';
+import { useAnnotationIndex } from './reading/useAnnotationIndex.ts';
 import { ReviewDesk } from './review/ReviewDesk.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
 import { ImportDialog } from './import/ImportDialog.tsx';
@@ -319,17 +320,6 @@ export function App({ client }: { client: Client }) {
 
 function stepTitle(verb: string, step: { action: string; quote: string } | null): string {
   return step ? `${verb} ${step.action} of “${step.quote.slice(0, 40)}” (Ctrl/Cmd+${verb === 'Undo' ? '' : 'Shift+'}Z)` : `Nothing to ${verb.toLowerCase()}`;
-}
-
-/** The annotation highlight index, rebuilt per change but reusing unchanged paragraphs' lists. */
-function useAnnotationIndex(paragraphs: ParagraphElement[], annotations: readonly Annotation[] | undefined): ParagraphHighlights {
-  const previous = useRef<{ paragraphs: ParagraphElement[]; index: ParagraphHighlights } | null>(null);
-  return useMemo(() => {
-    const before = previous.current?.paragraphs === paragraphs ? previous.current.index : undefined;
-    const index = indexByParagraph(paragraphs, annotationSpans(annotations ?? []), before);
-    previous.current = { paragraphs, index };
-    return index;
-  }, [paragraphs, annotations]);
 }
 
 /** A highlight source of at most one span: the selected annotation, a flashed match, a span being stored. */

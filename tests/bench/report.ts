@@ -39,21 +39,31 @@ export function meetsTarget(figure: Figure): boolean | null {
 
 const round = (n: number | undefined) => (n === undefined ? '' : Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ? 2 : 1));
 
-export function reportFigures(bench: string, figures: Figure[], notes: string[] = []): BenchReport {
-  const report: BenchReport = { bench, figures: figures.map((f) => ({ ...f, pass: meetsTarget(f) })), notes };
-  const rows = report.figures.map((f) => [
+export const FIGURE_HEADERS = ['figure', 'target', 'measured', 'median', 'p95', ''];
+
+/** One table row per figure, in the order of FIGURE_HEADERS. */
+export function figureCells(f: Figure & { pass: boolean | null }): string[] {
+  return [
     f.name,
     f.target ? `${f.target.op} ${f.target.value} ${f.unit}` : '—',
     `${round(f.value)} ${f.unit}${f.basis ? ` (${f.basis})` : ''}`,
     f.median !== undefined ? round(f.median) : '',
     f.p95 !== undefined ? round(f.p95) : '',
     f.pass === null ? '' : f.pass ? 'pass' : 'FAIL',
-  ]);
-  const headers = ['figure', 'target', 'measured', 'median', 'p95', ''];
+  ];
+}
+
+/** Left-aligned columns, two spaces apart. */
+export function formatTable(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(headers), ...rows.map(line)].join('\n');
+}
+
+export function reportFigures(bench: string, figures: Figure[], notes: string[] = []): BenchReport {
+  const report: BenchReport = { bench, figures: figures.map((f) => ({ ...f, pass: meetsTarget(f) })), notes };
   console.log(`\n${bench}`);
-  console.log([line(headers), ...rows.map(line)].join('\n'));
+  console.log(formatTable(FIGURE_HEADERS, report.figures.map(figureCells)));
   for (const note of notes) console.log(`  note: ${note}`);
   console.log(`BENCH_RESULT ${JSON.stringify(report)}`);
   return report;

@@ -1,0 +1,41 @@
+import type { GeneratedSpan } from '../../longArticle.ts';
+
+/** What the bench server hands both pages: the generated article, verbatim. */
+export interface BenchArticle {
+  text: string;
+  spans: GeneratedSpan[];
+}
+
+/** The span a benchmark adds, with the id the probe waits for. */
+export interface AddedSpan extends GeneratedSpan {
+  id: number;
+}
+
+/** Both tools read the article over HTTP from the same loopback server, so fetching and parsing cost them the same. */
+export async function fetchBenchArticle(): Promise<BenchArticle> {
+  const response = await fetch('./article.json');
+  if (!response.ok) throw new Error(`article.json: HTTP ${response.status}`);
+  return (await response.json()) as BenchArticle;
+}
+
+/** Annotation ids of the generated spans: their 1-based position, as a corpus would number them. */
+export const spanId = (index: number) => index + 1;
+
+declare global {
+  interface Window {
+    /** Set by each page once its tool is up, so the harness can trigger the same action in both. */
+    benchTool?: { addHighlight(span: AddedSpan): void };
+  }
+}
+
+/** The article as plain `<p>` lines in Crosscheck's article typography, for the pages whose tool does not render text itself. */
+export function renderArticleLines(text: string): HTMLParagraphElement[] {
+  const container = document.getElementById('article')!;
+  container.className = 'article-text';
+  return text.split('\n').map((line) => {
+    const paragraph = container.appendChild(document.createElement('p'));
+    if (line === '') paragraph.className = 'blank-line';
+    paragraph.textContent = line;
+    return paragraph;
+  });
+}
