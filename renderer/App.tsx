@@ -251,23 +251,6 @@ export function App({ client }: { client: Client }) {
               </h2>
               <VersionNotice client={client} articleId={open.article.id} onOpen={openArticle} />
             </header>
-            <LinksPanel
-              client={client}
-              articleLabel={(id) => {
-                const article = articles?.find((a) => a.id === id);
-                return article ? (article.outlet ?? articleTitle(article).text) : `article ${id}`;
-              }}
-              annotations={open.annotations}
-              selectedId={selectedId}
-              onSelect={(id) => selectAnnotation(open.annotations.find((a) => a.id === id)!)}
-              pinned={linking.pinned}
-              linkType={linking.linkType}
-              onLinkType={linking.setLinkType}
-              onFollow={openAt}
-              revision={revision}
-              onChanged={changed}
-              onError={setError}
-            />
             <ReadingPane ref={paneRef} article={open.article} paragraphs={paragraphs} sources={sources} onSelectText={setTextSelection} onClickHighlight={onClickHighlight} />
             <GhostOverlay client={client} articleId={open.article.id} text={open.article.text} source={linking.ghostSource} revision={revision} onChanged={changed} onError={setError} />
           </article>
@@ -276,14 +259,32 @@ export function App({ client }: { client: Client }) {
         )}
       </main>
       {open && view === 'read' && (
-        <AnnotationPanel
-          annotations={open.annotations}
-          selectedId={selectedId}
-          noteRequest={noteRequest}
-          onSelect={(id) => selectAnnotation(open.annotations.find((a) => a.id === id)!)}
-          onUpdate={(patch) => void workspace.update(patch)}
-          onDelete={(id) => void workspace.remove(id)}
-        />
+        <div className="right-column">
+          <AnnotationPanel
+            annotations={open.annotations}
+            selectedId={selectedId}
+            noteRequest={noteRequest}
+            onSelect={(id) => selectAnnotation(open.annotations.find((a) => a.id === id)!)}
+            onUpdate={(patch) => void workspace.update(patch)}
+            onDelete={(id) => void workspace.remove(id)}
+          />
+          <LinksPanel
+            client={client}
+            articleLabel={(id) => {
+              const article = articles?.find((a) => a.id === id);
+              return article ? (article.outlet ?? articleTitle(article).text) : `article ${id}`;
+            }}
+            annotations={open.annotations}
+            selectedId={selectedId}
+            pinned={linking.pinned}
+            linkType={linking.linkType}
+            onLinkType={linking.setLinkType}
+            onFollow={openAt}
+            revision={revision}
+            onChanged={changed}
+            onError={setError}
+          />
+        </div>
       )}
       {textSelection && <TagToolbar rect={textSelection.rect} onTag={tag} />}
       {picker && open && (
@@ -296,13 +297,16 @@ export function App({ client }: { client: Client }) {
       )}
       {help && <KeyMapHelp onClose={() => setHelp(false)} />}
       {dialog === 'import' && <ImportDialog client={client} onImported={loadArticles} onClose={() => setDialog(null)} />}
-      {dialog === 'orphans' && <OrphansQueue
+      {dialog === 'orphans' && (
+        <OrphansQueue
           client={client}
           onChanged={() => {
             loadArticles();
             changed();
           }}
-          onClose={() => setDialog(null)} />}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {dialog === 'details' && open && (
         <MetadataEditor
           client={client}

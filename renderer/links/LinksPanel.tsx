@@ -11,8 +11,8 @@ export interface LinksPanelProps {
   articleLabel(articleId: number): string;
   /** Annotations of the article being read, in text order. */
   annotations: readonly Annotation[];
+  /** Chosen in the annotation side panel or by clicking a highlight. */
   selectedId: number | null;
-  onSelect(annotationId: number): void;
   pinned: Annotation | null;
   linkType: LinkType;
   onLinkType(type: LinkType): void;
@@ -25,11 +25,11 @@ export interface LinksPanelProps {
 }
 
 /**
- * Beside the article: its annotations to pick from, the pin, the selected
+ * Below the annotation side panel: the pin, the selected
  * annotation's links (each opens the other end) and "find this claim
  * elsewhere" with accept and reject.
  */
-export function LinksPanel({ client, articleLabel, annotations, selectedId, onSelect, pinned, linkType, onLinkType, onFollow, revision, onChanged, onError }: LinksPanelProps) {
+export function LinksPanel({ client, articleLabel, annotations, selectedId, pinned, linkType, onLinkType, onFollow, revision, onChanged, onError }: LinksPanelProps) {
   const [links, setLinks] = useState<Link[]>([]);
   const [others, setOthers] = useState<Map<number, Annotation>>(new Map());
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
@@ -82,17 +82,6 @@ export function LinksPanel({ client, articleLabel, annotations, selectedId, onSe
           ))}
         </select>
       </section>
-
-      <ul className="annotation-picker" aria-label="Annotations in this article">
-        {annotations.map((a) => (
-          <li key={a.id}>
-            <button type="button" className={`pick hl-${a.tag}`} aria-pressed={a.id === selectedId} data-annotation={a.id} onClick={() => onSelect(a.id)}>
-              <span className="pick-tag">{a.tag}{pinned?.id === a.id ? ' · pinned' : ''}</span> {a.quote}
-            </button>
-          </li>
-        ))}
-        {annotations.length === 0 && <li className="muted">No annotations in this article yet.</li>}
-      </ul>
 
       {selected && (
         <section aria-label="Selected annotation">

@@ -28,9 +28,9 @@ export function useLinkingKeys(client: Client, selected: Annotation | null, onCh
     return () => window.removeEventListener('keydown', onKey);
   }, [active, selected, pin, linkTo, linkType, onChanged, onError]);
 
-  // Ghosts follow the pinned annotation from article to article; without a pin, the selected one's.
-  const ghostOf = pinned ?? selected;
-  const ghostSource = useMemo(() => (ghostOf ? { id: ghostOf.id, tag: ghostOf.tag } : null), [ghostOf?.id, ghostOf?.tag]);
+  // Ghosts follow the pinned annotation from article to article. Only a pin shows them: boxes over the
+  // text for whatever happens to be selected would sit on the words the analyst is about to select.
+  const ghostSource = useMemo(() => (pinned ? { id: pinned.id, tag: pinned.tag } : null), [pinned?.id, pinned?.tag]);
 
   return { pinned, linkType, setLinkType, ghostSource };
 }

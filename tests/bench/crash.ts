@@ -2,8 +2,10 @@
  * npm run bench:crash [-- --quick]
  *
  * Kills a writing Crosscheck process with SIGKILL at random moments (200
- * times, or 100 with --quick), reopens the corpus after each kill and counts
- * acknowledged writes that did not survive. Target: 0 lost writes.
+ * times; 20 with --quick, which keeps the whole quick suite under two
+ * minutes), reopens the corpus after each kill and counts acknowledged writes
+ * that did not survive. Target: 0 lost writes, over at least 100 kills.
+ * (CI runs a 10-kill version as a test.)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +14,7 @@ import { runCrashCycles } from '../crash/crashCycles.ts';
 import { reportFigures } from './report.ts';
 
 const quick = process.argv.includes('--quick');
-const kills = quick ? 100 : 200;
+const kills = quick ? 20 : 200;
 const dir = mkdtempSync(join(tmpdir(), 'crosscheck-crash-'));
 const started = Date.now();
 try {
@@ -25,7 +27,7 @@ try {
   reportFigures(
     'crash safety: SIGKILL during import, annotate and backup',
     [
-      { name: 'kills', unit: 'count', value: figures.kills, target: { op: '>=', value: 100 }, basis: 'total' },
+      { name: 'kills', unit: 'count', value: figures.kills, ...(quick ? {} : { target: { op: '>=' as const, value: 100 } }), basis: 'total' },
       { name: 'acknowledged writes', unit: 'count', value: figures.acknowledged, basis: 'total' },
       { name: 'lost writes', unit: 'count', value: figures.lostWrites, target: { op: '<=', value: 0 }, basis: 'total' },
       { name: 'integrity_check failures', unit: 'count', value: figures.integrityFailures, target: { op: '<=', value: 0 }, basis: 'total' },

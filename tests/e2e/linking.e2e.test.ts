@@ -61,8 +61,8 @@ describe('linking reports of one claim and reviewing their drift', () => {
 
     // Pin Kirby's quote in Fast News.
     await articleButton(page, /000_ed5d5ab491bc05c6/).click();
-    const picker = page.getByRole('list', { name: 'Annotations in this article' });
-    await picker.getByRole('button', { name: /unprecedented level/ }).click();
+    const sidePanel = page.getByRole('listbox', { name: 'Annotations in text order' });
+    await sidePanel.getByRole('option', { name: /unprecedented level/ }).click();
     await page.keyboard.press('p');
     await expect.poll(() => page.getByText('Pinned:').isVisible()).toBe(true);
 
@@ -73,7 +73,7 @@ describe('linking reports of one claim and reviewing their drift', () => {
     const ghostOverSpan = page.locator('.ghost-box[aria-label*="that is transforming their relationship into a full-fledged defense partnership"]');
     await expect.poll(() => ghostOverSpan.count()).toBeGreaterThan(0);
     await page.locator('.article-text .hl-claim').first().click();
-    await expect.poll(() => picker.getByRole('button', { pressed: true }).innerText()).toContain('full-fledged defense partnership');
+    await expect.poll(() => sidePanel.getByRole('option', { selected: true }).innerText()).toContain('full-fledged defense partnership');
     await page.keyboard.press('l');
     const links = page.getByRole('complementary', { name: 'Links' }).locator('.link-item');
     await expect.poll(() => links.count()).toBe(1);
