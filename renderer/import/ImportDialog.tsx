@@ -35,7 +35,7 @@ export function ImportDialog({ client, onImported, onClose }: { client: Client; 
         setRows((current) => current.map((r, j) => (j >= i ? { ...r, status: 'cancelled', detail: 'not imported' } : r)));
         break;
       }
-      const { path, file } = picked[i]!;
+      const { file } = picked[i]!;
       if (file.size > MAX_IMPORT_BYTES) {
         update(i, { status: 'failed', detail: `file is ${file.size} bytes, over the ${MAX_IMPORT_BYTES / 1024 / 1024} MiB limit` });
         continue;

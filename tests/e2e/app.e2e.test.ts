@@ -1,28 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { launchChromium, startApp } from '../helpers/browser.ts';
+import { useBrowserAndApp } from '../helpers/browser.ts';
 import { tempDir } from '../helpers/tempCorpus.ts';
 import { runCli } from '../helpers/runCli.ts';
 
-let browser: Browser;
-let app: Awaited<ReturnType<typeof startApp>> | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const session = useBrowserAndApp();
 
 /** Opens the app in a new tab; `problems` collects every page error and console error. */
 async function openApp(dbPath: string): Promise<{ page: Page; problems: string[] }> {
-  app = await startApp(dbPath);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const app = await session.start(dbPath);
+  const page = await session.browser().newPage({ viewport: { width: 1280, height: 800 } });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -45,9 +33,8 @@ describe('the app in browser mode', () => {
 
   it('opens an article, shows its text, and highlights its annotations by tag', async () => {
     const dbPath = join(tempDir(), 'corpus.sqlite');
-    app = await startApp(dbPath); // first run seeds the corpus
-    await app.close();
-    app = undefined;
+    await session.start(dbPath); // first run seeds the corpus
+    await session.stop();
     const text: string = JSON.parse(runCli(['show', '3', '--db', dbPath, '--json']).stdout).text;
     const quote = 'an unprecedented level of military and technical support';
     const start = text.indexOf(quote);

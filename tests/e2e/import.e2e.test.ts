@@ -1,28 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startApp } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndApp } from '../helpers/browser.ts';
 import { runCli } from '../helpers/runCli.ts';
 import { PROJECT_ROOT, tempDir } from '../helpers/tempCorpus.ts';
 
-let browser: Browser;
-let app: Awaited<ReturnType<typeof startApp>> | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const session = useBrowserAndApp();
 
 async function openApp(dbPath: string): Promise<{ page: Page; problems: string[] }> {
-  app = await startApp(dbPath);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const app = await session.start(dbPath);
+  const page = await session.browser().newPage({ viewport: { width: 1280, height: 800 } });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(app.server.url);
@@ -121,8 +109,8 @@ describe('the orphans queue', () => {
     expect(runCli(['annotate', '1', '--start', String(start), '--end', String(start + 11), '--tag', 'denial', '--db', dbPath]).status).toBe(0);
     expect(runCli(['import', join(dir, 'v2.html'), '--db', dbPath]).stdout).toContain('0 annotations moved, 1 to place in the orphans queue');
 
-    app = await startApp(dbPath);
-    const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const app = await session.start(dbPath);
+    const tab = await session.browser().newPage({ viewport: { width: 1280, height: 800 } });
     await tab.goto(app.server.url);
     await tab.getByRole('button', { name: 'Orphans' }).click();
     const queue = tab.getByRole('dialog', { name: 'Orphaned annotations' });

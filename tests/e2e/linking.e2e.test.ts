@@ -1,24 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startApp } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndApp } from '../helpers/browser.ts';
 import { runCli } from '../helpers/runCli.ts';
 import { tempDir } from '../helpers/tempCorpus.ts';
 
-let browser: Browser;
-let app: Awaited<ReturnType<typeof startApp>> | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const session = useBrowserAndApp();
 
 const KIRBY_FAST_NEWS = 'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defence partnership';
 const KIRBY_ANADOLU = 'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defense partnership';
@@ -27,9 +15,8 @@ const KIRBY_DRIFTED = 'an unprecedented level of military and technique that tra
 /** A seeded corpus with Kirby's quote annotated in the Fast News article (1, listed by its file name) and in Anadolu (4), via the CLI. */
 async function corpusWithTwoAnnotations(): Promise<string> {
   const dbPath = join(tempDir(), 'corpus.sqlite');
-  app = await startApp(dbPath);
-  await app.close();
-  app = undefined;
+  await session.start(dbPath);
+  await session.stop();
   for (const [article, quote] of [
     ['1', KIRBY_FAST_NEWS],
     ['4', KIRBY_ANADOLU],
@@ -43,8 +30,8 @@ async function corpusWithTwoAnnotations(): Promise<string> {
 }
 
 async function openApp(dbPath: string): Promise<{ page: Page; problems: string[] }> {
-  app = await startApp(dbPath);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const app = await session.start(dbPath);
+  const page = await session.browser().newPage({ viewport: { width: 1400, height: 900 } });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));

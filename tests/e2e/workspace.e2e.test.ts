@@ -1,25 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../main/api/handlers.ts';
-import { launchChromium, startApp } from '../helpers/browser.ts';
+import { useBrowserAndApp } from '../helpers/browser.ts';
 import { runCli } from '../helpers/runCli.ts';
 import { tempDir } from '../helpers/tempCorpus.ts';
 
-let browser: Browser;
-let app: Awaited<ReturnType<typeof startApp>> | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const session = useBrowserAndApp();
 
 const BUSINESS_STANDARD = /US says Russia providing/;
 /** Polls until the expectation holds; generous, because the test machines share two cores. */
@@ -33,8 +21,8 @@ interface Opened {
 
 /** Starts the app on a fresh seeded corpus (or the given one) and opens one article. */
 async function openArticle(title: RegExp, dbPath = join(tempDir(), 'corpus.sqlite')): Promise<Opened> {
-  app = await startApp(dbPath);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const app = await session.start(dbPath);
+  const page = await session.browser().newPage({ viewport: { width: 1400, height: 900 } });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -213,7 +201,7 @@ describe('working on annotations from the side panel', () => {
     await page.keyboard.press('c');
     await eventually(() => cliAnnotations(dbPath)).toHaveLength(1);
     const [created] = cliAnnotations(dbPath);
-    createHandlers({ db: app!.session.db, actor: 'ben' })['annotations.update']({ id: created!.id, note: 'ben: confirmed' });
+    createHandlers({ db: session.app().session.db, actor: 'ben' })['annotations.update']({ id: created!.id, note: 'ben: confirmed' });
     await page.keyboard.press('Control+z');
     await eventually(() => page.getByRole('alert').innerText()).toMatch(/has changed since this step.*nothing was changed/);
     expect(cliAnnotations(dbPath).map((a) => [a.quote, a.note])).toEqual([['John Kirby', 'ben: confirmed']]);

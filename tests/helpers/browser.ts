@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { openSession, type Session } from '../../main/api/session.ts';
 import { startServer, type RunningServer } from '../../main/server/httpServer.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from './projectPaths.ts';
@@ -37,4 +38,40 @@ export async function startApp(dbPath: string): Promise<{ session: Session; serv
   const session = openSession({ dbPath, seedsDir: SEEDS_DIR, actor: 'e2e' });
   const server = await startServer({ dispatch: session.dispatch, staticDir: RENDERER_DIR });
   return { session, server, close: async () => void (await server.close(), session.close()) };
+}
+
+export type RunningApp = Awaited<ReturnType<typeof startApp>>;
+
+/**
+ * The lifecycle every end-to-end file shares: one Chromium per file, and at
+ * most one app per test, stopped when the test ends whatever its outcome.
+ */
+export function useBrowserAndApp() {
+  let browser: Browser | undefined;
+  let app: RunningApp | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+  return {
+    browser: () => browser!,
+    /** The app the current test started. */
+    app: () => app!,
+    /** Starts the app on a corpus file (a new one is seeded, as on a first run). */
+    async start(dbPath: string): Promise<RunningApp> {
+      await app?.close();
+      app = await startApp(dbPath);
+      return app;
+    },
+    async stop(): Promise<void> {
+      await app?.close();
+      app = undefined;
+    },
+  };
 }
