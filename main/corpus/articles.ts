@@ -4,6 +4,7 @@ import { isNormalised, sha256Hex } from '../ingest/normalise.ts';
 import { indexNewArticle } from '../matching/termIndex.ts';
 import type { Db } from './database.ts';
 import { recordEvent } from './events.ts';
+import { cachedStatement } from './statements.ts';
 
 export interface NewArticle {
   text: string;
@@ -33,15 +34,14 @@ export function insertArticle(db: Db, article: NewArticle, actor: string): Inser
   }
   const sha256 = sha256Hex(article.text);
   return db.transaction((): InsertOutcome => {
-    const existing = db.prepare('SELECT id FROM articles WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
+    const existing = cachedStatement(db, 'SELECT id FROM articles WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
     if (existing) return { status: 'duplicate', articleId: existing.id };
     const importedAt = article.importedAt ?? new Date().toISOString();
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO articles (title, outlet, url, published, text, text_length, sha256, file_name, imported_at)
-         VALUES (@title, @outlet, @url, @published, @text, @length, @sha256, @fileName, @importedAt)`,
-      )
-      .run({ title: article.title, outlet: article.outlet, url: article.url, published: article.published, text: article.text, fileName: article.fileName, length: article.text.length, sha256, importedAt });
+    const { lastInsertRowid } = cachedStatement(
+      db,
+      `INSERT INTO articles (title, outlet, url, published, text, text_length, sha256, file_name, imported_at)
+       VALUES (@title, @outlet, @url, @published, @text, @length, @sha256, @fileName, @importedAt)`,
+    ).run({ title: article.title, outlet: article.outlet, url: article.url, published: article.published, text: article.text, fileName: article.fileName, length: article.text.length, sha256, importedAt });
     const articleId = Number(lastInsertRowid);
     indexNewArticle(db, articleId, article.text);
     recordEvent(db, {

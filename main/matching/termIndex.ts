@@ -1,6 +1,6 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../corpus/database.ts';
 import { tokenize, type Token } from './tokens.ts';
+import { cachedStatement } from '../corpus/statements.ts';
 
 /**
  * The word index behind "find this claim elsewhere": for each article, the
@@ -13,7 +13,7 @@ import { tokenize, type Token } from './tokens.ts';
 export const MATCH_INDEX_VERSION = '1';
 const VERSION_KEY = 'match_index_version';
 
-const indexVersion = (db: Db) => (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(VERSION_KEY) as string | undefined) ?? null;
+const indexVersion = (db: Db) => ((cachedStatement(db, 'SELECT value FROM meta WHERE key = ?').get(VERSION_KEY) as { value: string } | undefined)?.value ?? null);
 const markIndexCurrent = (db: Db) => db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(VERSION_KEY, MATCH_INDEX_VERSION);
 
 /** SQLite's order for TEXT (BINARY collation compares UTF-8 bytes, which UTF-16 code units order alike outside surrogates). */
@@ -37,12 +37,8 @@ export function indexNewArticle(db: Db, articleId: number, text: string): void {
   indexArticleTerms(db, articleId, text);
 }
 
-// Importing a folder calls this per article; preparing once per connection keeps that cheap.
-const insertStatements = new WeakMap<Db, Statement<[string, number]>>();
-
 function indexArticleTerms(db: Db, articleId: number, text: string): void {
-  let insert = insertStatements.get(db);
-  if (!insert) insertStatements.set(db, (insert = db.prepare('INSERT OR IGNORE INTO match_terms (term, article_id) VALUES (?, ?)')));
+  const insert = cachedStatement(db, 'INSERT OR IGNORE INTO match_terms (term, article_id) VALUES (?, ?)');
   for (const term of articleTerms(tokenize(text))) insert.run(term, articleId);
 }
 
