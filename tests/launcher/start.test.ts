@@ -4,26 +4,33 @@ import { describe, expect, it } from 'vitest';
 import { cliEnv } from '../helpers/runCli.ts';
 import { PROJECT_ROOT, tempDir } from '../helpers/tempCorpus.ts';
 
-/** Runs `npm start` until it prints an address; `stop` ends it. */
-function startUntilUrl(env: NodeJS.ProcessEnv): Promise<{ output: string; url: string; stop(): void }> {
+/** Runs `npm start` until it prints an address; `stop` ends it and waits until every process of it is gone. */
+function startUntilUrl(env: NodeJS.ProcessEnv): Promise<{ output: string; url: string; stop(): Promise<void> }> {
   const child = spawn('npm', ['start', '--silent'], { cwd: PROJECT_ROOT, env: cliEnv(env), detached: true });
   let output = '';
   let settled = false;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => finish(new Error(`no address within 60 s:\n${output}`)), 60_000);
-    const stop = () => {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        // already gone
-      }
+    // The server backs the corpus up on quit: the test's folder may go only once it is done.
+    const stop = async () => {
+      const group = -child.pid!;
+      const alive = () => {
+        try {
+          process.kill(group, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      if (alive()) process.kill(group, 'SIGTERM');
+      for (let waited = 0; alive() && waited < 15_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     };
     const finish = (error: Error | null, url?: string) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       if (error) {
-        stop();
+        void stop();
         reject(error);
       } else resolve({ output, url: url!, stop });
     };
@@ -55,7 +62,7 @@ describe('npm start', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<title>Crosscheck</title>');
     } finally {
-      stop();
+      await stop();
     }
   });
 });
