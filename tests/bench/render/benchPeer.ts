@@ -10,7 +10,7 @@
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../helpers/browser.ts';
 import { median, percentile, reportFigures, type Figure } from '../report.ts';
-import { measureCrosscheckReadingPane as measureCrosscheckRender } from './crosscheckTti.ts';
+import { measureCrosscheckReadingPane } from './crosscheckPaneRender.ts';
 import type { PageRenderTimes } from './measurePageRender.ts';
 import { measurePlainArticle, measureRecogitoRender } from './recogitoRender.ts';
 
@@ -25,7 +25,7 @@ async function samplePeers(browser: Browser, quick: boolean): Promise<PeerSample
   const empty = (): PageRenderTimes => ({ timeToInteractiveMs: [], addHighlightMs: [] });
   const samples: PeerSamples = { crosscheck: empty(), recogito: empty(), floor: empty() };
   for (let round = 0; round < (quick ? 1 : 2); round++) {
-    const crosscheck = await measureCrosscheckRender(browser, { quick });
+    const crosscheck = await measureCrosscheckReadingPane(browser, { quick });
     samples.crosscheck.timeToInteractiveMs.push(...crosscheck.timeToInteractiveMs);
     samples.crosscheck.addHighlightMs.push(...crosscheck.tagToPaintMs);
     const recogito = await measureRecogitoRender(browser, { quick });
