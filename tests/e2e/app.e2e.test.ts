@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { useBrowserAndApp } from '../helpers/browser.ts';
@@ -7,16 +6,7 @@ import { runCli } from '../helpers/runCli.ts';
 
 const session = useBrowserAndApp();
 
-/** Opens the app in a new tab; `problems` collects every page error and console error. */
-async function openApp(dbPath: string): Promise<{ page: Page; problems: string[] }> {
-  const app = await session.start(dbPath);
-  const page = await session.browser().newPage({ viewport: { width: 1280, height: 800 } });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  await page.goto(app.server.url);
-  return { page, problems };
-}
+const openApp = (dbPath: string) => session.open(dbPath);
 
 describe('the app in browser mode', () => {
   it('lists the five seed articles of a first run', async () => {

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserAndApp } from '../helpers/browser.ts';
 import { runCli } from '../helpers/runCli.ts';
@@ -8,14 +7,10 @@ import { PROJECT_ROOT, tempDir } from '../helpers/tempCorpus.ts';
 
 const session = useBrowserAndApp();
 
-async function openApp(dbPath: string): Promise<{ page: Page; problems: string[] }> {
-  const app = await session.start(dbPath);
-  const page = await session.browser().newPage({ viewport: { width: 1280, height: 800 } });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(app.server.url);
-  await expect.poll(() => page.getByText('5 articles').isVisible()).toBe(true);
-  return { page, problems };
+async function openApp(dbPath: string) {
+  const opened = await session.open(dbPath, { consoleErrors: false });
+  await expect.poll(() => opened.page.getByText('5 articles').isVisible()).toBe(true);
+  return opened;
 }
 
 const articles = (dbPath: string) => JSON.parse(runCli(['articles', '--db', dbPath, '--json']).stdout) as Array<{ id: number; title: string | null; outlet: string | null }>;

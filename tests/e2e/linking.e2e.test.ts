@@ -29,15 +29,7 @@ async function corpusWithTwoAnnotations(): Promise<string> {
   return dbPath;
 }
 
-async function openApp(dbPath: string): Promise<{ page: Page; problems: string[] }> {
-  const app = await session.start(dbPath);
-  const page = await session.browser().newPage({ viewport: { width: 1400, height: 900 } });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  await page.goto(app.server.url);
-  return { page, problems };
-}
+const openApp = (dbPath: string) => session.open(dbPath, { viewport: { width: 1400, height: 900 } });
 
 const articleButton = (page: Page, name: RegExp) => page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name });
 

@@ -21,12 +21,7 @@ interface Opened {
 
 /** Starts the app on a fresh seeded corpus (or the given one) and opens one article. */
 async function openArticle(title: RegExp, dbPath = join(tempDir(), 'corpus.sqlite')): Promise<Opened> {
-  const app = await session.start(dbPath);
-  const page = await session.browser().newPage({ viewport: { width: 1400, height: 900 } });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  await page.goto(app.server.url);
+  const { page, problems } = await session.open(dbPath, { viewport: { width: 1400, height: 900 } });
   await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: title }).click();
   await page.locator('.article-text p').first().waitFor();
   return { page, dbPath, problems };

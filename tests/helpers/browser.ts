@@ -69,6 +69,20 @@ export function useBrowserAndApp() {
       app = await startApp(dbPath);
       return app;
     },
+    /**
+     * Starts the app and opens it in a new tab. `problems` collects page errors
+     * and, unless told otherwise, console errors (a test that provokes refused
+     * requests sees Chromium log their HTTP status as console errors).
+     */
+    async open(dbPath: string, options: { viewport?: { width: number; height: number }; consoleErrors?: boolean } = {}) {
+      const running = await this.start(dbPath);
+      const page = await browser!.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      if (options.consoleErrors !== false) page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+      await page.goto(running.server.url);
+      return { page, problems, app: running };
+    },
     async stop(): Promise<void> {
       await app?.close();
       app = undefined;
