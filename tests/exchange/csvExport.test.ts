@@ -1,7 +1,12 @@
 import { parse } from 'csv-parse/sync';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createAnnotation } from '../../main/corpus/annotations.ts';
+import { insertArticle } from '../../main/corpus/articles.ts';
+import { TAGS } from '../../main/api/contract.ts';
+import type { Db } from '../../main/corpus/database.ts';
+import { createLink } from '../../main/corpus/links.ts';
 import { ANNOTATION_COLUMNS, exportCsv, LINK_COLUMNS } from '../../main/exchange/csvExport.ts';
 import { tempCorpus, tempDir } from '../helpers/tempCorpus.ts';
 import { buildExchangeCorpus } from './exchangeCorpus.ts';
@@ -116,6 +121,33 @@ describe('CSV export', () => {
     expect(text).toContain('"Quote, with ""commas"", and\na newline 🙂"');
   });
 
+  it('quotes a cell whose only special character is a line break, so no reader splits the record there', async () => {
+    const { db } = tempCorpus();
+    const c = buildExchangeCorpus(db);
+    const lf = createAnnotation(db, { articleId: c.kirby, start: 0, end: 5, tag: 'claim', note: 'line one\nline two' }, 'ana');
+    const cr = createAnnotation(db, { articleId: c.kirby, start: 6, end: 11, tag: 'claim', note: 'one\rtwo' }, 'ana');
+    const out = tempDir();
+    await exportCsv(db, out);
+    const text = readFileSync(join(out, 'annotations.csv'), 'utf8');
+    expect(text).toContain(',"line one\nline two",');
+    expect(text).toContain(',"one\rtwo",');
+    const rows = readCsv(join(out, 'annotations.csv'));
+    expect(rows.find((r) => r.annotation_id === String(lf.id))!.note).toBe('line one\nline two');
+    expect(rows.find((r) => r.annotation_id === String(cr.id))!.note).toBe('one\rtwo');
+  });
+
+  it('writes a cell holding a NUL character as it is, records still ending in CRLF', async () => {
+    const { db } = tempCorpus();
+    const c = buildExchangeCorpus(db);
+    const odd = createAnnotation(db, { articleId: c.kirby, start: 0, end: 5, tag: 'claim', note: 'before\u0000after' }, 'ana');
+    const out = tempDir();
+    await exportCsv(db, out);
+    const text = readFileSync(join(out, 'annotations.csv'), 'utf8');
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.split('\r\n')).toHaveLength(1 + 5 + 1);
+    expect(readCsv(join(out, 'annotations.csv')).find((r) => r.annotation_id === String(odd.id))!.note).toBe('before\u0000after');
+  });
+
   it('filters by tag and outlet, and keeps only links whose two ends are exported', async () => {
     const { db } = tempCorpus();
     const c = buildExchangeCorpus(db);
@@ -147,5 +179,57 @@ describe('CSV export', () => {
     mkdirSync(join(out, 'annotations.csv.partial'));
     await expect(exportCsv(db, out)).rejects.toThrow();
     expect(readFileSync(join(out, 'annotations.csv'), 'utf8')).toBe('earlier export');
+  });
+
+  describe('on several threads', () => {
+    /** Enough annotations for every thread to get a slice, with gaps in the ids and links across slices. */
+    function sizeableCorpus(db: Db): void {
+      const words = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
+      const ids: number[] = [];
+      db.transaction(() => {
+        for (let a = 0; a < 6; a++) {
+          const articleId = insertArticle(db, { text: `${a} ${words}`, title: `Report ${a}`, outlet: `Outlet ${a % 3}`, url: null, published: null, fileName: `${a}.txt` }, 'ana').articleId;
+          for (let i = 0; i < 120; i++) {
+            const start = 2 + i * 9;
+            const note = i % 7 === 0 ? `=HYPERLINK("x"), line\nbreak ${i}` : i % 11 === 0 ? 'emoji 🙂, "quoted"' : '';
+            ids.push(createAnnotation(db, { articleId, start, end: start + 6, tag: TAGS[i % 3]!, note }, 'ana').id);
+          }
+        }
+        for (let i = 0; i + 400 < ids.length; i += 13) createLink(db, { fromId: ids[i]!, toId: ids[i + 400]!, type: 'same-claim', status: i % 2 ? 'confirmed' : 'suggested' }, 'ana');
+        db.prepare('DELETE FROM annotations WHERE id % 17 = 0').run();
+      })();
+    }
+
+    const bytes = (folder: string) => ({ annotations: readFileSync(join(folder, 'annotations.csv')), links: readFileSync(join(folder, 'links.csv')) });
+
+    it('writes the very same bytes as one thread does, with or without filters', async () => {
+      const { db } = tempCorpus();
+      sizeableCorpus(db);
+      for (const options of [{}, { tags: ['claim', 'denial'] as const, linkStatuses: ['confirmed'] as const, bom: true }, { outlets: ['Outlet 1'] }]) {
+        const one = tempDir();
+        const three = tempDir();
+        const single = await exportCsv(db, one, { ...options, threads: 1 });
+        const parallel = await exportCsv(db, three, { ...options, threads: 3 });
+        expect(parallel).toMatchObject({ annotations: single.annotations, links: single.links });
+        expect(bytes(three)).toEqual(bytes(one));
+      }
+    });
+
+    it('leaves the earlier export and no part files behind when a worker cannot write its part', async () => {
+      const { db } = tempCorpus();
+      sizeableCorpus(db);
+      const out = tempDir();
+      writeFileSync(join(out, 'annotations.csv'), 'earlier export');
+      mkdirSync(join(out, 'annotations.csv.part1'));
+      await expect(exportCsv(db, out, { threads: 2 })).rejects.toThrow(/part1/);
+      expect(readFileSync(join(out, 'annotations.csv'), 'utf8')).toBe('earlier export');
+      expect(readdirSync(out).sort()).toEqual(['annotations.csv', 'annotations.csv.part1']);
+    });
+
+    it('refuses a thread count that is not a whole number of at least one', async () => {
+      const { db } = tempCorpus();
+      await expect(exportCsv(db, tempDir(), { threads: 0 })).rejects.toThrow(/threads must be a whole number/);
+      await expect(exportCsv(db, tempDir(), { threads: 1.5 })).rejects.toThrow(/threads must be a whole number/);
+    });
   });
 });
