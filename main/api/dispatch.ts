@@ -36,7 +36,7 @@ function failure(error: CrosscheckError): Result<never> {
   return { ok: false, error: { code: error.code, message: error.message } };
 }
 
-export function describeIssues(method: Method | string, error: z.ZodError): string {
+function describeIssues(method: Method, error: z.ZodError): string {
   const issues = error.issues.slice(0, 5).map((issue) => {
     const where = issue.path.length > 0 ? issue.path.join('.') : 'input';
     return `${where}: ${issue.message}`;

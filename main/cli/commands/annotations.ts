@@ -1,6 +1,4 @@
-import { NewAnnotation } from '../../api/contract.ts';
-import { describeIssues } from '../../api/dispatch.ts';
-import { CrosscheckError } from '../../api/errors.ts';
+import { callContract } from '../callContract.ts';
 import { formatTable } from '../format.ts';
 import { onePositional, parse, wholeNumber, type Command, type Options } from '../args.ts';
 import { annotationJson, printJson } from '../output.ts';
@@ -19,7 +17,7 @@ export const annotateCommand: Command = {
   options: ANNOTATE_OPTIONS,
   run({ args, session, json, io }) {
     const { values, positionals } = parse(args, ANNOTATE_OPTIONS);
-    const request = NewAnnotation.safeParse({
+    const annotation = callContract(session(), 'annotations.create', {
       articleId: wholeNumber(onePositional(positionals, 'article', true), 'ARTICLE'),
       start: wholeNumber(values.start, '--start'),
       end: wholeNumber(values.end, '--end'),
@@ -27,8 +25,6 @@ export const annotateCommand: Command = {
       note: values.note,
       speaker: values.speaker,
     });
-    if (!request.success) throw new CrosscheckError('invalid_input', describeIssues('annotate', request.error));
-    const annotation = session().handlers['annotations.create'](request.data);
     io.out(json ? printJson(annotationJson(annotation)) : `annotation ${annotation.id}: ${annotation.tag} “${annotation.quote}”`);
     return 0;
   },
@@ -40,7 +36,7 @@ export const annotationsCommand: Command = {
   options: {},
   run({ args, session, json, io }) {
     const article = onePositional(parse(args, {}).positionals, 'article', false);
-    const list = session().handlers['annotations.list']({ articleId: article === undefined ? undefined : wholeNumber(article, 'ARTICLE') });
+    const list = callContract(session(), 'annotations.list', { articleId: article === undefined ? undefined : wholeNumber(article, 'ARTICLE') });
     if (json) io.out(printJson(list.map(annotationJson)));
     else io.out(formatTable(['id', 'article', 'start', 'end', 'tag', 'speaker', 'quote'], list.map((a) => [a.id, a.articleId, a.start, a.end, a.tag, a.speaker, a.quote])));
     return 0;

@@ -1,6 +1,4 @@
-import { ArticleMetadataPatch } from '../../api/contract.ts';
-import { describeIssues } from '../../api/dispatch.ts';
-import { CrosscheckError } from '../../api/errors.ts';
+import { callContract } from '../callContract.ts';
 import { formatTable } from '../format.ts';
 import { onePositional, parse, wholeNumber, type Command, type Options } from '../args.ts';
 import { ARTICLE_HEADERS, articleJson, articleRow, printJson } from '../output.ts';
@@ -21,15 +19,13 @@ export const editCommand: Command = {
   options: EDIT_OPTIONS,
   run({ args, session, json, io }) {
     const { values, positionals } = parse(args, EDIT_OPTIONS);
-    const request = ArticleMetadataPatch.safeParse({
+    const article = callContract(session(), 'articles.updateMetadata', {
       id: wholeNumber(onePositional(positionals, 'article', true), 'ARTICLE'),
       title: orClear(values.title),
       outlet: orClear(values.outlet),
       url: orClear(values.url),
       published: orClear(values.published),
     });
-    if (!request.success) throw new CrosscheckError('invalid_input', describeIssues('edit', request.error));
-    const article = session().handlers['articles.updateMetadata'](request.data);
     io.out(json ? printJson(articleJson(article)) : formatTable(ARTICLE_HEADERS, [articleRow(article)]));
     return 0;
   },

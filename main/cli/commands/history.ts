@@ -1,5 +1,6 @@
 import type { HistoryStep } from '../../api/contract.ts';
 import { noPositionals, parse, type Command } from '../args.ts';
+import { callContract } from '../callContract.ts';
 import { printJson } from '../output.ts';
 
 const PAST = { undo: 'undone', redo: 'redone' } as const;
@@ -14,7 +15,7 @@ function replayCommand(direction: 'undo' | 'redo'): Command {
     options: {},
     run({ args, session, json, io }) {
       noPositionals(parse(args, {}).positionals, direction);
-      const result = session().handlers[`history.${direction}`]({});
+      const result = callContract(session(), `history.${direction}`, {});
       io.out(json ? printJson(result) : describeStep(direction, result.applied));
       return 0;
     },

@@ -1,6 +1,5 @@
-import { ClaimRating, OrphanPlacement } from '../../api/contract.ts';
-import { describeIssues } from '../../api/dispatch.ts';
 import { CrosscheckError } from '../../api/errors.ts';
+import { callContract } from '../callContract.ts';
 import { formatTable } from '../format.ts';
 import { onePositional, parse, wholeNumber, type Command, type Options } from '../args.ts';
 import { annotationJson, printJson } from '../output.ts';
@@ -13,13 +12,11 @@ export const rateCommand: Command = {
   options: RATE_OPTIONS,
   run({ args, session, json, io }) {
     const { values, positionals } = parse(args, RATE_OPTIONS);
-    const request = ClaimRating.safeParse({
+    const rating = callContract(session(), 'claimRatings.set', {
       annotationId: wholeNumber(onePositional(positionals, 'annotation', true), 'ANNOTATION'),
       alternateName: values.verdict,
       ratingValue: values.rating === undefined ? undefined : wholeNumber(values.rating, '--rating'),
     });
-    if (!request.success) throw new CrosscheckError('invalid_input', describeIssues('rate', request.error));
-    const rating = session().handlers['claimRatings.set'](request.data);
     io.out(json ? printJson(rating) : `claim group ${rating.groupId}: ${rating.alternateName}${rating.ratingValue ? ` (${rating.ratingValue}/5)` : ''}`);
     return 0;
   },
@@ -34,9 +31,8 @@ export const orphansCommand: Command = {
   run({ args, session, json, io }) {
     const { values, positionals } = parse(args, ORPHAN_OPTIONS);
     const [action, id, ...rest] = positionals;
-    const { handlers } = session();
     if (action === undefined) {
-      const orphans = handlers['orphans.list']({});
+      const orphans = callContract(session(), 'orphans.list', {});
       if (json) io.out(printJson(orphans.map((o) => ({ ...o, annotation: annotationJson(o.annotation) }))));
       else {
         const rows = orphans.map((o) => [o.annotationId, o.annotation.articleId, o.newArticleId, o.annotation.quote, o.suggestion ? `${o.suggestion.start}–${o.suggestion.end} “${o.suggestion.quote}”` : null, o.reason]);
@@ -47,13 +43,11 @@ export const orphansCommand: Command = {
     if (rest.length > 0 || !['place', 'drop'].includes(action)) throw new CrosscheckError('invalid_input', 'expected: orphans, orphans place ANNOTATION --start N --end M, or orphans drop ANNOTATION');
     const annotationId = wholeNumber(id, 'ANNOTATION');
     if (action === 'drop') {
-      handlers['orphans.drop']({ annotationId });
+      callContract(session(), 'orphans.drop', { annotationId });
       io.out(json ? printJson({ annotationId }) : `annotation ${annotationId} stays on the superseded version`);
       return 0;
     }
-    const request = OrphanPlacement.safeParse({ annotationId, start: wholeNumber(values.start, '--start'), end: wholeNumber(values.end, '--end') });
-    if (!request.success) throw new CrosscheckError('invalid_input', describeIssues('orphans place', request.error));
-    const annotation = handlers['orphans.place'](request.data);
+    const annotation = callContract(session(), 'orphans.place', { annotationId, start: wholeNumber(values.start, '--start'), end: wholeNumber(values.end, '--end') });
     io.out(json ? printJson(annotationJson(annotation)) : `annotation ${annotation.id} placed on article ${annotation.articleId}: “${annotation.quote}”`);
     return 0;
   },

@@ -1,6 +1,7 @@
 import { CrosscheckError } from '../../api/errors.ts';
 import { formatTable } from '../format.ts';
 import { parse, type Command } from '../args.ts';
+import { callContract } from '../callContract.ts';
 import { printJson } from '../output.ts';
 
 export const searchCommand: Command = {
@@ -10,7 +11,7 @@ export const searchCommand: Command = {
   run({ args, session, json, io }) {
     const { positionals } = parse(args, {});
     if (positionals.length === 0) throw new CrosscheckError('invalid_input', 'name the words to search for');
-    const results = session().handlers['search.articles']({ query: positionals.join(' ') });
+    const results = callContract(session(), 'search.articles', { query: positionals.join(' ') });
     if (json) io.out(printJson(results));
     else {
       const rows = results.articles.flatMap((a) => a.matches.map((m) => [a.articleId, m.start, m.end, `${m.before}[${m.match}]${m.after}`]));
