@@ -19,6 +19,7 @@ import { ReadingPane, type ReadingPaneHandle, type TextSelection } from './readi
 import { useAnnotationIndex } from './reading/useAnnotationIndex.ts';
 import { ReviewDesk } from './review/ReviewDesk.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
+import { ExportDialog } from './export/ExportDialog.tsx';
 import { ImportDialog } from './import/ImportDialog.tsx';
 import { MetadataEditor } from './metadata/MetadataEditor.tsx';
 import { OrphansQueue } from './orphans/OrphansQueue.tsx';
@@ -50,7 +51,7 @@ export function App({ client }: { client: Client }) {
     setRevision((r) => r + 1);
     reload();
   }, [reload]);
-  const [dialog, setDialog] = useState<'import' | 'orphans' | 'details' | null>(null);
+  const [dialog, setDialog] = useState<'import' | 'export' | 'orphans' | 'details' | null>(null);
 
   const loadArticles = useCallback(() => {
     client.call('articles.list', {}).then(setArticles, (e: Error) => setError(e.message));
@@ -211,6 +212,7 @@ export function App({ client }: { client: Client }) {
         </label>
         <span className="topbar-actions">
           <button type="button" onClick={() => setDialog('import')}>Import…</button>
+          <button type="button" onClick={() => setDialog('export')}>Export…</button>
           <button type="button" onClick={() => setDialog('orphans')}>Orphans</button>
         </span>
         <ul className="legend" aria-label="Tag colours">
@@ -297,6 +299,9 @@ export function App({ client }: { client: Client }) {
       )}
       {help && <KeyMapHelp onClose={() => setHelp(false)} />}
       {dialog === 'import' && <ImportDialog client={client} onImported={loadArticles} onClose={() => setDialog(null)} />}
+      {dialog === 'export' && (
+        <ExportDialog outlets={[...new Set((articles ?? []).flatMap((a) => (a.outlet ? [a.outlet] : [])))].sort()} onClose={() => setDialog(null)} />
+      )}
       {dialog === 'orphans' && (
         <OrphansQueue
           client={client}

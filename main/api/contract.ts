@@ -323,6 +323,20 @@ export const StoredClaimRating = z.object({
 });
 export type StoredClaimRating = z.infer<typeof StoredClaimRating>;
 
+/**
+ * The CSV export as the app downloads it, one table per file, from
+ * /export/annotations.csv or /export/links.csv: its filters come as the query
+ * string, each key repeatable (?tag=claim&tag=denial&bom=1).
+ */
+export const CSV_DOWNLOAD_TABLES = ['annotations', 'links'] as const;
+export const CsvDownloadQuery = z.strictObject({
+  tag: z.array(Tag).max(TAGS.length).optional(),
+  outlet: z.array(z.string().min(1).max(MAX_NAME_LENGTH)).max(500).optional(),
+  status: z.array(LinkStatus).max(LINK_STATUSES.length).optional(),
+  bom: z.tuple([z.enum(['0', '1'])]).optional(),
+});
+export type CsvDownloadQuery = z.infer<typeof CsvDownloadQuery>;
+
 const Empty = z.strictObject({});
 
 /** Every request of the API. Add a request here first; the handler table must then implement it. */

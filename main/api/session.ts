@@ -4,6 +4,7 @@ import { openDatabase, type Db } from '../corpus/database.ts';
 import { currentAnalyst } from '../corpus/location.ts';
 import { importSeedsOnFirstRun } from '../ingest/seeds.ts';
 import { createDispatch, type Dispatch } from './dispatch.ts';
+import { createDownloads, type Downloads } from './downloads.ts';
 import { createHandlers, type Handlers } from './handlers.ts';
 
 export interface SessionOptions {
@@ -18,6 +19,7 @@ export interface Session {
   actor: string;
   handlers: Handlers;
   dispatch: Dispatch;
+  downloads: Downloads;
   close(): void;
 }
 
@@ -33,5 +35,5 @@ export function openSession(options: SessionOptions): Session {
     throw error;
   }
   const handlers = createHandlers({ db, actor });
-  return { db, actor, handlers, dispatch: createDispatch(handlers), close: () => db.close() };
+  return { db, actor, handlers, dispatch: createDispatch(handlers), downloads: createDownloads(db), close: () => db.close() };
 }

@@ -54,6 +54,20 @@ function defaultThreads(db: Db): number {
   return span >= PARALLEL_FROM_ANNOTATIONS ? Math.min(2, availableParallelism()) : 1;
 }
 
+/**
+ * One table of the export as text, for a download: from a snapshot of its
+ * own, rendered in this thread batch by batch as the reader takes it.
+ */
+export async function* csvTableChunks(db: Db, table: CsvTable, filters: CsvFilters, bom: boolean): AsyncGenerator<string> {
+  const snapshot = openSnapshot(db);
+  try {
+    const renderer = new CsvRowRenderer(snapshot.db, filters);
+    yield* withHeader(table, bom, renderRange(renderer, table, renderer.idRange(table), { annotations: 0, links: 0 }));
+  } finally {
+    snapshot.close();
+  }
+}
+
 async function exportCsvHere(db: Db, files: Record<CsvTable, string>, filters: CsvFilters, bom: boolean): Promise<Record<CsvTable, number>> {
   const snapshot = openSnapshot(db);
   try {

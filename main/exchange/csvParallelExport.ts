@@ -7,11 +7,19 @@ import { CSV_TABLES, CsvRowRenderer, renderRange, withHeader, splitRange, type C
 import { appendFileTo, writeChunksTo } from './fileOutput.ts';
 import { leadSnapshot, snapshotSignal } from './sharedSnapshot.ts';
 
-const WORKER_SCRIPT = fileURLToPath(new URL('./csvExportWorker.ts', import.meta.url));
+/**
+ * The worker's source, beside this file. A bundled build, such as the
+ * Electron app's main process, ships none (nor has a module URL): there the
+ * export renders in one thread.
+ */
+function workerScript(): string | null {
+  if (typeof import.meta.url !== 'string') return null;
+  const script = fileURLToPath(new URL('./csvExportWorker.ts', import.meta.url));
+  return existsSync(script) ? script : null;
+}
 
-/** Whether worker threads can be started: they run the worker's source, which a bundled build does not ship. */
 export function exportWorkersAvailable(): boolean {
-  return existsSync(WORKER_SCRIPT);
+  return workerScript() !== null;
 }
 
 /**
@@ -75,7 +83,7 @@ function removeLeftover(file: string): void {
 
 /** A worker, and its two answers: parked on the snapshot, and done with its slices. */
 function startWorker(data: CsvWorkerData) {
-  const worker = new Worker(WORKER_SCRIPT, { workerData: data });
+  const worker = new Worker(workerScript()!, { workerData: data });
   const failed = new Promise<never>((_, reject) => {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`a CSV export worker stopped early (exit code ${code})`)));

@@ -1,7 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch.ts';
+import type { Download, Downloads } from '../api/downloads.ts';
 import type { Result } from '../api/contract.ts';
 import type { ErrorCode } from '../api/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../api/contentSecurityPolicy.ts';
@@ -14,6 +16,8 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface ServerOptions {
   dispatch: Dispatch;
+  /** Files offered for download, under /export/; none when absent. */
+  downloads?: Downloads;
   /** The built renderer, served at `/`. */
   staticDir: string;
   /** 0 (the default) picks a free port. */
@@ -72,6 +76,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'invalid_input', 'Use GET.');
     const given = url.searchParams.get('token') ?? readCookie(req, TOKEN_COOKIE);
     if (!sameToken(given, token)) return refuse(res, 401, 'unauthorized', 'Open the address printed by `crosscheck serve`, with its token.');
+    if (url.pathname.startsWith('/export/') && options.downloads) {
+      url.searchParams.delete('token');
+      const download = options.downloads(url.pathname, url.searchParams);
+      if (!download.ok) return send(res, statusFor(download.error.code), download);
+      return sendDownload(req, res, download.value);
+    }
     const file = await readStaticFile(options.staticDir, url.pathname);
     if (!file) return refuse(res, 404, 'not_found', 'No such file.');
     res.writeHead(200, {
@@ -99,6 +109,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close(() => resolve());
       }),
   };
+}
+
+/** Streams a download, waiting whenever the client falls behind, and stops making it if the client goes away. */
+async function sendDownload(req: IncomingMessage, res: ServerResponse, download: Download): Promise<void> {
+  res.writeHead(200, {
+    ...securityHeaders(),
+    'content-type': download.contentType,
+    'content-disposition': `attachment; filename="${download.fileName}"`,
+  });
+  if (req.method === 'HEAD') return void res.end();
+  const gone = new AbortController();
+  res.once('close', () => gone.abort());
+  try {
+    for await (const chunk of download.chunks) {
+      if (gone.signal.aborted) return;
+      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(gone.signal, 'abort')]);
+    }
+    res.end();
+  } catch (error) {
+    // Cut the connection rather than end it: a download that stops short must not pass for a whole file.
+    res.destroy(error as Error);
+  }
 }
 
 function sameToken(given: unknown, token: string): boolean {

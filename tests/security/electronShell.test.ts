@@ -80,6 +80,19 @@ describe('the Electron window', () => {
     expect(((await handle(new Request(APP_PAGE, { method: 'POST', body: 'x' }))) as Response).status).toBe(405);
   });
 
+  it('offers the CSV export as downloads on app://, streamed from the bundle, refusing bad filters', async () => {
+    const { record } = await startMain();
+    const handle = record.protocolHandlers.get('app')!;
+    const csv = (await handle(new Request('app://crosscheck/export/links.csv?bom=0'))) as Response;
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="links.csv"');
+    expect(await csv.text()).toMatch(/^link_id,type,status,from_annotation_id,/);
+    const annotations = (await handle(new Request('app://crosscheck/export/annotations.csv'))) as Response;
+    expect((await annotations.text()).split('\r\n')[0]).toMatch(/^annotation_id,article_id,outlet,/);
+    expect(((await handle(new Request('app://crosscheck/export/annotations.csv?tag=opinion'))) as Response).status).toBe(400);
+    expect(((await handle(new Request('app://other/export/annotations.csv'))) as Response).status).toBe(404);
+  });
+
   it('answers IPC only from the app page, on one channel, through the validated contract', async () => {
     const { record } = await startMain();
     expect([...record.ipcHandlers.keys()]).toEqual([IPC_CHANNEL]);

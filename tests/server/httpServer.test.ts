@@ -5,6 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../main/api/dispatch.ts';
+import { createDownloads } from '../../main/api/downloads.ts';
 import { createHandlers } from '../../main/api/handlers.ts';
 import { importPaths } from '../../main/ingest/importFiles.ts';
 import { startServer, TOKEN_HEADER, type RunningServer } from '../../main/server/httpServer.ts';
@@ -23,7 +24,7 @@ async function start() {
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Crosscheck</title>');
   writeFileSync(join(tempDir(), 'secret.txt'), 'outside');
-  server = await startServer({ dispatch: createDispatch(createHandlers({ db, actor: 'ana' })), staticDir });
+  server = await startServer({ dispatch: createDispatch(createHandlers({ db, actor: 'ana' })), downloads: createDownloads(db), staticDir });
   return { db, server };
 }
 
@@ -181,5 +182,21 @@ describe('browser mode server', () => {
       const answer = await send(server.port, { path: `${path}?token=${server.token}`, headers: host });
       expect(answer.status, path).toBe(404);
     }
+  });
+
+  it('streams the CSV export as a download to the token holder, and refuses bad filters and strangers', async () => {
+    const { server } = await start();
+    const headers = { host: `127.0.0.1:${server.port}`, cookie: `crosscheck_token=${server.token}` };
+    const csv = await send(server.port, { path: '/export/annotations.csv?tag=claim&bom=1', headers });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="annotations.csv"');
+    expect(csv.body.startsWith('\uFEFFannotation_id,article_id,')).toBe(true);
+    expect(csv.body.split('\r\n').slice(1, -1).every((line) => line.includes(',claim,'))).toBe(true);
+    const bad = await send(server.port, { path: '/export/annotations.csv?tag=opinion', headers });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.message).toMatch(/tag/);
+    expect((await send(server.port, { path: '/export/annotations.csv', headers: { host: headers.host } })).status).toBe(401);
+    expect((await send(server.port, { path: '/export/corpus.sqlite', headers })).status).toBe(404);
   });
 });

@@ -21,7 +21,7 @@ export const serveCommand: Command = {
     if (!existsSync(`${RENDERER_DIR}/index.html`)) {
       throw new CrosscheckError('not_found', 'the app is not built yet: run `npm run build` first (`npm start` builds it for you)');
     }
-    const server = await startServer({ dispatch: session().dispatch, staticDir: RENDERER_DIR, port });
+    const server = await startServer({ dispatch: session().dispatch, downloads: session().downloads, staticDir: RENDERER_DIR, port });
     const backups = scheduleBackups(session().db, dbPath);
     // Listening for the stop signal before announcing the address: a signal sent on seeing it must not find Node's default handler.
     const stopped = new Promise<void>((resolve) => {

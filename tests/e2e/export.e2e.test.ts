@@ -1,0 +1,43 @@
+import { parse } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndApp } from '../helpers/browser.ts';
+import { runCli } from '../helpers/runCli.ts';
+import { tempDir } from '../helpers/tempCorpus.ts';
+
+const session = useBrowserAndApp();
+
+describe('exporting from the app', () => {
+  it('downloads annotations.csv and links.csv with the filters ticked, the same bytes the export command writes', async () => {
+    const dbPath = join(tempDir(), 'corpus.sqlite');
+    const { page, problems, app } = await session.open(dbPath);
+    await expect.poll(() => page.getByText('5 articles').isVisible()).toBe(true);
+    const create = app.session.handlers['annotations.create'];
+    const claim = create({ articleId: 1, start: 0, end: 12, tag: 'claim', note: '=1+1, "quoted"\nsecond line' });
+    create({ articleId: 1, start: 20, end: 30, tag: 'denial' });
+    const echo = create({ articleId: 2, start: 0, end: 12, tag: 'claim' });
+    app.session.handlers['links.create']({ fromId: claim.id, toId: echo.id, type: 'same-claim' });
+
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export as CSV' });
+    await dialog.getByRole('checkbox', { name: 'claim' }).check();
+    await dialog.getByRole('checkbox', { name: 'Byte-order mark, for Excel' }).check();
+    const downloaded: Record<string, Buffer> = {};
+    for (const table of ['annotations', 'links']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('link', { name: `Download ${table}.csv` }).click()]);
+      expect(download.suggestedFilename()).toBe(`${table}.csv`);
+      downloaded[table] = readFileSync(await download.path());
+    }
+
+    const out = tempDir();
+    await app.close();
+    expect(runCli(['export', '--format', 'csv', '--out', out, '--tag', 'claim', '--bom', '--db', dbPath]).status).toBe(0);
+    expect(downloaded.annotations).toEqual(readFileSync(join(out, 'annotations.csv')));
+    expect(downloaded.links).toEqual(readFileSync(join(out, 'links.csv')));
+    const rows = parse(downloaded.annotations!, { columns: true, bom: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => [Number(r.annotation_id), r.tag])).toEqual([[claim.id, 'claim'], [echo.id, 'claim']]);
+    expect(rows[0]!.note).toBe(`'=1+1, "quoted"\nsecond line`);
+    expect(problems).toEqual([]);
+  });
+});
