@@ -203,12 +203,22 @@ export const ClaimGroupRow = z.object({
 });
 export type ClaimGroupRow = z.infer<typeof ClaimGroupRow>;
 
+/** The analyst's verdict on a claim group, as schema.org's Rating: 1 (false) to 5 (true), and the words for it. */
+export const Verdict = z.object({
+  ratingValue: z.number().int().min(1).max(5).nullable(),
+  alternateName: z.string(),
+  reviewer: z.string(),
+  reviewedAt: z.string(),
+});
+export type Verdict = z.infer<typeof Verdict>;
+
 export const ClaimGroup = z.object({
   id: Id,
   rows: z.array(ClaimGroupRow),
   /** The links that join the group's members, whatever their status. */
   links: z.array(Link),
   flagged: z.boolean(),
+  verdict: Verdict.nullable(),
 });
 export type ClaimGroup = z.infer<typeof ClaimGroup>;
 
@@ -313,14 +323,7 @@ export const ClaimRating = z.strictObject({
 });
 export type ClaimRating = z.infer<typeof ClaimRating>;
 
-export const StoredClaimRating = z.object({
-  annotationId: Id,
-  groupId: Id,
-  ratingValue: z.number().int().min(1).max(5).nullable(),
-  alternateName: z.string(),
-  reviewer: z.string(),
-  reviewedAt: z.string(),
-});
+export const StoredClaimRating = Verdict.extend({ annotationId: Id, groupId: Id });
 export type StoredClaimRating = z.infer<typeof StoredClaimRating>;
 
 /**
@@ -336,6 +339,8 @@ export const CsvDownloadQuery = z.strictObject({
   bom: z.tuple([z.enum(['0', '1'])]).optional(),
 });
 export type CsvDownloadQuery = z.infer<typeof CsvDownloadQuery>;
+/** The ClaimReview of one claim group, from /export/claimreview.json?group=ANNOTATION. */
+export const ClaimReviewDownloadQuery = z.strictObject({ group: z.tuple([z.coerce.number().int().positive()]) });
 
 const Empty = z.strictObject({});
 

@@ -1,6 +1,9 @@
+import type { z } from 'zod';
 import type { Db } from '../corpus/database.ts';
+import { buildClaimReviews } from '../exchange/claimReview.ts';
 import { csvTableChunks } from '../exchange/csvExport.ts';
-import { CSV_DOWNLOAD_TABLES, CsvDownloadQuery, type Result } from './contract.ts';
+import { ClaimReviewDownloadQuery, CsvDownloadQuery, type Result } from './contract.ts';
+import { CrosscheckError } from './errors.ts';
 
 /** A file the app offers for download, streamed as it is made. */
 export interface Download {
@@ -13,27 +16,42 @@ export interface Download {
 export type Downloads = (pathname: string, query: URLSearchParams) => Result<Download>;
 
 const CSV_PATH = /^\/export\/(annotations|links)\.csv$/;
+const CLAIM_REVIEW_PATH = '/export/claimreview.json';
 
-/** The CSV export, one table per file, with the filters of the export command. */
+/** The CSV export, one table per file, and the ClaimReview of a claim group, with the options of the export command. */
 export function createDownloads(db: Db): Downloads {
   return (pathname, query) => {
-    const table = CSV_PATH.exec(pathname)?.[1] as (typeof CSV_DOWNLOAD_TABLES)[number] | undefined;
-    if (!table) return { ok: false, error: { code: 'not_found', message: `No download at ${pathname.slice(0, 80)}.` } };
-    const values: Record<string, string[]> = {};
-    for (const key of new Set(query.keys())) values[key] = query.getAll(key);
-    const parsed = CsvDownloadQuery.safeParse(values);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return { ok: false, error: { code: 'invalid_input', message: `Invalid export filter ${issue.path.join('.') || 'query'}: ${issue.message}.` } };
+    try {
+      const table = CSV_PATH.exec(pathname)?.[1] as 'annotations' | 'links' | undefined;
+      if (table) {
+        const { tag, outlet, status, bom } = parseQuery(CsvDownloadQuery, query);
+        const chunks = csvTableChunks(db, table, { tags: tag, outlets: outlet, linkStatuses: status }, bom?.[0] === '1');
+        return { ok: true, value: { fileName: `${table}.csv`, contentType: 'text/csv; charset=utf-8', chunks } };
+      }
+      if (pathname === CLAIM_REVIEW_PATH) {
+        const [group] = parseQuery(ClaimReviewDownloadQuery, query).group;
+        const [review] = buildClaimReviews(db, group);
+        if (!review) throw new CrosscheckError('not_found', `Annotation ${group} is in no reviewed claim group.`);
+        return { ok: true, value: { fileName: `claimreview-${group}.json`, contentType: 'application/ld+json; charset=utf-8', chunks: once(`${JSON.stringify(review, null, 2)}\n`) } };
+      }
+      throw new CrosscheckError('not_found', `No download at ${pathname.slice(0, 80)}.`);
+    } catch (error) {
+      if (!(error instanceof CrosscheckError)) throw error;
+      return { ok: false, error: { code: error.code, message: error.message } };
     }
-    const { tag, outlet, status, bom } = parsed.data;
-    return {
-      ok: true,
-      value: {
-        fileName: `${table}.csv`,
-        contentType: 'text/csv; charset=utf-8',
-        chunks: csvTableChunks(db, table, { tags: tag, outlets: outlet, linkStatuses: status }, bom?.[0] === '1'),
-      },
-    };
   };
+}
+
+/** The query string as the schema reads it: every key a list of its values. */
+function parseQuery<T extends z.ZodType>(schema: T, query: URLSearchParams): z.infer<T> {
+  const values: Record<string, string[]> = {};
+  for (const key of new Set(query.keys())) values[key] = query.getAll(key);
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new CrosscheckError('invalid_input', `Invalid export option ${issue.path.join('.') || 'query'}: ${issue.message}.`);
+}
+
+async function* once(text: string): AsyncGenerator<string> {
+  yield text;
 }

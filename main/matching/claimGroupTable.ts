@@ -1,4 +1,5 @@
 import type { Annotation, ClaimGroup, ClaimGroupRow, ClaimMatrix, Link, MeaningFlag } from '../api/contract.ts';
+import { ratingOf } from '../corpus/claimRatings.ts';
 import { listAnnotations } from '../corpus/annotations.ts';
 import { claimGroupIds } from '../corpus/claimGroups.ts';
 import type { Db } from '../corpus/database.ts';
@@ -72,7 +73,9 @@ export function claimGroupTables(db: Db): ClaimGroup[] {
     });
     const memberIds = new Set(annotations.map((a) => a.id));
     const groupLinks = links.filter((l: Link) => memberIds.has(l.fromId) && memberIds.has(l.toId));
-    groups.push({ id, rows, links: groupLinks, flagged: rows.some((r) => r.flags.length > 0) });
+    const rating = ratingOf(db, [...memberIds]);
+    const verdict = rating && { ratingValue: rating.ratingValue, alternateName: rating.alternateName, reviewer: rating.reviewer, reviewedAt: rating.reviewedAt };
+    groups.push({ id, rows, links: groupLinks, flagged: rows.some((r) => r.flags.length > 0), verdict });
   }
   return groups.sort((a, b) => a.id - b.id);
 }

@@ -1,13 +1,12 @@
-import type { ClaimGroup } from '../../main/api/contract.ts';
+import { VerdictForm, type VerdictFormProps } from './VerdictForm.tsx';
 import { WordDiff } from './WordDiff.tsx';
 
-export interface ClaimGroupTableProps {
-  group: ClaimGroup;
+export interface ClaimGroupTableProps extends VerdictFormProps {
   onOpen(articleId: number, offset: number, annotationId: number): void;
 }
 
 /** One claim group: a row per source, earliest first, its wording diffed against the earliest and classed by drift. */
-export function ClaimGroupTable({ group, onOpen }: ClaimGroupTableProps) {
+export function ClaimGroupTable({ group, onOpen, ...verdict }: ClaimGroupTableProps) {
   const base = group.rows[0]!;
   return (
     <section className={group.flagged ? 'claim-group flagged' : 'claim-group'} aria-label={`Claim group ${group.id}`}>
@@ -52,6 +51,7 @@ export function ClaimGroupTable({ group, onOpen }: ClaimGroupTableProps) {
           ))}
         </tbody>
       </table>
+      <VerdictForm key={group.verdict?.reviewedAt ?? 'none'} group={group} {...verdict} />
     </section>
   );
 }

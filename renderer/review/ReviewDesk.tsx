@@ -59,7 +59,7 @@ export function ReviewDesk({ client, articles, onOpen, onError }: ReviewDeskProp
         <p className="muted">Loading…</p>
       ) : (
         <div role="tabpanel" aria-label={tab}>
-          {tab === 'Claim groups' && <ClaimGroups groups={data.groups} onOpen={onOpen} />}
+          {tab === 'Claim groups' && <ClaimGroups client={client} groups={data.groups} onOpen={onOpen} onChanged={changed} onError={onError} />}
           {tab === 'Suggestions' && <SuggestionQueue client={client} annotations={data.annotations} outlet={outlet} onOpen={onOpen} onChanged={changed} onError={onError} revision={revision} />}
           {tab === 'Links' && <LinkReview client={client} links={data.links} annotations={data.annotations} outlet={outlet} onChanged={changed} onError={onError} />}
           {tab === 'Speakers' && <SpeakerRegistry client={client} revision={revision} onChanged={changed} onError={onError} />}
@@ -71,7 +71,15 @@ export function ReviewDesk({ client, articles, onOpen, onError }: ReviewDeskProp
   );
 }
 
-function ClaimGroups({ groups, onOpen }: { groups: readonly ClaimGroup[]; onOpen: ReviewDeskProps['onOpen'] }) {
+interface ClaimGroupsProps {
+  client: Client;
+  groups: readonly ClaimGroup[];
+  onOpen: ReviewDeskProps['onOpen'];
+  onChanged(): void;
+  onError(message: string): void;
+}
+
+function ClaimGroups({ groups, ...props }: ClaimGroupsProps) {
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const shown = groups.filter((g) => !flaggedOnly || g.flagged);
   if (groups.length === 0) return <p className="muted">No claim groups yet. Link reports of one claim as same-claim or paraphrase, or accept suggestions.</p>;
@@ -81,7 +89,7 @@ function ClaimGroups({ groups, onOpen }: { groups: readonly ClaimGroup[]; onOpen
         <input type="checkbox" checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.target.checked)} /> only groups whose meaning drifted
       </label>
       {shown.map((group) => (
-        <ClaimGroupTable key={group.id} group={group} onOpen={onOpen} />
+        <ClaimGroupTable key={group.id} group={group} {...props} />
       ))}
     </>
   );

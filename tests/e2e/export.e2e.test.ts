@@ -8,7 +8,7 @@ import { tempDir } from '../helpers/tempCorpus.ts';
 
 const session = useBrowserAndApp();
 
-describe('exporting from the app', () => {
+describe('exporting and rating from the app', () => {
   it('downloads annotations.csv and links.csv with the filters ticked, the same bytes the export command writes', async () => {
     const dbPath = join(tempDir(), 'corpus.sqlite');
     const { page, problems, app } = await session.open(dbPath);
@@ -38,6 +38,37 @@ describe('exporting from the app', () => {
     const rows = parse(downloaded.annotations!, { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(rows.map((r) => [Number(r.annotation_id), r.tag])).toEqual([[claim.id, 'claim'], [echo.id, 'claim']]);
     expect(rows[0]!.note).toBe(`'=1+1, "quoted"\nsecond line`);
+    expect(problems).toEqual([]);
+  });
+
+  it('sets the verdict on a claim group at the review desk, and downloads its ClaimReview with the rating', async () => {
+    const dbPath = join(tempDir(), 'corpus.sqlite');
+    const { page, problems, app } = await session.open(dbPath);
+    await expect.poll(() => page.getByText('5 articles').isVisible()).toBe(true);
+    const create = app.session.handlers['annotations.create'];
+    const first = create({ articleId: 1, start: 0, end: 12, tag: 'claim' });
+    const second = create({ articleId: 2, start: 0, end: 12, tag: 'claim' });
+    app.session.handlers['links.create']({ fromId: first.id, toId: second.id, type: 'same-claim' });
+
+    await page.getByRole('tab', { name: 'Review' }).click();
+    const form = page.getByRole('form', { name: /^Verdict on claim group/ });
+    await form.getByLabel('Rating').selectOption('2');
+    await form.getByLabel('Verdict').fill('Misleading');
+    await form.getByRole('button', { name: 'Save verdict' }).click();
+    await expect.poll(() => form.getByText(/^e2e, \d{4}-\d{2}-\d{2}$/).isVisible()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('link', { name: 'ClaimReview JSON' }).click()]);
+    const review = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(review).toMatchObject({ '@type': 'ClaimReview', author: { name: 'e2e' }, reviewRating: { '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Misleading' } });
+    expect(review.itemReviewed.appearance).toHaveLength(2);
+
+    // The verdict is stored: the review desk shows it after a reload, and the export command writes the same ClaimReview.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Review' }).click();
+    await expect.poll(() => page.getByRole('form', { name: /^Verdict on claim group/ }).getByLabel('Verdict').inputValue()).toBe('Misleading');
+    await app.close();
+    const out = join(tempDir(), 'review.json');
+    expect(runCli(['export', '--format', 'claimreview', '--out', out, '--group', String(first.id), '--db', dbPath]).status).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(review);
     expect(problems).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../main/corpus/annotations.ts';
 import { insertArticle } from '../../main/corpus/articles.ts';
 import type { Db } from '../../main/corpus/database.ts';
+import { setClaimRating } from '../../main/corpus/claimRatings.ts';
 import { createLink } from '../../main/corpus/links.ts';
 import { claimGroupTables, claimMatrix } from '../../main/matching/claimGroupTable.ts';
 import { tempCorpus } from '../helpers/tempCorpus.ts';
@@ -49,6 +50,13 @@ describe('the review desk tables', () => {
     expect(group!.rows[0]!.primaryDrift).toBe('identical');
     expect(group!.rows[2]!.diff).toContainEqual({ kind: 'replace', base: 'hundreds ', variant: 'dozens ' });
     expect(group!.links).toHaveLength(2);
+  });
+
+  it("carries the group's verdict once the analyst has set one, whichever member it was set on", () => {
+    const { db, c } = story();
+    expect(claimGroupTables(db)[0]!.verdict).toBeNull();
+    setClaimRating(db, { annotationId: c.id, ratingValue: 2, alternateName: 'Mostly false' }, 'ana');
+    expect(claimGroupTables(db)[0]!.verdict).toEqual({ ratingValue: 2, alternateName: 'Mostly false', reviewer: 'ana', reviewedAt: expect.any(String) });
   });
 
   it('flags a changed number and the same words from another speaker, and marks the group', () => {

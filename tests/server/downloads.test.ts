@@ -68,4 +68,21 @@ describe('CSV downloads', () => {
       expect(answer.ok ? 'found' : answer.error.code).toBe('not_found');
     }
   });
+
+  it("downloads a claim group's ClaimReview, with the analyst's rating, and refuses a group that has none", async () => {
+    const { db } = tempCorpus();
+    const c = buildExchangeCorpus(db);
+    const answer = download(createDownloads(db), `/export/claimreview.json?group=${c.claim.id}`);
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(answer.value).toMatchObject({ fileName: `claimreview-${c.claim.id}.json`, contentType: 'application/ld+json; charset=utf-8' });
+    const review = JSON.parse(await text(answer.value.chunks));
+    expect(review).toMatchObject({ '@type': 'ClaimReview', claimReviewed: c.claim.quote, reviewRating: { ratingValue: 2, alternateName: 'Misleading' } });
+    expect(review.itemReviewed.appearance).toHaveLength(2);
+    const unreviewed = download(createDownloads(db), `/export/claimreview.json?group=${c.denial.id}`);
+    expect(unreviewed.ok ? 'found' : unreviewed.error.code).toBe('not_found');
+    for (const href of ['/export/claimreview.json', '/export/claimreview.json?group=abc', '/export/claimreview.json?group=1&group=2', '/export/claimreview.json?group=0']) {
+      const refused = download(createDownloads(db), href);
+      expect(refused.ok ? 'found' : refused.error.code, href).toBe('invalid_input');
+    }
+  });
 });
