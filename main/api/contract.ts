@@ -203,9 +203,12 @@ export const ClaimGroupRow = z.object({
 });
 export type ClaimGroupRow = z.infer<typeof ClaimGroupRow>;
 
-/** The analyst's verdict on a claim group, as schema.org's Rating: 1 (false) to 5 (true), and the words for it. */
+/** schema.org's Rating of a claim: 1 (false) to 5 (true). */
+export const RatingValue = z.number().int().min(1).max(5);
+
+/** The analyst's verdict on a claim group: a rating, or none, and the words for it. */
 export const Verdict = z.object({
-  ratingValue: z.number().int().min(1).max(5).nullable(),
+  ratingValue: RatingValue.nullable(),
   alternateName: z.string(),
   reviewer: z.string(),
   reviewedAt: z.string(),
@@ -318,7 +321,7 @@ export const OrphanPlacement = z
 /** A verdict on a claim group, as schema.org's Rating: 1 (false) to 5 (true) and the words for it. */
 export const ClaimRating = z.strictObject({
   annotationId: Id,
-  ratingValue: z.number().int().min(1).max(5).nullable().optional(),
+  ratingValue: RatingValue.nullable().optional(),
   alternateName: z.string().trim().min(1).max(MAX_NAME_LENGTH),
 });
 export type ClaimRating = z.infer<typeof ClaimRating>;
@@ -331,7 +334,8 @@ export type StoredClaimRating = z.infer<typeof StoredClaimRating>;
  * /export/annotations.csv or /export/links.csv: its filters come as the query
  * string, each key repeatable (?tag=claim&tag=denial&bom=1).
  */
-export const CSV_DOWNLOAD_TABLES = ['annotations', 'links'] as const;
+export const CSV_TABLES = ['annotations', 'links'] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
 export const CsvDownloadQuery = z.strictObject({
   tag: z.array(Tag).max(TAGS.length).optional(),
   outlet: z.array(z.string().min(1).max(MAX_NAME_LENGTH)).max(500).optional(),

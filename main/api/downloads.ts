@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '../corpus/database.ts';
 import { buildClaimReviews } from '../exchange/claimReview.ts';
 import { csvTableChunks } from '../exchange/csvExport.ts';
-import { ClaimReviewDownloadQuery, CsvDownloadQuery, type Result } from './contract.ts';
+import { ClaimReviewDownloadQuery, CsvDownloadQuery, type CsvTable, type Result } from './contract.ts';
 import { CrosscheckError } from './errors.ts';
 
 /** A file the app offers for download, streamed as it is made. */
@@ -22,7 +22,7 @@ const CLAIM_REVIEW_PATH = '/export/claimreview.json';
 export function createDownloads(db: Db): Downloads {
   return (pathname, query) => {
     try {
-      const table = CSV_PATH.exec(pathname)?.[1] as 'annotations' | 'links' | undefined;
+      const table = CSV_PATH.exec(pathname)?.[1] as CsvTable | undefined;
       if (table) {
         const { tag, outlet, status, bom } = parseQuery(CsvDownloadQuery, query);
         const chunks = csvTableChunks(db, table, { tags: tag, outlets: outlet, linkStatuses: status }, bom?.[0] === '1');

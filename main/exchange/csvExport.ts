@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { CSV_TABLES, type CsvTable } from '../api/contract.ts';
 import type { Db } from '../corpus/database.ts';
 import { openSnapshot } from './corpusSnapshot.ts';
 import { exportCsvInThreads, exportWorkersAvailable } from './csvParallelExport.ts';
-import { CSV_TABLES, CsvRowRenderer, renderRange, withHeader, type CsvFilters, type CsvTable } from './csvRows.ts';
+import { CsvRowRenderer, renderRange, withHeader, type CsvFilters } from './csvRows.ts';
 import { writeChunks } from './fileOutput.ts';
 
 export { ANNOTATION_COLUMNS, LINK_COLUMNS } from './csvRows.ts';

@@ -5,7 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeChunksTo } from './fileOutput.ts';
-import { CsvRowRenderer, renderRange, type CsvFilters, type CsvTable, type IdRange } from './csvRows.ts';
+import type { CsvTable } from '../api/contract.ts';
+import { CsvRowRenderer, renderRange, type CsvFilters, type IdRange } from './csvRows.ts';
 import { followSnapshot, openFollowerReader } from './sharedSnapshot.ts';
 
 export interface CsvWorkerData {

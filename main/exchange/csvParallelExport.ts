@@ -1,9 +1,10 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { CSV_TABLES, type CsvTable } from '../api/contract.ts';
 import type { Db } from '../corpus/database.ts';
 import type { CsvSliceJob, CsvWorkerData, CsvWorkerMessage } from './csvExportWorker.ts';
-import { CSV_TABLES, CsvRowRenderer, renderRange, withHeader, splitRange, type CsvFilters, type CsvTable } from './csvRows.ts';
+import { CsvRowRenderer, renderRange, withHeader, splitRange, type CsvFilters } from './csvRows.ts';
 import { appendFileTo, writeChunksTo } from './fileOutput.ts';
 import { leadSnapshot, snapshotSignal } from './sharedSnapshot.ts';
 

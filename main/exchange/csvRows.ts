@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stringify } from 'csv-stringify/sync';
-import type { LinkStatus, Tag } from '../api/contract.ts';
+import type { CsvTable, LinkStatus, Tag } from '../api/contract.ts';
 import { claimGroupIds } from '../corpus/claimGroups.ts';
 import type { Db } from '../corpus/database.ts';
 
@@ -20,9 +20,6 @@ export const LINK_COLUMNS = [
   'link_id', 'type', 'status', 'from_annotation_id', 'from_article_id', 'from_outlet', 'from_quote',
   'to_annotation_id', 'to_article_id', 'to_outlet', 'to_quote', 'method', 'score', 'reviewer', 'reviewed_at',
 ] as const;
-
-export type CsvTable = 'annotations' | 'links';
-export const CSV_TABLES: readonly CsvTable[] = ['annotations', 'links'];
 
 /** Ids from `from` to `to`, both included; ids may be sparse, so a range can hold fewer rows than its width. */
 export interface IdRange {

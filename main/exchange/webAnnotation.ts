@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GROUPING_LINK_TYPES, LINK_METHODS, LinkStatus, LinkType, Tag } from '../api/contract.ts';
+import { GROUPING_LINK_TYPES, LINK_METHODS, LinkStatus, LinkType, RatingValue, Tag } from '../api/contract.ts';
 import { CrosscheckError } from '../api/errors.ts';
 import { insertArticle } from '../corpus/articles.ts';
 import { setByline } from '../corpus/bylines.ts';
@@ -53,7 +53,7 @@ const TagAnnotation = z.object({
   'crosscheck:speaker': Nullable,
   /** The verdict on the claim group, where the analyst set it on this annotation. */
   'crosscheck:rating': z
-    .object({ ratingValue: z.number().int().min(1).max(5).nullable(), alternateName: z.string().min(1), reviewer: z.string().min(1), reviewed: Timestamp })
+    .object({ ratingValue: RatingValue.nullable(), alternateName: z.string().min(1), reviewer: z.string().min(1), reviewed: Timestamp })
     .optional(),
   creator: z.object({ type: z.literal('Person'), name: z.string().min(1) }),
   created: Timestamp,

@@ -1,15 +1,24 @@
 import { useState } from 'react';
-import { CSV_DOWNLOAD_TABLES, LINK_STATUSES, TAGS, type LinkStatus, type Tag } from '../../main/api/contract.ts';
+import { CSV_TABLES, LINK_STATUSES, TAGS, type LinkStatus, type Tag } from '../../main/api/contract.ts';
 import { csvDownloadHref } from './csvDownload.ts';
 
-function toggle<T>(list: readonly T[], value: T): T[] {
-  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+/** One filter: a box per value; none ticked means no filter on it. */
+function CheckboxGroup<T extends string>({ legend, values, chosen, onChange }: { legend: string; values: readonly T[]; chosen: readonly T[]; onChange(chosen: T[]): void }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {values.map((value) => (
+        <label key={value}>
+          <input type="checkbox" checked={chosen.includes(value)} onChange={() => onChange(chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value])} /> {value}
+        </label>
+      ))}
+    </fieldset>
+  );
 }
 
 /**
  * CSV export from the app: the same two files and filters as `crosscheck
- * export --format csv`, each downloaded as it is made. Nothing ticked in a
- * group means no filter on it.
+ * export --format csv`, each downloaded as it is made.
  */
 export function ExportDialog({ outlets, onClose }: { outlets: readonly string[]; onClose(): void }) {
   const [tags, setTags] = useState<Tag[]>([]);
@@ -25,37 +34,14 @@ export function ExportDialog({ outlets, onClose }: { outlets: readonly string[];
           <button type="button" onClick={onClose} aria-label="Close">×</button>
         </header>
         <p className="export-hint">The two files the export command writes. A group left unticked is exported whole.</p>
-        <fieldset>
-          <legend>Tags</legend>
-          {TAGS.map((tag) => (
-            <label key={tag}>
-              <input type="checkbox" checked={tags.includes(tag)} onChange={() => setTags(toggle(tags, tag))} /> {tag}
-            </label>
-          ))}
-        </fieldset>
-        {outlets.length > 0 && (
-          <fieldset>
-            <legend>Outlets</legend>
-            {outlets.map((outlet) => (
-              <label key={outlet}>
-                <input type="checkbox" checked={chosenOutlets.includes(outlet)} onChange={() => setOutlets(toggle(chosenOutlets, outlet))} /> {outlet}
-              </label>
-            ))}
-          </fieldset>
-        )}
-        <fieldset>
-          <legend>Links</legend>
-          {LINK_STATUSES.map((status) => (
-            <label key={status}>
-              <input type="checkbox" checked={statuses.includes(status)} onChange={() => setStatuses(toggle(statuses, status))} /> {status}
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup legend="Tags" values={TAGS} chosen={tags} onChange={setTags} />
+        {outlets.length > 0 && <CheckboxGroup legend="Outlets" values={outlets} chosen={chosenOutlets} onChange={setOutlets} />}
+        <CheckboxGroup legend="Links" values={LINK_STATUSES} chosen={statuses} onChange={setStatuses} />
         <label>
           <input type="checkbox" checked={bom} onChange={() => setBom(!bom)} /> Byte-order mark, for Excel
         </label>
         <p className="export-downloads">
-          {CSV_DOWNLOAD_TABLES.map((table) => (
+          {CSV_TABLES.map((table) => (
             <a key={table} className="button" href={csvDownloadHref(table, filters)} download={`${table}.csv`}>
               Download {table}.csv
             </a>

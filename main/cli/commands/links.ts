@@ -20,8 +20,7 @@ export const linkCommand: Command = {
     if (positionals.length !== 2) throw new CrosscheckError('invalid_input', `expected two annotations, FROM and TO, got ${positionals.length}`);
     if (values.type === undefined) throw new CrosscheckError('invalid_input', `name the link type with --type (${LinkType.options.join(', ')})`);
     // The contract refuses an unknown type with the list of known ones.
-    const type = values.type as LinkType;
-    const link = callContract(session(), 'links.create', { fromId: wholeNumber(positionals[0], 'FROM'), toId: wholeNumber(positionals[1], 'TO'), type });
+    const link = callContract(session(), 'links.create', { fromId: wholeNumber(positionals[0], 'FROM'), toId: wholeNumber(positionals[1], 'TO'), type: values.type });
     io.out(json ? printJson(link) : linkLine(link));
     return 0;
   },
