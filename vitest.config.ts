@@ -1,12 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Test tiers, named for what they cost. `unit` runs in-process and is the daily loop;
+ * `cli` spawns the crosscheck command, the launcher and killed writers as a user would, and
+ * runs the built Electron bundles;
+ * `fuzz` sends random payloads to every request; `e2e` drives Chromium through browser mode.
+ * `npm test` runs them all.
+ */
+const PROCESS_SPAWNING = ['tests/cli/**', 'tests/crash/**', 'tests/launcher/**', 'tests/security/**'];
+
 export default defineConfig({
   test: {
     reporters: ['default', './tests/helpers/closingLineReporter.ts'],
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: ['tests/e2e/**'], testTimeout: 20_000 },
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+          exclude: ['tests/e2e/**', 'tests/fuzz/**', ...PROCESS_SPAWNING],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'cli', include: PROCESS_SPAWNING, testTimeout: 60_000, hookTimeout: 60_000 },
+      },
+      {
+        extends: true,
+        test: { name: 'fuzz', include: ['tests/fuzz/**/*.test.ts'], testTimeout: 600_000 },
       },
       {
         extends: true,
