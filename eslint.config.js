@@ -1,0 +1,36 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+/**
+ * What every TypeScript team expects, kept fast enough to run on every commit: the recommended
+ * typescript-eslint rules (syntax only, no type information, so a run takes seconds), and React's hook
+ * rules with exhaustive dependency lists, since a partial list is how a panel shows stale data.
+ * Layering between rooms is checked by dependency-cruiser (.dependency-cruiser.cjs), not here.
+ */
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.vitest-attachments/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'tests/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    rules: {
+      // Unused names are already type errors (noUnusedLocals, noUnusedParameters); `_`-prefixed ones are deliberate.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    // The CLI's Node-version check must run on any Node, so it stays plain JavaScript with require-free syntax.
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
