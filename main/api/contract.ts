@@ -115,7 +115,8 @@ export const NewLink = z.strictObject({
 });
 export type NewLink = z.infer<typeof NewLink>;
 
-export const IMPORT_STATUSES = ['imported', 'duplicate', 'failed'] as const;
+/** `skipped`: an entry of a folder that is not a file to import (a link, a pipe, a device), listed so nothing is left out silently. */
+export const IMPORT_STATUSES = ['imported', 'duplicate', 'failed', 'skipped'] as const;
 export const ImportResult = z.object({
   file: z.string(),
   status: z.enum(IMPORT_STATUSES),
@@ -249,6 +250,8 @@ export const SearchResults = z.object({
       outlet: z.string().nullable(),
       /** Every match in the article; `matches` holds the first few. */
       matchCount: z.number().int().nonnegative(),
+      /** Set when counting stopped at its limit: there are more matches than matchCount. */
+      moreMatches: z.literal(true).optional(),
       matches: z.array(SearchMatch),
     }),
   ),

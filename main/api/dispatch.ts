@@ -21,15 +21,20 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
       const handler = handlers[method] as (input: unknown) => unknown;
       return { ok: true, value: handler(parsed.data) };
     } catch (error) {
-      if (isCrosscheckError(error)) return failure(error);
-      const busy = busyError(error);
-      if (busy) return failure(busy);
-      const constraint = constraintMessage(error);
-      if (constraint) return failure(new CrosscheckError('invalid_input', constraint));
-      onInternalError(error);
-      return failure(new CrosscheckError('internal', 'Something went wrong inside Crosscheck; nothing was changed.'));
+      return answerFailure(error, onInternalError);
     }
   };
+}
+
+/** The error result for anything a handler threw: its own refusal, a held lock, a constraint, or an internal error (reported). */
+export function answerFailure(error: unknown, onInternalError: (error: unknown) => void = logInternalError): Result<never> {
+  if (isCrosscheckError(error)) return failure(error);
+  const busy = busyError(error);
+  if (busy) return failure(busy);
+  const constraint = constraintMessage(error);
+  if (constraint) return failure(new CrosscheckError('invalid_input', constraint));
+  onInternalError(error);
+  return failure(new CrosscheckError('internal', 'Something went wrong inside Crosscheck; nothing was changed.'));
 }
 
 function failure(error: CrosscheckError): Result<never> {

@@ -15,8 +15,9 @@ export interface VersionKey {
 export function findPreviousVersion(db: Db, key: VersionKey): number | null {
   const current = 'id NOT IN (SELECT old_id FROM article_supersessions)';
   if (key.url) {
-    const byUrl = db.prepare(`SELECT id FROM articles WHERE url = ? AND url IS NOT NULL AND ${current} LIMIT 2`).pluck().all(key.url) as number[];
-    if (byUrl.length === 1) return byUrl[0]!;
+    const byUrl = db.prepare(`SELECT id, outlet FROM articles WHERE url = ? AND url IS NOT NULL AND ${current} LIMIT 2`).all(key.url) as Array<{ id: number; outlet: string | null }>;
+    // A page of another outlet that copies the article's canonical address is another article, never its new version.
+    if (byUrl.length === 1) return sameOutlet(byUrl[0]!.outlet, key.outlet) ? byUrl[0]!.id : null;
     if (byUrl.length > 1) return null;
   }
   if (key.outlet && key.title) {
@@ -27,6 +28,12 @@ export function findPreviousVersion(db: Db, key: VersionKey): number | null {
     if (byName.length === 1) return byName[0]!;
   }
   return null;
+}
+
+/** Outlets agree unless both are named and differ (ignoring case and spacing). */
+function sameOutlet(a: string | null, b: string | null): boolean {
+  const norm = (outlet: string) => outlet.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return a === null || b === null || norm(a) === norm(b);
 }
 
 export function markSuperseded(db: Db, oldId: number, newId: number, at: string): void {

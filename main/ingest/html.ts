@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { CrosscheckError, isCrosscheckError } from '../api/errors.ts';
+import { measureMarkup } from './markupShape.ts';
 
 export interface HtmlArticle {
   text: string;
@@ -27,7 +28,21 @@ export const MAX_ELEMENTS = 100_000;
  * loosely (an unclosed tag counts as open), hence its larger margin.
  */
 const MAX_TAG_DEPTH_ESTIMATE = 4 * MAX_NESTING_DEPTH;
-const VOID_OR_SELF_CLOSING = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'option', 'tr', 'td', 'th']);
+/**
+ * Attributes are counted before parsing: a page of 800,000 kept the extractor busy
+ * for minutes, and parsing alone costs about 10 µs per attribute. An article page
+ * carries a few per element (the saved pages in tests/fixtures: under one per
+ * element), so the limits allow several per element at MAX_ELEMENTS' scale while
+ * keeping the worst page near a second (measured with tests/bench/hostileInputs.ts).
+ */
+export const MAX_ATTRIBUTES_PER_ELEMENT = 1_000;
+export const MAX_ATTRIBUTES = 60_000;
+/**
+ * The attributes Readability reads (to score, to judge visibility, to keep links
+ * and dates). The rest are dropped before it runs: it walks every attribute of
+ * every node several times, which made 100,000 attributes cost 4 s instead of 0.5 s.
+ */
+const READ_ATTRIBUTES = new Set(['class', 'id', 'style', 'hidden', 'aria-hidden', 'aria-modal', 'role', 'href', 'src', 'srcset', 'rel', 'name', 'content', 'property', 'itemprop', 'itemtype', 'itemscope', 'datetime', 'lang', 'dir', 'title', 'alt', 'colspan', 'rowspan', 'summary', 'width', 'height', 'type']);
 
 /** Elements that carry no article text and may carry code; removed before anything reads the page. */
 const INERT = 'script, style, noscript, iframe, frame, frameset, object, embed, template, svg, canvas, form';
@@ -69,6 +84,9 @@ function extractFromPage(html: string): HtmlArticle {
     published: isoDate(meta('article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date', 'DC.date.issued') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null),
   };
   for (const element of document.querySelectorAll(INERT)) element.remove();
+  for (const element of document.querySelectorAll('*')) {
+    for (const name of element.getAttributeNames()) if (!READ_ATTRIBUTES.has(name)) element.removeAttribute(name);
+  }
   assertReadableShape(document.documentElement as unknown as ElementLike);
   const parsed = new Readability(document as unknown as Document).parse();
   const text = parsed?.content ? blockText(parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`).document.body) : '';
@@ -87,14 +105,7 @@ function extractFromPage(html: string): HtmlArticle {
 }
 
 function assertShallowMarkup(html: string): void {
-  const markup = html.replace(/<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '');
-  let depth = 0;
-  for (const [, closing, name, selfClosing] of markup.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
-    const tag = name!.toLowerCase();
-    if (VOID_OR_SELF_CLOSING.has(tag) || selfClosing) continue;
-    depth = closing ? Math.max(0, depth - 1) : depth + 1;
-    if (depth > MAX_TAG_DEPTH_ESTIMATE) throw new CrosscheckError('unsupported_file', `the page nests elements more than ${MAX_NESTING_DEPTH} deep; no article page does`);
-  }
+  measureMarkup(html, { maxDepth: MAX_TAG_DEPTH_ESTIMATE, depthInMessage: MAX_NESTING_DEPTH, maxElements: MAX_ELEMENTS, maxAttributesPerElement: MAX_ATTRIBUTES_PER_ELEMENT, maxAttributes: MAX_ATTRIBUTES });
 }
 
 interface ElementLike {

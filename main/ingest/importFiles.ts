@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ImportResult } from '../api/contract.ts';
 import { isCrosscheckError } from '../api/errors.ts';
@@ -10,10 +10,16 @@ import { extractHtmlArticle } from './html.ts';
 import { extractMetadata } from './metadata.ts';
 import { supersedeArticle } from './newVersion.ts';
 import { normaliseText } from './normalise.ts';
-import { decodeTextFile, isHtmlFile } from './textFile.ts';
+import { decodeTextFile, isHtmlFile, MAX_FILE_BYTES, refuseUnsupportedType } from './textFile.ts';
 
 /** An article as read from a file, before it is stored, with the byline a web page names. */
-function readArticleFile(fileName: string, bytes: Uint8Array): { article: NewArticle; byline: string | null } {
+export interface ReadArticle {
+  article: NewArticle;
+  byline: string | null;
+}
+
+/** An article as read from a file, before it is stored, with the byline a web page names. */
+export function readArticleFile(fileName: string, bytes: Uint8Array): { article: NewArticle; byline: string | null } {
   const decoded = decodeTextFile(fileName, bytes);
   if (isHtmlFile(fileName)) {
     const { byline, ...page } = extractHtmlArticle(decoded);
@@ -30,8 +36,19 @@ function readArticleFile(fileName: string, bytes: Uint8Array): { article: NewArt
  * re-anchored, all in one transaction.
  */
 export function importContent(db: Db, fileName: string, bytes: Uint8Array, actor: string): ImportResult {
+  let read: ReadArticle;
   try {
-    const { article, byline } = readArticleFile(fileName, bytes);
+    read = readArticleFile(fileName, bytes);
+  } catch (error) {
+    if (!isCrosscheckError(error)) throw error;
+    return { file: fileName, status: 'failed', reason: error.message };
+  }
+  return storeArticle(db, fileName, read, actor);
+}
+
+/** Stores an article already read, in one transaction (a savepoint inside a caller's); the write is all that runs under the lock. */
+export function storeArticle(db: Db, fileName: string, { article, byline }: ReadArticle, actor: string): ImportResult {
+  try {
     return db.transaction((): ImportResult => {
       const previous = findPreviousVersion(db, article);
       const outcome = insertArticle(db, article, actor);
@@ -46,45 +63,130 @@ export function importContent(db: Db, fileName: string, bytes: Uint8Array, actor
 }
 
 /**
- * Files stored per commit when importing many. Each file is still a savepoint
- * of its own, so a bad file leaves nothing behind; grouping the commits saves a
- * disk sync per file, which is most of the time a large folder takes.
+ * Files stored per commit when importing many, and the text they may hold
+ * together. Grouping commits saves a disk sync per file, which is most of the
+ * time a large folder takes; each file is still a savepoint of its own, so a bad
+ * file leaves nothing behind.
  */
 const FILES_PER_COMMIT = 100;
+const TEXT_PER_COMMIT = 8 * 1024 * 1024;
+/**
+ * Longest a folder import holds the write lock at once. Files are read and
+ * parsed before the transaction opens, and it commits once this much time has
+ * passed, so the app's writes (which wait up to 5 s for the lock) always get in
+ * between. Storing one seed article takes about 5 ms (tests/bench/io.ts).
+ */
+export const WRITE_LOCK_BUDGET_MS = 250;
 
-/** Imports files and folders (recursively, in name order, skipping hidden entries); one result per file. */
+/** Imports files and folders (recursively, in name order, skipping hidden entries and listing what else it skipped); one result per file. */
 export function importPaths(db: Db, paths: readonly string[], actor: string): ImportResult[] {
   // In the order given: a file to import, or the reason a path could not be read.
   const work: Array<string | ImportResult> = [];
   for (const path of paths) {
     try {
-      work.push(...(statSync(path).isDirectory() ? listFiles(path) : [path]));
+      const stats = statSync(path);
+      if (stats.isDirectory()) work.push(...listFiles(path));
+      else work.push(stats.isFile() ? path : { file: path, status: 'failed', reason: `not a regular file (${kindOf(stats)}); only files and folders are imported` });
     } catch (error) {
       work.push({ file: path, status: 'failed', reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error) });
     }
   }
-  const importBatch = db.transaction((batch: Array<string | ImportResult>) => batch.map((item) => (typeof item === 'string' ? importFile(db, item, actor) : item)));
-  const results: ImportResult[] = [];
-  for (let i = 0; i < work.length; i += FILES_PER_COMMIT) results.push(...importBatch.immediate(work.slice(i, i + FILES_PER_COMMIT)));
-  return results;
+  const results: Array<ImportResult | undefined> = [];
+  let pending: Array<{ index: number; file: string; read: ReadArticle }> = [];
+  let pendingText = 0;
+  const flush = () => {
+    for (let done = 0; done < pending.length; ) done += storeWithinBudget(db, pending.slice(done), actor, results);
+    pending = [];
+    pendingText = 0;
+  };
+  work.forEach((item, index) => {
+    if (typeof item !== 'string') return void (results[index] = item);
+    const read = readFile(item);
+    if ('status' in read) return void (results[index] = read);
+    pending.push({ index, file: item, read });
+    pendingText += read.article.text.length;
+    if (pending.length >= FILES_PER_COMMIT || pendingText >= TEXT_PER_COMMIT) flush();
+  });
+  flush();
+  return results as ImportResult[];
 }
 
-function importFile(db: Db, file: string, actor: string): ImportResult {
-  let bytes: Buffer;
+/** Stores articles in one transaction until the lock budget is spent; returns how many it stored. */
+function storeWithinBudget(db: Db, batch: Array<{ index: number; file: string; read: ReadArticle }>, actor: string, results: Array<ImportResult | undefined>): number {
+  return db.transaction(() => {
+    const started = performance.now();
+    let stored = 0;
+    for (const { index, file, read } of batch) {
+      results[index] = { ...storeArticle(db, basename(file), read, actor), file };
+      stored++;
+      if (performance.now() - started >= WRITE_LOCK_BUDGET_MS) break;
+    }
+    return stored;
+  }).immediate();
+}
+
+/**
+ * Reads and parses one file, outside any transaction. Its type and size are
+ * checked on the open descriptor before a byte is read, so a FIFO, a device or
+ * a huge video is refused at once, even one swapped in after the folder was listed.
+ */
+function readFile(file: string): ReadArticle | ImportResult {
+  const refuse = (reason: string): ImportResult => ({ file, status: 'failed', reason });
   try {
-    bytes = readFileSync(file);
+    refuseUnsupportedType(basename(file));
   } catch (error) {
-    return { file, status: 'failed', reason: `cannot read: ${(error as Error).message}` };
+    if (!isCrosscheckError(error)) throw error;
+    return refuse(error.message);
   }
-  return { ...importContent(db, basename(file), bytes, actor), file };
+  let bytes: Buffer;
+  let fd: number;
+  try {
+    // Non-blocking, so opening a FIFO with no writer cannot wait forever.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return refuse(`cannot read: ${(error as Error).message}`);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return refuse(`not a regular file (${kindOf(stats)}); only files and folders are imported`);
+    if (stats.size > MAX_FILE_BYTES) return refuse(`file is ${stats.size} bytes, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit`);
+    // One byte more than the size stated, to notice a file that grew while being read.
+    bytes = Buffer.alloc(Math.min(stats.size + 1, MAX_FILE_BYTES + 1));
+    let length = 0;
+    for (let got = -1; got !== 0 && length < bytes.length; length += got) got = readSync(fd, bytes, length, bytes.length - length, null);
+    bytes = bytes.subarray(0, length);
+  } catch (error) {
+    return refuse(`cannot read: ${(error as Error).message}`);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    return readArticleFile(basename(file), bytes);
+  } catch (error) {
+    if (!isCrosscheckError(error)) throw error;
+    return refuse(error.message);
+  }
 }
 
-function listFiles(folder: string): string[] {
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  return 'not a file';
+}
+
+function listFiles(folder: string): Array<string | ImportResult> {
   return readdirSync(folder, { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith('.'))
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((entry) => {
+    .flatMap((entry): Array<string | ImportResult> => {
       const full = join(folder, entry.name);
-      return entry.isDirectory() ? listFiles(full) : entry.isFile() ? [full] : [];
+      if (entry.isDirectory()) return listFiles(full);
+      if (entry.isFile()) return [full];
+      // Links are not followed inside a folder (a link can lead out of it, or round in a loop); named on the command line, they are.
+      const kind = entry.isSymbolicLink() ? 'a symbolic link, not followed inside a folder' : entry.isFIFO() ? 'a named pipe' : entry.isSocket() ? 'a socket' : 'a device';
+      return [{ file: full, status: 'skipped', reason: `skipped: ${kind}` }];
     });
 }

@@ -1,4 +1,4 @@
-import type { Anchor } from '../corpus/textAnchor.ts';
+import { CONTEXT_LENGTH, type Anchor } from '../corpus/textAnchor.ts';
 
 /**
  * Where an annotation belongs in a changed version of its article. Only a
@@ -36,10 +36,13 @@ function placeExactQuote(anchor: Anchor, text: string, occurrences: number[]): P
     .sort((a, b) => b.score - a.score || a.start - b.start);
   const [best, second] = [scored[0]!, scored[1]];
   const distinct = second === undefined || best.score - second.score >= CONTEXT_MARGIN;
-  if (best.score >= CONFIDENT_CONTEXT && distinct) return { confident: true, start: best.start, end: best.end, score: best.score };
+  const sameClause = clauseAgrees(anchor, text, best.start, best.end);
+  if (best.score >= CONFIDENT_CONTEXT && distinct && sameClause) return { confident: true, start: best.start, end: best.end, score: best.score };
   const reason = !distinct
     ? `the quote appears ${occurrences.length} times and its context does not tell them apart`
-    : 'the quote is still there but the text around it changed';
+    : best.score >= CONFIDENT_CONTEXT
+      ? 'the quote is still there but the words around it in its sentence changed (a negation, a denial or another speaker may now frame it)'
+      : 'the quote is still there but the text around it changed';
   return { confident: false, start: best.start, end: best.end, score: best.score, reason };
 }
 
@@ -69,6 +72,47 @@ function placeChangedQuote(anchor: Anchor, text: string): Placement {
   }
   if (!best) return notFound;
   return { confident: false, ...best, reason: 'the quoted words changed; the suggestion is the passage between the old context' };
+}
+
+/**
+ * Ends of a clause in any script: what frames a quote — who says it, whether it
+ * is affirmed, denied or negated — lies between it and these, so that stretch
+ * must be unchanged for a move. Punctuation, not words: it holds for any language.
+ */
+const CLAUSE_END = /[.!?;\n\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964]/;
+
+/**
+ * Whether the quote's own clause reads as it did: the stored context from the
+ * nearest clause end up to the quote, and from the quote to the next, is
+ * unchanged in the new text. Where the stored context met the start or end of
+ * the old text, the new text must also start (or end, or break the clause) there,
+ * so "it is false that" put in front of an opening sentence is noticed too.
+ */
+export function clauseAgrees(anchor: Anchor, text: string, start: number, end: number): boolean {
+  const boundaryBefore = lastIndexMatching(anchor.prefix, CLAUSE_END);
+  const before = anchor.prefix.slice(boundaryBefore + 1);
+  if (text.slice(start - before.length, start) !== before || start - before.length < 0) return false;
+  const prefixReachedStart = boundaryBefore === -1 && anchor.prefix.length < CONTEXT_LENGTH;
+  if (prefixReachedStart) {
+    let at = start - before.length;
+    while (at > 0 && /\s/.test(text[at - 1]!) && text[at - 1] !== '\n') at--;
+    if (at > 0 && !CLAUSE_END.test(text[at - 1]!)) return false;
+  }
+  const boundaryAfter = anchor.suffix.search(CLAUSE_END);
+  const after = boundaryAfter === -1 ? anchor.suffix : anchor.suffix.slice(0, boundaryAfter);
+  if (text.slice(end, end + after.length) !== after) return false;
+  const suffixReachedEnd = boundaryAfter === -1 && anchor.suffix.length < CONTEXT_LENGTH;
+  if (suffixReachedEnd) {
+    let at = end + after.length;
+    while (at < text.length && /\s/.test(text[at]!) && text[at] !== '\n') at++;
+    if (at < text.length && !CLAUSE_END.test(text[at]!)) return false;
+  }
+  return true;
+}
+
+function lastIndexMatching(value: string, pattern: RegExp): number {
+  for (let i = value.length - 1; i >= 0; i--) if (pattern.test(value[i]!)) return i;
+  return -1;
 }
 
 /** Share of the stored context (prefix read backwards, suffix forwards) that the new text repeats. */

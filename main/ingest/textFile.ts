@@ -15,15 +15,20 @@ export function isHtmlFile(name: string): boolean {
   return (HTML_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
 }
 
+/** Refuses a file by its name's type, before any of it is read. */
+export function refuseUnsupportedType(name: string): void {
+  if (!isSupportedFile(name)) {
+    const ext = extname(name) || '(no extension)';
+    throw new CrosscheckError('unsupported_file', `unsupported file type ${ext} (supported: ${SUPPORTED.join(', ')})`);
+  }
+}
+
 /**
  * Decodes the bytes of a text file, refusing what is not an article: other
  * formats, binary data, invalid UTF-8, empty files and files over the size limit.
  */
 export function decodeTextFile(name: string, bytes: Uint8Array): string {
-  if (!isSupportedFile(name)) {
-    const ext = extname(name) || '(no extension)';
-    throw new CrosscheckError('unsupported_file', `unsupported file type ${ext} (supported: ${SUPPORTED.join(', ')})`);
-  }
+  refuseUnsupportedType(name);
   if (bytes.byteLength > MAX_FILE_BYTES) {
     throw new CrosscheckError('unsupported_file', `file is ${bytes.byteLength} bytes, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit`);
   }

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch.ts';
+import type { AsyncDispatch } from '../api/offThread.ts';
 import type { Download, Downloads } from '../api/downloads.ts';
 import type { Result } from '../api/contract.ts';
 import type { ErrorCode } from '../api/errors.ts';
@@ -15,7 +16,8 @@ const TOKEN_COOKIE = 'crosscheck_token';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface ServerOptions {
-  dispatch: Dispatch;
+  /** An off-thread dispatch (api/offThread.ts) keeps slow requests from holding up the others. */
+  dispatch: Dispatch | AsyncDispatch;
   /** Files offered for download, under /export/; none when absent. */
   downloads?: Downloads;
   /** The built renderer, served at `/`. */
@@ -69,7 +71,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       } catch {
         return refuse(res, 400, 'invalid_input', 'The request body is not valid JSON.');
       }
-      const result = options.dispatch(url.pathname.slice('/api/'.length), input);
+      const result = await options.dispatch(url.pathname.slice('/api/'.length), input);
       return send(res, result.ok ? 200 : statusFor(result.error.code), result);
     }
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { insertArticle } from '../../main/corpus/articles.ts';
 import { migrate, openDatabase } from '../../main/corpus/database.ts';
-import { searchArticles, toFtsQuery } from '../../main/corpus/search.ts';
+import { MAX_COUNTED_MATCHES, searchArticles, toFtsQuery } from '../../main/corpus/search.ts';
+import { oneLetterEverywhereText } from '../fuzz/hostileInputs.ts';
 import { tempCorpus, tempDir } from '../helpers/tempCorpus.ts';
 
 const article = (text: string, title: string | null = null) => ({ text, title, outlet: null, url: null, published: null, fileName: null });
@@ -52,5 +53,33 @@ describe('full-text search over the corpus', () => {
   it('turns any typed text into a safe query and refuses text without words', () => {
     expect(toFtsQuery('"NEAR(x y) OR* drones')).toBe('"NEAR" "x" "y" "OR" "drones"*');
     expect(() => toFtsQuery(' ** () ')).toThrow(/at least one word/);
+  });
+
+  it('gives offsets into the stored text even when the article holds the characters a highlighter would mark with', () => {
+    const { db } = tempCorpus();
+    const text = 'Marks \u0001\u0002 \uE000\uE001 \uFDD0\uFDD1 then Kirby spoke; later Kirby left.';
+    insertArticle(db, article(text), 'ana');
+    const [found] = searchArticles(db, 'kirby').articles;
+    expect(found!.matches.map((m) => text.slice(m.start, m.end))).toEqual(['Kirby', 'Kirby']);
+    expect(found!.matches.map((m) => m.start)).toEqual([text.indexOf('Kirby'), text.lastIndexOf('Kirby')]);
+  });
+
+  it('matches words whatever their case and diacritics, as the index does, and only whole words but the last', () => {
+    const { db } = tempCorpus();
+    const text = 'IRÁN said; Irán and Iran and Iranian officials, not Tiran.';
+    insertArticle(db, article(text), 'ana');
+    expect(searchArticles(db, 'iran').articles[0]!.matches.map((m) => m.match)).toEqual(['IRÁN', 'Irán', 'Iran', 'Iranian']);
+    expect(searchArticles(db, 'iran said').articles[0]!.matches.map((m) => m.match)).toEqual(['IRÁN', 'said', 'Irán', 'Iran']);
+  });
+
+  it('answers one typed letter over a 3 MiB article quickly, counting matches up to a limit', () => {
+    const { db } = tempCorpus();
+    insertArticle(db, article(oneLetterEverywhereText(3 * 1024 * 1024)), 'ana');
+    const started = performance.now();
+    const [found] = searchArticles(db, 'a').articles;
+    // Generous for a shared machine: counting hit by hit through the highlighter took minutes.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(found).toMatchObject({ matchCount: MAX_COUNTED_MATCHES, moreMatches: true });
+    expect(found!.matches).toHaveLength(20);
   });
 });

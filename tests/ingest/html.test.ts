@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getArticle, listArticles } from '../../main/corpus/articles.ts';
 import { bylineOf } from '../../main/corpus/bylines.ts';
-import { extractHtmlArticle, MAX_ELEMENTS, MAX_NESTING_DEPTH } from '../../main/ingest/html.ts';
+import { extractHtmlArticle, MAX_ATTRIBUTES, MAX_ATTRIBUTES_PER_ELEMENT, MAX_ELEMENTS, MAX_NESTING_DEPTH } from '../../main/ingest/html.ts';
+import { manyAttributesPage, manyAttributesSpreadPage, unclosedCommentPage, unclosedScriptPage, unclosedTagPage } from '../fuzz/hostileInputs.ts';
 import { importContent } from '../../main/ingest/importFiles.ts';
 import { PROJECT_ROOT, tempCorpus } from '../helpers/tempCorpus.ts';
 
@@ -94,5 +95,36 @@ describe('importing a saved web page', () => {
     const { db } = tempCorpus();
     const result = importContent(db, 'bad.html', Buffer.from([0x3c, 0x70, 0x3e, 0xc3, 0x28, 0x3c, 0x2f, 0x70, 0x3e]), 'ana');
     expect(result).toMatchObject({ status: 'failed', reason: 'file is not valid UTF-8 text' });
+  });
+
+  // Generous bounds for a shared machine: the quadratic scan these replace took minutes on the same pages.
+  it.each([
+    ['a comment that never closes', unclosedCommentPage(2_000_000)],
+    ['a script that never closes', unclosedScriptPage(2_000_000)],
+    ['a tag that never closes', unclosedTagPage(2_000_000)],
+  ])('reads a 2 MB page with %s in time linear in its size, keeping the article before it', (_what, page) => {
+    const started = performance.now();
+    try {
+      expect(extractHtmlArticle(page).text).toContain('Paragraph 9 of a long report');
+    } catch (error) {
+      expect((error as Error).message).toMatch(/attributes; no article page does/);
+    }
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('refuses, before parsing, an element with more attributes than any article page carries', () => {
+    const started = performance.now();
+    expect(() => extractHtmlArticle(manyAttributesPage(800_000))).toThrow(`the page has an element with more than ${MAX_ATTRIBUTES_PER_ELEMENT} attributes; no article page does`);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('refuses a page whose attributes, spread over many elements, pass the total limit', () => {
+    expect(() => extractHtmlArticle(manyAttributesSpreadPage(MAX_ATTRIBUTES + 500))).toThrow(`the page has more than ${MAX_ATTRIBUTES} attributes; no article page does`);
+  });
+
+  it('reads a page just under the attribute limits, and keeps no attribute Readability does not need', () => {
+    const started = performance.now();
+    expect(extractHtmlArticle(manyAttributesSpreadPage(MAX_ATTRIBUTES - 500)).text).toContain('Paragraph 0 of a long report');
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getArticle, listArticles } from '../../main/corpus/articles.ts';
@@ -91,5 +92,54 @@ describe('importing folders', () => {
       ['missing.txt', 'failed'],
     ]);
     expect(results.at(-1)!.reason).toBe('no such file or folder');
+  });
+});
+
+describe('importing what is not a regular file', () => {
+  const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
+
+  it('refuses a named pipe given by name at once, without waiting for a writer', () => {
+    const { db } = tempCorpus();
+    const fifo = join(tempDir(), 'article.txt');
+    mkfifo(fifo);
+    const started = performance.now();
+    expect(importPaths(db, [fifo], 'ana')).toEqual([{ file: fifo, status: 'failed', reason: 'not a regular file (a named pipe); only files and folders are imported' }]);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('refuses a character device such as /dev/zero given by name at once', () => {
+    const { db } = tempCorpus();
+    expect(importPaths(db, ['/dev/zero'], 'ana')).toEqual([{ file: '/dev/zero', status: 'failed', reason: 'not a regular file (a character device); only files and folders are imported' }]);
+  });
+
+  it('refuses a 1.5 GB file by its type, and a 1.5 GB text file by its size, before reading either', () => {
+    const { db } = tempCorpus();
+    const dir = tempDir();
+    for (const name of ['film.mp4', 'dump.txt']) {
+      // Sparse: the size is stated without the disk holding it, as a reader would see it.
+      const fd = openSync(join(dir, name), 'w');
+      ftruncateSync(fd, 1.5 * 1024 ** 3);
+      closeSync(fd);
+    }
+    const started = performance.now();
+    const rssBefore = process.memoryUsage().rss;
+    const results = importPaths(db, [join(dir, 'film.mp4'), join(dir, 'dump.txt')], 'ana');
+    expect(results.map((r) => r.reason)).toEqual([expect.stringMatching(/^unsupported file type \.mp4/), `file is ${1.5 * 1024 ** 3} bytes, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit`]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('lists the links, pipes and other entries of a folder it skipped, and imports the files beside them', () => {
+    const { db } = tempCorpus();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), 'A real article about the harbour.');
+    symlinkSync(join(dir, 'a.txt'), join(dir, 'b-link.txt'));
+    mkfifo(join(dir, 'c-pipe.txt'));
+    const results = importPaths(db, [dir], 'ana');
+    expect(results.map((r) => [r.file.slice(dir.length + 1), r.status, r.reason])).toEqual([
+      ['a.txt', 'imported', undefined],
+      ['b-link.txt', 'skipped', 'skipped: a symbolic link, not followed inside a folder'],
+      ['c-pipe.txt', 'skipped', 'skipped: a named pipe'],
+    ]);
   });
 });

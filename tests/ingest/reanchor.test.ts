@@ -13,10 +13,29 @@ describe('re-anchoring an annotation in a changed version of its article', () =>
     expect(placement).toMatchObject({ confident: true, start: changed.indexOf('military and technical'), score: 1 });
   });
 
-  it('moves it with confidence when one side of the context was edited but the other still agrees', () => {
-    const anchor = anchorOf(OLD, 'military and technical support');
-    const changed = OLD.replace('officials said.', 'a spokesman added.');
-    expect(reanchor(anchor, changed)).toMatchObject({ confident: true });
+  it('moves it with confidence when the text beyond its sentence was edited but its own clause still agrees', () => {
+    const text = 'Talks ended. Russia was offering Iran support. Officials said so on Friday.';
+    const anchor = anchorOf(text, 'offering Iran support');
+    const changed = 'Talks ended. Russia was offering Iran support. Officials said so on Saturday.';
+    expect(reanchor(anchor, changed)).toMatchObject({ confident: true, start: changed.indexOf('offering') });
+  });
+
+  it.each([
+    ['a negation put in front of it', 'Kirby said it is false that Russia is offering Iran support. Talks ended.'],
+    ['a denial by someone else', 'Tehran denied Russia is offering Iran support. Talks ended.'],
+    ['another speaker', 'Psaki said Russia is offering Iran support. Talks ended.'],
+    ['a negation after it', 'Kirby said Russia is offering Iran support, not. Talks ended.'],
+  ])('never moves it into %s: the orphans queue gets it, with the place as a suggestion', (_what, changed) => {
+    const text = 'Kirby said Russia is offering Iran support. Talks ended.';
+    const anchor = anchorOf(text, 'Russia is offering Iran support');
+    expect(reanchor(anchor, changed)).toMatchObject({ confident: false, start: changed.indexOf('Russia is offering'), reason: expect.stringMatching(/words around it in its sentence changed|text around it changed/) });
+  });
+
+  it('never moves a quote that opened the article once something is put in front of it', () => {
+    const text = 'Russia is offering Iran support. Talks ended.';
+    const anchor = anchorOf(text, 'Russia is offering Iran support');
+    expect(reanchor(anchor, 'It is false that Russia is offering Iran support. Talks ended.').confident).toBe(false);
+    expect(reanchor(anchor, 'Update: talks ended. Russia is offering Iran support. Talks ended.').confident).toBe(true);
   });
 
   it('asks when the quote appears twice and the context cannot tell the two apart', () => {

@@ -129,4 +129,17 @@ describe('re-importing a changed version of an article', () => {
     expect(listAnnotations(db).every((a) => a.articleId === oldId)).toBe(true);
     expect(listVersions(db)).toEqual([]);
   });
+
+  it('never lets a page of another outlet that copies the canonical address supersede the article or take its annotations', () => {
+    const { db, oldId, support } = annotated();
+    const copied = new TextEncoder().encode(
+      `<html><head><meta property="og:site_name" content="Copycat Daily"><meta property="og:title" content="Russia offers Iran support">` +
+        `<link rel="canonical" href="https://news.example.test/story-1"></head><body><article>${UPDATED.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+    );
+    const result = importContent(db, 'copy.html', copied, 'ana');
+    expect(result).toMatchObject({ status: 'imported' });
+    expect(result.supersedes).toBeUndefined();
+    expect(supersededBy(db, oldId)).toBeNull();
+    expect(getAnnotation(db, support.id).articleId).toBe(oldId);
+  });
 });

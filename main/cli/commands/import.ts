@@ -32,7 +32,7 @@ export const importCommand: Command = {
     else {
       for (const r of results) io.out(`${r.status.padEnd(9)} ${r.file}${r.articleId ? ` (article ${r.articleId})` : ''}${describe(r)}`);
       const count = (status: ImportResult['status']) => results.filter((r) => r.status === status).length;
-      io.out(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed`);
+      io.out(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}`);
     }
     return results.some((r) => r.status === 'failed') ? 1 : 0;
   },

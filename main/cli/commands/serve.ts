@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CrosscheckError } from '../../api/errors.ts';
+import { createOffThreadDispatch } from '../../api/offThread.ts';
 import { scheduleBackups } from '../../corpus/backupSchedule.ts';
 import { startServer } from '../../server/httpServer.ts';
 import { parse, wholeNumber, type Command, type Options } from '../args.ts';
@@ -21,7 +22,8 @@ export const serveCommand: Command = {
     if (!existsSync(`${RENDERER_DIR}/index.html`)) {
       throw new CrosscheckError('not_found', 'the app is not built yet: run `npm run build` first (`npm start` builds it for you)');
     }
-    const server = await startServer({ dispatch: session().dispatch, downloads: session().downloads, staticDir: RENDERER_DIR, port });
+    const offThread = createOffThreadDispatch({ dispatch: session().dispatch, db: session().db, actor: session().actor });
+    const server = await startServer({ dispatch: offThread.dispatch, downloads: session().downloads, staticDir: RENDERER_DIR, port });
     const backups = scheduleBackups(session().db, dbPath);
     // Listening for the stop signal before announcing the address: a signal sent on seeing it must not find Node's default handler.
     const stopped = new Promise<void>((resolve) => {
@@ -31,6 +33,7 @@ export const serveCommand: Command = {
     io.out(json ? JSON.stringify({ url: server.url, port: server.port }) : `Crosscheck is running in browser mode. Open:\n  ${server.url}\nPress Ctrl+C to stop.`);
     await stopped;
     await server.close();
+    await offThread.close();
     await backups.stop();
     session().close();
     return 0;
