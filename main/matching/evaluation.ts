@@ -131,7 +131,8 @@ export function evaluationSetFiles(paths: readonly string[]): string[] {
   });
 }
 
-interface LocatedSpan {
+/** A labelled span found in its article. */
+export interface LocatedSpan {
   articleId: number;
   start: number;
   end: number;
@@ -206,8 +207,11 @@ export function checkEvaluationSet(set: EvaluationSet, corpusDir: string, { requ
   }
 }
 
+/** What finds a source annotation's other mentions: the app's matcher unless a caller measures another. */
+export type Matcher = (db: Db, annotationId: number, options: SuggestOptions) => ReadonlyArray<{ articleId: number; start: number; end: number; quote: string; score: number }>;
+
 /** Runs the set on a fresh in-memory corpus of its articles; nothing is written anywhere. */
-export function evaluateMatcher(set: EvaluationSet, corpusDir: string, options: SuggestOptions = {}): EvaluationResult {
+export function evaluateMatcher(set: EvaluationSet, corpusDir: string, options: SuggestOptions = {}, matcher: Matcher = suggestFor): EvaluationResult {
   const db = openDatabase(':memory:');
   try {
     const corpus = importSetCorpus(db, corpusDir);
@@ -219,42 +223,62 @@ export function evaluateMatcher(set: EvaluationSet, corpusDir: string, options: 
         { articleId: span!.articleId, start: span!.start, end: span!.end, tag: source.tag, ...(source.speaker === undefined ? {} : { speaker: source.speaker }) },
         'evaluation',
       );
-      const suggestions = suggestFor(db, annotation.id, { ...options, limit: 100 });
+      const suggestions = matcher(db, annotation.id, { ...options, limit: 100 });
       const expected = source.expected.flatMap((ref) => corpus.locate(ref, `source ${source.id}, expected`));
       const acceptable = source.acceptable.flatMap((ref) => corpus.locate(ref, `source ${source.id}, acceptable`));
-      const hits = new Set<number>();
-      let exact = 0;
-      const falsePositives: SourceResult['falsePositives'] = [];
-      for (const s of suggestions) {
-        const hit = expected.findIndex((e, i) => !hits.has(i) && overlapRatio(e, s) >= HIT_OVERLAP);
-        if (hit >= 0) {
-          hits.add(hit);
-          if (expected[hit]!.start === s.start && expected[hit]!.end === s.end) exact++;
-        } else if (!acceptable.some((a) => overlapRatio(a, s) > 0) && !expected.some((e) => overlapRatio(e, s) >= HIT_OVERLAP)) {
-          // Neither a partial report nor a second find of a span already counted: an error.
-          falsePositives.push({ file: corpus.fileOf(s.articleId), quote: s.quote, score: s.score });
-        }
-      }
-      const byKind = emptyCounts();
-      expected.forEach((e, i) => {
-        const bucket = byKind[e.kind ?? UNLABELLED];
-        bucket.expected++;
-        if (hits.has(i)) bucket.found++;
-      });
-      sources.push({
-        id: source.id,
-        expected: expected.length,
-        found: hits.size,
-        falsePositives,
-        missed: expected.filter((_, i) => !hits.has(i)).map(({ file, quote, kind }) => (kind === undefined ? { file, quote } : { file, quote, kind })),
-        exactBoundaries: exact,
-        byKind,
-      });
+      sources.push(scoreSource(source.id, { expected, acceptable }, suggestions.map((s) => ({ ...s, file: corpus.fileOf(s.articleId) }))));
     }
-    return summarise(sources);
+    return summariseSources(sources);
   } finally {
     db.close();
   }
+}
+
+/** A suggestion as scored: where it is, in which file, and the matcher's score. */
+export interface ScoredSpan {
+  articleId: number;
+  start: number;
+  end: number;
+  file: string;
+  quote: string;
+  score: number;
+}
+
+/**
+ * Scores one source's suggestions against its labels. A suggestion overlapping an
+ * expected span by at least HIT_OVERLAP finds it (each expected span once); one
+ * touching an acceptable span, or finding an expected span a second time, is
+ * neither a hit nor an error; any other suggestion is a false positive.
+ */
+export function scoreSource(id: string, labels: { expected: readonly LocatedSpan[]; acceptable: readonly LocatedSpan[] }, suggestions: readonly ScoredSpan[]): SourceResult {
+  const { expected, acceptable } = labels;
+  const hits = new Set<number>();
+  let exact = 0;
+  const falsePositives: SourceResult['falsePositives'] = [];
+  for (const s of suggestions) {
+    const hit = expected.findIndex((e, i) => !hits.has(i) && overlapRatio(e, s) >= HIT_OVERLAP);
+    if (hit >= 0) {
+      hits.add(hit);
+      if (expected[hit]!.start === s.start && expected[hit]!.end === s.end) exact++;
+    } else if (!acceptable.some((a) => overlapRatio(a, s) > 0) && !expected.some((e) => overlapRatio(e, s) >= HIT_OVERLAP)) {
+      falsePositives.push({ file: s.file, quote: s.quote, score: s.score });
+    }
+  }
+  const byKind = emptyCounts();
+  expected.forEach((e, i) => {
+    const bucket = byKind[e.kind ?? UNLABELLED];
+    bucket.expected++;
+    if (hits.has(i)) bucket.found++;
+  });
+  return {
+    id,
+    expected: expected.length,
+    found: hits.size,
+    falsePositives,
+    missed: expected.filter((_, i) => !hits.has(i)).map(({ file, quote, kind }) => (kind === undefined ? { file, quote } : { file, quote, kind })),
+    exactBoundaries: exact,
+    byKind,
+  };
 }
 
 /**
@@ -262,8 +286,12 @@ export function evaluateMatcher(set: EvaluationSet, corpusDir: string, options: 
  * false positive of every set counts once, so a set with more labels weighs more.
  */
 export function evaluateSets(sets: readonly LoadedEvaluationSet[], options: SuggestOptions = {}): PooledEvaluationResult {
-  const each = sets.map(({ set, corpusDir, file }) => ({ set: file, ...evaluateMatcher(set, corpusDir, options) }));
-  const pooled = summarise(each.flatMap((r) => r.sources.map((s) => ({ ...s, set: r.set }))));
+  return poolResults(sets.map(({ set, corpusDir, file }) => ({ set: file, ...evaluateMatcher(set, corpusDir, options) })));
+}
+
+/** Pools the figures of several sets' results, each source marked with the set it comes from. */
+export function poolResults(each: Array<{ set: string } & EvaluationResult>): PooledEvaluationResult {
+  const pooled = summariseSources(each.flatMap((r) => r.sources.map((s) => ({ ...s, set: r.set }))));
   return { ...pooled, sets: each };
 }
 
@@ -273,7 +301,8 @@ function emptyCounts(): Record<KindBucket, KindCount> {
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000) / 1000);
 
-function summarise(sources: SourceResult[]): EvaluationResult {
+/** Totals over sources: precision, recall and exact boundaries, overall and by kind. */
+export function summariseSources(sources: readonly SourceResult[]): EvaluationResult {
   const truePositives = sources.reduce((n, s) => n + s.found, 0);
   const falsePositives = sources.reduce((n, s) => n + s.falsePositives.length, 0);
   const expected = sources.reduce((n, s) => n + s.expected, 0);
@@ -293,6 +322,6 @@ function summarise(sources: SourceResult[]): EvaluationResult {
     falsePositives,
     expected,
     byKind,
-    sources,
+    sources: [...sources],
   };
 }
