@@ -63,7 +63,12 @@ export interface SourceResult {
   set?: string;
   expected: number;
   found: number;
-  falsePositives: Array<{ file: string; quote: string; score: number }>;
+  /**
+   * Suggestions that are neither finds nor partial reports. `fragment` marks one lying
+   * inside an expected span but covering less than HIT_OVERLAP of it: the right
+   * mention with the wrong boundaries rather than a wrong mention.
+   */
+  falsePositives: Array<{ file: string; quote: string; score: number; fragment?: true }>;
   missed: Array<{ file: string; quote: string; kind?: MatchKind }>;
   exactBoundaries: number;
   byKind: Record<KindBucket, KindCount>;
@@ -76,6 +81,8 @@ export interface EvaluationResult {
   exactBoundaries: number;
   truePositives: number;
   falsePositives: number;
+  /** How many of the false positives are fragments of an expected span (see SourceResult). */
+  fragmentFalsePositives: number;
   expected: number;
   /** Recall over the expected spans of each kind; `unlabelled` holds those a set gives no kind. */
   byKind: Record<KindBucket, KindRecall>;
@@ -261,7 +268,8 @@ export function scoreSource(id: string, labels: { expected: readonly LocatedSpan
       hits.add(hit);
       if (expected[hit]!.start === s.start && expected[hit]!.end === s.end) exact++;
     } else if (!acceptable.some((a) => overlapRatio(a, s) > 0) && !expected.some((e) => overlapRatio(e, s) >= HIT_OVERLAP)) {
-      falsePositives.push({ file: s.file, quote: s.quote, score: s.score });
+      const fragment = expected.some((e) => overlapRatio(e, s) > 0);
+      falsePositives.push({ file: s.file, quote: s.quote, score: s.score, ...(fragment ? { fragment: true as const } : {}) });
     }
   }
   const byKind = emptyCounts();
@@ -305,6 +313,7 @@ const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000
 export function summariseSources(sources: readonly SourceResult[]): EvaluationResult {
   const truePositives = sources.reduce((n, s) => n + s.found, 0);
   const falsePositives = sources.reduce((n, s) => n + s.falsePositives.length, 0);
+  const fragmentFalsePositives = sources.reduce((n, s) => n + s.falsePositives.filter((f) => f.fragment).length, 0);
   const expected = sources.reduce((n, s) => n + s.expected, 0);
   const exact = sources.reduce((n, s) => n + s.exactBoundaries, 0);
   const byKind = Object.fromEntries(
@@ -320,6 +329,7 @@ export function summariseSources(sources: readonly SourceResult[]): EvaluationRe
     exactBoundaries: ratio(exact, truePositives),
     truePositives,
     falsePositives,
+    fragmentFalsePositives,
     expected,
     byKind,
     sources: [...sources],

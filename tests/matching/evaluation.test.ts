@@ -45,6 +45,15 @@ describe('scoring one source', () => {
     expect(result.falsePositives[0]!.file).toBe('2.txt');
   });
 
+  it('marks a false positive lying inside an expected span as a fragment of it, and counts such fragments in the totals', () => {
+    const result = scoreSource('s', { expected: [label(1, 0, 100, 'drifted')], acceptable: [] }, [found(1, 60, 100), found(2, 0, 10)]);
+    expect(result.falsePositives.map((f) => [f.file, f.fragment ?? false])).toEqual([
+      ['1.txt', true],
+      ['2.txt', false],
+    ]);
+    expect(summariseSources([result])).toMatchObject({ falsePositives: 2, fragmentFalsePositives: 1, precision: 0 });
+  });
+
   it('treats a suggestion touching an acceptable span, or finding an expected span twice, as neither a hit nor an error', () => {
     const result = scoreSource('s', { expected: [label(1, 0, 100, 'near-verbatim')], acceptable: [label(2, 0, 40)] }, [found(1, 0, 100), found(1, 10, 100), found(2, 30, 90), found(3, 0, 10)]);
     expect(result.found).toBe(1);
