@@ -184,9 +184,10 @@ function importSetCorpus(db: Db, corpusDir: string): SetCorpus {
 
 /**
  * Checks a set against its articles without running the matcher: every file
- * imports as an article of its own, every quote stands in its file, and no
+ * imports as an article of its own, every quote stands in its file, no
  * expected span overlaps its own source (the matcher never suggests the
- * source's own span, so such a span could never be found). With `requireKinds`,
+ * source's own span, so such a span could never be found), another expected
+ * span or an acceptable one. With `requireKinds`,
  * every expected span must say its kind. Returns the number of expected spans.
  */
 export function checkEvaluationSet(set: EvaluationSet, corpusDir: string, { requireKinds = false } = {}): { sources: number; expected: number } {
@@ -199,14 +200,25 @@ export function checkEvaluationSet(set: EvaluationSet, corpusDir: string, { requ
       if (ids.has(source.id)) throw new CrosscheckError('invalid_input', `two sources are called ${source.id}`);
       ids.add(source.id);
       const [span] = corpus.locate(source, `source ${source.id}`);
+      const located: LocatedSpan[] = [];
       for (const ref of source.expected) {
         if (requireKinds && ref.kind === undefined) throw new CrosscheckError('invalid_input', `source ${source.id}: the expected span “${ref.quote}” in ${ref.file} has no kind`);
         for (const e of corpus.locate(ref, `source ${source.id}, expected`)) {
           if (overlapRatio(e, span!) > 0) throw new CrosscheckError('invalid_input', `source ${source.id}: the expected span “${ref.quote}” overlaps the source itself`);
-          expected++;
+          // One suggestion finds one expected span: two overlapping labels would count one mention twice.
+          const twin = located.find((other) => overlapRatio(other, e) > 0);
+          if (twin) throw new CrosscheckError('invalid_input', `source ${source.id}: the expected spans “${twin.quote}” and “${ref.quote}” in ${ref.file} overlap`);
+          located.push(e);
         }
       }
-      for (const ref of source.acceptable) corpus.locate(ref, `source ${source.id}, acceptable`);
+      for (const ref of source.acceptable) {
+        for (const a of corpus.locate(ref, `source ${source.id}, acceptable`)) {
+          // A suggestion touching an acceptable span is never an error, so one overlapping an expected span would excuse its fragments.
+          const shadowed = located.find((e) => overlapRatio(e, a) > 0);
+          if (shadowed) throw new CrosscheckError('invalid_input', `source ${source.id}: the acceptable span “${ref.quote}” overlaps the expected span “${shadowed.quote}” in ${ref.file}`);
+        }
+      }
+      expected += located.length;
     }
     return { sources: set.sources.length, expected };
   } finally {

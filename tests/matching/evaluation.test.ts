@@ -139,6 +139,15 @@ describe('refusing a set that cannot be measured, with the reason', () => {
     expect(() => checkEvaluationSet(set, corpusDir)).toThrow(/overlaps the source itself/);
   });
 
+  it('fails when two expected spans of one source overlap, or an acceptable span overlaps an expected one', () => {
+    const twice = tinyStory([reopenSource({ expected: [{ file: '02-paper.txt', quote: REOPEN, kind: 'near-verbatim' }, { file: '02-paper.txt', quote: 'will reopen on Monday', kind: 'drifted' }] })]);
+    const a = loadEvaluationSet(twice.file);
+    expect(() => checkEvaluationSet(a.set, a.corpusDir)).toThrow(/the expected spans “the Kestrel Bridge will reopen.*” and “will reopen on Monday” in 02-paper\.txt overlap/);
+    const shadow = tinyStory([reopenSource({ acceptable: [{ file: '02-paper.txt', quote: 'The mayor said the Kestrel Bridge' }] })]);
+    const b = loadEvaluationSet(shadow.file);
+    expect(() => checkEvaluationSet(b.set, b.corpusDir)).toThrow(/the acceptable span “The mayor said the Kestrel Bridge” overlaps the expected span/);
+  });
+
   it('accepts expected spans without a kind, unless kinds are required', () => {
     const { file } = tinyStory([reopenSource({ expected: [{ file: '02-paper.txt', quote: REOPEN }] })]);
     const { set, corpusDir } = loadEvaluationSet(file);
