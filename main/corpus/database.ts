@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import { CrosscheckError } from '../api/errors.ts';
 import { backupBeforeMigration, latestGoodBackup, type Backup } from './backups.ts';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index.ts';
@@ -17,6 +18,7 @@ export interface OpenOptions {
  * backed up before its schema is migrated.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file !== ':memory:') assertNotLost(file);
   const db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
   try {
     assertIsDatabase(db, file);
@@ -50,6 +52,30 @@ export class CorruptDatabaseError extends CrosscheckError {
     this.corpusPath = corpusPath;
     this.latestGoodBackup = backup;
   }
+}
+
+/**
+ * A missing or empty corpus file is a first run only when it has no backups: with
+ * good backups beside it the corpus was lost (deleted, truncated, a failed sync),
+ * and starting afresh would bury it under a new, empty history. Nothing is created.
+ */
+function assertNotLost(file: string): void {
+  let size: number | null;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return;
+    size = null;
+  }
+  if (size !== null && size > 0) return;
+  const backup = latestGoodBackup(file);
+  if (!backup) return;
+  const state = size === null ? 'is missing' : 'is empty (0 bytes)';
+  throw new CrosscheckError(
+    'corrupt_database',
+    `${file} ${state}, but it has backups: the latest good one is ${backup.path} (taken ${backup.takenAt}). ` +
+      `Restore it with: crosscheck restore --db "${file}". Nothing was created or changed.`,
+  );
 }
 
 function assertIsDatabase(db: Db, file: string): void {
