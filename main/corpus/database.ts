@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { CrosscheckError } from '../api/errors.ts';
 import { backupBeforeMigration, latestGoodBackup, type Backup } from './backups.ts';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index.ts';
+import { describeChangedTexts, verifyTextsInTurn } from './textIntegrity.ts';
 
 export type Db = Database.Database;
 
@@ -29,6 +30,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     const version = schemaVersion(db);
     if (file !== ':memory:' && version > 0 && version < LATEST_VERSION) backupBeforeMigration(db, file);
     migrate(db);
+    const changed = verifyTextsInTurn(db);
+    if (changed.length > 0) throw new CorruptDatabaseError(file, describeChangedTexts(changed));
     return db;
   } catch (error) {
     db.close();
