@@ -13,7 +13,12 @@ export type Tag = z.infer<typeof Tag>;
 
 const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const Offset = z.number().int().nonnegative().max(2 ** 31);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** A real calendar date: 2023-02-30 and 2023-13-01 have the shape but name no day. */
+const isCalendarDate = (value: string) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+};
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(isCalendarDate, 'no such calendar date');
 
 /** Largest article text the API accepts, in UTF-16 code units (about 10 MB of text). */
 export const MAX_TEXT_LENGTH = 10 * 1024 * 1024;

@@ -103,9 +103,38 @@ export function listBackups(corpusPath: string): Backup[] {
     .sort((a, b) => (a.path < b.path ? 1 : a.path > b.path ? -1 : 0));
 }
 
-/** Deletes all but the newest `keep` backups: old backups are copies, never the only record. */
+/**
+ * Deletes all but the newest `keep` backups: old backups are copies, never the
+ * only record. One exception: the backup holding the longest history (most
+ * events) is kept while no newer backup holds as much, so a corpus emptied or
+ * started afresh by mistake never rotates its own good backups away.
+ */
 export function pruneBackups(corpusPath: string, keep: number): void {
-  for (const old of listBackups(corpusPath).slice(Math.max(1, keep))) rmSync(old.path, { force: true });
+  const all = listBackups(corpusPath);
+  const old = all.slice(Math.max(1, keep));
+  if (old.length === 0) return;
+  const kept = all.slice(0, Math.max(1, keep));
+  const keptHistory = Math.max(...kept.map((backup) => historyLength(backup.path)));
+  let richest: Backup | null = null;
+  let richestHistory = keptHistory;
+  for (const backup of old) {
+    const history = historyLength(backup.path);
+    if (history > richestHistory) [richest, richestHistory] = [backup, history];
+  }
+  for (const backup of old) if (backup !== richest) rmSync(backup.path, { force: true });
+}
+
+/** How many events a backup's log holds; -1 when it cannot be read. */
+function historyLength(path: string): number {
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    return db.prepare('SELECT count(*) FROM events').pluck().get() as number;
+  } catch {
+    return -1;
+  } finally {
+    db?.close();
+  }
 }
 
 /** Why a file is not a usable corpus copy, or null when SQLite's quick_check finds it sound. */

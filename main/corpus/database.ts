@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import { CrosscheckError } from '../api/errors.ts';
 import { backupBeforeMigration, latestGoodBackup, type Backup } from './backups.ts';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index.ts';
+import { describeChangedTexts, verifyTextsInTurn } from './textIntegrity.ts';
 import { nameUuid, NAME_UUID_FUNCTION } from './uuids.ts';
 
 export type Db = Database.Database;
@@ -18,6 +20,7 @@ export interface OpenOptions {
  * backed up before its schema is migrated.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file !== ':memory:') assertNotLost(file);
   const db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
   try {
     assertIsDatabase(db, file);
@@ -29,6 +32,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     const version = schemaVersion(db);
     if (file !== ':memory:' && version > 0 && version < LATEST_VERSION) backupBeforeMigration(db, file);
     migrate(db);
+    const changed = verifyTextsInTurn(db);
+    if (changed.length > 0) throw new CorruptDatabaseError(file, describeChangedTexts(changed));
     return db;
   } catch (error) {
     db.close();
@@ -52,6 +57,30 @@ export class CorruptDatabaseError extends CrosscheckError {
     this.corpusPath = corpusPath;
     this.latestGoodBackup = backup;
   }
+}
+
+/**
+ * A missing or empty corpus file is a first run only when it has no backups: with
+ * good backups beside it the corpus was lost (deleted, truncated, a failed sync),
+ * and starting afresh would bury it under a new, empty history. Nothing is created.
+ */
+function assertNotLost(file: string): void {
+  let size: number | null;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return;
+    size = null;
+  }
+  if (size !== null && size > 0) return;
+  const backup = latestGoodBackup(file);
+  if (!backup) return;
+  const state = size === null ? 'is missing' : 'is empty (0 bytes)';
+  throw new CrosscheckError(
+    'corrupt_database',
+    `${file} ${state}, but it has backups: the latest good one is ${backup.path} (taken ${backup.takenAt}). ` +
+      `Restore it with: crosscheck restore --db "${file}". Nothing was created or changed.`,
+  );
 }
 
 function assertIsDatabase(db: Db, file: string): void {

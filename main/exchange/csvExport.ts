@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { CSV_TABLES, type CsvTable } from '../api/contract.ts';
@@ -6,7 +6,7 @@ import type { Db } from '../corpus/database.ts';
 import { openSnapshot } from './corpusSnapshot.ts';
 import { exportCsvInThreads, exportWorkersAvailable } from './csvParallelExport.ts';
 import { CsvRowRenderer, renderRange, withHeader, type CsvFilters } from './csvRows.ts';
-import { writeChunks } from './fileOutput.ts';
+import { writeChunksTo } from './fileOutput.ts';
 
 export { ANNOTATION_COLUMNS, LINK_COLUMNS } from './csvRows.ts';
 
@@ -69,16 +69,30 @@ export async function* csvTableChunks(db: Db, table: CsvTable, filters: CsvFilte
   }
 }
 
+/** Both files are written under temporary names and renamed only once both are complete: an export that fails leaves the earlier pair as it was. */
 async function exportCsvHere(db: Db, files: Record<CsvTable, string>, filters: CsvFilters, bom: boolean): Promise<Record<CsvTable, number>> {
   const snapshot = openSnapshot(db);
+  const partial = (table: CsvTable) => `${files[table]}.partial`;
+  let renamed = false;
   try {
     const renderer = new CsvRowRenderer(snapshot.db, filters);
     const counts = { annotations: 0, links: 0 };
     for (const table of CSV_TABLES) {
-      await writeChunks(files[table], withHeader(table, bom, renderRange(renderer, table, renderer.idRange(table), counts)));
+      await writeChunksTo(partial(table), withHeader(table, bom, renderRange(renderer, table, renderer.idRange(table), counts)));
     }
+    for (const table of CSV_TABLES) renameSync(partial(table), files[table]);
+    renamed = true;
     return counts;
   } finally {
     snapshot.close();
+    if (!renamed) for (const table of CSV_TABLES) removeIfFile(partial(table));
+  }
+}
+
+function removeIfFile(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Something else in the way (a folder): not ours to remove.
   }
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { openSession } from '../../main/api/session.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupCorpus, backupFolder, checkCorpusFile, latestGoodBackup, listBackups, restoreBackup } from '../../main/corpus/backups.ts';
@@ -134,3 +135,63 @@ describe('a damaged corpus', () => {
     expect(() => restoreBackup(path)).toThrow(/There is no good backup/);
   });
 });
+
+describe('a lost corpus beside good backups', () => {
+  async function corpusWithBackup() {
+    const { db, path } = seededCorpus();
+    const backup = await backupCorpus(db, path, 'manual');
+    db.close();
+    return { path, backup };
+  }
+
+  it('refuses to start a missing corpus afresh and names the backup to restore, creating nothing', async () => {
+    const { path, backup } = await corpusWithBackup();
+    rmSync(path);
+    expect(() => openDatabase(path)).toThrow(new RegExp(`is missing, but it has backups: the latest good one is ${backup.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*crosscheck restore`));
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('refuses to seed an empty (0-byte) corpus as a first run and leaves the file as it is', async () => {
+    const { path } = await corpusWithBackup();
+    for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
+    writeFileSync(path, '');
+    expect(() => openSession({ dbPath: path, seedsDir: SEEDS_DIR })).toThrow(/is empty \(0 bytes\), but it has backups/);
+    expect(statSync(path).size).toBe(0);
+    restoreBackup(path);
+    const db = openDatabase(path);
+    expect(articleCount(db)).toBe(5);
+    db.close();
+  });
+
+  it('still starts a new corpus where there are no backups', () => {
+    const path = join(tempDir(), 'corpus.sqlite');
+    const db = openDatabase(path);
+    expect(articleCount(db)).toBe(0);
+    db.close();
+  });
+
+  it('never lets backups of an emptied corpus rotate the last backup with its history away', async () => {
+    const { db, path } = seededCorpus();
+    await backupCorpus(db, path, 'scheduled', { keep: 3, now: new Date(Date.UTC(2026, 0, 1, 9, 0)) });
+    db.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    // Started afresh (as if the loss were missed): its backups hold no history.
+    const empty = openDatabaseIgnoringBackups(path);
+    for (let minute = 1; minute <= 5; minute++) await backupCorpus(empty, path, 'scheduled', { keep: 3, now: new Date(Date.UTC(2026, 0, 1, 10, minute)) });
+    empty.close();
+    const kept = listBackups(path).map((b) => b.takenAt);
+    expect(kept).toEqual(['2026-01-01T10:05:00.000Z', '2026-01-01T10:04:00.000Z', '2026-01-01T10:03:00.000Z', '2026-01-01T09:00:00.000Z']);
+  });
+});
+
+/** An empty corpus opened past the lost-corpus check, as an older Crosscheck would have. */
+function openDatabaseIgnoringBackups(path: string) {
+  const folder = backupFolder(path);
+  const aside = `${folder}-aside`;
+  renameSync(folder, aside);
+  try {
+    return openDatabase(path);
+  } finally {
+    renameSync(aside, folder);
+  }
+}

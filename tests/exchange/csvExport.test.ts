@@ -181,6 +181,19 @@ describe('CSV export', () => {
     expect(readFileSync(join(out, 'annotations.csv'), 'utf8')).toBe('earlier export');
   });
 
+  it('replaces neither file of an earlier export when the second file fails: both are written, then both renamed', async () => {
+    const { db } = tempCorpus();
+    buildExchangeCorpus(db);
+    const out = tempDir();
+    writeFileSync(join(out, 'annotations.csv'), 'earlier annotations');
+    writeFileSync(join(out, 'links.csv'), 'earlier links');
+    mkdirSync(join(out, 'links.csv.partial'));
+    await expect(exportCsv(db, out, { threads: 1 })).rejects.toThrow();
+    expect(readFileSync(join(out, 'annotations.csv'), 'utf8')).toBe('earlier annotations');
+    expect(readFileSync(join(out, 'links.csv'), 'utf8')).toBe('earlier links');
+    expect(readdirSync(out).sort()).toEqual(['annotations.csv', 'links.csv', 'links.csv.partial']);
+  });
+
   describe('on several threads', () => {
     /** Enough annotations for every thread to get a slice, with gaps in the ids and links across slices. */
     function sizeableCorpus(db: Db): void {

@@ -115,7 +115,8 @@ describe('importing a saved web page', () => {
   it('refuses, before parsing, an element with more attributes than any article page carries', () => {
     const started = performance.now();
     expect(() => extractHtmlArticle(manyAttributesPage(800_000))).toThrow(`the page has an element with more than ${MAX_ATTRIBUTES_PER_ELEMENT} attributes; no article page does`);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // Parsing it took minutes; the scan that refuses it reads 9 MB once.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('refuses a page whose attributes, spread over many elements, pass the total limit', () => {

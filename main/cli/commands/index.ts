@@ -14,6 +14,7 @@ import { orphansCommand, rateCommand } from './review.ts';
 import { serveCommand } from './serve.ts';
 import { speakersCommand } from './speakers.ts';
 import { suggestCommand } from './suggest.ts';
+import { verifyCommand } from './verify.ts';
 
 /** Every verb of `crosscheck`, in the order --help lists them. */
 export const COMMANDS: Record<string, Command> = {
@@ -39,4 +40,5 @@ export const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   'eval-matcher': evalMatcherCommand,
+  verify: verifyCommand,
 };

@@ -5,6 +5,7 @@ import { searchAndHistory } from './002_search_and_history.ts';
 import { versionsOrphansReviews } from './004_versions_orphans_reviews.ts';
 import { stableIdentity } from './005_stable_identity.ts';
 import { operations } from './006_operations.ts';
+import { realDates } from './007_real_dates.ts';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,6 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, searchAndHistory, linksSpeakersMatching, versionsOrphansReviews, stableIdentity, operations];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, searchAndHistory, linksSpeakersMatching, versionsOrphansReviews, stableIdentity, operations, realDates];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
