@@ -131,6 +131,8 @@ export const ImportResult = z.object({
   supersedes: Id.optional(),
   moved: z.number().int().nonnegative().optional(),
   orphaned: z.number().int().nonnegative().optional(),
+  /** Imported, but worth a look: a page whose declared encoding its bytes contradict. */
+  warnings: z.array(z.string()).optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

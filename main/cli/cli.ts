@@ -6,12 +6,13 @@ import { busyError } from '../corpus/busy.ts';
 import { defaultCorpusPath } from '../corpus/location.ts';
 import { COMMON, type Io } from './args.ts';
 import { COMMANDS } from './commands/index.ts';
+import { terminalSafe } from './terminalSafe.ts';
 
 export const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
 
 const processIo: Io = {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
+  out: (text) => process.stdout.write(terminalSafe(text) + '\n'),
+  err: (text) => process.stderr.write(terminalSafe(text) + '\n'),
 };
 
 function usage(): string {

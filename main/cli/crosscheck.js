@@ -9,5 +9,12 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(1);
 }
+// A reader that stops early (`crosscheck … | head -1`) closes the pipe: that ends the output, quietly, not in a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { main } = await import('./cli.ts');
 process.exitCode = await main(process.argv.slice(2));

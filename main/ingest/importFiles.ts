@@ -10,12 +10,14 @@ import { extractHtmlArticle } from './html.ts';
 import { extractMetadata } from './metadata.ts';
 import { supersedeArticle } from './newVersion.ts';
 import { normaliseText } from './normalise.ts';
-import { decodeTextFile, isHtmlFile, MAX_FILE_BYTES, refuseUnsupportedType } from './textFile.ts';
+import { charsetWarning, decodeTextFile, isHtmlFile, MAX_FILE_BYTES, refuseUnsupportedType } from './textFile.ts';
 
 /** An article as read from a file, before it is stored, with the byline a web page names. */
 export interface ReadArticle {
   article: NewArticle;
   byline: string | null;
+  /** What the analyst should check although the file was read (a declared encoding its bytes contradict). */
+  warnings?: string[];
 }
 
 /** An article as read from a file, before it is stored, with the byline a web page names. */
@@ -23,7 +25,8 @@ export function readArticleFile(fileName: string, bytes: Uint8Array): { article:
   const decoded = decodeTextFile(fileName, bytes);
   if (isHtmlFile(fileName)) {
     const { byline, ...page } = extractHtmlArticle(decoded);
-    return { article: { ...page, text: normaliseText(page.text), fileName }, byline };
+    const warning = charsetWarning(fileName, bytes);
+    return { article: { ...page, text: normaliseText(page.text), fileName }, byline, ...(warning ? { warnings: [warning] } : {}) };
   }
   const text = normaliseText(decoded);
   return { article: { text, ...extractMetadata(text), url: null, fileName }, byline: null };
@@ -47,7 +50,12 @@ export function importContent(db: Db, fileName: string, bytes: Uint8Array, actor
 }
 
 /** Stores an article already read, in one transaction (a savepoint inside a caller's); the write is all that runs under the lock. */
-export function storeArticle(db: Db, fileName: string, { article, byline }: ReadArticle, actor: string): ImportResult {
+export function storeArticle(db: Db, fileName: string, read: ReadArticle, actor: string): ImportResult {
+  const result = storeArticleRow(db, fileName, read, actor);
+  return read.warnings && result.status !== 'failed' ? { ...result, warnings: read.warnings } : result;
+}
+
+function storeArticleRow(db: Db, fileName: string, { article, byline }: ReadArticle, actor: string): ImportResult {
   try {
     return db.transaction((): ImportResult => {
       const previous = findPreviousVersion(db, article);

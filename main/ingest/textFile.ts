@@ -33,7 +33,7 @@ export function decodeTextFile(name: string, bytes: Uint8Array): string {
     throw new CrosscheckError('unsupported_file', `file is ${bytes.byteLength} bytes, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit`);
   }
   if (bytes.includes(0)) throw new CrosscheckError('unsupported_file', 'file looks binary (it contains NUL bytes), not text');
-  const encoding = isHtmlFile(name) ? (declaredHtmlEncoding(bytes) ?? 'utf-8') : 'utf-8';
+  const encoding = isHtmlFile(name) && !startsWithUtf8Bom(bytes) ? (declaredHtmlEncoding(bytes) ?? 'utf-8') : 'utf-8';
   let text: string;
   try {
     text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
@@ -53,9 +53,37 @@ function declaredHtmlEncoding(bytes: Uint8Array): string | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   const label = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1];
   if (!label) return null;
+  let encoding: string;
   try {
-    return new TextDecoder(label).encoding;
+    encoding = new TextDecoder(label).encoding;
   } catch {
     return null;
   }
+  // As HTML specifies: a declaration found by reading the bytes as ASCII cannot be UTF-16 (it would not have been readable), so it means UTF-8.
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return 'utf-8';
+  if (encoding === 'x-user-defined') return 'windows-1252';
+  return encoding;
+}
+
+const startsWithUtf8Bom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
+/**
+ * A warning when a page declares a single-byte encoding but its bytes are UTF-8
+ * with characters beyond ASCII: read as declared, those characters turn into
+ * mojibake (Ã© for é). The page is imported as it declares, as a browser shows
+ * it; the analyst is told to check.
+ */
+export function charsetWarning(name: string, bytes: Uint8Array): string | null {
+  if (!isHtmlFile(name) || startsWithUtf8Bom(bytes)) return null;
+  const declared = declaredHtmlEncoding(bytes);
+  if (declared === null || declared === 'utf-8') return null;
+  let multiByte = false;
+  for (const byte of bytes) if (byte >= 0x80) multiByte = true;
+  if (!multiByte) return null;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  return `the page declares ${declared} but its bytes read as UTF-8: characters beyond ASCII may be garbled; check the text, and fix the page's <meta charset> if so`;
 }

@@ -12,7 +12,14 @@ import { readStaticFile } from './staticFiles.ts';
 
 /** Header the renderer sends the per-launch token in; a header, unlike a cookie, is never sent by another site. */
 export const TOKEN_HEADER = 'x-crosscheck-token';
-const TOKEN_COOKIE = 'crosscheck_token';
+/**
+ * Where the renderer trades its token for a download ticket. No credential is
+ * ever kept in a cookie: cookies are not scoped by port, so the browser would
+ * hand one to every other server on 127.0.0.1. A download is a plain link, which
+ * cannot carry a header, so it carries a ticket instead: good once, for a minute.
+ */
+export const DOWNLOAD_TICKET_PATH = '/download-ticket';
+const TICKET_LIFETIME_MS = 60_000;
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface ServerOptions {
@@ -44,6 +51,15 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = options.port ?? 0;
+  // Download tickets and when each stops being good; a ticket is removed when used.
+  const tickets = new Map<string, number>();
+  const takeTicket = (given: string | null): boolean => {
+    const now = Date.now();
+    for (const [ticket, until] of tickets) if (until < now) tickets.delete(ticket);
+    if (given === null || !tickets.has(given)) return false;
+    tickets.delete(given);
+    return true;
+  };
   const server = createServer((req, res) => {
     handle(req, res).catch(() => send(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } }));
   });
@@ -56,6 +72,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return refuse(res, 403, 'forbidden', 'Requests from other origins are refused.');
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+    if (url.pathname === DOWNLOAD_TICKET_PATH) {
+      if (!sameToken(req.headers[TOKEN_HEADER], token)) return refuse(res, 401, 'unauthorized', 'Missing or wrong token.');
+      if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'Use POST.');
+      const ticket = randomBytes(24).toString('base64url');
+      tickets.set(ticket, Date.now() + TICKET_LIFETIME_MS);
+      return send(res, 200, { ok: true, value: { ticket } });
+    }
 
     if (url.pathname.startsWith('/api/')) {
       if (!sameToken(req.headers[TOKEN_HEADER], token)) return refuse(res, 401, 'unauthorized', 'Missing or wrong token.');
@@ -76,21 +100,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'invalid_input', 'Use GET.');
-    const given = url.searchParams.get('token') ?? readCookie(req, TOKEN_COOKIE);
-    if (!sameToken(given, token)) return refuse(res, 401, 'unauthorized', 'Open the address printed by `crosscheck serve`, with its token.');
     if (url.pathname.startsWith('/export/') && options.downloads) {
-      url.searchParams.delete('token');
+      if (!sameToken(req.headers[TOKEN_HEADER], token) && !takeTicket(url.searchParams.get('ticket'))) {
+        return refuse(res, 401, 'unauthorized', 'A download needs a fresh ticket from the app (or the token header).');
+      }
+      url.searchParams.delete('ticket');
       const download = options.downloads(url.pathname, url.searchParams);
       if (!download.ok) return send(res, statusFor(download.error.code), download);
       return sendDownload(req, res, download.value);
     }
+    // The app's own files hold no data and no secret: they are served to anyone on this machine; the data needs the token.
     const file = await readStaticFile(options.staticDir, url.pathname);
     if (!file) return refuse(res, 404, 'not_found', 'No such file.');
-    res.writeHead(200, {
-      ...securityHeaders(),
-      'content-type': file.contentType,
-      'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-    });
+    res.writeHead(200, { ...securityHeaders(), 'content-type': file.contentType });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
@@ -140,14 +162,6 @@ function sameToken(given: unknown, token: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function readCookie(req: IncomingMessage, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return null;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | null> {

@@ -22,6 +22,7 @@ type Transport = (method: Method, input: unknown) => Promise<Result<unknown>>;
 
 const TOKEN_KEY = 'crosscheck.token';
 const TOKEN_HEADER = 'x-crosscheck-token';
+const DOWNLOAD_TICKET_PATH = '/download-ticket';
 
 /**
  * The one way the renderer reaches main: the Electron preload when present,
@@ -41,7 +42,43 @@ export function createClient(transport: Transport = chooseTransport()): Client {
 function chooseTransport(): Transport {
   const bridge = window.crosscheck;
   if (bridge) return (method, input) => bridge.call(method, input);
-  return httpTransport(takeToken());
+  const token = takeToken();
+  ticketDownloads(token);
+  return httpTransport(token);
+}
+
+/**
+ * Browser mode keeps no credential in a cookie (cookies are not scoped by port,
+ * so every other server on 127.0.0.1 would get it). A download link cannot send
+ * the token header, so a click on one is held while a single-use ticket is
+ * fetched, then followed with the ticket. Links stay plain links in the markup.
+ */
+function ticketDownloads(token: string): void {
+  const follow = async (link: HTMLAnchorElement) => {
+    const response = await fetch(DOWNLOAD_TICKET_PATH, { method: 'POST', headers: { [TOKEN_HEADER]: token } });
+    const answer = (await response.json()) as Result<{ ticket: string }>;
+    if (!answer.ok) throw new ApiCallError(ApiError.parse(answer.error));
+    const url = new URL(link.href);
+    url.searchParams.set('ticket', answer.value.ticket);
+    const ticketed = document.createElement('a');
+    ticketed.href = url.pathname + url.search;
+    if (link.hasAttribute('download')) ticketed.download = link.download;
+    ticketed.hidden = true;
+    document.body.append(ticketed);
+    ticketed.click();
+    ticketed.remove();
+  };
+  document.addEventListener(
+    'click',
+    (event) => {
+      const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+      if (!link || new URL(link.href).origin !== window.location.origin || !new URL(link.href).pathname.startsWith('/export/')) return;
+      if (new URL(link.href).searchParams.has('ticket')) return;
+      event.preventDefault();
+      follow(link).catch((error: unknown) => console.error('crosscheck: download refused', error));
+    },
+    true,
+  );
 }
 
 /** Reads the per-launch token from the address once, then hides it from the address bar and history. */

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { sha256Hex } from '../../main/ingest/normalise.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../main/corpus/database.ts';
@@ -14,8 +15,8 @@ function versionOneCorpus(): string {
   const article = old.prepare("INSERT INTO articles (text, text_length, sha256, imported_at) VALUES (?, ?, ?, 'now')");
   const first = 'Kirby said these fighter planes will significantly strengthen Iran’s air force.';
   const second = 'These fighter jets will significantly strengthen Iran’s air force, Kirby said.';
-  article.run(first, first.length, 'a'.repeat(64));
-  article.run(second, second.length, 'b'.repeat(64));
+  article.run(first, first.length, sha256Hex(first));
+  article.run(second, second.length, sha256Hex(second));
   const add = old.prepare(
     `INSERT INTO annotations (uuid, article_id, start, "end", quote, prefix, suffix, tag, speaker, author, created_at, updated_at) VALUES (?, 1, ?, ?, ?, '', '', ?, ?, 'x', 'now', 'now')`,
   );

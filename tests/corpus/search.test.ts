@@ -6,6 +6,7 @@ import { migrate, openDatabase } from '../../main/corpus/database.ts';
 import { MAX_COUNTED_MATCHES, searchArticles, toFtsQuery } from '../../main/corpus/search.ts';
 import { oneLetterEverywhereText } from '../fuzz/hostileInputs.ts';
 import { tempCorpus, tempDir } from '../helpers/tempCorpus.ts';
+import { sha256Hex } from '../../main/ingest/normalise.ts';
 
 const article = (text: string, title: string | null = null) => ({ text, title, outlet: null, url: null, published: null, fileName: null });
 
@@ -43,7 +44,7 @@ describe('full-text search over the corpus', () => {
     const path = join(tempDir(), 'old.sqlite');
     const raw = new Database(path);
     migrate(raw, 1);
-    raw.prepare("INSERT INTO articles (text, text_length, sha256, imported_at) VALUES ('Old drones story', 16, ?, 'now')").run('a'.repeat(64));
+    raw.prepare("INSERT INTO articles (text, text_length, sha256, imported_at) VALUES ('Old drones story', 16, ?, 'now')").run(sha256Hex('Old drones story'));
     raw.close();
     const db = openDatabase(path);
     expect(searchArticles(db, 'drones').articles.map((a) => a.matches[0]!.start)).toEqual([4]);

@@ -128,4 +128,32 @@ describe('importing a saved web page', () => {
     expect(extractHtmlArticle(manyAttributesSpreadPage(MAX_ATTRIBUTES - 500)).text).toContain('Paragraph 0 of a long report');
     expect(performance.now() - started).toBeLessThan(10_000);
   });
+
+  const articlePage = (head: string, body = 'The council met on Thursday and agreed the budget after a long debate about the harbour. '.repeat(4)) =>
+    `<!doctype html><html><head>${head}<title>Harbour</title></head><body><article><p>${body}</p></article></body></html>`;
+
+  it('reads an ASCII page that declares utf-16 as UTF-8, as browsers do', () => {
+    const { db } = tempCorpus();
+    const result = importContent(db, 'utf16.html', new TextEncoder().encode(articlePage('<meta charset="utf-16">')), 'ana');
+    expect(result).toMatchObject({ status: 'imported' });
+    expect(getArticle(db, result.articleId!).text).toContain('The council met on Thursday');
+  });
+
+  it('imports a page whose declared encoding its UTF-8 bytes contradict as declared, with a warning to check it', () => {
+    const { db } = tempCorpus();
+    const page = articlePage('<meta charset="windows-1252">', 'Renée Martin said the café would stay open after the harbour debate on Thursday evening. '.repeat(3));
+    const result = importContent(db, 'lie.html', new TextEncoder().encode(page), 'ana');
+    expect(result).toMatchObject({ status: 'imported', warnings: [expect.stringMatching(/declares windows-1252 but its bytes read as UTF-8/)] });
+    const honest = importContent(db, 'legacy.htm', fixture('legacy-windows-1252.html'), 'ana');
+    expect(honest.warnings).toBeUndefined();
+  });
+
+  it('lets a UTF-8 byte-order mark outweigh a declared encoding', () => {
+    const { db } = tempCorpus();
+    const page = articlePage('<meta charset="windows-1252">', 'Renée Martin said the café would stay open after the harbour debate on Thursday evening. '.repeat(3));
+    const result = importContent(db, 'bom.html', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(page)]), 'ana');
+    expect(result).toMatchObject({ status: 'imported' });
+    expect(result.warnings).toBeUndefined();
+    expect(getArticle(db, result.articleId!).text).toContain('Renée Martin said the café');
+  });
 });

@@ -8,7 +8,7 @@ import { createDispatch } from '../../main/api/dispatch.ts';
 import { createDownloads } from '../../main/api/downloads.ts';
 import { createHandlers } from '../../main/api/handlers.ts';
 import { importPaths } from '../../main/ingest/importFiles.ts';
-import { startServer, TOKEN_HEADER, type RunningServer } from '../../main/server/httpServer.ts';
+import { DOWNLOAD_TICKET_PATH, startServer, TOKEN_HEADER, type RunningServer } from '../../main/server/httpServer.ts';
 import { SEEDS_DIR, tempCorpus, tempDir } from '../helpers/tempCorpus.ts';
 
 let server: RunningServer | undefined;
@@ -163,21 +163,20 @@ describe('browser mode server', () => {
     expect(count()).toBe(before);
   });
 
-  it('serves the app to the token holder, with a strict content security policy and a token cookie', async () => {
+  it('serves the app with a strict content security policy and never sets a cookie, which every other local server would be sent', async () => {
     const { server } = await start();
     const page = await send(server.port, { path: `/?token=${server.token}`, headers: { host: `127.0.0.1:${server.port}` } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Crosscheck</title>');
+    expect(page.body).not.toContain(server.token);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(String(page.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
-    const withCookie = await send(server.port, { path: '/index.html', headers: { host: `127.0.0.1:${server.port}`, cookie: `crosscheck_token=${server.token}` } });
-    expect(withCookie.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
   });
 
-  it('refuses the app without the token and never serves files outside it', async () => {
+  it("serves the app's own files, which hold no data, without the token, and never files outside them", async () => {
     const { server } = await start();
     const host = { host: `127.0.0.1:${server.port}` };
-    expect((await send(server.port, { path: '/', headers: host })).status).toBe(401);
+    expect((await send(server.port, { path: '/', headers: host })).status).toBe(200);
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%00']) {
       const answer = await send(server.port, { path: `${path}?token=${server.token}`, headers: host });
       expect(answer.status, path).toBe(404);
@@ -186,7 +185,7 @@ describe('browser mode server', () => {
 
   it('streams the CSV export as a download to the token holder, and refuses bad filters and strangers', async () => {
     const { server } = await start();
-    const headers = { host: `127.0.0.1:${server.port}`, cookie: `crosscheck_token=${server.token}` };
+    const headers = { host: `127.0.0.1:${server.port}`, [TOKEN_HEADER]: server.token };
     const csv = await send(server.port, { path: '/export/annotations.csv?tag=claim&bom=1', headers });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -197,6 +196,26 @@ describe('browser mode server', () => {
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.message).toMatch(/tag/);
     expect((await send(server.port, { path: '/export/annotations.csv', headers: { host: headers.host } })).status).toBe(401);
+    expect((await send(server.port, { path: `/export/annotations.csv?token=${server.token}`, headers: { host: headers.host } })).status).toBe(401);
+    expect((await send(server.port, { path: '/export/annotations.csv', headers: { host: headers.host, cookie: `crosscheck_token=${server.token}` } })).status).toBe(401);
     expect((await send(server.port, { path: '/export/corpus.sqlite', headers })).status).toBe(404);
+  });
+
+  it('lets a plain download link through with a ticket that is good once, and only on the server that issued it', async () => {
+    const other = (await start()).server;
+    const { server } = await start();
+    const host = { host: `127.0.0.1:${server.port}` };
+    const ticketFrom = async (s: RunningServer) => {
+      const answer = await send(s.port, { method: 'POST', path: DOWNLOAD_TICKET_PATH, headers: { host: `127.0.0.1:${s.port}`, [TOKEN_HEADER]: s.token } });
+      expect(answer.status).toBe(200);
+      return (JSON.parse(answer.body) as { value: { ticket: string } }).value.ticket;
+    };
+    expect((await send(server.port, { method: 'POST', path: DOWNLOAD_TICKET_PATH, headers: host })).status).toBe(401);
+    const ticket = await ticketFrom(server);
+    expect((await send(server.port, { path: `/export/links.csv?ticket=${ticket}`, headers: host })).status).toBe(200);
+    expect((await send(server.port, { path: `/export/links.csv?ticket=${ticket}`, headers: host })).status).toBe(401);
+    const elsewhere = await ticketFrom(other);
+    await other.close();
+    expect((await send(server.port, { path: `/export/links.csv?ticket=${elsewhere}`, headers: host })).status).toBe(401);
   });
 });

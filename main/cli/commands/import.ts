@@ -30,7 +30,10 @@ export const importCommand: Command = {
     results.push(...importPaths(session().db, positionals.filter((p) => !isCollection(p)), session().actor));
     if (json) io.out(printJson(results));
     else {
-      for (const r of results) io.out(`${r.status.padEnd(9)} ${r.file}${r.articleId ? ` (article ${r.articleId})` : ''}${describe(r)}`);
+      for (const r of results) {
+        io.out(`${r.status.padEnd(9)} ${r.file}${r.articleId ? ` (article ${r.articleId})` : ''}${describe(r)}`);
+        for (const warning of r.warnings ?? []) io.out(`  warning: ${warning}`);
+      }
       const count = (status: ImportResult['status']) => results.filter((r) => r.status === status).length;
       io.out(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}`);
     }
