@@ -21,6 +21,8 @@ export const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
 const REQUEST_TIMEOUT_MS = 60_000;
 const HEADERS_TIMEOUT_MS = 15_000;
 const DEFAULT_PULL_LIMIT = 1000;
+/** Node's fetch drops idle connections after 4 s; proxies commonly after 60 s. */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export interface HubServerOptions {
   pool: HubPool;
@@ -110,6 +112,8 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     });
   });
   server.requestTimeout = REQUEST_TIMEOUT_MS;
+  // Longer than a client keeps an idle connection, so the client always closes first and never sends into a socket the hub is closing.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
