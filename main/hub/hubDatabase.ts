@@ -42,8 +42,25 @@ async function currentVersion(client: pg.PoolClient): Promise<number> {
   return rows[0]?.version ?? 0;
 }
 
-/** Brings the database to the newest schema; each migration is one transaction. Returns the version now in place. */
+/** True when the database is a hot standby (a read replica): it can answer pulls but take no push. */
+export async function isReadReplica(pool: HubPool): Promise<boolean> {
+  const { rows } = await pool.query<{ replica: boolean }>('SELECT pg_is_in_recovery() AS replica');
+  return rows[0]!.replica;
+}
+
+/**
+ * Brings the database to the newest schema; each migration is one transaction. Returns the version now in place.
+ * A read replica cannot be migrated: it must already carry exactly this hub's schema (migrate the primary first).
+ */
 export async function migrateHub(pool: HubPool): Promise<number> {
+  if (await isReadReplica(pool)) {
+    const { rows } = await pool.query<{ version: number }>("SELECT version FROM hub_schema WHERE to_regclass('hub_schema') IS NOT NULL").catch(() => ({ rows: [] as Array<{ version: number }> }));
+    const version = rows[0]?.version ?? 0;
+    if (version !== LATEST_HUB_VERSION) {
+      throw new CrosscheckError('newer_database', `the read replica has hub schema version ${version}, this hub needs ${LATEST_HUB_VERSION}; start the hub on the primary first`);
+    }
+    return version;
+  }
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -29,6 +29,8 @@ export interface HubServerOptions {
   port?: number;
   /** Loopback by default: in production a TLS-terminating proxy on the same machine forwards to it. */
   host?: string;
+  /** On a read replica: pulls and article downloads only; pushes and uploads are sent to the primary. */
+  readOnly?: boolean;
   /** Where unexpected errors are written for the operator (never to the client). */
   log?: (line: string) => void;
 }
@@ -56,6 +58,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     }
     if (url.pathname === '/v1/push') {
       allow(method, ['POST']);
+      refuseOnReplica();
       if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HubRefusal(415, 'invalid_input', 'send the push as application/json');
       const body = await readBody(req, MAX_PUSH_BYTES);
       const operations = parsePush(body);
@@ -76,6 +79,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       if (!SHA256_PATTERN.test(sha256)) throw new HubRefusal(400, 'invalid_input', 'an article is addressed by the lower-case hex sha256 of its text');
       allow(method, ['GET', 'HEAD', 'PUT']);
       if (method === 'PUT') {
+        refuseOnReplica();
         const body = await readBody(req, MAX_ARTICLE_BYTES);
         const created = await putArticle(pool, analyst, sha256, body);
         return sendJson(res, created ? 201 : 200, { sha256, stored: created ? 'new' : 'already' });
@@ -90,6 +94,10 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       return sendRaw(res, 200, 'text/plain; charset=utf-8', text);
     }
     throw new HubRefusal(404, 'not_found', `no such endpoint: ${url.pathname}`);
+  }
+
+  function refuseOnReplica(): void {
+    if (options.readOnly) throw new HubRefusal(405, 'invalid_input', 'this hub serves a read replica: push and upload through the primary hub');
   }
 
   async function authenticate(req: IncomingMessage): Promise<string> {

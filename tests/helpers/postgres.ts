@@ -25,6 +25,8 @@ export interface RunningPostgres {
   restart(): void;
   /** Stops the server and deletes its folder. Safe to call twice. */
   stop(): void;
+  /** A streaming read replica of this cluster (pg_basebackup -R), as a cluster of its own to stop. */
+  startReplica(): Promise<RunningPostgres>;
 }
 
 /** The bin folder of the newest PostgreSQL installed, or a clear error saying how to install one. */
@@ -91,6 +93,11 @@ export interface StartOptions {
 
 /** Starts a fresh cluster. The caller must `stop()` it; a process exit stops it too. */
 export async function startPostgres(options: StartOptions = {}): Promise<RunningPostgres> {
+  return startCluster(options, null);
+}
+
+/** A new cluster: initdb'd, or (given a primary's port) copied from it as a standby that streams its changes. */
+async function startCluster(options: StartOptions, primaryPort: number | null): Promise<RunningPostgres> {
   const binDir = postgresBinDir();
   const root = mkdtempSync(join(tmpdir(), 'crosscheck-pg-'));
   if (runningAsRoot()) {
@@ -109,7 +116,11 @@ export async function startPostgres(options: StartOptions = {}): Promise<Running
     process.off('exit', stopServer);
   };
   try {
-    check(runServerTool(binDir, 'initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']), 'initdb');
+    if (primaryPort === null) {
+      check(runServerTool(binDir, 'initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']), 'initdb');
+    } else {
+      check(runServerTool(binDir, 'pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', dataDir, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']), 'pg_basebackup');
+    }
   } catch (error) {
     removeFolder();
     throw error;
@@ -153,5 +164,6 @@ export async function startPostgres(options: StartOptions = {}): Promise<Running
       check(runServerTool(binDir, 'pg_ctl', ['restart', '-D', dataDir, '-l', logFile, '-m', 'fast', '-w', '-t', '60', '-o', serverOptions()]), 'pg_ctl restart');
     },
     stop: stopServer,
+    startReplica: () => startCluster(options, port),
   };
 }

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { migrateHub } from '../../main/hub/hubDatabase.ts';
+import { migrateHub, openHubPool } from '../../main/hub/hubDatabase.ts';
+import { startHubServer } from '../../main/hub/hubServer.ts';
 import { LATEST_HUB_VERSION } from '../../main/hub/migrations/index.ts';
 import { hubRequest, hubSnapshot, makeOperation, startTestHub, type TestHub } from '../helpers/hubFixture.ts';
 import { startPostgres, type RunningPostgres } from '../helpers/postgres.ts';
@@ -172,4 +173,37 @@ describe('the hub', () => {
     expect(await migrateHub(hub.pool)).toBe(LATEST_HUB_VERSION);
     expect(await migrateHub(hub.pool)).toBe(LATEST_HUB_VERSION);
   });
+});
+
+describe('a hub on a read replica', () => {
+  it('serves pulls of what the primary took, and sends pushes and uploads back to the primary', async () => {
+    hub = await startTestHub(postgres);
+    const ops = [1, 2, 3].map((n) => makeOperation({ analyst: 'ana', device: anaDevice, payload: { n } }));
+    expect((await push(ops)).status).toBe(200);
+    const replica = await postgres.startReplica();
+    const pool = openHubPool(replica.url.replace(/\/postgres$/, `/${new URL(hub.databaseUrl).pathname.slice(1)}`));
+    try {
+      expect(await migrateHub(pool)).toBe(LATEST_HUB_VERSION);
+      const server = await startHubServer({ pool, readOnly: true, log: () => {} });
+      try {
+        const onReplica = { ...hub, url: server.url };
+        // Streaming replication catches up within moments; wait for the third operation.
+        let pulled: any;
+        for (let i = 0; i < 50; i++) {
+          pulled = await hubRequest(onReplica, 'GET', '/v1/pull?after=0');
+          if (pulled.json?.operations?.length === 3) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(pulled.json.operations.map((op: any) => op.id)).toEqual(ops.map((op) => op.id));
+        const refused = await hubRequest(onReplica, 'POST', '/v1/push', { body: JSON.stringify({ operations: [makeOperation({ analyst: 'ana', device: anaDevice })] }) });
+        expect(refused.status).toBe(405);
+        expect(refused.json.error.message).toMatch(/read replica.*primary/);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await pool.end();
+      replica.stop();
+    }
+  }, 90_000);
 });

@@ -1,6 +1,6 @@
 import { CrosscheckError } from '../../api/errors.ts';
 import { addAnalyst } from '../../hub/analysts.ts';
-import { migrateHub, openHubPool } from '../../hub/hubDatabase.ts';
+import { isReadReplica, migrateHub, openHubPool } from '../../hub/hubDatabase.ts';
 import { startHubServer } from '../../hub/hubServer.ts';
 import { parseHubAddress } from '../../sync/hubAddress.ts';
 import { HubClient } from '../../sync/hubClient.ts';
@@ -31,13 +31,15 @@ async function serve({ args, json, io }: CommandContext): Promise<number> {
   const pool = openHubPool(databaseUrl(values.database));
   try {
     const version = await migrateHub(pool);
-    const hub = await startHubServer({ pool, port, host: values.host });
+    const readOnly = await isReadReplica(pool);
+    const hub = await startHubServer({ pool, port, host: values.host, readOnly });
     // Listening for the stop signal before announcing the address: a signal sent on seeing it must not find Node's default handler.
     const stopped = new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
-    io.out(json ? JSON.stringify({ url: hub.url, port: hub.port, schemaVersion: version }) : `Crosscheck hub listening on ${hub.url} (schema version ${version}). Press Ctrl+C to stop.`);
+    const role = readOnly ? 'read replica: pulls only' : 'primary';
+    io.out(json ? JSON.stringify({ url: hub.url, port: hub.port, schemaVersion: version, readOnly }) : `Crosscheck hub listening on ${hub.url} (${role}, schema version ${version}). Press Ctrl+C to stop.`);
     await stopped;
     await hub.close();
     return 0;
