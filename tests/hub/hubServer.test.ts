@@ -160,6 +160,31 @@ describe('the hub', () => {
     expect(pulled).toEqual(seqs);
   });
 
+  it('never lets a cursor skip an operation that commits late: a pull running alongside pushes sees every number once, in order', async () => {
+    hub = await startTestHub(postgres);
+    const devices = { ana: randomUUID(), ben: randomUUID(), cy: randomUUID() };
+    let pushing = true;
+    const pushers = Object.entries(devices).map(async ([analyst, device]) => {
+      for (let i = 0; i < 12; i++) {
+        const answer = await push(Array.from({ length: 40 }, () => makeOperation({ analyst, device })), hub.tokens[analyst]);
+        expect(answer.status).toBe(200);
+      }
+    });
+    const seen: number[] = [];
+    const puller = (async () => {
+      let cursor = 0;
+      while (pushing || cursor < 1440) {
+        const page = (await pull(cursor, 50)).json;
+        seen.push(...page.operations.map((op: any) => op.seq));
+        cursor = page.lastSeq;
+      }
+    })();
+    await Promise.all(pushers);
+    pushing = false;
+    await puller;
+    expect(seen).toEqual(Array.from({ length: 1440 }, (_, i) => i + 1));
+  });
+
   it('refuses to run on a database written by a newer hub, changing nothing', async () => {
     hub = await startTestHub(postgres);
     await hub.pool.query('UPDATE hub_schema SET version = $1', [LATEST_HUB_VERSION + 1]);
