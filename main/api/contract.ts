@@ -256,13 +256,18 @@ export const SearchResults = z.object({
 export type SearchResults = z.infer<typeof SearchResults>;
 export const MAX_QUERY_LENGTH = 500;
 
-export const HISTORY_ACTIONS = ['create', 'update', 'delete'] as const;
-/** One undoable edit of an annotation, as undo and redo describe it. */
+export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'link', 'review', 'verdict', 'accept', 'reject', 'merge', 'alias', 'rename', 'metadata'] as const;
+/**
+ * One undoable edit, as undo and redo describe it: of an annotation, or about one
+ * (a link, a review, a verdict, a suggestion: annotationId is the annotation it is
+ * shown with), or about an article's details or a speaker (no annotation; the
+ * quote is the title or the speaker's name).
+ */
 export const HistoryStep = z.object({
   id: Id,
   action: z.enum(HISTORY_ACTIONS),
-  annotationId: Id,
-  articleId: Id,
+  annotationId: Id.nullable(),
+  articleId: Id.nullable(),
   quote: z.string(),
 });
 export type HistoryStep = z.infer<typeof HistoryStep>;

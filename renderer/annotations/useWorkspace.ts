@@ -132,13 +132,15 @@ export function useWorkspace(client: Client, onError: (message: string) => void)
       try {
         const { applied, state } = await client.call(`history.${direction}`, {});
         setHistory(state);
-        if (!applied) return;
-        const annotations = await client.call('annotations.list', { articleId: applied.articleId });
-        if (open?.article.id === applied.articleId) setOpen({ article: open.article, annotations });
-        else setArticleId(applied.articleId);
+        // A step about a speaker belongs to no article: nothing to open.
+        if (!applied || applied.articleId === null) return;
+        const articleId = applied.articleId;
+        const annotations = await client.call('annotations.list', { articleId });
+        if (open?.article.id === articleId) setOpen({ article: open.article, annotations });
+        else setArticleId(articleId);
         const shown = annotations.find((a) => a.id === applied.annotationId);
         setSelectedId(shown ? shown.id : null);
-        if (shown) focusSpan(applied.articleId, shown);
+        if (shown) focusSpan(articleId, shown);
       } catch (error) {
         report(error as Error);
       }
