@@ -256,7 +256,7 @@ export const SearchResults = z.object({
 export type SearchResults = z.infer<typeof SearchResults>;
 export const MAX_QUERY_LENGTH = 500;
 
-export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'link', 'review', 'verdict', 'accept', 'reject', 'merge', 'alias', 'rename', 'metadata'] as const;
+export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'link', 'review', 'verdict', 'accept', 'reject', 'merge', 'alias', 'rename', 'metadata', 'resolve'] as const;
 /**
  * One undoable edit, as undo and redo describe it: of an annotation, or about one
  * (a link, a review, a verdict, a suggestion: annotationId is the annotation it is
@@ -348,6 +348,33 @@ export const CsvDownloadQuery = z.strictObject({
   bom: z.tuple([z.enum(['0', '1'])]).optional(),
 });
 export type CsvDownloadQuery = z.infer<typeof CsvDownloadQuery>;
+/** One side of a conflict: an analyst's edit, with the value it wrote (null: it removed the entity). */
+export const ConflictSide = z.object({
+  operation: z.string(),
+  analyst: z.string(),
+  device: z.string(),
+  kind: z.string(),
+  value: z.unknown(),
+  createdAt: z.string(),
+});
+/** Two analysts' edits of one entity from the same version, both kept until someone decides. */
+export const Conflict = z.object({
+  id: Id,
+  uuid: z.string(),
+  entity: z.string(),
+  kind: z.string(),
+  entityId: Id.nullable(),
+  baseVersion: z.string().nullable(),
+  sides: z.array(ConflictSide),
+  status: z.enum(['open', 'resolved']),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  kept: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Conflict = z.infer<typeof Conflict>;
+export const ConflictResolution = z.strictObject({ id: Id, keep: z.string().trim().min(1).max(MAX_NAME_LENGTH) });
+
 /** The ClaimReview of one claim group, from /export/claimreview.json?group=ANNOTATION. */
 export const ClaimReviewDownloadQuery = z.strictObject({ group: z.tuple([z.coerce.number().int().positive()]) });
 
@@ -388,6 +415,8 @@ export const contract = {
   'orphans.place': { input: OrphanPlacement, output: Annotation },
   'orphans.drop': { input: z.strictObject({ annotationId: Id }), output: z.strictObject({ annotationId: Id }) },
   'claimRatings.set': { input: ClaimRating, output: StoredClaimRating },
+  'conflicts.list': { input: z.strictObject({ all: z.boolean().optional() }), output: z.array(Conflict) },
+  'conflicts.resolve': { input: ConflictResolution, output: Conflict },
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { searchArticles } from '../corpus/search.ts';
 import { updateArticleMetadata } from '../corpus/articleMetadata.ts';
 import { listVersions } from '../corpus/articleVersions.ts';
 import { setClaimRating } from '../corpus/claimRatings.ts';
+import { listConflicts, resolveConflict } from '../corpus/conflicts.ts';
 import { dropOrphan, listOrphans, placeOrphan } from '../corpus/reanchoring.ts';
 import { importContent } from '../ingest/importFiles.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
@@ -57,5 +58,7 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'orphans.place': (input) => placeOrphan(db, input, actor),
     'orphans.drop': ({ annotationId }) => dropOrphan(db, annotationId, actor),
     'claimRatings.set': (input) => setClaimRating(db, input, actor),
+    'conflicts.list': ({ all }) => listConflicts(db, { all }),
+    'conflicts.resolve': ({ id, keep }) => resolveConflict(db, id, keep, actor),
   };
 }

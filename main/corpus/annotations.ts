@@ -2,6 +2,7 @@ import type { Annotation, AnnotationPatch, NewAnnotation } from '../api/contract
 import { CrosscheckError } from '../api/errors.ts';
 import { applyChange, recordStep, type StepSummary } from './changes.ts';
 import type { Db } from './database.ts';
+import { cachedStatement } from './statements.ts';
 import { dependentsOf, readState, uuidOf, type AnnotationState } from './entityStates.ts';
 import { recordEvent } from './events.ts';
 import { linksOf } from './links.ts';
@@ -15,7 +16,7 @@ export const annotationSummary = (a: Pick<Annotation, 'id' | 'articleId' | 'quot
 
 export function createAnnotation(db: Db, input: NewAnnotation, actor: string): Annotation {
   return recordStep(db, actor, 'create', (): Annotation => {
-    const article = db.prepare('SELECT sha256 FROM articles WHERE id = ?').get(input.articleId) as { sha256: string } | undefined;
+    const article = cachedStatement(db, 'SELECT sha256 FROM articles WHERE id = ?').get(input.articleId) as { sha256: string } | undefined;
     if (!article) throw new CrosscheckError('not_found', `There is no article ${input.articleId}.`);
     const now = new Date().toISOString();
     const uuid = newUuid();
@@ -38,7 +39,7 @@ export function createAnnotation(db: Db, input: NewAnnotation, actor: string): A
 }
 
 export function getAnnotation(db: Db, id: number): Annotation {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM annotations WHERE id = ?`).get(id) as Annotation | undefined;
+  const row = cachedStatement(db, `SELECT ${COLUMNS} FROM annotations WHERE id = ?`).get(id) as Annotation | undefined;
   if (!row) throw new CrosscheckError('not_found', `There is no annotation ${id}.`);
   return row;
 }
@@ -46,9 +47,9 @@ export function getAnnotation(db: Db, id: number): Annotation {
 /** In text order within each article; all articles when none is named. */
 export function listAnnotations(db: Db, articleId?: number): Annotation[] {
   if (articleId === undefined) {
-    return db.prepare(`SELECT ${COLUMNS} FROM annotations ORDER BY article_id, start, "end", id`).all() as Annotation[];
+    return cachedStatement(db, `SELECT ${COLUMNS} FROM annotations ORDER BY article_id, start, "end", id`).all() as Annotation[];
   }
-  const exists = db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId);
+  const exists = cachedStatement(db, 'SELECT 1 FROM articles WHERE id = ?').get(articleId);
   if (!exists) throw new CrosscheckError('not_found', `There is no article ${articleId}.`);
   return db
     .prepare(`SELECT ${COLUMNS} FROM annotations WHERE article_id = ? ORDER BY start, "end", id`)

@@ -1,5 +1,7 @@
 import type { Db } from './database.ts';
+import { cachedStatement } from './statements.ts';
 import { localId, writeState, type EntityKind, type EntityStates } from './entityStates.ts';
+import { appendLocalOperation } from './operations.ts';
 
 /*
  * Every edit of the corpus is a list of changes: one entity's state before and
@@ -35,13 +37,15 @@ interface Collector {
 const collectors = new WeakMap<Db, Collector[]>();
 
 /**
- * Writes one change and records it. Returns the entity's integer id (null
- * once it is removed). Must run inside a transaction.
+ * Writes one change and records it: in the outbox for other devices (unless it
+ * is another device's operation being applied), and in the enclosing undo step.
+ * Returns the entity's integer id (null once it is removed). Must run inside a transaction.
  */
-export function applyChange<K extends EntityKind>(db: Db, _actor: string, change: Change<K>): number | null {
+export function applyChange<K extends EntityKind>(db: Db, actor: string, change: Change<K>, options: { replicate?: boolean } = {}): number | null {
   const before = localId(db, change.kind, change.uuid);
   const after = writeState(db, change.kind, change.uuid, change.after, change.id ?? before ?? undefined);
   const recorded: Change = { ...change, id: after ?? before ?? change.id ?? null } as Change;
+  if (options.replicate !== false) appendLocalOperation(db, actor, recorded);
   const stack = collectors.get(db);
   stack?.at(-1)?.changes.push(recorded);
   return after;
@@ -84,6 +88,6 @@ export function withoutStep<T>(db: Db, apply: () => T): T {
 
 function pushStep(db: Db, actor: string, action: string, summary: StepSummary, changes: Change[]): void {
   const now = new Date().toISOString();
-  db.prepare("UPDATE undo_steps SET state = 'discarded' WHERE actor = ? AND state = 'undone'").run(actor);
-  db.prepare('INSERT INTO undo_steps (actor, action, summary, changes, at) VALUES (?, ?, ?, ?, ?)').run(actor, action, JSON.stringify(summary), JSON.stringify(changes), now);
+  cachedStatement(db, "UPDATE undo_steps SET state = 'discarded' WHERE actor = ? AND state = 'undone'").run(actor);
+  cachedStatement(db, 'INSERT INTO undo_steps (actor, action, summary, changes, at) VALUES (?, ?, ?, ?, ?)').run(actor, action, JSON.stringify(summary), JSON.stringify(changes), now);
 }

@@ -1,5 +1,6 @@
 import { CrosscheckError } from '../api/errors.ts';
 import type { Db } from './database.ts';
+import { cachedStatement } from './statements.ts';
 import { anchorSpan } from './textAnchor.ts';
 import { nameUuid } from './uuids.ts';
 
@@ -112,17 +113,17 @@ const TABLES: Record<EntityKind, string> = {
 
 /** The integer id of an entity in this corpus, or null when it is not here. */
 export function localId(db: Db, kind: EntityKind, uuid: string): number | null {
-  if (kind === 'article') return (db.prepare('SELECT id FROM articles WHERE sha256 = ?').pluck().get(uuid) as number | undefined) ?? null;
+  if (kind === 'article') return (cachedStatement(db, 'SELECT id FROM articles WHERE sha256 = ?').pluck().get(uuid) as number | undefined) ?? null;
   if (kind === 'speakerAlias') {
     const alias = aliasRow(db, uuid);
     return alias ? alias.speakerId : null;
   }
-  return (db.prepare(`SELECT id FROM ${TABLES[kind]} WHERE uuid = ?`).pluck().get(uuid) as number | undefined) ?? null;
+  return (cachedStatement(db, `SELECT id FROM ${TABLES[kind]} WHERE uuid = ?`).pluck().get(uuid) as number | undefined) ?? null;
 }
 
 /** The stable name of the row with this integer id. */
 export function uuidOf(db: Db, kind: Exclude<EntityKind, 'speakerAlias'>, id: number): string {
-  const uuid = kind === 'article' ? db.prepare('SELECT sha256 FROM articles WHERE id = ?').pluck().get(id) : db.prepare(`SELECT uuid FROM ${TABLES[kind]} WHERE id = ?`).pluck().get(id);
+  const uuid = kind === 'article' ? cachedStatement(db, 'SELECT sha256 FROM articles WHERE id = ?').pluck().get(id) : cachedStatement(db, `SELECT uuid FROM ${TABLES[kind]} WHERE id = ?`).pluck().get(id);
   if (typeof uuid !== 'string') throw new CrosscheckError('not_found', `There is no ${kind === 'annotation' ? 'annotation' : kind} ${id}.`);
   return uuid;
 }
@@ -132,7 +133,7 @@ export function readState<K extends EntityKind>(db: Db, kind: K, uuid: string): 
 }
 
 const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | undefined } = {
-  article: (db, sha256) => db.prepare('SELECT title, outlet, url, published FROM articles WHERE sha256 = ?').get(sha256) as ArticleState | undefined,
+  article: (db, sha256) => cachedStatement(db, 'SELECT title, outlet, url, published FROM articles WHERE sha256 = ?').get(sha256) as ArticleState | undefined,
   annotation: (db, uuid) =>
     db
       .prepare(
@@ -165,7 +166,7 @@ const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | 
          FROM suggestion_rejections r JOIN annotations a ON a.id = r.annotation_id JOIN articles ar ON ar.id = r.article_id WHERE r.uuid = ?`,
       )
       .get(uuid) as RejectionState | undefined,
-  speaker: (db, uuid) => db.prepare('SELECT name, created_at AS createdAt FROM speakers WHERE uuid = ?').get(uuid) as SpeakerState | undefined,
+  speaker: (db, uuid) => cachedStatement(db, 'SELECT name, created_at AS createdAt FROM speakers WHERE uuid = ?').get(uuid) as SpeakerState | undefined,
   speakerAlias: (db, uuid) => {
     const row = aliasRow(db, uuid);
     return row ? { alias: row.alias, speaker: row.speaker } : undefined;
@@ -174,7 +175,7 @@ const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | 
 
 /** Aliases are keyed by their folded name; their UUID is derived from it, so it is found by recomputing. */
 function aliasRow(db: Db, uuid: string): { key: string; alias: string; speaker: string; speakerId: number } | undefined {
-  const rows = db.prepare('SELECT a.key, a.alias, s.uuid AS speaker, s.id AS speakerId FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id').all() as Array<{
+  const rows = cachedStatement(db, 'SELECT a.key, a.alias, s.uuid AS speaker, s.id AS speakerId FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id').all() as Array<{
     key: string;
     alias: string;
     speaker: string;
@@ -202,12 +203,12 @@ export function writeState(db: Db, kind: EntityKind, uuid: string, state: Entity
     if (existing === null) return null;
     if (kind === 'speakerAlias') {
       const row = aliasRow(db, uuid)!;
-      db.prepare('DELETE FROM speaker_aliases WHERE key = ?').run(row.key);
+      cachedStatement(db, 'DELETE FROM speaker_aliases WHERE key = ?').run(row.key);
       return null;
     }
     if (kind === 'article') throw new CrosscheckError('invalid_input', 'An article is never removed from a corpus by an edit.');
-    const linkId = kind === 'linkReview' ? (db.prepare('SELECT link_id FROM link_reviews WHERE id = ?').pluck().get(existing) as number) : null;
-    db.prepare(`DELETE FROM ${TABLES[kind]} WHERE id = ?`).run(existing);
+    const linkId = kind === 'linkReview' ? (cachedStatement(db, 'SELECT link_id FROM link_reviews WHERE id = ?').pluck().get(existing) as number) : null;
+    cachedStatement(db, `DELETE FROM ${TABLES[kind]} WHERE id = ?`).run(existing);
     if (linkId !== null) deriveLinkStatus(db, linkId);
     return null;
   }
@@ -217,16 +218,16 @@ export function writeState(db: Db, kind: EntityKind, uuid: string, state: Entity
 type Writer<S> = (db: Db, uuid: string, state: S, existing: number | null, idHint?: number) => number;
 
 const freeId = (db: Db, table: string, idHint: number | undefined): number | null =>
-  idHint !== undefined && !db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(idHint) ? idHint : null;
+  idHint !== undefined && !cachedStatement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(idHint) ? idHint : null;
 
 const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
   article(db, sha256, state, existing) {
     if (existing === null) throw new CrosscheckError('not_found', `Article ${sha256} is not in this corpus (its text arrives by import or sync first).`);
-    db.prepare('UPDATE articles SET title = @title, outlet = @outlet, url = @url, published = @published WHERE id = @id').run({ ...state, id: existing });
+    cachedStatement(db, 'UPDATE articles SET title = @title, outlet = @outlet, url = @url, published = @published WHERE id = @id').run({ ...state, id: existing });
     return existing;
   },
   annotation(db, uuid, state, existing, idHint) {
-    const article = db.prepare('SELECT id, text FROM articles WHERE sha256 = ?').get(state.article) as { id: number; text: string } | undefined;
+    const article = cachedStatement(db, 'SELECT id, text FROM articles WHERE sha256 = ?').get(state.article) as { id: number; text: string } | undefined;
     if (!article) throw new CrosscheckError('not_found', `Article ${state.article} is not in this corpus.`);
     const row = {
       uuid,
@@ -242,7 +243,7 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       updatedAt: state.updatedAt,
     };
     if (existing !== null) {
-      db.prepare(
+      cachedStatement(db, 
         `UPDATE annotations SET article_id = @articleId, start = @start, "end" = @end, quote = @quote, prefix = @prefix, suffix = @suffix, tag = @tag,
            note = @note, speaker = @speaker, author = @author, created_at = @createdAt, updated_at = @updatedAt WHERE id = @id`,
       ).run({ ...row, id: existing });
@@ -270,7 +271,7 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
     };
     let id = existing;
     if (id !== null) {
-      db.prepare('UPDATE links SET from_id = @fromId, to_id = @toId, type = @type, method = @method, score = @score, created_by = @createdBy, created_at = @createdAt WHERE id = @id').run({ ...row, id });
+      cachedStatement(db, 'UPDATE links SET from_id = @fromId, to_id = @toId, type = @type, method = @method, score = @score, created_by = @createdBy, created_at = @createdAt WHERE id = @id').run({ ...row, id });
     } else {
       id = Number(
         db
@@ -288,8 +289,8 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
     const linkId = idBy(db, 'link', state.link, 'Link');
     const row = { uuid, linkId, reviewer: state.reviewer, status: state.status, reviewedAt: state.reviewedAt };
     let id = existing;
-    if (id !== null) db.prepare('UPDATE link_reviews SET link_id = @linkId, reviewer = @reviewer, status = @status, reviewed_at = @reviewedAt WHERE id = @id').run({ ...row, id });
-    else id = Number(db.prepare('INSERT INTO link_reviews (uuid, link_id, reviewer, status, reviewed_at) VALUES (@uuid, @linkId, @reviewer, @status, @reviewedAt)').run(row).lastInsertRowid);
+    if (id !== null) cachedStatement(db, 'UPDATE link_reviews SET link_id = @linkId, reviewer = @reviewer, status = @status, reviewed_at = @reviewedAt WHERE id = @id').run({ ...row, id });
+    else id = Number(cachedStatement(db, 'INSERT INTO link_reviews (uuid, link_id, reviewer, status, reviewed_at) VALUES (@uuid, @linkId, @reviewer, @status, @reviewedAt)').run(row).lastInsertRowid);
     deriveLinkStatus(db, linkId);
     return id;
   },
@@ -303,7 +304,7 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       reviewedAt: state.reviewedAt,
     };
     if (existing !== null) {
-      db.prepare('UPDATE claim_reviews SET annotation_id = @annotationId, reviewer = @reviewer, rating_value = @ratingValue, alternate_name = @alternateName, reviewed_at = @reviewedAt WHERE id = @id').run({ ...row, id: existing });
+      cachedStatement(db, 'UPDATE claim_reviews SET annotation_id = @annotationId, reviewer = @reviewer, rating_value = @ratingValue, alternate_name = @alternateName, reviewed_at = @reviewedAt WHERE id = @id').run({ ...row, id: existing });
       return existing;
     }
     return Number(
@@ -313,7 +314,7 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
     );
   },
   rejection(db, uuid, state, existing) {
-    const article = db.prepare('SELECT id, text FROM articles WHERE sha256 = ?').get(state.article) as { id: number; text: string } | undefined;
+    const article = cachedStatement(db, 'SELECT id, text FROM articles WHERE sha256 = ?').get(state.article) as { id: number; text: string } | undefined;
     if (!article) throw new CrosscheckError('not_found', `Article ${state.article} is not in this corpus.`);
     const row = {
       uuid,
@@ -326,7 +327,7 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       rejectedAt: state.rejectedAt,
     };
     if (existing !== null) {
-      db.prepare(
+      cachedStatement(db, 
         'UPDATE suggestion_rejections SET annotation_id = @annotationId, article_id = @articleId, start = @start, "end" = @end, quote = @quote, reviewer = @reviewer, rejected_at = @rejectedAt WHERE id = @id',
       ).run({ ...row, id: existing });
       return existing;
@@ -342,16 +343,16 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
   },
   speaker(db, uuid, state, existing, idHint) {
     if (existing !== null) {
-      db.prepare('UPDATE speakers SET name = ?, created_at = ? WHERE id = ?').run(state.name, state.createdAt, existing);
+      cachedStatement(db, 'UPDATE speakers SET name = ?, created_at = ? WHERE id = ?').run(state.name, state.createdAt, existing);
       return existing;
     }
-    return Number(db.prepare('INSERT INTO speakers (id, uuid, name, created_at) VALUES (?, ?, ?, ?)').run(freeId(db, 'speakers', idHint), uuid, state.name, state.createdAt).lastInsertRowid);
+    return Number(cachedStatement(db, 'INSERT INTO speakers (id, uuid, name, created_at) VALUES (?, ?, ?, ?)').run(freeId(db, 'speakers', idHint), uuid, state.name, state.createdAt).lastInsertRowid);
   },
   speakerAlias(db, uuid, state) {
     const speakerId = idBy(db, 'speaker', state.speaker, 'Speaker');
     const key = aliasKey(state.alias);
     if (speakerAliasUuid(key) !== uuid) throw new CrosscheckError('invalid_input', `The alias “${state.alias}” does not belong to the name ${uuid}.`);
-    db.prepare('INSERT INTO speaker_aliases (key, alias, speaker_id) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET alias = excluded.alias, speaker_id = excluded.speaker_id').run(key, state.alias, speakerId);
+    cachedStatement(db, 'INSERT INTO speaker_aliases (key, alias, speaker_id) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET alias = excluded.alias, speaker_id = excluded.speaker_id').run(key, state.alias, speakerId);
     return speakerId;
   },
 };
@@ -368,7 +369,7 @@ export function deriveLinkStatus(db: Db, linkId: number): void {
   const latest = db
     .prepare('SELECT status, reviewer, reviewed_at AS reviewedAt FROM link_reviews WHERE link_id = ? ORDER BY reviewed_at DESC, uuid DESC LIMIT 1')
     .get(linkId) as { status: string; reviewer: string; reviewedAt: string } | undefined;
-  db.prepare('UPDATE links SET status = ?, reviewer = ?, reviewed_at = ? WHERE id = ?').run(latest?.status ?? 'suggested', latest?.reviewer ?? null, latest?.reviewedAt ?? null, linkId);
+  cachedStatement(db, 'UPDATE links SET status = ?, reviewer = ?, reviewed_at = ? WHERE id = ?').run(latest?.status ?? 'suggested', latest?.reviewer ?? null, latest?.reviewedAt ?? null, linkId);
 }
 
 /**
@@ -380,18 +381,18 @@ export function dependentsOf(db: Db, ref: EntityRef): Array<EntityRef & { by: st
   const id = localId(db, ref.kind, ref.uuid);
   if (id === null) return [];
   if (ref.kind === 'annotation') {
-    const links = db.prepare('SELECT uuid, created_by AS by, id FROM links WHERE from_id = ? OR to_id = ? ORDER BY id').all(id, id) as Array<{ uuid: string; by: string; id: number }>;
+    const links = cachedStatement(db, 'SELECT uuid, created_by AS by, id FROM links WHERE from_id = ? OR to_id = ? ORDER BY id').all(id, id) as Array<{ uuid: string; by: string; id: number }>;
     return [
       ...links.flatMap((l) => [{ kind: 'link' as const, uuid: l.uuid, by: l.by }, ...dependentsOf(db, { kind: 'link', uuid: l.uuid })]),
-      ...(db.prepare('SELECT uuid, reviewer AS by FROM claim_reviews WHERE annotation_id = ? ORDER BY id').all(id) as Array<{ uuid: string; by: string }>).map((v) => ({ kind: 'verdict' as const, ...v })),
-      ...(db.prepare('SELECT uuid, reviewer AS by FROM suggestion_rejections WHERE annotation_id = ? ORDER BY id').all(id) as Array<{ uuid: string; by: string }>).map((r) => ({ kind: 'rejection' as const, ...r })),
+      ...(cachedStatement(db, 'SELECT uuid, reviewer AS by FROM claim_reviews WHERE annotation_id = ? ORDER BY id').all(id) as Array<{ uuid: string; by: string }>).map((v) => ({ kind: 'verdict' as const, ...v })),
+      ...(cachedStatement(db, 'SELECT uuid, reviewer AS by FROM suggestion_rejections WHERE annotation_id = ? ORDER BY id').all(id) as Array<{ uuid: string; by: string }>).map((r) => ({ kind: 'rejection' as const, ...r })),
     ];
   }
   if (ref.kind === 'link') {
-    return (db.prepare('SELECT uuid, reviewer AS by FROM link_reviews WHERE link_id = ? ORDER BY id').all(id) as Array<{ uuid: string; by: string }>).map((r) => ({ kind: 'linkReview' as const, ...r }));
+    return (cachedStatement(db, 'SELECT uuid, reviewer AS by FROM link_reviews WHERE link_id = ? ORDER BY id').all(id) as Array<{ uuid: string; by: string }>).map((r) => ({ kind: 'linkReview' as const, ...r }));
   }
   if (ref.kind === 'speaker') {
-    return (db.prepare('SELECT key FROM speaker_aliases WHERE speaker_id = ? ORDER BY key').pluck().all(id) as string[]).map((key) => ({ kind: 'speakerAlias' as const, uuid: speakerAliasUuid(key), by: 'unknown' }));
+    return (cachedStatement(db, 'SELECT key FROM speaker_aliases WHERE speaker_id = ? ORDER BY key').pluck().all(id) as string[]).map((key) => ({ kind: 'speakerAlias' as const, uuid: speakerAliasUuid(key), by: 'unknown' }));
   }
   return [];
 }

@@ -3,6 +3,7 @@ import { CrosscheckError } from '../api/errors.ts';
 import { annotationSummary } from './annotations.ts';
 import { applyChange, recordStep, type StepSummary } from './changes.ts';
 import type { Db } from './database.ts';
+import { cachedStatement } from './statements.ts';
 import { linkReviewUuid, readState, uuidOf, type LinkReviewState, type LinkState } from './entityStates.ts';
 import { newUuid } from './uuids.ts';
 import { recordEvent } from './events.ts';
@@ -18,7 +19,7 @@ export function createLink(db: Db, input: NewLink, actor: string): Link {
   if (input.fromId === input.toId) throw new CrosscheckError('invalid_input', 'An annotation cannot be linked to itself.');
   return recordStep(db, actor, 'link', (): Link => {
     const [from, to] = [input.fromId, input.toId].map((id) => {
-      const row = db.prepare('SELECT tag FROM annotations WHERE id = ?').get(id) as { tag: string } | undefined;
+      const row = cachedStatement(db, 'SELECT tag FROM annotations WHERE id = ?').get(id) as { tag: string } | undefined;
       if (!row) throw new CrosscheckError('not_found', `There is no annotation ${id}.`);
       return row.tag;
     });
@@ -62,22 +63,22 @@ function linkSummary(db: Db, link: Link): StepSummary {
   return annotationSummary(getAnnotationRow(db, link.fromId));
 }
 
-const getAnnotationRow = (db: Db, id: number) => db.prepare('SELECT id, article_id AS articleId, quote FROM annotations WHERE id = ?').get(id) as { id: number; articleId: number; quote: string };
+const getAnnotationRow = (db: Db, id: number) => cachedStatement(db, 'SELECT id, article_id AS articleId, quote FROM annotations WHERE id = ?').get(id) as { id: number; articleId: number; quote: string };
 
 export function getLink(db: Db, id: number): Link {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM links WHERE id = ?`).get(id) as Link | undefined;
+  const row = cachedStatement(db, `SELECT ${COLUMNS} FROM links WHERE id = ?`).get(id) as Link | undefined;
   if (!row) throw new CrosscheckError('not_found', `There is no link ${id}.`);
   return row;
 }
 
 /** Links touching one annotation (either end), or every link. */
 export function listLinks(db: Db, annotationId?: number): Link[] {
-  if (annotationId === undefined) return db.prepare(`SELECT ${COLUMNS} FROM links ORDER BY id`).all() as Link[];
+  if (annotationId === undefined) return cachedStatement(db, `SELECT ${COLUMNS} FROM links ORDER BY id`).all() as Link[];
   return linksOf(db, annotationId);
 }
 
 export function linksOf(db: Db, annotationId: number): Link[] {
-  return db.prepare(`SELECT ${COLUMNS} FROM links WHERE from_id = ? OR to_id = ? ORDER BY id`).all(annotationId, annotationId) as Link[];
+  return cachedStatement(db, `SELECT ${COLUMNS} FROM links WHERE from_id = ? OR to_id = ? ORDER BY id`).all(annotationId, annotationId) as Link[];
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Command } from '../args.ts';
 import { annotateCommand, annotationsCommand } from './annotations.ts';
 import { articlesCommand, showCommand } from './articles.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
+import { conflictsCommand } from './conflicts.ts';
 import { evalMatcherCommand } from './evalMatcher.ts';
 import { linkCommand, linksCommand, reviewLinkCommand } from './links.ts';
 import { redoCommand, undoCommand } from './history.ts';
@@ -34,6 +35,7 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   orphans: orphansCommand,
   rate: rateCommand,
+  conflicts: conflictsCommand,
   serve: serveCommand,
   backup: backupCommand,
   restore: restoreCommand,

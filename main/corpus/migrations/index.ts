@@ -4,6 +4,7 @@ import { linksSpeakersMatching } from './003_links_speakers_matching.ts';
 import { searchAndHistory } from './002_search_and_history.ts';
 import { versionsOrphansReviews } from './004_versions_orphans_reviews.ts';
 import { stableIdentity } from './005_stable_identity.ts';
+import { operations } from './006_operations.ts';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,6 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, searchAndHistory, linksSpeakersMatching, versionsOrphansReviews, stableIdentity];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, searchAndHistory, linksSpeakersMatching, versionsOrphansReviews, stableIdentity, operations];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
