@@ -9,6 +9,7 @@ import { redoCommand, undoCommand } from './history.ts';
 import { searchCommand } from './search.ts';
 import { editCommand } from './edit.ts';
 import { exportCommand } from './export.ts';
+import { hubCommand } from './hub.ts';
 import { importCommand } from './import.ts';
 import { orphansCommand, rateCommand } from './review.ts';
 import { serveCommand } from './serve.ts';
@@ -41,4 +42,5 @@ export const COMMANDS: Record<string, Command> = {
   restore: restoreCommand,
   'eval-matcher': evalMatcherCommand,
   verify: verifyCommand,
+  hub: hubCommand,
 };
