@@ -273,6 +273,7 @@ const HistoryReplay = z.object({ applied: HistoryStep.nullable(), state: History
 /** File types import reads, by extension: plain text and saved web pages. */
 export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
 export const HTML_EXTENSIONS = ['.html', '.htm'] as const;
+export const PDF_EXTENSIONS = ['.pdf'] as const;
 
 /** Largest file the app sends in one request, in bytes; the same limit the file import applies. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -346,6 +347,21 @@ export type CsvDownloadQuery = z.infer<typeof CsvDownloadQuery>;
 /** The ClaimReview of one claim group, from /export/claimreview.json?group=ANNOTATION. */
 export const ClaimReviewDownloadQuery = z.strictObject({ group: z.tuple([z.coerce.number().int().positive()]) });
 
+/** The bytes an article was read from, as captured on import (the bytes themselves come from `articles.sourceContent`). */
+export const CapturedSource = z.object({
+  articleId: Id,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().nonnegative(),
+  mediaType: z.string(),
+  fileName: z.string().nullable(),
+  capturedAt: z.string(),
+  /** For a page fetched from the web: its address and the server's Date header. */
+  address: z.string().nullable(),
+  httpDate: z.string().nullable(),
+});
+export type CapturedSource = z.infer<typeof CapturedSource>;
+export const CapturedContent = z.object({ source: CapturedSource, contentBase64: z.string() });
+
 const Empty = z.strictObject({});
 
 /** Every request of the API. Add a request here first; the handler table must then implement it. */
@@ -383,6 +399,8 @@ export const contract = {
   'orphans.place': { input: OrphanPlacement, output: Annotation },
   'orphans.drop': { input: z.strictObject({ annotationId: Id }), output: z.strictObject({ annotationId: Id }) },
   'claimRatings.set': { input: ClaimRating, output: StoredClaimRating },
+  'articles.source': { input: z.strictObject({ id: Id }), output: CapturedSource.nullable() },
+  'articles.sourceContent': { input: z.strictObject({ id: Id }), output: CapturedContent },
 } as const;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import { listVersions } from '../corpus/articleVersions.ts';
 import { setClaimRating } from '../corpus/claimRatings.ts';
 import { dropOrphan, listOrphans, placeOrphan } from '../corpus/reanchoring.ts';
 import { importContent } from '../ingest/importFiles.ts';
+import { captureBytes, captureOf } from '../corpus/capturedSources.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
 
 export interface HandlerContext {
@@ -56,5 +57,10 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'orphans.place': (input) => placeOrphan(db, input, actor),
     'orphans.drop': ({ annotationId }) => dropOrphan(db, annotationId, actor),
     'claimRatings.set': (input) => setClaimRating(db, input, actor),
+    'articles.source': ({ id }) => captureOf(db, id),
+    'articles.sourceContent': ({ id }) => {
+      const { source, bytes } = captureBytes(db, id);
+      return { source, contentBase64: bytes.toString('base64') };
+    },
   };
 }

@@ -6,22 +6,34 @@ import { insertArticle, type NewArticle } from '../corpus/articles.ts';
 import type { Db } from '../corpus/database.ts';
 import { findPreviousVersion } from '../corpus/articleVersions.ts';
 import { setByline } from '../corpus/bylines.ts';
+import { keepCapture, keepPageStarts, type Capture } from '../corpus/capturedSources.ts';
 import { extractHtmlArticle } from './html.ts';
 import { extractMetadata } from './metadata.ts';
 import { supersedeArticle } from './newVersion.ts';
 import { normaliseText } from './normalise.ts';
 import { decodeTextFile, isHtmlFile } from './textFile.ts';
 
-/** An article as read from a file, before it is stored, with the byline a web page names. */
-function readArticleFile(fileName: string, bytes: Uint8Array): { article: NewArticle; byline: string | null } {
+/** An article as read from a file, before it is stored, with the byline a web page names and the media type it was read as. */
+function readArticleFile(fileName: string, bytes: Uint8Array): ReadArticle {
   const decoded = decodeTextFile(fileName, bytes);
   if (isHtmlFile(fileName)) {
     const { byline, ...page } = extractHtmlArticle(decoded);
-    return { article: { ...page, text: normaliseText(page.text), fileName }, byline };
+    return { article: { ...page, text: normaliseText(page.text), fileName }, byline, mediaType: 'text/html' };
   }
   const text = normaliseText(decoded);
-  return { article: { text, ...extractMetadata(text), url: null, fileName }, byline: null };
+  return { article: { text, ...extractMetadata(text), url: null, fileName }, byline: null, mediaType: mediaTypeOf(fileName) };
 }
+
+interface ReadArticle {
+  article: NewArticle;
+  byline: string | null;
+  mediaType: string;
+  /** Where each page begins in the text, for a paged source. */
+  pageStarts?: readonly number[];
+}
+
+/** Where the bytes came from, beyond their file name: for a page fetched from the web, its address and HTTP date. */
+export type CaptureOrigin = Pick<Capture, 'address' | 'httpDate' | 'capturedAt'>;
 
 /**
  * Imports one file's content; a bad file fails with a reason and stores nothing.
@@ -29,13 +41,17 @@ function readArticleFile(fileName: string, bytes: Uint8Array): { article: NewArt
  * title) becomes a new article superseding the old one, with its annotations
  * re-anchored, all in one transaction.
  */
-export function importContent(db: Db, fileName: string, bytes: Uint8Array, actor: string): ImportResult {
+export function importContent(db: Db, fileName: string, bytes: Uint8Array, actor: string, origin: CaptureOrigin = {}): ImportResult {
   try {
-    const { article, byline } = readArticleFile(fileName, bytes);
+    const { article, byline, mediaType, pageStarts } = readArticleFile(fileName, bytes);
     return db.transaction((): ImportResult => {
       const previous = findPreviousVersion(db, article);
       const outcome = insertArticle(db, article, actor);
       if (outcome.status === 'imported' && byline) setByline(db, outcome.articleId, byline);
+      if (outcome.status === 'imported') {
+        keepCapture(db, outcome.articleId, { bytes, mediaType, fileName, ...origin }, actor);
+        if (pageStarts) keepPageStarts(db, outcome.articleId, pageStarts);
+      }
       if (outcome.status === 'duplicate' || previous === null) return { file: fileName, ...outcome };
       return { file: fileName, ...outcome, supersedes: previous, ...supersedeArticle(db, previous, outcome.articleId, actor) };
     }).immediate();
@@ -77,6 +93,10 @@ function importFile(db: Db, file: string, actor: string): ImportResult {
     return { file, status: 'failed', reason: `cannot read: ${(error as Error).message}` };
   }
   return { ...importContent(db, basename(file), bytes, actor), file };
+}
+
+function mediaTypeOf(fileName: string): string {
+  return /\.(md|markdown)$/i.test(fileName) ? 'text/markdown' : 'text/plain';
 }
 
 function listFiles(folder: string): string[] {

@@ -1,0 +1,40 @@
+import type { Migration } from './index.ts';
+
+/**
+ * The source as captured: the bytes an article was read from (the saved page,
+ * the PDF, the text file), exactly as they arrived, with their sha256, size,
+ * media type and capture time, and for a page fetched from the web its address
+ * and the server's HTTP date. The article's text is what Crosscheck extracted;
+ * this is what it was extracted from, so a reader can check the one against
+ * the other. Articles imported before this version, or merged from another
+ * analyst's export, have no capture.
+ *
+ * A PDF's text is one string like any other article's; article_pages keeps
+ * where each page starts in it, so every annotation knows its page.
+ */
+export const capturedSources: Migration = {
+  version: 8,
+  name: 'captured_sources',
+  up(db) {
+    db.exec(`
+      CREATE TABLE article_sources (
+        article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+        size        INTEGER NOT NULL CHECK (size = length(bytes)),
+        media_type  TEXT NOT NULL CHECK (length(media_type) > 0),
+        file_name   TEXT,
+        captured_at TEXT NOT NULL,
+        address     TEXT CHECK (address IS NULL OR address GLOB 'http*://*'),
+        http_date   TEXT,
+        bytes       BLOB NOT NULL
+      ) STRICT;
+
+      CREATE TABLE article_pages (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        page       INTEGER NOT NULL CHECK (page >= 1),
+        start      INTEGER NOT NULL CHECK (start >= 0),
+        PRIMARY KEY (article_id, page)
+      ) STRICT, WITHOUT ROWID;
+    `);
+  },
+};
