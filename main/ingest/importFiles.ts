@@ -11,10 +11,12 @@ import { extractHtmlArticle } from './html.ts';
 import { extractMetadata } from './metadata.ts';
 import { supersedeArticle } from './newVersion.ts';
 import { normaliseText } from './normalise.ts';
+import { isPdfFile, readPdfArticle } from './pdf/pdfArticle.ts';
 import { decodeTextFile, isHtmlFile } from './textFile.ts';
 
 /** An article as read from a file, before it is stored, with the byline a web page names and the media type it was read as. */
 function readArticleFile(fileName: string, bytes: Uint8Array): ReadArticle {
+  if (isPdfFile(fileName)) return { ...readPdfArticle(fileName, bytes), mediaType: 'application/pdf' };
   const decoded = decodeTextFile(fileName, bytes);
   if (isHtmlFile(fileName)) {
     const { byline, ...page } = extractHtmlArticle(decoded);
