@@ -212,6 +212,10 @@ export const Verdict = z.object({
   alternateName: z.string(),
   reviewer: z.string(),
   reviewedAt: z.string(),
+  /** The claim as the published review words it; null to word it as it first appeared. */
+  claimReviewed: z.string().nullable().optional(),
+  /** Where the review is published. */
+  reviewUrl: z.string().nullable().optional(),
 });
 export type Verdict = z.infer<typeof Verdict>;
 
@@ -324,6 +328,9 @@ export const ClaimRating = z.strictObject({
   annotationId: Id,
   ratingValue: RatingValue.nullable().optional(),
   alternateName: z.string().trim().min(1).max(MAX_NAME_LENGTH),
+  /** Left out, the wording and address of an earlier verdict on the group are kept; null clears them. */
+  claimReviewed: z.string().trim().min(1).max(MAX_NOTE_LENGTH).nullable().optional(),
+  reviewUrl: HttpUrl.nullable().optional(),
 });
 export type ClaimRating = z.infer<typeof ClaimRating>;
 
@@ -360,6 +367,14 @@ export const CapturedSource = z.object({
   httpDate: z.string().nullable(),
 });
 export type CapturedSource = z.infer<typeof CapturedSource>;
+/** Who publishes the corpus's fact checks: the author of every ClaimReview. */
+export const PublisherSettings = z.object({ organisation: z.string().nullable(), url: z.string().nullable() });
+export type PublisherSettings = z.infer<typeof PublisherSettings>;
+export const PublisherSettingsPatch = z.strictObject({
+  organisation: z.string().trim().min(1).max(MAX_NAME_LENGTH).nullable().optional(),
+  url: HttpUrl.nullable().optional(),
+});
+
 export const CapturedContent = z.object({ source: CapturedSource, contentBase64: z.string() });
 
 const Empty = z.strictObject({});
@@ -401,6 +416,8 @@ export const contract = {
   'claimRatings.set': { input: ClaimRating, output: StoredClaimRating },
   'articles.source': { input: z.strictObject({ id: Id }), output: CapturedSource.nullable() },
   'articles.sourceContent': { input: z.strictObject({ id: Id }), output: CapturedContent },
+  'settings.get': { input: Empty, output: PublisherSettings },
+  'settings.set': { input: PublisherSettingsPatch, output: PublisherSettings },
 } as const;
 
 export type Contract = typeof contract;

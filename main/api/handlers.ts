@@ -13,6 +13,7 @@ import { setClaimRating } from '../corpus/claimRatings.ts';
 import { dropOrphan, listOrphans, placeOrphan } from '../corpus/reanchoring.ts';
 import { importContent } from '../ingest/importFiles.ts';
 import { captureBytes, captureOf } from '../corpus/capturedSources.ts';
+import { publisherSettings, setPublisherSettings } from '../corpus/publisherSettings.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
 
 export interface HandlerContext {
@@ -62,5 +63,7 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
       const { source, bytes } = captureBytes(db, id);
       return { source, contentBase64: bytes.toString('base64') };
     },
+    'settings.get': () => publisherSettings(db),
+    'settings.set': (patch) => setPublisherSettings(db, patch, actor),
   };
 }

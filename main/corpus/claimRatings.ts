@@ -10,9 +10,12 @@ interface RatingRow {
   alternateName: string;
   reviewer: string;
   reviewedAt: string;
+  claimReviewed: string | null;
+  reviewUrl: string | null;
 }
 
-const COLUMNS = 'annotation_id AS annotationId, rating_value AS ratingValue, alternate_name AS alternateName, reviewer, reviewed_at AS reviewedAt';
+const COLUMNS = `annotation_id AS annotationId, rating_value AS ratingValue, alternate_name AS alternateName, reviewer, reviewed_at AS reviewedAt,
+  claim_reviewed AS claimReviewed, review_url AS reviewUrl`;
 
 /** The members of the claim group an annotation belongs to (itself alone when it is in none). */
 export function groupMembers(groups: Map<number, number>, annotationId: number): { groupId: number; members: number[] } {
@@ -34,12 +37,17 @@ export function setClaimRating(db: Db, input: ClaimRating, actor: string): Store
     const before = ratingOf(db, members);
     db.prepare(`DELETE FROM claim_reviews WHERE annotation_id IN (${members.map(() => '?').join(', ')})`).run(...members);
     const now = new Date().toISOString();
-    db.prepare('INSERT INTO claim_reviews (annotation_id, rating_value, alternate_name, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?)').run(
+    db.prepare(
+      'INSERT INTO claim_reviews (annotation_id, rating_value, alternate_name, reviewer, reviewed_at, claim_reviewed, review_url) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       input.annotationId,
       input.ratingValue ?? null,
       input.alternateName,
       actor,
       now,
+      // A new verdict keeps the wording and address already chosen for the group unless it says otherwise.
+      input.claimReviewed === undefined ? (before?.claimReviewed ?? null) : input.claimReviewed,
+      input.reviewUrl === undefined ? (before?.reviewUrl ?? null) : input.reviewUrl,
     );
     const after = { ...ratingOf(db, members)!, groupId };
     recordEvent(db, { actor, action: 'claim.rate', entity: 'annotation', entityId: input.annotationId, data: { before, after } }, now);

@@ -4,7 +4,7 @@ import { cachedStatement } from './statements.ts';
 export interface EventRecord {
   actor: string;
   action: string;
-  entity: 'article' | 'annotation' | 'link' | 'speaker' | 'suggestion';
+  entity: 'article' | 'annotation' | 'link' | 'speaker' | 'suggestion' | 'corpus';
   entityId: number | null;
   data?: unknown;
 }

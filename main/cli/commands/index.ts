@@ -11,6 +11,7 @@ import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { orphansCommand, rateCommand } from './review.ts';
 import { serveCommand } from './serve.ts';
+import { settingsCommand } from './settings.ts';
 import { speakersCommand } from './speakers.ts';
 import { suggestCommand } from './suggest.ts';
 
@@ -33,6 +34,7 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   orphans: orphansCommand,
   rate: rateCommand,
+  settings: settingsCommand,
   serve: serveCommand,
   backup: backupCommand,
   restore: restoreCommand,

@@ -11,10 +11,14 @@ import type { Migration } from './index.ts';
  *
  * A PDF's text is one string like any other article's; article_pages keeps
  * where each page starts in it, so every annotation knows its page.
+ *
+ * A published ClaimReview names the claim in the analyst's words and has an
+ * address of its own: both are kept with the group's verdict. The publishing
+ * organisation is a corpus setting, kept in meta.
  */
-export const capturedSources: Migration = {
+export const sourcesAndReviewWording: Migration = {
   version: 8,
-  name: 'captured_sources',
+  name: 'sources_and_review_wording',
   up(db) {
     db.exec(`
       CREATE TABLE article_sources (
@@ -35,6 +39,9 @@ export const capturedSources: Migration = {
         start      INTEGER NOT NULL CHECK (start >= 0),
         PRIMARY KEY (article_id, page)
       ) STRICT, WITHOUT ROWID;
+
+      ALTER TABLE claim_reviews ADD COLUMN claim_reviewed TEXT CHECK (claim_reviewed IS NULL OR length(trim(claim_reviewed)) > 0);
+      ALTER TABLE claim_reviews ADD COLUMN review_url TEXT CHECK (review_url IS NULL OR review_url GLOB 'http*://*');
     `);
   },
 };
