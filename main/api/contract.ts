@@ -375,6 +375,20 @@ export const PublisherSettingsPatch = z.strictObject({
   url: HttpUrl.nullable().optional(),
 });
 
+/** What `crosscheck verify` finds: the first bad event or article named, and the chain's head hash to note elsewhere. */
+export const IntegrityReport = z.object({
+  ok: z.boolean(),
+  full: z.boolean(),
+  events: z.number().int().nonnegative(),
+  articles: z.number().int().nonnegative(),
+  sources: z.number().int().nonnegative(),
+  head: z.string(),
+  firstBadEvent: z.number().int().nullable(),
+  firstBadArticle: z.number().int().nullable(),
+  problems: z.array(z.object({ kind: z.enum(['event', 'article', 'source']), id: z.number().int(), message: z.string() })),
+});
+export type IntegrityReport = z.infer<typeof IntegrityReport>;
+
 export const CapturedContent = z.object({ source: CapturedSource, contentBase64: z.string() });
 
 const Empty = z.strictObject({});
@@ -418,6 +432,7 @@ export const contract = {
   'articles.sourceContent': { input: z.strictObject({ id: Id }), output: CapturedContent },
   'settings.get': { input: Empty, output: PublisherSettings },
   'settings.set': { input: PublisherSettingsPatch, output: PublisherSettings },
+  'corpus.verify': { input: z.strictObject({ full: z.boolean().optional() }), output: IntegrityReport },
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { dropOrphan, listOrphans, placeOrphan } from '../corpus/reanchoring.ts';
 import { importContent } from '../ingest/importFiles.ts';
 import { captureBytes, captureOf } from '../corpus/capturedSources.ts';
 import { publisherSettings, setPublisherSettings } from '../corpus/publisherSettings.ts';
+import { verifyCorpus } from '../corpus/integrity.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
 
 export interface HandlerContext {
@@ -65,5 +66,6 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     },
     'settings.get': () => publisherSettings(db),
     'settings.set': (patch) => setPublisherSettings(db, patch, actor),
+    'corpus.verify': ({ full }) => verifyCorpus(db, { full: full ?? true }),
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { chainEvent } from './eventChain.ts';
 import { cachedStatement } from './statements.ts';
 
 export interface EventRecord {
@@ -17,7 +18,8 @@ export interface StoredEvent extends Required<Omit<EventRecord, 'data'>> {
 
 /** Appends to the event log. Callers run it inside the transaction of the change it records. */
 export function recordEvent(db: Db, event: EventRecord, at: string = new Date().toISOString()): void {
-  cachedStatement(db, 'INSERT INTO events (at, actor, action, entity, entity_id, data) VALUES (?, ?, ?, ?, ?, ?)').run(at, event.actor, event.action, event.entity, event.entityId, JSON.stringify(event.data ?? {}));
+  const { lastInsertRowid } = cachedStatement(db, 'INSERT INTO events (at, actor, action, entity, entity_id, data) VALUES (?, ?, ?, ?, ?, ?)').run(at, event.actor, event.action, event.entity, event.entityId, JSON.stringify(event.data ?? {}));
+  chainEvent(db, Number(lastInsertRowid));
 }
 
 export function listEvents(db: Db, entity?: EventRecord['entity'], entityId?: number): StoredEvent[] {

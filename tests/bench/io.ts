@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../main/corpus/database.ts';
 import { importPaths } from '../../main/ingest/importFiles.ts';
+import { verifyCorpus } from '../../main/corpus/integrity.ts';
 import { readPdf, stopReader } from '../../main/ingest/pdf/pdfReader.ts';
 import { textPage, writePdf } from '../helpers/pdfWriter.ts';
 import { generateLongArticle } from './longArticle.ts';
@@ -127,12 +128,22 @@ try {
   const results = importPaths(db, [files], 'bench');
   const importSeconds = (performance.now() - started) / 1000;
   const importCpu = process.cpuUsage(cpuBefore);
+  // What opening the corpus adds: the quick integrity check (chain links, newest events, every article's text).
+  started = performance.now();
+  const quickCheck = verifyCorpus(db, { full: false });
+  const quickSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  verifyCorpus(db, { full: true });
+  const fullSeconds = (performance.now() - started) / 1000;
+  if (!quickCheck.ok) notes.push(`integrity check failed: ${JSON.stringify(quickCheck.problems[0])}`);
   db.close();
   const imported = results.filter((r) => r.status === 'imported').length;
   if (imported !== IMPORT_FILES) notes.push(`only ${imported} of ${IMPORT_FILES} files imported: ${JSON.stringify(results.find((r) => r.status !== 'imported'))}`);
   figures.push(
     { name: `import of ${IMPORT_FILES} article files (a tenth HTML)`, unit: 's', value: importSeconds, basis: 'single', ...(quick ? {} : { target: { op: '<=', value: 15 } }) },
     { name: 'CPU time of the import', unit: 's', value: (importCpu.user + importCpu.system) / 1e6, basis: 'single' },
+    { name: `quick integrity check of ${IMPORT_FILES} articles (run on open and backup)`, unit: 's', value: quickSeconds, basis: 'single' },
+    { name: 'full integrity check (crosscheck verify)', unit: 's', value: fullSeconds, basis: 'single' },
   );
 
   benchPdfImport(figures, notes);

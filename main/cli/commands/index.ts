@@ -12,6 +12,7 @@ import { importCommand } from './import.ts';
 import { orphansCommand, rateCommand } from './review.ts';
 import { serveCommand } from './serve.ts';
 import { settingsCommand } from './settings.ts';
+import { verifyCommand } from './verify.ts';
 import { speakersCommand } from './speakers.ts';
 import { suggestCommand } from './suggest.ts';
 
@@ -38,5 +39,6 @@ export const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  verify: verifyCommand,
   'eval-matcher': evalMatcherCommand,
 };

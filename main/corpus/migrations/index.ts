@@ -4,6 +4,7 @@ import { linksSpeakersMatching } from './003_links_speakers_matching.ts';
 import { searchAndHistory } from './002_search_and_history.ts';
 import { versionsOrphansReviews } from './004_versions_orphans_reviews.ts';
 import { sourcesAndReviewWording } from './008_sources_and_review_wording.ts';
+import { eventChain } from './009_event_chain.ts';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, searchAndHistory, linksSpeakersMatching, versionsOrphansReviews, sourcesAndReviewWording];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, searchAndHistory, linksSpeakersMatching, versionsOrphansReviews, sourcesAndReviewWording, eventChain];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
