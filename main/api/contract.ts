@@ -389,6 +389,50 @@ export const IntegrityReport = z.object({
 });
 export type IntegrityReport = z.infer<typeof IntegrityReport>;
 
+/** One report of a claim: the annotation, its article and when the article says it was published. */
+export const TimelineAppearance = z.object({
+  annotationId: Id,
+  articleId: Id,
+  quote: z.string(),
+  tag: Tag,
+  outlet: z.string().nullable(),
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+  /** The date the source gives; sources give no time of day Crosscheck keeps. */
+  published: IsoDate.nullable(),
+  origin: z.number().int().nonnegative(),
+});
+export const ReuseEdge = z.object({
+  /** The earlier report, when the dates tell; otherwise the one imported first. */
+  fromArticleId: Id,
+  toArticleId: Id,
+  kind: z.enum(['copy', 'cites', 'attributed']),
+  /** copy: the dates say which is earlier; otherwise the direction is unknown. */
+  directed: z.boolean(),
+  sharedWords: z.number().int().nonnegative(),
+  passages: z.array(z.object({ fromStart: Offset, fromEnd: Offset, toStart: Offset, toEnd: Offset, words: z.number().int().positive() })),
+});
+export const ClaimOrigin = z.object({
+  index: z.number().int().nonnegative(),
+  label: z.string(),
+  kind: z.enum(['single', 'copy', 'attributed']),
+  /** The earliest report of the origin. */
+  firstArticleId: Id,
+  articleIds: z.array(Id),
+});
+export const ClaimTimeline = z.object({
+  groupId: Id,
+  claim: z.string(),
+  reports: z.number().int().nonnegative(),
+  firstAppearance: TimelineAppearance.nullable(),
+  appearances: z.array(TimelineAppearance),
+  edges: z.array(ReuseEdge),
+  origins: z.array(ClaimOrigin),
+  /** "7 reports, 3 independent origins (AP copy ×4, Anadolu, BBC-based ×2)". */
+  summary: z.string(),
+});
+export type ClaimTimeline = z.infer<typeof ClaimTimeline>;
+
 export const CapturedContent = z.object({ source: CapturedSource, contentBase64: z.string() });
 
 const Empty = z.strictObject({});
@@ -433,6 +477,7 @@ export const contract = {
   'settings.get': { input: Empty, output: PublisherSettings },
   'settings.set': { input: PublisherSettingsPatch, output: PublisherSettings },
   'corpus.verify': { input: z.strictObject({ full: z.boolean().optional() }), output: IntegrityReport },
+  'review.timeline': { input: z.strictObject({ annotationId: Id }), output: ClaimTimeline },
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { importContent } from '../ingest/importFiles.ts';
 import { captureBytes, captureOf } from '../corpus/capturedSources.ts';
 import { publisherSettings, setPublisherSettings } from '../corpus/publisherSettings.ts';
 import { verifyCorpus } from '../corpus/integrity.ts';
+import { claimTimeline } from '../provenance/claimTimeline.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
 
 export interface HandlerContext {
@@ -67,5 +68,6 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'settings.get': () => publisherSettings(db),
     'settings.set': (patch) => setPublisherSettings(db, patch, actor),
     'corpus.verify': ({ full }) => verifyCorpus(db, { full: full ?? true }),
+    'review.timeline': ({ annotationId }) => claimTimeline(db, annotationId),
   };
 }

@@ -8,7 +8,7 @@ import { textPage, writePdf } from '../helpers/pdfWriter.ts';
 const ok = (run: { status: number | null; stderr: string }) => expect(run.status, run.stderr).toBe(0);
 const CLAIM = 'The harbour authority said on Monday that the port would reopen to container ships after the storm.';
 
-describe('crosscheck import of a PDF, settings, rate and the published ClaimReview', () => {
+describe('crosscheck import of a PDF, settings, rate, the published ClaimReview and the timeline', () => {
   it('imports a PDF, names the publisher, words the claim and writes JSON-LD that cannot break out of a script element', () => {
     const dir = tempDir();
     const db = join(dir, 'c.db');
@@ -33,6 +33,9 @@ describe('crosscheck import of a PDF, settings, rate and the published ClaimRevi
       reviewRating: { alternateName: 'False</script><script>alert(1)</script>' },
     });
     expect(runCli(['settings', '--url', 'javascript:alert(1)', '--db', db]).status).toBe(1);
+    const timeline = runCli(['timeline', '1', '--json', '--db', db]);
+    ok(timeline);
+    expect(JSON.parse(timeline.stdout)).toMatchObject({ reports: 1, summary: '1 report, 1 independent origin (Port to reopen)', firstAppearance: { articleId: 1 } });
   }, 120_000);
 });
 

@@ -13,6 +13,7 @@ import { orphansCommand, rateCommand } from './review.ts';
 import { serveCommand } from './serve.ts';
 import { settingsCommand } from './settings.ts';
 import { verifyCommand } from './verify.ts';
+import { timelineCommand } from './timeline.ts';
 import { speakersCommand } from './speakers.ts';
 import { suggestCommand } from './suggest.ts';
 
@@ -35,6 +36,7 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   orphans: orphansCommand,
   rate: rateCommand,
+  timeline: timelineCommand,
   settings: settingsCommand,
   serve: serveCommand,
   backup: backupCommand,
