@@ -220,6 +220,10 @@ export const Verdict = z.object({
   alternateName: z.string(),
   reviewer: z.string(),
   reviewedAt: z.string(),
+  /** The claim as the published review words it; null to word it as it first appeared. */
+  claimReviewed: z.string().nullable().optional(),
+  /** Where the review is published. */
+  reviewUrl: z.string().nullable().optional(),
 });
 export type Verdict = z.infer<typeof Verdict>;
 
@@ -288,6 +292,7 @@ const HistoryReplay = z.object({ applied: HistoryStep.nullable(), state: History
 /** File types import reads, by extension: plain text and saved web pages. */
 export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
 export const HTML_EXTENSIONS = ['.html', '.htm'] as const;
+export const PDF_EXTENSIONS = ['.pdf'] as const;
 
 /** Largest file the app sends in one request, in bytes; the same limit the file import applies. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -338,6 +343,9 @@ export const ClaimRating = z.strictObject({
   annotationId: Id,
   ratingValue: RatingValue.nullable().optional(),
   alternateName: z.string().trim().min(1).max(MAX_NAME_LENGTH),
+  /** Left out, the wording and address of an earlier verdict on the group are kept; null clears them. */
+  claimReviewed: z.string().trim().min(1).max(MAX_NOTE_LENGTH).nullable().optional(),
+  reviewUrl: HttpUrl.nullable().optional(),
 });
 export type ClaimRating = z.infer<typeof ClaimRating>;
 
@@ -388,6 +396,87 @@ export const ConflictResolution = z.strictObject({ id: Id, keep: z.string().trim
 /** The ClaimReview of one claim group, from /export/claimreview.json?group=ANNOTATION. */
 export const ClaimReviewDownloadQuery = z.strictObject({ group: z.tuple([z.coerce.number().int().positive()]) });
 
+/** The bytes an article was read from, as captured on import (the bytes themselves come from `articles.sourceContent`). */
+export const CapturedSource = z.object({
+  articleId: Id,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().nonnegative(),
+  mediaType: z.string(),
+  fileName: z.string().nullable(),
+  capturedAt: z.string(),
+  /** For a page fetched from the web: its address and the server's Date header. */
+  address: z.string().nullable(),
+  httpDate: z.string().nullable(),
+});
+export type CapturedSource = z.infer<typeof CapturedSource>;
+/** Who publishes the corpus's fact checks: the author of every ClaimReview. */
+export const PublisherSettings = z.object({ organisation: z.string().nullable(), url: z.string().nullable() });
+export type PublisherSettings = z.infer<typeof PublisherSettings>;
+export const PublisherSettingsPatch = z.strictObject({
+  organisation: z.string().trim().min(1).max(MAX_NAME_LENGTH).nullable().optional(),
+  url: HttpUrl.nullable().optional(),
+});
+
+/** What `crosscheck verify` finds: the first bad event or article named, and the chain's head hash to note elsewhere. */
+export const IntegrityReport = z.object({
+  ok: z.boolean(),
+  full: z.boolean(),
+  events: z.number().int().nonnegative(),
+  articles: z.number().int().nonnegative(),
+  sources: z.number().int().nonnegative(),
+  head: z.string(),
+  firstBadEvent: z.number().int().nullable(),
+  firstBadArticle: z.number().int().nullable(),
+  problems: z.array(z.object({ kind: z.enum(['event', 'article', 'source']), id: z.number().int(), message: z.string() })),
+});
+export type IntegrityReport = z.infer<typeof IntegrityReport>;
+
+/** One report of a claim: the annotation, its article and when the article says it was published. */
+export const TimelineAppearance = z.object({
+  annotationId: Id,
+  articleId: Id,
+  quote: z.string(),
+  tag: Tag,
+  outlet: z.string().nullable(),
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+  /** The date the source gives; sources give no time of day Crosscheck keeps. */
+  published: IsoDate.nullable(),
+  origin: z.number().int().nonnegative(),
+});
+export const ReuseEdge = z.object({
+  /** The earlier report, when the dates tell; otherwise the one imported first. */
+  fromArticleId: Id,
+  toArticleId: Id,
+  kind: z.enum(['copy', 'cites', 'attributed']),
+  /** copy: the dates say which is earlier; otherwise the direction is unknown. */
+  directed: z.boolean(),
+  sharedWords: z.number().int().nonnegative(),
+  passages: z.array(z.object({ fromStart: Offset, fromEnd: Offset, toStart: Offset, toEnd: Offset, words: z.number().int().positive() })),
+});
+export const ClaimOrigin = z.object({
+  index: z.number().int().nonnegative(),
+  label: z.string(),
+  kind: z.enum(['single', 'copy', 'attributed']),
+  /** The earliest report of the origin. */
+  firstArticleId: Id,
+  articleIds: z.array(Id),
+});
+export const ClaimTimeline = z.object({
+  groupId: Id,
+  claim: z.string(),
+  reports: z.number().int().nonnegative(),
+  firstAppearance: TimelineAppearance.nullable(),
+  appearances: z.array(TimelineAppearance),
+  edges: z.array(ReuseEdge),
+  origins: z.array(ClaimOrigin),
+  /** "7 reports, 3 independent origins (AP copy ×4, Anadolu, BBC-based ×2)". */
+  summary: z.string(),
+});
+export type ClaimTimeline = z.infer<typeof ClaimTimeline>;
+
+export const CapturedContent = z.object({ source: CapturedSource, contentBase64: z.string() });
+
 const Empty = z.strictObject({});
 
 /** Every request of the API. Add a request here first; the handler table must then implement it. */
@@ -427,6 +516,12 @@ export const contract = {
   'claimRatings.set': { input: ClaimRating, output: StoredClaimRating },
   'conflicts.list': { input: z.strictObject({ all: z.boolean().optional() }), output: z.array(Conflict) },
   'conflicts.resolve': { input: ConflictResolution, output: Conflict },
+  'articles.source': { input: z.strictObject({ id: Id }), output: CapturedSource.nullable() },
+  'articles.sourceContent': { input: z.strictObject({ id: Id }), output: CapturedContent },
+  'settings.get': { input: Empty, output: PublisherSettings },
+  'settings.set': { input: PublisherSettingsPatch, output: PublisherSettings },
+  'corpus.verify': { input: z.strictObject({ full: z.boolean().optional() }), output: IntegrityReport },
+  'review.timeline': { input: z.strictObject({ annotationId: Id }), output: ClaimTimeline },
 } as const;
 
 export type Contract = typeof contract;

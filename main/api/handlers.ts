@@ -14,6 +14,10 @@ import { setClaimRating } from '../corpus/claimRatings.ts';
 import { listConflicts, resolveConflict } from '../corpus/conflicts.ts';
 import { dropOrphan, listOrphans, placeOrphan } from '../corpus/reanchoring.ts';
 import { importContent } from '../ingest/importFiles.ts';
+import { captureBytes, captureOf } from '../corpus/capturedSources.ts';
+import { publisherSettings, setPublisherSettings } from '../corpus/publisherSettings.ts';
+import { verifyCorpus } from '../corpus/integrity.ts';
+import { claimTimeline } from '../provenance/claimTimeline.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
 
 export interface HandlerContext {
@@ -60,5 +64,14 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'claimRatings.set': (input) => setClaimRating(db, input, actor),
     'conflicts.list': ({ all }) => listConflicts(db, { all }),
     'conflicts.resolve': ({ id, keep }) => resolveConflict(db, id, keep, actor),
+    'articles.source': ({ id }) => captureOf(db, id),
+    'articles.sourceContent': ({ id }) => {
+      const { source, bytes } = captureBytes(db, id);
+      return { source, contentBase64: bytes.toString('base64') };
+    },
+    'settings.get': () => publisherSettings(db),
+    'settings.set': (patch) => setPublisherSettings(db, patch, actor),
+    'corpus.verify': ({ full }) => verifyCorpus(db, { full: full ?? true }),
+    'review.timeline': ({ annotationId }) => claimTimeline(db, annotationId),
   };
 }

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openDatabase, type Db } from '../corpus/database.ts';
 import { currentAnalyst } from '../corpus/location.ts';
+import { verifyCorpus } from '../corpus/integrity.ts';
+import type { IntegrityReport } from './contract.ts';
 import { importSeedsOnFirstRun } from '../ingest/seeds.ts';
 import { createDispatch, type Dispatch } from './dispatch.ts';
 import { createDownloads, type Downloads } from './downloads.ts';
@@ -20,6 +22,8 @@ export interface Session {
   handlers: Handlers;
   dispatch: Dispatch;
   downloads: Downloads;
+  /** The quick integrity check run on open: the front end warns when it is not ok. */
+  integrity: IntegrityReport;
   close(): void;
 }
 
@@ -35,5 +39,6 @@ export function openSession(options: SessionOptions): Session {
     throw error;
   }
   const handlers = createHandlers({ db, actor });
-  return { db, actor, handlers, dispatch: createDispatch(handlers), downloads: createDownloads(db), close: () => db.close() };
+  const integrity = verifyCorpus(db, { full: false });
+  return { db, actor, handlers, dispatch: createDispatch(handlers), downloads: createDownloads(db), integrity, close: () => db.close() };
 }

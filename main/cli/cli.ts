@@ -4,6 +4,7 @@ import { isCrosscheckError } from '../api/errors.ts';
 import { openSession, type Session } from '../api/session.ts';
 import { busyError } from '../corpus/busy.ts';
 import { defaultCorpusPath } from '../corpus/location.ts';
+import { describeIntegrity } from '../corpus/integrity.ts';
 import { COMMON, type Io } from './args.ts';
 import { COMMANDS } from './commands/index.ts';
 import { terminalSafe } from './terminalSafe.ts';
@@ -49,7 +50,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return 0;
     }
     const dbPath = (values.db as string | undefined) ?? defaultCorpusPath();
-    const open = () => (session ??= openSession({ dbPath, seedsDir: command.seeds ? SEEDS_DIR : undefined }));
+    const open = () => {
+      if (session) return session;
+      session = openSession({ dbPath, seedsDir: command.seeds ? SEEDS_DIR : undefined });
+      if (!session.integrity.ok && verb !== 'verify') io.err(`crosscheck: warning: ${describeIntegrity(session.integrity)}. Run crosscheck verify for the full check.`);
+      return session;
+    };
     return await command.run({ args, dbPath, session: open, json: values.json as boolean, io });
   } catch (error) {
     io.err(`crosscheck ${verb}: ${errorMessage(error)}`);

@@ -4,6 +4,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { CrosscheckError } from '../api/errors.ts';
 import { busyError } from './busy.ts';
 import type { Db } from './database.ts';
+import { describeIntegrity, verifyCorpus } from './integrity.ts';
 
 /** Backups live beside the corpus, so moving the folder moves them along. */
 export const BACKUP_FOLDER = 'backups';
@@ -61,6 +62,11 @@ function completeBackup(corpusPath: string, { path, partial }: PendingBackup, ke
 
 /** Takes an online backup with SQLite's backup API, which copies a consistent snapshot while the app keeps reading and writing. */
 export async function backupCorpus(db: Db, corpusPath: string, reason: BackupReason, options: { keep?: number; now?: Date } = {}): Promise<Backup> {
+  // A corpus that disagrees with its own record must not push a good backup out of the rotation.
+  const integrity = verifyCorpus(db, { full: false });
+  if (!integrity.ok) {
+    throw new CrosscheckError('corrupt_database', `not backed up: ${describeIntegrity(integrity)}. The existing backups were kept as they are; crosscheck verify lists every problem.`);
+  }
   const pending = pendingBackup(corpusPath, reason, options.now ?? new Date());
   try {
     await db.backup(pending.partial);

@@ -12,9 +12,12 @@ interface RatingRow {
   alternateName: string;
   reviewer: string;
   reviewedAt: string;
+  claimReviewed: string | null;
+  reviewUrl: string | null;
 }
 
-const COLUMNS = 'annotation_id AS annotationId, rating_value AS ratingValue, alternate_name AS alternateName, reviewer, reviewed_at AS reviewedAt';
+const COLUMNS = `annotation_id AS annotationId, rating_value AS ratingValue, alternate_name AS alternateName, reviewer, reviewed_at AS reviewedAt,
+  claim_reviewed AS claimReviewed, review_url AS reviewUrl`;
 
 /** The members of the claim group an annotation belongs to (itself alone when it is in none). */
 export function groupMembers(groups: Map<number, number>, annotationId: number): { groupId: number; members: number[] } {
@@ -49,7 +52,16 @@ export function setClaimRating(db: Db, input: ClaimRating, actor: string): Store
       kind: 'verdict',
       uuid,
       before: readState(db, 'verdict', uuid),
-      after: { annotation: annotationUuid, reviewer: actor, ratingValue: input.ratingValue ?? null, alternateName: input.alternateName, reviewedAt: now },
+      after: {
+        annotation: annotationUuid,
+        reviewer: actor,
+        ratingValue: input.ratingValue ?? null,
+        alternateName: input.alternateName,
+        reviewedAt: now,
+        // A new verdict keeps the wording and address already chosen for the group unless it says otherwise.
+        claimReviewed: input.claimReviewed === undefined ? (before?.claimReviewed ?? null) : input.claimReviewed,
+        reviewUrl: input.reviewUrl === undefined ? (before?.reviewUrl ?? null) : input.reviewUrl,
+      },
     });
     const after = { ...ratingOf(db, members)!, groupId };
     recordEvent(db, { actor, action: 'claim.rate', entity: 'annotation', entityId: input.annotationId, entityUuid: annotationUuid, data: { before, after } }, now);

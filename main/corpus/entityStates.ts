@@ -51,6 +51,9 @@ export interface VerdictState {
   ratingValue: number | null;
   alternateName: string;
   reviewedAt: string;
+  /** The claim in the reviewer's own wording and the published review's address (ClaimReview); absent in operations from before they existed. */
+  claimReviewed?: string | null;
+  reviewUrl?: string | null;
 }
 export interface RejectionState {
   annotation: string;
@@ -155,7 +158,8 @@ const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | 
   verdict: (db, uuid) =>
     db
       .prepare(
-        `SELECT a.uuid AS annotation, v.reviewer, v.rating_value AS ratingValue, v.alternate_name AS alternateName, v.reviewed_at AS reviewedAt
+        `SELECT a.uuid AS annotation, v.reviewer, v.rating_value AS ratingValue, v.alternate_name AS alternateName, v.reviewed_at AS reviewedAt,
+           v.claim_reviewed AS claimReviewed, v.review_url AS reviewUrl
          FROM claim_reviews v JOIN annotations a ON a.id = v.annotation_id WHERE v.uuid = ?`,
       )
       .get(uuid) as VerdictState | undefined,
@@ -302,14 +306,23 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       ratingValue: state.ratingValue,
       alternateName: state.alternateName,
       reviewedAt: state.reviewedAt,
+      claimReviewed: state.claimReviewed ?? null,
+      reviewUrl: state.reviewUrl ?? null,
     };
     if (existing !== null) {
-      cachedStatement(db, 'UPDATE claim_reviews SET annotation_id = @annotationId, reviewer = @reviewer, rating_value = @ratingValue, alternate_name = @alternateName, reviewed_at = @reviewedAt WHERE id = @id').run({ ...row, id: existing });
+      cachedStatement(
+        db,
+        `UPDATE claim_reviews SET annotation_id = @annotationId, reviewer = @reviewer, rating_value = @ratingValue, alternate_name = @alternateName,
+           reviewed_at = @reviewedAt, claim_reviewed = @claimReviewed, review_url = @reviewUrl WHERE id = @id`,
+      ).run({ ...row, id: existing });
       return existing;
     }
     return Number(
       db
-        .prepare('INSERT INTO claim_reviews (uuid, annotation_id, reviewer, rating_value, alternate_name, reviewed_at) VALUES (@uuid, @annotationId, @reviewer, @ratingValue, @alternateName, @reviewedAt)')
+        .prepare(
+          `INSERT INTO claim_reviews (uuid, annotation_id, reviewer, rating_value, alternate_name, reviewed_at, claim_reviewed, review_url)
+           VALUES (@uuid, @annotationId, @reviewer, @ratingValue, @alternateName, @reviewedAt, @claimReviewed, @reviewUrl)`,
+        )
         .run(row).lastInsertRowid,
     );
   },

@@ -1,10 +1,11 @@
 import type { Db } from './database.ts';
+import { chainEvent } from './eventChain.ts';
 import { cachedStatement } from './statements.ts';
 
 export interface EventRecord {
   actor: string;
   action: string;
-  entity: 'article' | 'annotation' | 'link' | 'speaker' | 'suggestion';
+  entity: 'article' | 'annotation' | 'link' | 'speaker' | 'suggestion' | 'corpus';
   entityId: number | null;
   /** The entity's stable name: its UUID, or for an article the sha256 of its text. Integer ids are local to one corpus. */
   entityUuid?: string | null;
@@ -20,7 +21,7 @@ export interface StoredEvent extends Required<Omit<EventRecord, 'data' | 'entity
 
 /** Appends to the event log. Callers run it inside the transaction of the change it records. */
 export function recordEvent(db: Db, event: EventRecord, at: string = new Date().toISOString()): void {
-  cachedStatement(db, 'INSERT INTO events (at, actor, action, entity, entity_id, entity_uuid, data) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  const { lastInsertRowid } = cachedStatement(db, 'INSERT INTO events (at, actor, action, entity, entity_id, entity_uuid, data) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     at,
     event.actor,
     event.action,
@@ -29,6 +30,7 @@ export function recordEvent(db: Db, event: EventRecord, at: string = new Date().
     event.entityUuid ?? null,
     JSON.stringify(event.data ?? {}),
   );
+  chainEvent(db, Number(lastInsertRowid));
 }
 
 export function listEvents(db: Db, entity?: EventRecord['entity'], entityId?: number): StoredEvent[] {

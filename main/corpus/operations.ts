@@ -74,7 +74,17 @@ const PAYLOADS: Record<OperationKind, z.ZodType> = {
   'link.update': z.unknown(),
   'link.delete': z.null(),
   'link.review': z.strictObject({ link: Uuid, reviewer: Name, status: z.enum(['confirmed', 'rejected']), reviewedAt: Stamp }).nullable(),
-  'verdict.set': z.strictObject({ annotation: Uuid, reviewer: Name, ratingValue: z.number().int().min(1).max(5).nullable(), alternateName: z.string().min(1).max(300), reviewedAt: Stamp }).nullable(),
+  'verdict.set': z
+    .strictObject({
+      annotation: Uuid,
+      reviewer: Name,
+      ratingValue: z.number().int().min(1).max(5).nullable(),
+      alternateName: z.string().min(1).max(300),
+      reviewedAt: Stamp,
+      claimReviewed: z.string().trim().min(1).max(2_000).nullable().optional(),
+      reviewUrl: z.url({ protocol: /^https?$/ }).max(2_000).nullable().optional(),
+    })
+    .nullable(),
   'suggestion.reject': z.strictObject({ annotation: Uuid, article: Sha256, start: z.number().int().nonnegative(), end: z.number().int().positive(), reviewer: Name, rejectedAt: Stamp }).nullable(),
   'speaker.create': z.strictObject({ name: Name, createdAt: Stamp }),
   'speaker.update': z.unknown(),

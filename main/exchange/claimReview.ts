@@ -1,6 +1,7 @@
 import { claimGroupIds } from '../corpus/claimGroups.ts';
 import { groupMembers, ratingOf } from '../corpus/claimRatings.ts';
 import type { Db } from '../corpus/database.ts';
+import { publisherSettings } from '../corpus/publisherSettings.ts';
 
 interface Member {
   id: number;
@@ -14,17 +15,28 @@ interface Member {
   url: string | null;
   published: string | null;
   byline: string | null;
+  /** The speaker the typed name resolves to, by its display name. */
+  speakerName: string | null;
+  capturedSha256: string | null;
 }
 
 const MEMBER_SQL = `SELECT an.id, an.tag, an.quote, an.speaker, an.author, an.article_id AS articleId,
-  ar.title, ar.outlet, ar.url, ar.published, b.byline
-  FROM annotations an JOIN articles ar ON ar.id = an.article_id LEFT JOIN article_bylines b ON b.article_id = ar.id WHERE an.id = ?`;
+  ar.title, ar.outlet, ar.url, ar.published, b.byline, sp.name AS speakerName, src.sha256 AS capturedSha256
+  FROM annotations an JOIN articles ar ON ar.id = an.article_id LEFT JOIN article_bylines b ON b.article_id = ar.id
+    LEFT JOIN speaker_aliases al ON al.key = lower(trim(an.speaker)) LEFT JOIN speakers sp ON sp.id = al.speaker_id
+    LEFT JOIN article_sources src ON src.article_id = ar.id
+  WHERE an.id = ?`;
 
 /**
  * schema.org ClaimReview JSON-LD, one per reviewed claim group: a group joined
  * by confirmed links, or a single annotation the analyst rated. The claim is
- * worded as it first appeared; every article it appeared in is listed.
- * reviewRating appears only where the analyst set a rating.
+ * worded as the analyst chose, else as it first appeared; its claimant is the
+ * first speaker named, its date that of its first appearance (schema.org has
+ * no claimDate: the Claim's own datePublished says when it was made); every
+ * article it appeared in is listed with headline, address and the hash of the
+ * bytes captured on import. The author is the publishing organisation set in
+ * the corpus's settings, else the reviewer. url and reviewRating appear only
+ * where the analyst set them. Serialise with jsonForScript to paste into a page.
  */
 export function buildClaimReviews(db: Db, onlyGroupOf?: number): object[] {
   const groups = claimGroupIds(db);
@@ -51,17 +63,24 @@ function claimReview(db: Db, memberIds: number[]): object {
   const reviewedAt = rating?.reviewedAt ?? lastLinkReview?.reviewedAt ?? null;
   const seen = new Set<number>();
   const appearances = members.filter((m) => !seen.has(m.articleId) && seen.add(m.articleId)).map(appearance);
+  const claimant = [first, ...members].find((m) => m.speaker !== null);
+  const claimDate = members.find((m) => m.published !== null)?.published ?? null;
+  const publisher = publisherSettings(db);
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
-    claimReviewed: first.quote,
+    ...(rating?.reviewUrl ? { url: rating.reviewUrl } : {}),
+    claimReviewed: rating?.claimReviewed ?? first.quote,
     itemReviewed: {
       '@type': 'Claim',
-      ...(first.speaker ? { author: { '@type': 'Person', name: first.speaker } } : {}),
+      ...(claimant ? { author: { '@type': 'Person', name: claimant.speakerName ?? claimant.speaker!.trim() } } : {}),
+      ...(claimDate ? { datePublished: claimDate } : {}),
       firstAppearance: appearances[0],
       appearance: appearances,
     },
-    author: { '@type': 'Person', name: reviewer },
+    author: publisher.organisation
+      ? { '@type': 'Organization', name: publisher.organisation, ...(publisher.url ? { url: publisher.url } : {}) }
+      : { '@type': 'Person', name: reviewer },
     ...(reviewedAt ? { datePublished: reviewedAt.slice(0, 10) } : {}),
     ...(rating
       ? {
@@ -83,5 +102,6 @@ function appearance(m: Member): object {
     ...(m.published ? { datePublished: m.published } : {}),
     ...(m.byline ? { author: { '@type': 'Person', name: m.byline } } : {}),
     ...(m.outlet ? { publisher: { '@type': 'Organization', name: m.outlet } } : {}),
+    ...(m.capturedSha256 ? { identifier: { '@type': 'PropertyValue', propertyID: 'sha256', value: m.capturedSha256 } } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { CsvTable, LinkStatus, Tag } from '../api/contract.ts';
 import { claimGroupIds } from '../corpus/claimGroups.ts';
 import type { Db } from '../corpus/database.ts';
+import { ANNOTATION_PAGE_SQL } from '../corpus/capturedSources.ts';
 
 export interface CsvFilters {
   tags?: readonly Tag[];
@@ -12,7 +13,7 @@ export interface CsvFilters {
 }
 
 export const ANNOTATION_COLUMNS = [
-  'annotation_id', 'article_id', 'outlet', 'title', 'url', 'published', 'tag', 'start', 'end', 'quote', 'prefix', 'suffix',
+  'annotation_id', 'article_id', 'outlet', 'title', 'url', 'published', 'tag', 'start', 'end', 'page', 'quote', 'prefix', 'suffix',
   'note', 'speaker', 'author', 'created', 'claim_group_id', 'linked_annotation_ids',
 ] as const;
 
@@ -91,7 +92,7 @@ export class CsvRowRenderer {
     const annotationFilter = exported('an', 'ar');
     this.annotations = db
       .prepare(
-        `SELECT an.id, an.article_id, ar.outlet, ar.title, ar.url, ar.published, an.tag, an.start, an."end", an.quote, an.prefix, an.suffix,
+        `SELECT an.id, an.article_id, ar.outlet, ar.title, ar.url, ar.published, an.tag, an.start, an."end", ${ANNOTATION_PAGE_SQL}, an.quote, an.prefix, an.suffix,
            an.note, an.speaker, an.author, an.created_at
          FROM annotations an JOIN articles ar ON ar.id = an.article_id
          WHERE an.id BETWEEN ? AND ? AND ${annotationFilter.sql}

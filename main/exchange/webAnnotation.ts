@@ -42,6 +42,17 @@ const ExchangeArticle = z.object({
   'crosscheck:fileName': Nullable,
   'crosscheck:imported': Timestamp,
   'crosscheck:byline': Nullable.optional(),
+  /** The bytes the text was extracted from, as captured on import: named by their hash, not carried. */
+  'crosscheck:captured': z
+    .object({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      size: z.number().int().nonnegative(),
+      mediaType: z.string(),
+      captured: Timestamp,
+      address: Nullable.optional(),
+      httpDate: Nullable.optional(),
+    })
+    .optional(),
   value: z.string(),
 });
 
@@ -121,10 +132,12 @@ export async function exportWebAnnotations(db: Db, file: string): Promise<{ arti
       yield `{"@context":${JSON.stringify([WEB_ANNOTATION_CONTEXT, CROSSCHECK_CONTEXT])},"type":"AnnotationCollection","generator":"Crosscheck",`;
       yield `"generated":${JSON.stringify(new Date().toISOString())},"crosscheck:format":${FORMAT_VERSION},\n"crosscheck:articles":[`;
       const articles = reader.prepare(
-        `SELECT sha256, title, outlet, url, published, file_name AS fileName, imported_at AS importedAt, byline, text
-         FROM articles LEFT JOIN article_bylines ON article_id = id ORDER BY id`,
+        `SELECT a.sha256, title, outlet, url, published, a.file_name AS fileName, imported_at AS importedAt, byline, text,
+           s.sha256 AS capturedSha256, s.size AS capturedSize, s.media_type AS capturedMediaType, s.captured_at AS capturedAt,
+           s.address AS capturedAddress, s.http_date AS capturedHttpDate
+         FROM articles a LEFT JOIN article_bylines b ON b.article_id = a.id LEFT JOIN article_sources s ON s.article_id = a.id ORDER BY a.id`,
       );
-      for (const a of articles.iterate() as Iterable<Record<string, string | null>>) {
+      for (const a of articles.iterate() as Iterable<Record<string, string | null> & { capturedSize: number | null }>) {
         yield `${counts.articles++ ? ',' : ''}\n${JSON.stringify(articleJson(a))}`;
       }
       yield '],\n"first":{"type":"AnnotationPage","items":[';
@@ -157,7 +170,7 @@ export async function exportWebAnnotations(db: Db, file: string): Promise<{ arti
   }
 }
 
-const articleJson = (a: Record<string, string | null>): z.infer<typeof ExchangeArticle> => ({
+const articleJson = (a: Record<string, string | null> & { capturedSize: number | null }): z.infer<typeof ExchangeArticle> => ({
   id: articleIri(a.sha256!),
   type: 'Text',
   title: a.title!,
@@ -167,6 +180,17 @@ const articleJson = (a: Record<string, string | null>): z.infer<typeof ExchangeA
   'crosscheck:fileName': a.fileName!,
   'crosscheck:imported': a.importedAt!,
   ...(a.byline ? { 'crosscheck:byline': a.byline } : {}),
+  ...(a.capturedSha256
+    ? {
+        'crosscheck:captured': {
+          sha256: a.capturedSha256,
+          size: a.capturedSize!,
+          mediaType: a.capturedMediaType!,
+          captured: a.capturedAt!,
+          ...(a.capturedAddress ? { address: a.capturedAddress, httpDate: a.capturedHttpDate } : {}),
+        },
+      }
+    : {}),
   value: a.text!,
 });
 

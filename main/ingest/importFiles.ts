@@ -6,31 +6,41 @@ import { insertArticle, type NewArticle } from '../corpus/articles.ts';
 import type { Db } from '../corpus/database.ts';
 import { findPreviousVersion } from '../corpus/articleVersions.ts';
 import { setByline } from '../corpus/bylines.ts';
+import { keepCapture, keepPageStarts, type Capture } from '../corpus/capturedSources.ts';
 import { extractHtmlArticle } from './html.ts';
 import { extractMetadata } from './metadata.ts';
 import { supersedeArticle } from './newVersion.ts';
 import { normaliseText } from './normalise.ts';
+import { isPdfFile, readPdfArticle } from './pdf/pdfArticle.ts';
 import { charsetWarning, decodeTextFile, isHtmlFile, MAX_FILE_BYTES, refuseUnsupportedType } from './textFile.ts';
 
-/** An article as read from a file, before it is stored, with the byline a web page names. */
+/** An article as read from a file, before it is stored: with the bytes it was read from, the byline a web page names and the media type it was read as. */
 export interface ReadArticle {
   article: NewArticle;
   byline: string | null;
+  bytes: Uint8Array;
+  mediaType: string;
+  /** Where each page begins in the text, for a paged source. */
+  pageStarts?: readonly number[];
   /** What the analyst should check although the file was read (a declared encoding its bytes contradict). */
   warnings?: string[];
 }
 
-/** An article as read from a file, before it is stored, with the byline a web page names. */
-export function readArticleFile(fileName: string, bytes: Uint8Array): { article: NewArticle; byline: string | null } {
+/** Reads and extracts one file's article; throws a CrosscheckError for a file it refuses. */
+export function readArticleFile(fileName: string, bytes: Uint8Array): ReadArticle {
+  if (isPdfFile(fileName)) return { ...readPdfArticle(fileName, bytes), bytes, mediaType: 'application/pdf' };
   const decoded = decodeTextFile(fileName, bytes);
   if (isHtmlFile(fileName)) {
     const { byline, ...page } = extractHtmlArticle(decoded);
     const warning = charsetWarning(fileName, bytes);
-    return { article: { ...page, text: normaliseText(page.text), fileName }, byline, ...(warning ? { warnings: [warning] } : {}) };
+    return { article: { ...page, text: normaliseText(page.text), fileName }, byline, bytes, mediaType: 'text/html', ...(warning ? { warnings: [warning] } : {}) };
   }
   const text = normaliseText(decoded);
-  return { article: { text, ...extractMetadata(text), url: null, fileName }, byline: null };
+  return { article: { text, ...extractMetadata(text), url: null, fileName }, byline: null, bytes, mediaType: mediaTypeOf(fileName) };
 }
+
+/** Where the bytes came from, beyond their file name: for a page fetched from the web, its address and HTTP date. */
+export type CaptureOrigin = Pick<Capture, 'address' | 'httpDate' | 'capturedAt'>;
 
 /**
  * Imports one file's content; a bad file fails with a reason and stores nothing.
@@ -38,7 +48,7 @@ export function readArticleFile(fileName: string, bytes: Uint8Array): { article:
  * title) becomes a new article superseding the old one, with its annotations
  * re-anchored, all in one transaction.
  */
-export function importContent(db: Db, fileName: string, bytes: Uint8Array, actor: string): ImportResult {
+export function importContent(db: Db, fileName: string, bytes: Uint8Array, actor: string, origin: CaptureOrigin = {}): ImportResult {
   let read: ReadArticle;
   try {
     read = readArticleFile(fileName, bytes);
@@ -46,21 +56,25 @@ export function importContent(db: Db, fileName: string, bytes: Uint8Array, actor
     if (!isCrosscheckError(error)) throw error;
     return { file: fileName, status: 'failed', reason: error.message };
   }
-  return storeArticle(db, fileName, read, actor);
+  return storeArticle(db, fileName, read, actor, origin);
 }
 
 /** Stores an article already read, in one transaction (a savepoint inside a caller's); the write is all that runs under the lock. */
-export function storeArticle(db: Db, fileName: string, read: ReadArticle, actor: string): ImportResult {
-  const result = storeArticleRow(db, fileName, read, actor);
+export function storeArticle(db: Db, fileName: string, read: ReadArticle, actor: string, origin: CaptureOrigin = {}): ImportResult {
+  const result = storeArticleRow(db, fileName, read, actor, origin);
   return read.warnings && result.status !== 'failed' ? { ...result, warnings: read.warnings } : result;
 }
 
-function storeArticleRow(db: Db, fileName: string, { article, byline }: ReadArticle, actor: string): ImportResult {
+function storeArticleRow(db: Db, fileName: string, { article, byline, bytes, mediaType, pageStarts }: ReadArticle, actor: string, origin: CaptureOrigin): ImportResult {
   try {
     return db.transaction((): ImportResult => {
       const previous = findPreviousVersion(db, article);
       const outcome = insertArticle(db, article, actor);
       if (outcome.status === 'imported' && byline) setByline(db, outcome.articleId, byline);
+      if (outcome.status === 'imported') {
+        keepCapture(db, outcome.articleId, { bytes, mediaType, fileName, ...origin }, actor);
+        if (pageStarts) keepPageStarts(db, outcome.articleId, pageStarts);
+      }
       if (outcome.status === 'duplicate' || previous === null) return { file: fileName, ...outcome };
       return { file: fileName, ...outcome, supersedes: previous, ...supersedeArticle(db, previous, outcome.articleId, actor) };
     }).immediate();
@@ -183,6 +197,10 @@ function kindOf(stats: Stats): string {
   if (stats.isSocket()) return 'a socket';
   if (stats.isSymbolicLink()) return 'a symbolic link';
   return 'not a file';
+}
+
+function mediaTypeOf(fileName: string): string {
+  return /\.(md|markdown)$/i.test(fileName) ? 'text/markdown' : 'text/plain';
 }
 
 function listFiles(folder: string): Array<string | ImportResult> {

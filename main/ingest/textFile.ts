@@ -1,11 +1,11 @@
 import { extname } from 'node:path';
 import { CrosscheckError } from '../api/errors.ts';
-import { HTML_EXTENSIONS, MAX_IMPORT_BYTES, MAX_TEXT_LENGTH, TEXT_EXTENSIONS } from '../api/contract.ts';
+import { HTML_EXTENSIONS, MAX_IMPORT_BYTES, MAX_TEXT_LENGTH, PDF_EXTENSIONS, TEXT_EXTENSIONS } from '../api/contract.ts';
 
 /** Largest file accepted, in bytes: far above any article, low enough to refuse a stray dump. The app checks the same limit before sending. */
 export const MAX_FILE_BYTES = MAX_IMPORT_BYTES;
 
-const SUPPORTED: readonly string[] = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS];
+const SUPPORTED: readonly string[] = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...PDF_EXTENSIONS];
 
 export function isSupportedFile(name: string): boolean {
   return SUPPORTED.includes(extname(name).toLowerCase());

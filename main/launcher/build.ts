@@ -20,6 +20,8 @@ export async function buildAll(): Promise<void> {
     logOverride: { 'empty-import-meta': 'silent' },
   });
   await esbuild({ ...common, entryPoints: [projectPath('main/electron/preload.ts')], outfile: projectPath('dist/preload.cjs'), external: ['electron'] });
+  // The thread PDFs are parsed in, beside the bundle that starts it; pdf.js stays in node_modules, as the app ships it.
+  await esbuild({ ...common, format: 'esm', entryPoints: [projectPath('main/ingest/pdf/pdfWorker.ts')], outfile: projectPath('dist/pdfWorker.mjs'), external: ['pdfjs-dist'] });
   writeFileSync(BUILD_STAMP, sourceFingerprint());
 }
 

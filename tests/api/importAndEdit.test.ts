@@ -24,7 +24,7 @@ describe('articles.import: one file sent by the app', () => {
     ['a binary file', 'photo.txt', new Uint8Array([0x89, 0x50, 0x00, 0x47]), /binary/],
     ['invalid UTF-8', 'latin.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9]), /not valid UTF-8/],
     ['an empty file', 'empty.md', new Uint8Array([0x20, 0x0a]), /empty/],
-    ['an unsupported type', 'report.pdf', new TextEncoder().encode('%PDF-1.7'), /unsupported file type \.pdf/],
+    ['an unsupported type', 'report.docx', new TextEncoder().encode('PK\u0003\u0004'), /unsupported file type \.docx/],
   ])('reports %s as failed with its reason and stores nothing', (_what, fileName, bytes, reason) => {
     const { db, dispatch } = dispatcher();
     const result = dispatch('articles.import', { fileName, contentBase64: base64(bytes) });

@@ -60,7 +60,7 @@ describe('bad files fail with a reason and change nothing', () => {
     ['a binary file', 'photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), /binary/],
     ['invalid UTF-8', 'latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9]), /not valid UTF-8/],
     ['an empty file', 'empty.txt', bytes('  \n\t\n'), /empty/],
-    ['an unsupported type', 'report.pdf', bytes('%PDF-1.4'), /unsupported file type \.pdf/],
+    ['an unsupported type', 'report.docx', bytes('PK\u0003\u0004'), /unsupported file type \.docx/],
     ['a file over the size limit', 'huge.txt', new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61), /over the 10 MiB limit/],
   ];
   it.each(cases)('%s', (_name, fileName, content, reason) => {

@@ -5,6 +5,7 @@ import { buildClaimReviews } from '../../exchange/claimReview.ts';
 import { exportCsv } from '../../exchange/csvExport.ts';
 import { writeChunks } from '../../exchange/fileOutput.ts';
 import { exportWebAnnotations } from '../../exchange/webAnnotation.ts';
+import { jsonForScript } from '../../exchange/jsonLdScript.ts';
 import { noPositionals, parse, wholeNumber, type Command, type Options } from '../args.ts';
 import { printJson } from '../output.ts';
 
@@ -57,7 +58,7 @@ export const exportCommand: Command = {
     } else {
       const reviews = buildClaimReviews(db, values.group === undefined ? undefined : wholeNumber(values.group, '--group'));
       if (values.group !== undefined && reviews.length === 0) throw new CrosscheckError('not_found', `annotation ${values.group} is in no reviewed claim group`);
-      await writeChunks(values.out, [JSON.stringify(values.group === undefined ? reviews : reviews[0], null, 2) + '\n']);
+      await writeChunks(values.out, [jsonForScript(values.group === undefined ? reviews : reviews[0], 2) + '\n']);
       summary = { file: values.out, claimReviews: reviews.length };
     }
     io.out(json ? printJson(summary) : Object.entries(summary).map(([k, v]) => `${k}: ${v}`).join('\n'));

@@ -13,6 +13,8 @@ import { hubCommand } from './hub.ts';
 import { importCommand } from './import.ts';
 import { orphansCommand, rateCommand } from './review.ts';
 import { serveCommand } from './serve.ts';
+import { settingsCommand } from './settings.ts';
+import { timelineCommand } from './timeline.ts';
 import { speakersCommand } from './speakers.ts';
 import { suggestCommand } from './suggest.ts';
 import { verifyCommand } from './verify.ts';
@@ -37,6 +39,8 @@ export const COMMANDS: Record<string, Command> = {
   orphans: orphansCommand,
   rate: rateCommand,
   conflicts: conflictsCommand,
+  timeline: timelineCommand,
+  settings: settingsCommand,
   serve: serveCommand,
   backup: backupCommand,
   restore: restoreCommand,

@@ -4,11 +4,11 @@ import { formatTable } from '../format.ts';
 import { onePositional, parse, wholeNumber, type Command, type Options } from '../args.ts';
 import { annotationJson, printJson } from '../output.ts';
 
-const RATE_OPTIONS = { verdict: { type: 'string' }, rating: { type: 'string' } } as const satisfies Options;
+const RATE_OPTIONS = { verdict: { type: 'string' }, rating: { type: 'string' }, claim: { type: 'string' }, 'review-url': { type: 'string' } } as const satisfies Options;
 
 export const rateCommand: Command = {
-  usage: 'rate ANNOTATION --verdict TEXT [--rating 1-5]',
-  summary: "set the verdict on an annotation's claim group (1 false … 5 true), used by ClaimReview export",
+  usage: 'rate ANNOTATION --verdict TEXT [--rating 1-5] [--claim WORDING] [--review-url URL]',
+  summary: "set the verdict on an annotation's claim group (1 false … 5 true), the claim's wording and the review's address, used by ClaimReview export",
   options: RATE_OPTIONS,
   run({ args, session, json, io }) {
     const { values, positionals } = parse(args, RATE_OPTIONS);
@@ -16,6 +16,8 @@ export const rateCommand: Command = {
       annotationId: wholeNumber(onePositional(positionals, 'annotation', true), 'ANNOTATION'),
       alternateName: values.verdict,
       ratingValue: values.rating === undefined ? undefined : wholeNumber(values.rating, '--rating'),
+      claimReviewed: values.claim,
+      reviewUrl: values['review-url'],
     });
     io.out(json ? printJson(rating) : `claim group ${rating.groupId}: ${rating.alternateName}${rating.ratingValue ? ` (${rating.ratingValue}/5)` : ''}`);
     return 0;

@@ -1,19 +1,24 @@
-import { describeChangedTexts, verifyAllTexts } from '../../corpus/textIntegrity.ts';
-import { noPositionals, parse, type Command } from '../args.ts';
+import { callContract } from '../callContract.ts';
+import { noPositionals, parse, type Command, type Options } from '../args.ts';
 import { printJson } from '../output.ts';
+import { describeIntegrity } from '../../corpus/integrity.ts';
+
+const VERIFY_OPTIONS = { quick: { type: 'boolean', default: false } } as const satisfies Options;
 
 export const verifyCommand: Command = {
-  usage: 'verify',
-  summary: "check every article's text against the checksum stored when it was imported (opening checks a part each time)",
-  options: {},
+  usage: 'verify [--quick]',
+  summary: "check the event log's hash chain, every article's text and every captured source against their hashes; names the first bad event or article",
+  options: VERIFY_OPTIONS,
   run({ args, session, json, io }) {
-    const { positionals } = parse(args, {});
+    const { values, positionals } = parse(args, VERIFY_OPTIONS);
     noPositionals(positionals, 'verify');
-    const db = session().db;
-    const changed = verifyAllTexts(db);
-    const total = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
-    if (json) io.out(printJson({ articles: total, changed }));
-    else io.out(changed.length === 0 ? `all ${total} articles match their checksums` : `${describeChangedTexts(changed)}; restore a backup (crosscheck restore) to get the imported text back`);
-    return changed.length === 0 ? 0 : 1;
+    const report = callContract(session(), 'corpus.verify', { full: !values.quick });
+    if (json) io.out(printJson(report));
+    else {
+      io.out(describeIntegrity(report));
+      for (const problem of report.problems.slice(1)) io.out(`  ${problem.kind} ${problem.id}: ${problem.message}`);
+      io.out(`chain head: ${report.head}`);
+    }
+    return report.ok ? 0 : 1;
   },
 };

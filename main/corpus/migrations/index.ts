@@ -6,6 +6,8 @@ import { versionsOrphansReviews } from './004_versions_orphans_reviews.ts';
 import { stableIdentity } from './005_stable_identity.ts';
 import { operations } from './006_operations.ts';
 import { realDates } from './007_real_dates.ts';
+import { sourcesAndReviewWording } from './008_sources_and_review_wording.ts';
+import { eventChain } from './009_event_chain.ts';
 
 export interface Migration {
   version: number;
@@ -16,6 +18,16 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, searchAndHistory, linksSpeakersMatching, versionsOrphansReviews, stableIdentity, operations, realDates];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  searchAndHistory,
+  linksSpeakersMatching,
+  versionsOrphansReviews,
+  stableIdentity,
+  operations,
+  realDates,
+  sourcesAndReviewWording,
+  eventChain,
+];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

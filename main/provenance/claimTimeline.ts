@@ -1,0 +1,109 @@
+import type { ClaimTimeline } from '../api/contract.ts';
+import { CrosscheckError } from '../api/errors.ts';
+import { claimGroupIds } from '../corpus/claimGroups.ts';
+import { groupMembers } from '../corpus/claimRatings.ts';
+import type { Db } from '../corpus/database.ts';
+import { byPublication, describeOrigins, groupOrigins, type OriginEdge, type OriginReport } from './origins.ts';
+import { findReuse } from './textReuse.ts';
+
+interface MemberRow {
+  annotationId: number;
+  articleId: number;
+  quote: string;
+  tag: 'claim' | 'denial' | 'attribution';
+}
+
+interface ArticleRow extends OriginReport {
+  title: string | null;
+  url: string | null;
+  text: string;
+}
+
+/**
+ * The timeline and spread of the claim group an annotation belongs to: every
+ * appearance in publication order, the reuse between the reporting articles
+ * (copied passages, cites links, attributions naming another report's
+ * outlet), and the independent origins those edges leave.
+ */
+export function claimTimeline(db: Db, annotationId: number): ClaimTimeline {
+  if (!db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(annotationId)) throw new CrosscheckError('not_found', `There is no annotation ${annotationId}.`);
+  const { groupId, members: memberIds } = groupMembers(claimGroupIds(db), annotationId);
+  const members = memberIds.map(
+    (id) => db.prepare('SELECT id AS annotationId, article_id AS articleId, quote, tag FROM annotations WHERE id = ?').get(id) as MemberRow,
+  );
+  const articleIds = [...new Set(members.map((m) => m.articleId))];
+  const articles = new Map(
+    articleIds.map((id) => [id, db.prepare('SELECT id AS articleId, outlet, title, url, published, text FROM articles WHERE id = ?').get(id) as ArticleRow]),
+  );
+  const reports = [...articles.values()].sort(byPublication);
+  const order = new Map(reports.map((r, i) => [r.articleId, i]));
+  const earlierFirst = (x: number, y: number): [number, number] => (order.get(x)! <= order.get(y)! ? [x, y] : [y, x]);
+  const dated = (x: number, y: number) => {
+    const [px, py] = [articles.get(x)!.published, articles.get(y)!.published];
+    return px !== null && py !== null && px !== py;
+  };
+
+  const edges: ClaimTimeline['edges'] = [];
+  for (const reuse of findReuse(reports.map((r) => ({ id: r.articleId, text: r.text })))) {
+    const [from, to] = earlierFirst(reuse.a, reuse.b);
+    const flip = from !== reuse.a;
+    edges.push({
+      fromArticleId: from,
+      toArticleId: to,
+      kind: 'copy',
+      directed: dated(from, to),
+      sharedWords: reuse.sharedWords,
+      passages: reuse.passages.map((p) =>
+        flip ? { fromStart: p.bStart, fromEnd: p.bEnd, toStart: p.aStart, toEnd: p.aEnd, words: p.words } : { fromStart: p.aStart, fromEnd: p.aEnd, toStart: p.bStart, toEnd: p.bEnd, words: p.words },
+      ),
+    });
+  }
+  const inGroup = articleIds.map(() => '?').join(', ');
+  // A cites link goes from the citing span to the cited one: the cited article is the source.
+  const cites = db
+    .prepare(
+      `SELECT DISTINCT f.article_id AS citing, t.article_id AS cited FROM links l JOIN annotations f ON f.id = l.from_id JOIN annotations t ON t.id = l.to_id
+       WHERE l.type = 'cites' AND l.status <> 'rejected' AND f.article_id IN (${inGroup}) AND t.article_id IN (${inGroup}) AND f.article_id <> t.article_id`,
+    )
+    .all(...articleIds, ...articleIds) as Array<{ citing: number; cited: number }>;
+  for (const { citing, cited } of cites) edges.push({ fromArticleId: cited, toArticleId: citing, kind: 'cites', directed: true, sharedWords: 0, passages: [] });
+  // "…, reports BBC": an attribution span in one report naming the outlet of another.
+  const attributions = db
+    .prepare(`SELECT article_id AS articleId, quote FROM annotations WHERE tag = 'attribution' AND article_id IN (${inGroup})`)
+    .all(...articleIds) as Array<{ articleId: number; quote: string }>;
+  for (const { articleId, quote } of attributions) {
+    for (const source of reports) {
+      if (source.articleId === articleId || !source.outlet || !namesOutlet(quote, source.outlet)) continue;
+      if (edges.some((e) => e.kind === 'attributed' && e.fromArticleId === source.articleId && e.toArticleId === articleId)) continue;
+      edges.push({ fromArticleId: source.articleId, toArticleId: articleId, kind: 'attributed', directed: true, sharedWords: 0, passages: [] });
+    }
+  }
+
+  const originEdges: OriginEdge[] = edges.map((e) => ({ a: e.fromArticleId, b: e.toArticleId, kind: e.kind }));
+  const origins = groupOrigins(reports, originEdges);
+  const originOf = new Map(origins.flatMap((o) => o.articleIds.map((id) => [id, o.index] as const)));
+  const appearances = members
+    .map((m) => {
+      const article = articles.get(m.articleId)!;
+      return { ...m, outlet: article.outlet, title: article.title, url: article.url, published: article.published, origin: originOf.get(m.articleId)! };
+    })
+    .sort((x, y) => order.get(x.articleId)! - order.get(y.articleId)! || x.annotationId - y.annotationId);
+  const first = appearances.find((a) => a.tag === 'claim') ?? appearances[0] ?? null;
+  return {
+    groupId,
+    claim: first?.quote ?? '',
+    reports: reports.length,
+    firstAppearance: appearances[0] ?? null,
+    appearances,
+    edges,
+    origins,
+    summary: describeOrigins(reports.length, origins),
+  };
+}
+
+/** Whether a span names an outlet as a whole word sequence ("reports BBC", not "BBCode"), ignoring case. */
+function namesOutlet(quote: string, outlet: string): boolean {
+  const escaped = outlet.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (escaped.length < 2) return false;
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu').test(quote);
+}

@@ -1,0 +1,122 @@
+import { tokenize } from '../matching/tokens.ts';
+
+/**
+ * Text reuse between whole articles, in the manner of passim: both texts as
+ * overlapping word n-grams (shingles), the shingles they share lined up into
+ * passages (runs along one diagonal, small gaps bridged), and reuse declared
+ * only where the shared passages are long: one wire story reprinted, not two
+ * reports quoting the same sentence. Pure: texts in, passages out.
+ */
+export interface ReuseText {
+  id: number;
+  text: string;
+}
+
+export interface SharedPassage {
+  /** UTF-16 offsets into each text. */
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+  words: number;
+}
+
+export interface Reuse {
+  a: number;
+  b: number;
+  passages: SharedPassage[];
+  sharedWords: number;
+  /** Shared words over the words of the shorter text. */
+  coverage: number;
+}
+
+/** Words per shingle: passim's default, long enough that shared shingles are rarely chance. */
+export const SHINGLE_WORDS = 5;
+/** Shingle positions a passage may skip (a word or two changed in place) and still be one passage. */
+const MAX_GAP = 3;
+/** A run shorter than this many words is a phrase two writers can share by chance, not a passage. */
+export const MIN_PASSAGE_WORDS = 12;
+/**
+ * Reuse needs this many shared words in passages, or the share below of the
+ * shorter text. A quote that two independent reports both carry is one or two
+ * sentences (news quotes rarely pass 40 words); a reprint shares paragraphs.
+ * Set from that, not fitted to any corpus; tests/provenance/textReuse.test.ts
+ * checks both sides on generated reports.
+ */
+export const MIN_SHARED_WORDS = 60;
+export const MIN_SHARED_COVERAGE = 0.5;
+
+interface Shingled {
+  id: number;
+  words: number;
+  /** Shingle key → positions (index of its first word). */
+  shingles: Map<string, number[]>;
+  /** Offsets of each word. */
+  starts: number[];
+  ends: number[];
+}
+
+function shingle(text: ReuseText): Shingled {
+  const tokens = tokenize(text.text);
+  const shingles = new Map<string, number[]>();
+  for (let i = 0; i + SHINGLE_WORDS <= tokens.length; i++) {
+    const key = tokens.slice(i, i + SHINGLE_WORDS).map((t) => t.norm).join(' ');
+    const list = shingles.get(key);
+    if (list) list.push(i);
+    else shingles.set(key, [i]);
+  }
+  return { id: text.id, words: tokens.length, shingles, starts: tokens.map((t) => t.start), ends: tokens.map((t) => t.end) };
+}
+
+/** Every pair of the texts that reuses text, with the passages they share. */
+export function findReuse(texts: readonly ReuseText[]): Reuse[] {
+  const shingled = texts.map(shingle);
+  const result: Reuse[] = [];
+  for (let i = 0; i < shingled.length; i++) {
+    for (let j = i + 1; j < shingled.length; j++) {
+      const reuse = compare(shingled[i]!, shingled[j]!);
+      if (reuse) result.push(reuse);
+    }
+  }
+  return result;
+}
+
+function compare(a: Shingled, b: Shingled): Reuse | null {
+  // Shared shingles as (position in a, position in b); a shingle repeated inside one text pairs with each copy.
+  const hits: Array<[number, number]> = [];
+  const [small, large, swapped] = a.shingles.size <= b.shingles.size ? [a, b, false] : [b, a, true];
+  for (const [key, positions] of small.shingles) {
+    const other = large.shingles.get(key);
+    if (!other) continue;
+    for (const p of positions) for (const q of other) hits.push(swapped ? [q, p] : [p, q]);
+  }
+  if (hits.length === 0) return null;
+  // Runs along a diagonal (the same offset between a and b), in a's order; a word inserted or dropped starts a new passage.
+  hits.sort((x, y) => x[1] - x[0] - (y[1] - y[0]) || x[0] - y[0]);
+  const passages: SharedPassage[] = [];
+  let runStart = hits[0]!;
+  let runEnd = hits[0]!;
+  const close = () => {
+    const words = runEnd[0] - runStart[0] + SHINGLE_WORDS;
+    if (words < MIN_PASSAGE_WORDS) return;
+    const aLast = runEnd[0] + SHINGLE_WORDS - 1;
+    const bLast = runEnd[1] + SHINGLE_WORDS - 1;
+    passages.push({ aStart: a.starts[runStart[0]]!, aEnd: a.ends[aLast]!, bStart: b.starts[runStart[1]]!, bEnd: b.ends[bLast]!, words });
+  };
+  for (const hit of hits.slice(1)) {
+    const sameDiagonal = hit[1] - hit[0] === runEnd[1] - runEnd[0];
+    if (sameDiagonal && hit[0] - runEnd[0] <= MAX_GAP + 1) {
+      runEnd = hit;
+      continue;
+    }
+    close();
+    runStart = runEnd = hit;
+  }
+  close();
+  if (passages.length === 0) return null;
+  const sharedWords = passages.reduce((sum, p) => sum + p.words, 0);
+  const coverage = sharedWords / Math.max(1, Math.min(a.words, b.words));
+  if (sharedWords < MIN_SHARED_WORDS && coverage < MIN_SHARED_COVERAGE) return null;
+  passages.sort((x, y) => x.aStart - y.aStart);
+  return { a: a.id, b: b.id, passages, sharedWords, coverage: Math.min(1, coverage) };
+}

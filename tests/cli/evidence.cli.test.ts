@@ -1,0 +1,64 @@
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/runCli.ts';
+import { tempDir } from '../helpers/tempCorpus.ts';
+import { textPage, writePdf } from '../helpers/pdfWriter.ts';
+
+const ok = (run: { status: number | null; stderr: string }) => expect(run.status, run.stderr).toBe(0);
+const CLAIM = 'The harbour authority said on Monday that the port would reopen to container ships after the storm.';
+
+describe('crosscheck import of a PDF, settings, rate, the published ClaimReview and the timeline', () => {
+  it('imports a PDF, names the publisher, words the claim and writes JSON-LD that cannot break out of a script element', () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.db');
+    writeFileSync(join(dir, 'release.pdf'), writePdf([textPage([CLAIM]), textPage(['Officials added that inspections would continue all week.'])], { info: { title: 'Port to reopen' } }));
+    const imported = runCli(['import', join(dir, 'release.pdf'), '--db', db]);
+    ok(imported);
+    expect(imported.stdout).toContain('1 imported, 0 duplicate, 0 failed');
+    ok(runCli(['annotate', '1', '--start', '4', '--end', '21', '--tag', 'claim', '--speaker', 'Port Authority', '--db', db]));
+    const settings = runCli(['settings', '--organisation', 'Example Fact Check', '--url', 'https://factcheck.example.org/', '--db', db]);
+    ok(settings);
+    expect(settings.stdout).toBe('organisation: Example Fact Check\nurl: https://factcheck.example.org/\n');
+    ok(runCli(['rate', '1', '--verdict', 'False</script><script>alert(1)</script>', '--rating', '1', '--claim', 'The port reopens Monday', '--review-url', 'https://factcheck.example.org/r/1', '--db', db]));
+    const out = join(dir, 'review.json');
+    ok(runCli(['export', '--format', 'claimreview', '--group', '1', '--out', out, '--db', db]));
+    const text = readFileSync(out, 'utf8');
+    expect(text).not.toMatch(/[<>]/);
+    expect(JSON.parse(text)).toMatchObject({
+      url: 'https://factcheck.example.org/r/1',
+      claimReviewed: 'The port reopens Monday',
+      author: { '@type': 'Organization', name: 'Example Fact Check' },
+      itemReviewed: { author: { name: 'Port Authority' }, appearance: [{ headline: 'Port to reopen', identifier: { propertyID: 'sha256' } }] },
+      reviewRating: { alternateName: 'False</script><script>alert(1)</script>' },
+    });
+    expect(runCli(['settings', '--url', 'javascript:alert(1)', '--db', db]).status).toBe(1);
+    const timeline = runCli(['timeline', '1', '--json', '--db', db]);
+    ok(timeline);
+    expect(JSON.parse(timeline.stdout)).toMatchObject({ reports: 1, summary: '1 report, 1 independent origin (Port to reopen)', firstAppearance: { articleId: 1 } });
+  }, 120_000);
+});
+
+describe('crosscheck verify', () => {
+  it('passes a corpus nobody touched, and after a byte of an article is flipped in the file names that article, warning on every open', () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.db');
+    writeFileSync(join(dir, 'port.txt'), `${CLAIM}\n`);
+    ok(runCli(['import', join(dir, 'port.txt'), '--db', db]));
+    const clean = runCli(['verify', '--db', db]);
+    ok(clean);
+    expect(clean.stdout).toMatch(/^verified \d+ events, 1 articles, 1 captured sources: all as recorded\nchain head: [0-9a-f]{64}\n$/);
+    const bytes = readFileSync(db);
+    const at = bytes.indexOf(Buffer.from('container ships'));
+    const fd = openSync(db, 'r+');
+    writeSync(fd, Buffer.from('k'), 0, 1, at + 3);
+    closeSync(fd);
+    const listed = runCli(['articles', '--db', db]);
+    ok(listed);
+    expect(listed.stderr).toMatch(/warning: the corpus does not match its own record: article 1: its text does not match the sha256/);
+    const verify = runCli(['verify', '--db', db, '--json']);
+    expect(verify.status).toBe(1);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: false, firstBadArticle: 1, firstBadEvent: null });
+    expect(runCli(['backup', '--db', db]).stderr).toMatch(/not backed up: .*article 1/);
+  }, 120_000);
+});
