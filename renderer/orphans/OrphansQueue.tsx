@@ -15,15 +15,18 @@ export function OrphansQueue({ onClose }: { onClose(): void }) {
   const orphans = useQuery('orphans.list', {});
   const mutate = useMutate();
   const [placing, setPlacing] = useState<number | null>(null);
+  /** Shown in the dialog, not in the banner behind it. */
+  const [error, setError] = useState<string | null>(null);
   const place = async (annotationId: number, start: number, end: number) => {
-    if (await mutate('orphans.place', { annotationId, start, end })) setPlacing(null);
+    setError(null);
+    if (await mutate('orphans.place', { annotationId, start, end }, setError)) setPlacing(null);
   };
 
   return (
     <Dialog title="Orphaned annotations" id="orphans-heading" className="orphans-queue" onClose={onClose}>
-      {orphans.error && (
+      {(error ?? orphans.error) && (
         <p role="alert" className="form-error">
-          {orphans.error.message}
+          {error ?? orphans.error?.message}
         </p>
       )}
       {orphans.data?.length === 0 && <p className="empty">Nothing to place: every annotation found its way into the new versions.</p>}
@@ -36,7 +39,7 @@ export function OrphansQueue({ onClose }: { onClose(): void }) {
             onStartPlacing={() => setPlacing(o.annotationId)}
             onStopPlacing={() => setPlacing(null)}
             onPlace={(span) => void place(o.annotationId, span.start, span.end)}
-            onDrop={() => void mutate('orphans.drop', { annotationId: o.annotationId })}
+            onDrop={() => void mutate('orphans.drop', { annotationId: o.annotationId }, setError)}
           />
         ))}
       </ol>

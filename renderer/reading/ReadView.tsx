@@ -48,6 +48,7 @@ export function ReadView() {
     setTextSelection(null);
     setPicker(null);
     setGhostCard(null);
+    setFlash(null);
   }, [openId]);
 
   // A focus request is carried out once its article is on screen.

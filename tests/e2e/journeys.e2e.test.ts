@@ -14,7 +14,7 @@ const ANADOLU = /Russia giving Iran/;
 const KIRBY = 'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defence partnership';
 const AXE_SOURCE = readFileSync(join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 /** Polls until the expectation holds; generous, because the test machines share two cores. */
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
 type Stored = { id: number; articleId: number; start: number; end: number; quote: string; tag: string; note: string };
 const cliAnnotations = (dbPath: string, article?: number): Stored[] => JSON.parse(runCli(['annotations', ...(article ? [String(article)] : []), '--db', dbPath, '--json']).stdout);
@@ -39,7 +39,8 @@ function annotate(dbPath: string, article: number, quote: string, tag = 'claim',
 
 const open = (dbPath: string, viewport = { width: 1400, height: 900 }) => session.open(dbPath, { viewport });
 const articleButton = (page: Page, name: RegExp) => page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name });
-const heading = (page: Page) => page.getByRole('heading', { level: 2 }).innerText();
+/** The open article's heading (and any other level-2 heading on screen, which a failure then names). */
+const heading = async (page: Page) => (await page.locator('h2').allInnerTexts()).join(' | ');
 async function openArticle(page: Page, title: RegExp): Promise<void> {
   await eventually(() => page.locator('.corpus-size').innerText()).toMatch(/^\d+ articles$/);
   await articleButton(page, title).click();
@@ -351,13 +352,18 @@ describe('orphans', () => {
 });
 
 describe('accessibility', () => {
-  it('has no serious or critical axe-core violation in the Read view, each Review tab and each dialog', async () => {
+  /** A corpus with a claim group of two reports, so every Review tab has something to show. */
+  async function corpusWithAGroup(): Promise<string> {
     const dbPath = await seededCorpus();
     annotate(dbPath, 1, KIRBY, 'claim', 'John Kirby');
     annotate(dbPath, 4, KIRBY.replace('defence', 'defense'), 'claim', 'Kirby');
-    const links = runCli(['link', '1', '2', '--type', 'same-claim', '--db', dbPath]);
-    expect(links.status, links.stderr).toBe(0);
-    const { page } = await open(dbPath);
+    const link = runCli(['link', '1', '2', '--type', 'same-claim', '--db', dbPath]);
+    expect(link.status, link.stderr).toBe(0);
+    return dbPath;
+  }
+
+  it('has no serious or critical axe-core violation in the Read view, the key map and each dialog', async () => {
+    const { page } = await open(await corpusWithAGroup());
     const found: Record<string, string[]> = {};
     await openArticle(page, /000_ed5d5ab491bc05c6/);
     await page.keyboard.press('j');
@@ -376,6 +382,12 @@ describe('accessibility', () => {
       found[name] = await axeViolations(page);
       await page.keyboard.press('Escape');
     }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  }, 120_000);
+
+  it('has no serious or critical axe-core violation on any tab of the Review desk', async () => {
+    const { page } = await open(await corpusWithAGroup());
+    const found: Record<string, string[]> = {};
     await page.getByRole('tab', { name: 'Review' }).click();
     for (const tab of ['Claim groups', 'Suggestions', 'Links', 'Speakers', 'Matrix', 'Graph']) {
       await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
@@ -383,5 +395,111 @@ describe('accessibility', () => {
       found[tab] = await axeViolations(page);
     }
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  }, 120_000);
+});
+
+/** Presses Tab (or Shift+Tab) until the focused element's text or label matches; the keyboard alone, as a user would. */
+async function tabTo(page: Page, name: RegExp, backwards = false): Promise<void> {
+  const focused = () => page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    // Controls only: the article text is focusable too, and its words would match anything.
+    if (!element?.matches('button, a, input, select, textarea')) return '';
+    return `${element?.getAttribute('aria-label') ?? ''} ${element?.innerText ?? ''} ${(element as HTMLInputElement | null)?.labels?.[0]?.innerText ?? ''}`;
+  });
+  for (let i = 0; i < 80; i++) {
+    if (name.test(await focused())) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached ${name}; focus is on ${await focused()}`);
+}
+
+describe('the three jobs with the keyboard alone', () => {
+  it('annotates: opens an article, selects words from a caret, tags, notes, retags and undoes', async () => {
+    const dbPath = await seededCorpus();
+    const { page, problems } = await open(dbPath);
+    await eventually(() => page.locator('.corpus-size').innerText()).toBe('5 articles');
+    await tabTo(page, BUSINESS_STANDARD);
+    await page.keyboard.press('Enter');
+    await eventually(() => heading(page)).toMatch(BUSINESS_STANDARD);
+    await page.keyboard.press('v');
+    const caretLine = () => page.evaluate(() => window.getSelection()?.focusNode?.textContent?.length ?? 0);
+    for (let i = 0; i < 20 && (await caretLine()) < 100; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.press('c');
+    await eventually(() => cliAnnotations(dbPath).length).toBe(1);
+    await page.keyboard.press('n');
+    await page.keyboard.type('checked against the transcript');
+    await page.keyboard.press('Control+Enter');
+    await eventually(() => cliAnnotations(dbPath)[0]?.note).toBe('checked against the transcript');
+    await page.keyboard.press('Escape'); // leaves the note field
+    await page.keyboard.press('j');
+    await page.keyboard.press('d');
+    await eventually(() => cliAnnotations(dbPath)[0]?.tag).toBe('denial');
+    await page.keyboard.press('Control+z');
+    await eventually(() => cliAnnotations(dbPath)[0]?.tag).toBe('claim');
+    expect(problems).toEqual([]);
+  });
+
+  it('links and reviews: pins a claim, links its report in another article, then accepts a suggestion on the review desk', async () => {
+    const dbPath = await seededCorpus();
+    annotate(dbPath, 1, KIRBY);
+    annotate(dbPath, 4, KIRBY.replace('defence', 'defense'));
+    const { page, problems } = await open(dbPath);
+    await eventually(() => page.locator('.corpus-size').innerText()).toBe('5 articles');
+    await tabTo(page, /000_ed5d5ab491bc05c6/);
+    await page.keyboard.press('Enter');
+    await eventually(() => heading(page)).toMatch(/000_ed5d5ab491bc05c6/);
+    await page.keyboard.press('j');
+    await page.keyboard.press('p');
+    await eventually(() => page.locator('.pin-bar').innerText()).toMatch(/Pinned/);
+    await tabTo(page, ANADOLU, true);
+    await page.keyboard.press('Enter');
+    await eventually(() => heading(page)).toMatch(ANADOLU);
+    await page.keyboard.press('j');
+    await page.keyboard.press('l');
+    await eventually(() => JSON.parse(runCli(['links', '--db', dbPath, '--json']).stdout)).toEqual([expect.objectContaining({ fromId: 1, toId: 2, type: 'same-claim' })]);
+
+    await tabTo(page, /^\s*Review\b/, true);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^\s*Links\s*$/);
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByRole('table', { name: 'Links' }).locator('tbody tr').count()).toBe(1);
+    await page.keyboard.press('x');
+    await eventually(() => JSON.parse(runCli(['links', '--db', dbPath, '--json']).stdout).map((l: { status: string }) => l.status)).toEqual(['rejected']);
+    await tabTo(page, /^\s*Suggestions\s*$/, true);
+    await page.keyboard.press('Enter');
+    // The queue runs the matcher over every annotation: slow on a busy machine.
+    await expect.poll(() => page.getByRole('list', { name: 'Suggestion queue' }).locator('.suggestion').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    const before = cliAnnotations(dbPath).length;
+    await page.keyboard.press('a');
+    await eventually(() => cliAnnotations(dbPath).length).toBe(before + 1);
+    expect(problems).toEqual([]);
+  }, 150_000);
+
+  it('imports and exports: picks a file from the Import dialog and downloads annotations.csv from the Export dialog', async () => {
+    const dbPath = await seededCorpus();
+    annotate(dbPath, 3, 'John Kirby alleged on Friday', 'attribution', 'John Kirby');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'briefing.txt'), 'Briefing notes\n\nThe ministry said the convoy crossed the border at dawn.\n');
+    const { page, problems } = await open(dbPath);
+    await eventually(() => page.locator('.corpus-size').innerText()).toBe('5 articles');
+    await tabTo(page, /Import…/);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Import articles' });
+    await tabTo(page, /Choose files…/);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles(join(dir, 'briefing.txt'));
+    await eventually(() => dialog.getByRole('status').innerText()).toBe('1 imported, 0 duplicate, 0 failed');
+    await page.keyboard.press('Escape');
+    await eventually(() => page.locator('.corpus-size').innerText()).toBe('6 articles');
+
+    await tabTo(page, /Export…/);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /Download annotations\.csv/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe('annotations.csv');
+    expect(readFileSync((await download.path())!, 'utf8')).toContain('John Kirby alleged on Friday');
+    expect(problems).toEqual([]);
   });
 });
