@@ -1,80 +1,108 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Orphan } from '../../main/api/contract.ts';
-import type { Client } from '../api/client.ts';
+import { useMutate, useQuery } from '../data/DataProvider.tsx';
+import { Dialog } from '../shell/Dialog.tsx';
+import type { Span } from '../annotations/spanBoundaries.ts';
+import { PlaceBySelection } from './PlaceBySelection.tsx';
 
 /**
  * Annotations a re-import could not place with confidence. The analyst places
- * each one (at the suggested passage, or at offsets they give) or leaves it on
- * the old version; nothing moves without them.
+ * each one (at the suggested passage, or by selecting its words in the new
+ * version, the best candidate selected to start with) or leaves it on the old
+ * version; nothing moves without them.
  */
-export function OrphansQueue({ client, onChanged, onClose }: { client: Client; onChanged(): void; onClose(): void }) {
-  const [orphans, setOrphans] = useState<Orphan[] | null>(null);
+export function OrphansQueue({ onClose }: { onClose(): void }) {
+  const orphans = useQuery('orphans.list', {});
+  const mutate = useMutate();
+  const [placing, setPlacing] = useState<number | null>(null);
+  /** Shown in the dialog, not in the banner behind it. */
   const [error, setError] = useState<string | null>(null);
-  const [offsets, setOffsets] = useState<Record<number, { start: string; end: string }>>({});
-  const load = useCallback(() => client.call('orphans.list', {}).then(setOrphans, (e: Error) => setError(e.message)), [client]);
-  useEffect(() => void load(), [load]);
-
-  async function act(request: Promise<unknown>) {
+  const place = async (annotationId: number, start: number, end: number) => {
     setError(null);
-    try {
-      await request;
-      await load();
-      onChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
+    if (await mutate('orphans.place', { annotationId, start, end }, setError)) setPlacing(null);
+  };
 
   return (
-    <div className="dialog-backdrop">
-      <section role="dialog" aria-modal="true" aria-labelledby="orphans-heading" className="dialog orphans-queue">
-        <header className="dialog-header">
-          <h2 id="orphans-heading">Orphaned annotations</h2>
-          <button type="button" onClick={onClose} aria-label="Close">×</button>
-        </header>
-        {error && <p role="alert" className="form-error">{error}</p>}
-        {orphans?.length === 0 && <p className="empty">Nothing to place: every annotation found its way into the new versions.</p>}
-        <ol className="orphan-list">
-          {orphans?.map((o) => {
-            const typed = offsets[o.annotationId] ?? { start: '', end: '' };
-            return (
-              <li key={o.annotationId} className="orphan">
-                <p>
-                  <span className={`hl hl-${o.annotation.tag}`}>{o.annotation.tag}</span> “{o.annotation.quote}” — article {o.annotation.articleId} → {o.newArticleId}
-                </p>
-                <p className="orphan-reason">{o.reason}</p>
-                {o.suggestion && (
-                  <p>
-                    Suggested: “{o.suggestion.quote}” ({o.suggestion.start}–{o.suggestion.end}
-                    {o.score !== null ? `, ${Math.round(o.score * 100)}% alike` : ''}){' '}
-                    <button type="button" onClick={() => void act(client.call('orphans.place', { annotationId: o.annotationId, start: o.suggestion!.start, end: o.suggestion!.end }))}>
-                      Place here
-                    </button>
-                  </p>
-                )}
-                <p>
-                  <label>
-                    Start <input type="number" min={0} value={typed.start} onChange={(e) => setOffsets({ ...offsets, [o.annotationId]: { ...typed, start: e.target.value } })} />
-                  </label>{' '}
-                  <label>
-                    End <input type="number" min={0} value={typed.end} onChange={(e) => setOffsets({ ...offsets, [o.annotationId]: { ...typed, end: e.target.value } })} />
-                  </label>{' '}
-                  <button
-                    type="button"
-                    disabled={typed.start === '' || typed.end === ''}
-                    onClick={() => void act(client.call('orphans.place', { annotationId: o.annotationId, start: Number(typed.start), end: Number(typed.end) }))}
-                  >
-                    Place at offsets
-                  </button>{' '}
-                  <button type="button" onClick={() => void act(client.call('orphans.drop', { annotationId: o.annotationId }))}>
-                    Leave on old version
-                  </button>
-                </p>
-              </li>
-            );
-          })}
-        </ol>
-      </section>
-    </div>
+    <Dialog title="Orphaned annotations" id="orphans-heading" className="orphans-queue" onClose={onClose}>
+      {(error ?? orphans.error) && (
+        <p role="alert" className="form-error">
+          {error ?? orphans.error?.message}
+        </p>
+      )}
+      {orphans.data?.length === 0 && <p className="empty">Nothing to place: every annotation found its way into the new versions.</p>}
+      <ol className="orphan-list">
+        {orphans.data?.map((o: Orphan) => (
+          <OrphanRow
+            key={o.annotationId}
+            orphan={o}
+            placing={placing === o.annotationId}
+            onStartPlacing={() => setPlacing(o.annotationId)}
+            onStopPlacing={() => setPlacing(null)}
+            onPlace={(span) => void place(o.annotationId, span.start, span.end)}
+            onDrop={() => void mutate('orphans.drop', { annotationId: o.annotationId }, setError)}
+          />
+        ))}
+      </ol>
+    </Dialog>
+  );
+}
+
+interface Candidate extends Span {
+  quote: string;
+  /** How alike, 0–1, when known. */
+  score: number | null;
+}
+
+/**
+ * The best passage of the new version for an orphan: the re-import's own
+ * suggestion, or the matcher's best span in the new version when that scores
+ * higher (a reworded sentence the re-import's context search missed).
+ */
+function useBestCandidate(orphan: Orphan): Candidate | null {
+  const matches = useQuery('suggestions.list', { annotationId: orphan.annotationId, limit: 50 }).data;
+  const own: Candidate | null = orphan.suggestion && { ...orphan.suggestion, score: orphan.score };
+  const best = matches?.filter((m) => m.articleId === orphan.newArticleId).sort((a, b) => b.score - a.score)[0];
+  if (best && (!own || best.score > (own.score ?? 0))) return { start: best.start, end: best.end, quote: best.quote, score: best.score };
+  return own;
+}
+
+interface OrphanRowProps {
+  orphan: Orphan;
+  placing: boolean;
+  onStartPlacing(): void;
+  onStopPlacing(): void;
+  onPlace(span: Span): void;
+  onDrop(): void;
+}
+
+function OrphanRow({ orphan: o, placing, onStartPlacing, onStopPlacing, onPlace, onDrop }: OrphanRowProps) {
+  const candidate = useBestCandidate(o);
+  return (
+    <li className="orphan">
+      <p>
+        <span className={`hl hl-${o.annotation.tag}`}>{o.annotation.tag}</span> “{o.annotation.quote}” — article {o.annotation.articleId} → {o.newArticleId}
+      </p>
+      <p className="orphan-reason">{o.reason}</p>
+      {candidate && (
+        <p>
+          Suggested: “{candidate.quote}”{candidate.score !== null ? ` (${Math.round(candidate.score * 100)}% alike)` : ''}{' '}
+          <button type="button" onClick={() => onPlace(candidate)}>
+            Place here
+          </button>
+        </p>
+      )}
+      {placing ? (
+        <PlaceBySelection orphan={o} candidate={candidate} onPlace={onPlace} onCancel={onStopPlacing} />
+      ) : (
+        <p>
+          <button type="button" onClick={onStartPlacing}>
+            Place by selecting text…
+          </button>{' '}
+          <button type="button" onClick={onDrop}>
+            Leave on old version
+          </button>
+        </p>
+      )}
+    </li>
   );
 }

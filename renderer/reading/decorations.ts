@@ -22,6 +22,9 @@ export type ParagraphHighlights = ReadonlyMap<number, readonly MarkedSpan[]>;
 
 export const annotationMark = (id: number): MarkKey => `hl_a_${id}`;
 export const ANNOTATION_MARK = /^hl_a_(\d+)$/;
+/** A suggestion (ghost) is a mark like any other highlight; its number is its place in the suggestion list shown. */
+export const suggestionMark = (index: number): MarkKey => `hl_g_${index}`;
+export const SUGGESTION_MARK = /^hl_g_(\d+)$/;
 
 export const annotationSpans = (annotations: readonly Annotation[]): MarkedSpan[] =>
   annotations.map((a) => ({ mark: annotationMark(a.id), value: a.tag, start: a.start, end: a.end }));
@@ -36,6 +39,8 @@ const samePieces = (a: readonly MarkedSpan[], b: readonly MarkedSpan[]) =>
  */
 export function indexByParagraph(paragraphs: readonly ParagraphElement[], spans: readonly MarkedSpan[], previous?: ParagraphHighlights): ParagraphHighlights {
   const index = new Map<number, MarkedSpan[]>();
+  // No article on screen (one is loading): nothing to paint, whatever spans are still around.
+  if (paragraphs.length === 0) return index;
   for (const span of spans) {
     const first = paragraphAt(paragraphs, span.start);
     const last = paragraphAt(paragraphs, Math.max(span.start, span.end - 1));
