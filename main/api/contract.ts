@@ -256,7 +256,7 @@ export const SearchResults = z.object({
 export type SearchResults = z.infer<typeof SearchResults>;
 export const MAX_QUERY_LENGTH = 500;
 
-export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'link', 'review', 'verdict', 'accept', 'reject', 'merge', 'alias', 'rename', 'metadata', 'resolve'] as const;
+export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'link', 'review', 'verdict', 'accept', 'reject', 'merge', 'alias', 'rename', 'metadata', 'resolve', 'import'] as const;
 /**
  * One undoable edit, as undo and redo describe it: of an annotation, or about one
  * (a link, a review, a verdict, a suggestion: annotationId is the annotation it is
@@ -290,7 +290,7 @@ export const FileUpload = z.strictObject({
 export type FileUpload = z.infer<typeof FileUpload>;
 
 const OptionalText = z.string().trim().min(1).max(MAX_NAME_LENGTH).nullable().optional();
-const HttpUrl = z
+export const HttpUrl = z
   .url({ protocol: /^https?$/, error: 'expected an http or https address' })
   .max(2000);
 
