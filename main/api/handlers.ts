@@ -12,6 +12,7 @@ import { updateArticleMetadata } from '../corpus/articleMetadata.ts';
 import { listVersions } from '../corpus/articleVersions.ts';
 import { setClaimRating } from '../corpus/claimRatings.ts';
 import { listConflicts, resolveConflict } from '../corpus/conflicts.ts';
+import { agreementReport } from '../team/agreementReport.ts';
 import { dropOrphan, listOrphans, placeOrphan } from '../corpus/reanchoring.ts';
 import { importContent } from '../ingest/importFiles.ts';
 import { captureBytes, captureOf } from '../corpus/capturedSources.ts';
@@ -73,5 +74,6 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'settings.set': (patch) => setPublisherSettings(db, patch, actor),
     'corpus.verify': ({ full }) => verifyCorpus(db, { full: full ?? true }),
     'review.timeline': ({ annotationId }) => claimTimeline(db, annotationId),
+    'agreement.compute': (query) => agreementReport(db, query),
   };
 }
