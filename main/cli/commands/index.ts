@@ -15,6 +15,7 @@ import { orphansCommand, rateCommand } from './review.ts';
 import { serveCommand } from './serve.ts';
 import { speakersCommand } from './speakers.ts';
 import { suggestCommand } from './suggest.ts';
+import { syncCommand } from './sync.ts';
 
 /** Every verb of `crosscheck`, in the order --help lists them. */
 export const COMMANDS: Record<string, Command> = {
@@ -40,5 +41,6 @@ export const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   'eval-matcher': evalMatcherCommand,
+  sync: syncCommand,
   hub: hubCommand,
 };
