@@ -15,7 +15,7 @@ import { createHandlers } from '../../main/api/handlers.ts';
 import { insertArticle } from '../../main/corpus/articles.ts';
 import { spawnHub, type HubProcess } from '../helpers/hubProcess.ts';
 import { startPostgres, type RunningPostgres } from '../helpers/postgres.ts';
-import { cliEnv, runCli } from '../helpers/runCli.ts';
+import { cliEnv } from '../helpers/runCli.ts';
 import { logicalDump } from '../helpers/syncHarness.ts';
 import { articleText } from '../helpers/syncTeam.ts';
 import { PROJECT_ROOT, tempDir } from '../helpers/tempCorpus.ts';
@@ -108,10 +108,11 @@ const pulledSeq = (path: string) => {
   }
 };
 
-function syncToEnd(hub: HubProcess, db: string, analyst: string, token: string) {
-  const run = runCli(['sync', '--hub', hub.url, '--db', db, '--json'], { env: { CROSSCHECK_HUB_TOKEN: token, CROSSCHECK_ANALYST: analyst } });
-  expect(run.status, run.stderr).toBe(0);
-  return JSON.parse(run.stdout);
+/** A sync left to finish, however long a loaded machine makes it take. */
+async function syncToEnd(hub: HubProcess, db: string, analyst: string, token: string): Promise<void> {
+  const run = startSync(hub, db, analyst, token);
+  const outcome = await run.exited;
+  expect(outcome.code, outcome.stderr).toBe(0);
 }
 
 describe('crosscheck sync interrupted', () => {
@@ -129,7 +130,7 @@ describe('crosscheck sync interrupted', () => {
         return count > 0 && count < total;
       });
       expect(killedPushing).toBe(true);
-      syncToEnd(hub, ana, 'ana', tokens.ana!);
+      await syncToEnd(hub, ana, 'ana', tokens.ana!);
       expect(await hubCounts(databaseUrl)).toEqual({ count: total, distinct: total, maxSeq: total });
 
       // Mid-pull: the other device has applied part of the log.
@@ -140,7 +141,7 @@ describe('crosscheck sync interrupted', () => {
         return seq > 0 && seq < total;
       });
       expect(killedPulling).toBe(true);
-      syncToEnd(hub, ben, 'ben', tokens.ben!);
+      await syncToEnd(hub, ben, 'ben', tokens.ben!);
       expect(pulledSeq(ben)).toBe(total);
 
       const [a, b] = [openDatabase(ana), openDatabase(ben)];
@@ -184,7 +185,7 @@ describe('crosscheck sync interrupted', () => {
       postgres.restart();
       const finished = await rerun.exited;
       expect(finished.code, finished.stderr).toBe(0);
-      syncToEnd(hub, ana, 'ana', tokens.ana!);
+      await syncToEnd(hub, ana, 'ana', tokens.ana!);
       expect(await hubCounts(databaseUrl)).toEqual({ count: total, distinct: total, maxSeq: total });
     } finally {
       await hub.stop();
