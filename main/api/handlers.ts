@@ -12,6 +12,7 @@ import { updateArticleMetadata } from '../corpus/articleMetadata.ts';
 import { listVersions } from '../corpus/articleVersions.ts';
 import { setClaimRating } from '../corpus/claimRatings.ts';
 import { listConflicts, resolveConflict } from '../corpus/conflicts.ts';
+import { agreementReport } from '../team/agreementReport.ts';
 import { dropOrphan, listOrphans, placeOrphan } from '../corpus/reanchoring.ts';
 import { importContent } from '../ingest/importFiles.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
@@ -60,5 +61,6 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'claimRatings.set': (input) => setClaimRating(db, input, actor),
     'conflicts.list': ({ all }) => listConflicts(db, { all }),
     'conflicts.resolve': ({ id, keep }) => resolveConflict(db, id, keep, actor),
+    'agreement.compute': (query) => agreementReport(db, query),
   };
 }

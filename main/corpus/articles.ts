@@ -74,6 +74,11 @@ export function getArticle(db: Db, id: number): Article {
   return row;
 }
 
+/** An article's text by the sha256 that names it, or null when it is not in this corpus. */
+export function articleTextByHash(db: Db, sha256: string): string | null {
+  return (cachedStatement(db, 'SELECT text FROM articles WHERE sha256 = ?').pluck().get(sha256) as string | undefined) ?? null;
+}
+
 export function countArticles(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
 }

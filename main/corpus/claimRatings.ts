@@ -57,11 +57,18 @@ export function setClaimRating(db: Db, input: ClaimRating, actor: string): Store
   }, () => ({ annotationId: annotation!.id, articleId: annotation!.articleId, quote: annotation!.quote }));
 }
 
-/** The latest rating stored on any of the members, or null. */
-export function ratingOf(db: Db, members: readonly number[]): RatingRow | null {
+/**
+ * The latest verdict stored on any of the members, or null. With `verifiedOnly`,
+ * verdicts whose reviewer only an imported file vouches for are left out: what
+ * is published (ClaimReview) names only reviewers this corpus or the hub knows.
+ */
+export function ratingOf(db: Db, members: readonly number[], options: { verifiedOnly?: boolean } = {}): RatingRow | null {
   if (members.length === 0) return null;
   const row = db
-    .prepare(`SELECT ${COLUMNS} FROM claim_reviews WHERE annotation_id IN (${members.map(() => '?').join(', ')}) ORDER BY reviewed_at DESC, uuid DESC LIMIT 1`)
+    .prepare(
+      `SELECT ${COLUMNS} FROM claim_reviews WHERE annotation_id IN (${members.map(() => '?').join(', ')})
+       ${options.verifiedOnly ? 'AND uuid NOT IN (SELECT entity FROM imported_claims)' : ''} ORDER BY reviewed_at DESC, uuid DESC LIMIT 1`,
+    )
     .get(...members) as RatingRow | undefined;
   return row ?? null;
 }

@@ -66,6 +66,29 @@ export function recordRemoteConflicts(db: Db, op: Operation): number {
   return opened;
 }
 
+/**
+ * A Web Annotation file changed something we changed too, and ours is the later
+ * edit: both values are kept as a conflict, ours as it is and the file's
+ * attributed to whom it names, "imported by X from F". Importing the same file
+ * again finds the same conflict (it is named by the two values).
+ */
+export function recordImportConflict(
+  db: Db,
+  input: { kind: EntityKind; entity: string; ours: unknown; theirs: unknown; importedBy: string; source: string },
+): boolean {
+  const now = new Date().toISOString();
+  const head = entityVersion(db, input.entity)?.head ?? null;
+  const claimed = (input.theirs as { author?: string; reviewer?: string }).author ?? (input.theirs as { reviewer?: string }).reviewer ?? 'unknown';
+  const oursAuthor = (input.ours as { author?: string; reviewer?: string }).author ?? (input.ours as { reviewer?: string }).reviewer ?? 'unknown';
+  const sides: ConflictSide[] = [
+    { operation: head ?? nameUuid('corpus-state', `${input.entity}\n${canonicalJson(input.ours)}`), analyst: oursAuthor, device: deviceId(db), kind: 'local', value: input.ours, createdAt: now },
+    { operation: nameUuid('imported-state', `${input.entity}\n${canonicalJson(input.theirs)}`), analyst: claimed, device: `file ${input.source} (imported by ${input.importedBy}, unverified)`, kind: 'import', value: input.theirs, createdAt: now },
+  ];
+  const uuid = nameUuid('conflict', sides.map((s) => s.operation).join('\n'));
+  db.prepare('INSERT INTO conflicts (uuid, entity, kind, base_version, sides, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING').run(uuid, input.entity, input.kind, head, JSON.stringify(sides), now);
+  return true;
+}
+
 interface ConflictRow {
   id: number;
   uuid: string;

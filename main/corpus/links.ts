@@ -65,6 +65,15 @@ function linkSummary(db: Db, link: Link): StepSummary {
 
 const getAnnotationRow = (db: Db, id: number) => cachedStatement(db, 'SELECT id, article_id AS articleId, quote FROM annotations WHERE id = ?').get(id) as { id: number; articleId: number; quote: string };
 
+/** The link joining two annotations with this type (either way round for the grouping types, whose direction means nothing). */
+export function findLink(db: Db, fromId: number, toId: number, type: Link['type']): number | null {
+  const symmetric = GROUPING_LINK_TYPES.includes(type) ? 1 : 0;
+  const row = cachedStatement(db, 'SELECT id FROM links WHERE type = ? AND ((from_id = ? AND to_id = ?) OR (? AND from_id = ? AND to_id = ?))').get(type, fromId, toId, symmetric, toId, fromId) as
+    | { id: number }
+    | undefined;
+  return row?.id ?? null;
+}
+
 export function getLink(db: Db, id: number): Link {
   const row = cachedStatement(db, `SELECT ${COLUMNS} FROM links WHERE id = ?`).get(id) as Link | undefined;
   if (!row) throw new CrosscheckError('not_found', `There is no link ${id}.`);

@@ -12,7 +12,8 @@ import type { Migration } from './index.ts';
  * applied the same operations agree whatever order they arrived in.
  * `conflicts` keeps both values of two edits of one entity made from the same
  * version by different analysts, until someone decides. `sync_state` names this
- * device and the hub cursor already pulled.
+ * device and the hub cursor already pulled. `imported_claims` marks what a file
+ * said about who did something, which the importer could not check.
  */
 export const operations: Migration = {
   version: 6,
@@ -58,6 +59,17 @@ export const operations: Migration = {
         created_at  TEXT NOT NULL
       ) STRICT;
       CREATE INDEX conflicts_open ON conflicts(status, id);
+
+      -- Authorship a file claims but nobody vouched for: an annotation's author, a link's reviewer, a verdict's
+      -- reviewer as written in an imported Web Annotation file. Kept as written, marked unverified here.
+      CREATE TABLE imported_claims (
+        entity      TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL,
+        claimed_by  TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
 
       CREATE TABLE sync_state (
         id              INTEGER PRIMARY KEY CHECK (id = 1),
