@@ -31,7 +31,7 @@ export const operationSchema = z.strictObject({
   createdAt: z.string().regex(ISO_WITH_ZONE, 'must be an ISO 8601 time with its zone').refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real time'),
 });
 
-export type Operation = z.infer<typeof operationSchema> & { payload: unknown };
+export type Operation = Omit<z.infer<typeof operationSchema>, 'payload'> & { payload: unknown };
 export type SequencedOperation = Operation & { seq: number };
 
 export const pushBodySchema = z.strictObject({

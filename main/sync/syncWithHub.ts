@@ -17,14 +17,15 @@ export interface DeviceLog {
   markPushed(acknowledged: Array<{ id: string; seq: number }>): void;
   /** The sequence number up to which the hub's log has been applied here. */
   lastPulledSeq(): number;
-  /** Applies a pulled page (skipping operations already applied) and moves the cursor to `lastSeq`, all in one transaction. */
-  applyPulled(operations: SequencedOperation[], lastSeq: number): { applied: number; skipped: number; conflicts: number };
-  /** Hashes of the articles these operations bring in. */
-  articlesNamedBy(operations: Operation[]): string[];
-  /** This device's text of an article, or null when it does not have it. */
-  articleText(sha256: string): string | null;
-  /** Keeps a text fetched from the hub until the operation that adds the article is applied. */
-  receiveArticleText(sha256: string, text: string): void;
+  /** Texts (sha256 → text) of the articles these operations add, to upload before pushing them. */
+  articlesToUpload(operations: Operation[]): Map<string, string>;
+  /** Articles these pulled operations add that this corpus lacks. */
+  articlesNeeded(operations: Operation[]): string[];
+  /**
+   * Applies a pulled page in hub order, skipping operations already applied, moving the cursor with
+   * each one in the transaction that applies it, and finally to `lastSeq`.
+   */
+  applyPulled(operations: SequencedOperation[], lastSeq: number, articleTexts: ReadonlyMap<string, string>): { applied: number; conflicts: number };
 }
 
 export interface SyncReport {
@@ -63,10 +64,8 @@ export async function syncWithHub(device: DeviceLog, client: HubClient, options:
   for (;;) {
     const batch = withinBytes(device.pendingOperations(pushBatch));
     if (batch.length === 0) break;
-    for (const sha256 of device.articlesNamedBy(batch)) {
+    for (const [sha256, text] of device.articlesToUpload(batch)) {
       if (await retry('checking an article on the hub', () => client.hasArticle(sha256))) continue;
-      const text = device.articleText(sha256);
-      if (text === null) throw new CrosscheckError('not_found', `an operation to push names article ${sha256}, which this corpus does not have`);
       await retry('sending an article', () => client.putArticle(sha256, text));
       report.articlesSent++;
     }
@@ -81,15 +80,15 @@ export async function syncWithHub(device: DeviceLog, client: HubClient, options:
   let cursor = device.lastPulledSeq();
   for (;;) {
     const page = await retry('pulling', () => client.pull(cursor, pullPage));
-    for (const sha256 of device.articlesNamedBy(page.operations)) {
-      if (device.articleText(sha256) !== null) continue;
+    const texts = new Map<string, string>();
+    for (const sha256 of device.articlesNeeded(page.operations)) {
       const text = await retry('fetching an article', () => client.getArticle(sha256));
       if (text === null) throw new CrosscheckError('not_found', `the hub has operations on article ${sha256} but not its text; the device that added it must sync first`);
-      device.receiveArticleText(sha256, text);
+      texts.set(sha256, text);
       report.articlesReceived++;
     }
     if (page.lastSeq < cursor) throw new HubUnavailable(`the hub answered a pull after ${cursor} with an older cursor (${page.lastSeq})`);
-    const outcome = device.applyPulled(page.operations, page.lastSeq);
+    const outcome = device.applyPulled(page.operations, page.lastSeq, texts);
     cursor = page.lastSeq;
     report.pulled += page.operations.length;
     report.applied += outcome.applied;

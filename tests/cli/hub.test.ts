@@ -17,7 +17,7 @@ let postgres: RunningPostgres;
 beforeAll(async () => {
   postgres = await startPostgres();
 }, 60_000);
-afterAll(() => postgres?.stop());
+afterAll(() => postgres?.stop(), 60_000);
 
 function addAnalyst(databaseUrl: string, name: string): string {
   const run = runCli(['hub', 'add-analyst', name, '--database', databaseUrl, '--json']);

@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await hub?.close();
   postgres?.stop();
-});
+}, 60_000);
 
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const FIELDS = ['id', 'analyst', 'device', 'kind', 'entity', 'baseVersion', 'payload', 'createdAt', 'seq', '__proto__'];

@@ -14,8 +14,8 @@ const benDevice = randomUUID();
 beforeAll(async () => {
   postgres = await startPostgres();
 }, 60_000);
-afterAll(() => postgres?.stop());
-afterEach(async () => hub?.close());
+afterAll(() => postgres?.stop(), 60_000);
+afterEach(async () => hub?.close(), 60_000);
 
 const push = (operations: unknown[], token?: string) => hubRequest(hub, 'POST', '/v1/push', { body: JSON.stringify({ operations }), token });
 const pull = (after = 0, limit = 1000, token?: string) => hubRequest(hub, 'GET', `/v1/pull?after=${after}&limit=${limit}`, { token });

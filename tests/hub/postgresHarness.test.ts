@@ -26,5 +26,5 @@ describe('the PostgreSQL test harness', () => {
       server.stop();
     }
     expect(existsSync(server.dataDir)).toBe(false);
-  });
+  }, 120_000);
 });

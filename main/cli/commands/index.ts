@@ -19,6 +19,7 @@ import { timelineCommand } from './timeline.ts';
 import { speakersCommand } from './speakers.ts';
 import { suggestCommand } from './suggest.ts';
 import { verifyCommand } from './verify.ts';
+import { syncCommand } from './sync.ts';
 
 /** Every verb of `crosscheck`, in the order --help lists them. */
 export const COMMANDS: Record<string, Command> = {
@@ -48,5 +49,6 @@ export const COMMANDS: Record<string, Command> = {
   restore: restoreCommand,
   'eval-matcher': evalMatcherCommand,
   verify: verifyCommand,
+  sync: syncCommand,
   hub: hubCommand,
 };
