@@ -4,7 +4,7 @@
  * fails on any finding that the allow-list beside this file does not explain.
  * An allow-list entry that no longer matches a finding fails too, so the list
  * never outlives the reason it gives. Run by `npm test` after the build:
- * `node tests/security/electronegativityCheck.ts`.
+ * `node tests/tools/electronegativityCheck.ts`.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -31,7 +31,7 @@ interface Finding {
 
 const ELECTRON_VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
 const BIN = join(PROJECT_ROOT, 'node_modules', '.bin', 'electronegativity');
-const allowList = JSON.parse(readFileSync(join(PROJECT_ROOT, 'tests', 'security', 'electronegativity-allowlist.json'), 'utf8')) as Allowed[];
+const allowList = JSON.parse(readFileSync(join(PROJECT_ROOT, 'tests', 'tools', 'electronegativity-allowlist.json'), 'utf8')) as Allowed[];
 
 const work = mkdtempSync(join(tmpdir(), 'crosscheck-electronegativity-'));
 try {
