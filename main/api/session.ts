@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openDatabase, type Db } from '../corpus/database.ts';
+import { CrosscheckError } from './errors.ts';
 import { currentAnalyst } from '../corpus/location.ts';
 import { verifyCorpus } from '../corpus/integrity.ts';
 import type { IntegrityReport } from './contract.ts';
@@ -29,7 +30,13 @@ export interface Session {
 
 /** Opens a corpus and wires the handler table to it: what every front end starts from. */
 export function openSession(options: SessionOptions): Session {
-  if (options.dbPath !== ':memory:') mkdirSync(dirname(options.dbPath), { recursive: true });
+  if (options.dbPath !== ':memory:') {
+    try {
+      mkdirSync(dirname(options.dbPath), { recursive: true });
+    } catch (error) {
+      throw new CrosscheckError('forbidden', `cannot create the folder for ${options.dbPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message} (read-only storage, or a folder this user cannot write). Nothing was changed.`);
+    }
+  }
   const db = openDatabase(options.dbPath);
   const actor = options.actor ?? currentAnalyst();
   try {

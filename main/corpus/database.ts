@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { CrosscheckError } from '../api/errors.ts';
 import { backupBeforeMigration, latestGoodBackup, type Backup } from './backups.ts';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index.ts';
@@ -21,7 +22,12 @@ export interface OpenOptions {
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') assertNotLost(file);
-  const db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
+  let db: Db;
+  try {
+    db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
+  } catch (error) {
+    throw readOnlyStorageError(file, error) ?? error;
+  }
   try {
     assertIsDatabase(db, file);
     assertSound(db, file);
@@ -37,8 +43,34 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw readOnlyStorageError(file, error) ?? error;
   }
+}
+
+/**
+ * Why a corpus cannot be opened when its file or folder cannot be written
+ * (read-only storage, a locked-down folder): SQLite says only "unable to open
+ * database file" or "attempt to write a readonly database", which reads like damage.
+ */
+export function readOnlyStorageError(file: string, error: unknown): CrosscheckError | null {
+  if (file === ':memory:') return null;
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  if (!code.startsWith('SQLITE_CANTOPEN') && !code.startsWith('SQLITE_READONLY') && !(error instanceof CrosscheckError && error.code === 'not_a_database')) return null;
+  for (const [path, what] of [[file, 'the corpus file'], [dirname(file), 'its folder']] as const) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (problem) {
+      const reason = (problem as NodeJS.ErrnoException).code;
+      if (reason === 'ENOENT') continue;
+      const storage = reason === 'EROFS' ? 'is on read-only storage' : 'cannot be written by this user';
+      return new CrosscheckError(
+        'forbidden',
+        `${file} cannot be opened: ${what} ${storage} (${reason}). Crosscheck writes to the corpus (and a -wal and -shm file beside it) even to read it; ` +
+          'copy the folder somewhere writable, or point --db at a corpus there. Nothing was changed.',
+      );
+    }
+  }
+  return null;
 }
 
 /** Refusal to open a damaged corpus, naming the backup to restore; the damaged file is left as it is. */

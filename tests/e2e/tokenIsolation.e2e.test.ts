@@ -31,12 +31,12 @@ describe('the browser-mode credential and other local servers', () => {
 
     const snoop = await snoopingServer();
     try {
-      // The same browsing context as the app, so any cookie it holds would go along.
+      // The same browser, the same profile: whatever it would send another local server, it sends now.
+      expect(await page.context().cookies()).toEqual([]);
       await page.goto(snoop.url);
-      await expect.poll(() => snoop.seen.length).toBeGreaterThan(0);
+      await expect.poll(() => snoop.seen.length, { timeout: 15_000 }).toBeGreaterThan(0);
       const cookies = snoop.seen.map((headers) => headers.cookie ?? '').join('; ');
       expect(cookies).not.toContain(app.server.token);
-      expect(await page.context().cookies()).toEqual([]);
 
       // Whatever it captured, replayed against the app, opens nothing.
       const { port } = app.server;

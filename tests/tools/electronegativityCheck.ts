@@ -1,0 +1,68 @@
+/**
+ * Runs Electronegativity (Electron's security linter) over the TypeScript
+ * sources of the main process and the renderer, and over the built bundles, and
+ * fails on any finding that the allow-list beside this file does not explain.
+ * An allow-list entry that no longer matches a finding fails too, so the list
+ * never outlives the reason it gives. Run by `npm test` after the build:
+ * `node tests/tools/electronegativityCheck.ts`.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { PROJECT_ROOT } from '../helpers/projectPaths.ts';
+
+interface Allowed {
+  check: string;
+  /** Which scan: main, renderer, bundles, or * for all. */
+  scope: string;
+  file?: string;
+  reason: string;
+}
+
+interface Finding {
+  scope: string;
+  check: string;
+  file: string;
+  location: string;
+  sample: string;
+}
+
+const ELECTRON_VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+const BIN = join(PROJECT_ROOT, 'node_modules', '.bin', 'electronegativity');
+const allowList = JSON.parse(readFileSync(join(PROJECT_ROOT, 'tests', 'tools', 'electronegativity-allowlist.json'), 'utf8')) as Allowed[];
+
+const work = mkdtempSync(join(tmpdir(), 'crosscheck-electronegativity-'));
+try {
+  if (!existsSync(join(PROJECT_ROOT, 'dist', 'main.cjs'))) throw new Error('The app is not built: run `npm run build` first.');
+  // The scanner reads .js, not .cjs: the bundles are staged under names it reads.
+  const bundles = join(work, 'bundles');
+  cpSync(join(PROJECT_ROOT, 'dist', 'renderer'), join(bundles, 'renderer'), { recursive: true });
+  copyFileSync(join(PROJECT_ROOT, 'dist', 'main.cjs'), join(bundles, 'main.js'));
+  copyFileSync(join(PROJECT_ROOT, 'dist', 'preload.cjs'), join(bundles, 'preload.js'));
+
+  const findings: Finding[] = [];
+  for (const [scope, input] of [['main', join(PROJECT_ROOT, 'main')], ['renderer', join(PROJECT_ROOT, 'renderer')], ['bundles', bundles]] as const) {
+    const out = join(work, `${scope}.csv`);
+    // Given the version, it needs no network (it cannot reach one offline, and says so).
+    const run = spawnSync(BIN, ['-i', input, '-o', out, '-r', '-v', 'false', '-e', ELECTRON_VERSION], { encoding: 'utf8', timeout: 600_000 });
+    if (run.status !== 0 || !existsSync(out)) throw new Error(`electronegativity failed on ${scope}: ${run.stderr || run.stdout}`);
+    const rows = parse(readFileSync(out, 'utf8'), { columns: true, trim: true }) as Array<Record<string, string>>;
+    for (const row of rows) findings.push({ scope, check: row.issue!, file: row.filename!, location: row.location!, sample: row.sample ?? '' });
+  }
+
+  const allows = (entry: Allowed, finding: Finding) =>
+    entry.check === finding.check && (entry.scope === '*' || entry.scope === finding.scope) && (entry.file === undefined || entry.file === finding.file);
+  const unexplained = findings.filter((finding) => !allowList.some((entry) => allows(entry, finding)));
+  const stale = allowList.filter((entry) => !findings.some((finding) => allows(entry, finding)));
+  for (const finding of findings) {
+    const entry = allowList.find((candidate) => allows(candidate, finding));
+    console.log(`${entry ? 'explained' : 'FINDING  '} ${finding.scope}: ${finding.check} ${finding.file} ${finding.location}${entry ? '' : `\n          ${finding.sample}`}`);
+  }
+  for (const entry of stale) console.log(`STALE     allow-list entry for ${entry.check} (${entry.scope}${entry.file ? `, ${entry.file}` : ''}) matches no finding: remove it`);
+  console.log(`electronegativity (Electron ${ELECTRON_VERSION}): ${findings.length} findings, ${findings.length - unexplained.length} explained, ${unexplained.length} unexplained, ${stale.length} stale allow-list entries`);
+  process.exitCode = unexplained.length > 0 || stale.length > 0 ? 1 : 0;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
