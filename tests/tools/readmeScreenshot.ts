@@ -1,8 +1,9 @@
 /**
- * `npm run screenshot`: renders the README's picture of the annotation
- * workspace from a throw-away corpus of the seed articles with a few
- * annotations (one selected in the side panel, a new span selected with its
- * tag toolbar showing), in headless Chromium.
+ * `npm run screenshot`: renders the README's pictures from a throw-away
+ * corpus of the seed articles, in headless Chromium: the Read view (a few
+ * annotations, one selected in the side panel, a new span selected with its
+ * tag toolbar showing), a claim group's drift table, the claims × sources
+ * matrix and the link graph.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,31 @@ try {
   const out = join(PROJECT_ROOT, 'docs', 'screenshot.png');
   await page.screenshot({ path: out });
   console.log(`Wrote ${out}`);
+
+  // Kirby's words in three more outlets, linked to the Business Standard claim: one claim group.
+  const kirby = app.session.handlers['annotations.list']({ articleId: article.id }).find((a) => a.quote.startsWith('Russia is providing Iran'))!;
+  const others = app.session.handlers['articles.list']({}).filter((a) => a.id !== article.id);
+  for (const other of others) {
+    const otherText = app.session.handlers['articles.get']({ id: other.id }).text;
+    const found = /an unprecedented level of military and (technical support|technique)[^".”]*/.exec(otherText);
+    if (!found) continue;
+    const created = app.session.handlers['annotations.create']({ articleId: other.id, start: found.index, end: found.index + found[0].length, tag: 'claim' });
+    app.session.handlers['links.create']({ fromId: kirby.id, toId: created.id, type: 'same-claim' });
+  }
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: 'Review' }).click();
+  const group = page.getByRole('region', { name: /Claim group/ }).first();
+  await group.waitFor();
+  await page.waitForTimeout(300);
+  const shots: Array<[string, () => Promise<unknown>]> = [
+    ['drift-table.png', () => group.screenshot({ path: join(PROJECT_ROOT, 'docs', 'drift-table.png') })],
+    ['matrix.png', async () => (await page.getByRole('tab', { name: 'Matrix' }).click(), await page.locator('figure.chart').waitFor(), page.locator('figure.chart').screenshot({ path: join(PROJECT_ROOT, 'docs', 'matrix.png') }))],
+    ['graph.png', async () => (await page.getByRole('tab', { name: 'Graph' }).click(), await page.locator('figure.chart').waitFor(), page.locator('figure.chart').screenshot({ path: join(PROJECT_ROOT, 'docs', 'graph.png') }))],
+  ];
+  for (const [name, take] of shots) {
+    await take();
+    console.log(`Wrote ${join(PROJECT_ROOT, 'docs', name)}`);
+  }
 } finally {
   await browser.close();
   await app.close();
