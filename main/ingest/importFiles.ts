@@ -46,6 +46,8 @@ export type CaptureOrigin = Pick<Capture, 'address' | 'httpDate' | 'capturedAt'>
 export function importContent(db: Db, fileName: string, bytes: Uint8Array, actor: string, origin: CaptureOrigin = {}): ImportResult {
   try {
     const { article, byline, mediaType, pageStarts } = readArticleFile(fileName, bytes);
+    // A page fetched from the web that names no canonical address is known by the one it came from.
+    if (article.url === null && origin.address) article.url = origin.address;
     return db.transaction((): ImportResult => {
       const previous = findPreviousVersion(db, article);
       const outcome = insertArticle(db, article, actor);
