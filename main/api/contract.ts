@@ -478,6 +478,8 @@ export const contract = {
   'settings.set': { input: PublisherSettingsPatch, output: PublisherSettings },
   'corpus.verify': { input: z.strictObject({ full: z.boolean().optional() }), output: IntegrityReport },
   'review.timeline': { input: z.strictObject({ annotationId: Id }), output: ClaimTimeline },
+  /** Removes an article and all that hangs on it; take a backup first (the command line does). */
+  'articles.delete': { input: z.strictObject({ id: Id }), output: z.object({ id: Id, annotations: z.number().int().nonnegative(), links: z.number().int().nonnegative() }) },
 } as const;
 
 export type Contract = typeof contract;

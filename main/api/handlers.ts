@@ -16,6 +16,7 @@ import { captureBytes, captureOf } from '../corpus/capturedSources.ts';
 import { publisherSettings, setPublisherSettings } from '../corpus/publisherSettings.ts';
 import { verifyCorpus } from '../corpus/integrity.ts';
 import { claimTimeline } from '../provenance/claimTimeline.ts';
+import { deleteArticle } from '../corpus/articleDeletion.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
 
 export interface HandlerContext {
@@ -69,5 +70,6 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'settings.set': (patch) => setPublisherSettings(db, patch, actor),
     'corpus.verify': ({ full }) => verifyCorpus(db, { full: full ?? true }),
     'review.timeline': ({ annotationId }) => claimTimeline(db, annotationId),
+    'articles.delete': ({ id }) => deleteArticle(db, id, actor),
   };
 }

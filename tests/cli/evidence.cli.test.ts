@@ -87,3 +87,20 @@ describe('crosscheck suggest --accept-above', () => {
     expect(bad.stderr).toMatch(/--accept-above must be a score from 0 to 1/);
   }, 120_000);
 });
+
+describe('crosscheck delete-article', () => {
+  it('takes a backup, then removes the article with its annotations; a missing article is refused before any backup', () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.db');
+    writeFileSync(join(dir, 'a.txt'), `${CLAIM}\n`);
+    ok(runCli(['import', join(dir, 'a.txt'), '--db', db]));
+    ok(runCli(['annotate', '1', '--start', '4', '--end', '21', '--tag', 'claim', '--db', db]));
+    expect(runCli(['delete-article', '7', '--db', db]).stderr).toMatch(/no article 7/);
+    expect(runCli(['backup', '--list', '--db', db, '--json']).stdout.trim()).toBe('[]');
+    const run = runCli(['delete-article', '1', '--db', db, '--json']);
+    ok(run);
+    const outcome = JSON.parse(run.stdout);
+    expect(outcome).toMatchObject({ id: 1, annotations: 1, links: 0, backup: expect.stringMatching(/before-delete/) });
+    expect(JSON.parse(runCli(['articles', '--db', db, '--json']).stdout)).toEqual([]);
+  }, 120_000);
+});

@@ -14,6 +14,7 @@ import { serveCommand } from './serve.ts';
 import { settingsCommand } from './settings.ts';
 import { verifyCommand } from './verify.ts';
 import { timelineCommand } from './timeline.ts';
+import { deleteArticleCommand } from './deleteArticle.ts';
 import { speakersCommand } from './speakers.ts';
 import { suggestCommand } from './suggest.ts';
 
@@ -22,6 +23,7 @@ export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   articles: articlesCommand,
   show: showCommand,
+  'delete-article': deleteArticleCommand,
   annotate: annotateCommand,
   annotations: annotationsCommand,
   suggest: suggestCommand,
