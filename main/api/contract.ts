@@ -546,6 +546,8 @@ export const contract = {
   'corpus.verify': { input: z.strictObject({ full: z.boolean().optional() }), output: IntegrityReport },
   'review.timeline': { input: z.strictObject({ annotationId: Id }), output: ClaimTimeline },
   'agreement.compute': { input: AgreementQuery, output: AgreementReport },
+  /** Removes an article and all that hangs on it; take a backup first (the command line does). */
+  'articles.delete': { input: z.strictObject({ id: Id }), output: z.object({ id: Id, annotations: z.number().int().nonnegative(), links: z.number().int().nonnegative() }) },
 } as const;
 
 export type Contract = typeof contract;

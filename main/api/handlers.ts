@@ -19,6 +19,7 @@ import { captureBytes, captureOf } from '../corpus/capturedSources.ts';
 import { publisherSettings, setPublisherSettings } from '../corpus/publisherSettings.ts';
 import { verifyCorpus } from '../corpus/integrity.ts';
 import { claimTimeline } from '../provenance/claimTimeline.ts';
+import { deleteArticle } from '../corpus/articleDeletion.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
 
 export interface HandlerContext {
@@ -75,5 +76,6 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'corpus.verify': ({ full }) => verifyCorpus(db, { full: full ?? true }),
     'review.timeline': ({ annotationId }) => claimTimeline(db, annotationId),
     'agreement.compute': (query) => agreementReport(db, query),
+    'articles.delete': ({ id }) => deleteArticle(db, id, actor),
   };
 }

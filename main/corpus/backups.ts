@@ -10,7 +10,7 @@ import { describeIntegrity, verifyCorpus } from './integrity.ts';
 export const BACKUP_FOLDER = 'backups';
 export const DEFAULT_BACKUPS_KEPT = 10;
 
-export type BackupReason = 'scheduled' | 'manual' | 'quit' | 'before-migration';
+export type BackupReason = 'scheduled' | 'manual' | 'quit' | 'before-migration' | 'before-delete';
 
 export interface Backup {
   path: string;

@@ -66,6 +66,8 @@ export function storeArticle(db: Db, fileName: string, read: ReadArticle, actor:
 }
 
 function storeArticleRow(db: Db, fileName: string, { article, byline, bytes, mediaType, pageStarts }: ReadArticle, actor: string, origin: CaptureOrigin): ImportResult {
+  // A page fetched from the web that names no canonical address is known by the one it came from.
+  if (article.url === null && origin.address) article = { ...article, url: origin.address };
   try {
     return db.transaction((): ImportResult => {
       const previous = findPreviousVersion(db, article);

@@ -34,7 +34,7 @@ describe('dispatching a request', () => {
   });
 
   it.each([
-    ['an unknown request', 'articles.delete', {}, 'not_found', /Unknown request/],
+    ['an unknown request', 'articles.purge', {}, 'not_found', /Unknown request/],
     ['a prototype key as request name', '__proto__', {}, 'not_found', /Unknown request/],
     ['a request name that is not a string', 42, {}, 'not_found', /Unknown request/],
     ['a missing payload', 'articles.get', undefined, 'invalid_input', /Invalid articles.get request/],

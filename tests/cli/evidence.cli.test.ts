@@ -62,3 +62,45 @@ describe('crosscheck verify', () => {
     expect(runCli(['backup', '--db', db]).stderr).toMatch(/not backed up: .*article 1/);
   }, 120_000);
 });
+
+describe('crosscheck suggest --accept-above', () => {
+  it('accepts the suggestions scoring at least the threshold, each as a confirmed link, and leaves the rest', () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.db');
+    const claim = 'the dam upstream had cracked during the night and engineers were sent';
+    writeFileSync(join(dir, 'a.txt'), `Officials said ${claim}, a spokesperson confirmed.\n`);
+    writeFileSync(join(dir, 'b.txt'), `Residents heard that ${claim}, according to the council.\n`);
+    writeFileSync(join(dir, 'c.txt'), 'Reports that the old dam upstream partly cracked in the night were denied, and no engineers were sent.\n');
+    ok(runCli(['import', join(dir, 'a.txt'), join(dir, 'b.txt'), join(dir, 'c.txt'), '--db', db]));
+    const start = 'Officials said '.length;
+    ok(runCli(['annotate', '1', '--start', String(start), '--end', String(start + claim.length), '--tag', 'claim', '--db', db]));
+    const run = runCli(['suggest', '--all', '--accept-above', '0.9', '--db', db, '--json']);
+    ok(run);
+    const outcome = JSON.parse(run.stdout);
+    expect(outcome.accepted).toHaveLength(1);
+    expect(outcome.accepted[0].score).toBeGreaterThanOrEqual(0.9);
+    expect(outcome.considered).toBeGreaterThan(outcome.accepted.length);
+    const links = JSON.parse(runCli(['links', '--db', db, '--json']).stdout);
+    expect(links).toEqual([expect.objectContaining({ fromId: 1, toId: outcome.accepted[0].annotationId, status: 'confirmed', method: 'matcher' })]);
+    const bad = runCli(['suggest', '--all', '--accept-above', '1.5', '--db', db]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/--accept-above must be a score from 0 to 1/);
+  }, 120_000);
+});
+
+describe('crosscheck delete-article', () => {
+  it('takes a backup, then removes the article with its annotations; a missing article is refused before any backup', () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.db');
+    writeFileSync(join(dir, 'a.txt'), `${CLAIM}\n`);
+    ok(runCli(['import', join(dir, 'a.txt'), '--db', db]));
+    ok(runCli(['annotate', '1', '--start', '4', '--end', '21', '--tag', 'claim', '--db', db]));
+    expect(runCli(['delete-article', '7', '--db', db]).stderr).toMatch(/no article 7/);
+    expect(runCli(['backup', '--list', '--db', db, '--json']).stdout.trim()).toBe('[]');
+    const run = runCli(['delete-article', '1', '--db', db, '--json']);
+    ok(run);
+    const outcome = JSON.parse(run.stdout);
+    expect(outcome).toMatchObject({ id: 1, annotations: 1, links: 0, backup: expect.stringMatching(/before-delete/) });
+    expect(JSON.parse(runCli(['articles', '--db', db, '--json']).stdout)).toEqual([]);
+  }, 120_000);
+});

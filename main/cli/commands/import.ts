@@ -4,19 +4,24 @@ import { CrosscheckError } from '../../api/errors.ts';
 import type { ImportResult } from '../../api/contract.ts';
 import { importWebAnnotations } from '../../exchange/webAnnotation.ts';
 import { importPaths } from '../../ingest/importFiles.ts';
-import { parse, type Command } from '../args.ts';
+import { parse, type Command, type Options } from '../args.ts';
+import { importFromUrl } from '../../ingest/urlImport.ts';
 import { printJson } from '../output.ts';
 
 const isCollection = (path: string) => extname(path).toLowerCase() === '.json';
 
+const IMPORT_OPTIONS = { url: { type: 'string', multiple: true } } as const satisfies Options;
+
 export const importCommand: Command = {
-  usage: 'import PATH...',
-  summary: 'import .txt/.md/.html files or folders of them; a .json file is a Web Annotation collection to merge',
-  options: {},
-  run({ args, session, json, io }) {
-    const { positionals } = parse(args, {});
-    if (positionals.length === 0) throw new CrosscheckError('invalid_input', 'name at least one file or folder to import');
+  usage: 'import PATH... [--url URL]...',
+  summary: 'import .txt/.md/.html/.pdf files or folders of them, or pages fetched from the web with --url; a .json file is a Web Annotation collection to merge',
+  options: IMPORT_OPTIONS,
+  async run({ args, session, json, io }) {
+    const { positionals, values } = parse(args, IMPORT_OPTIONS);
+    const urls = values.url ?? [];
+    if (positionals.length === 0 && urls.length === 0) throw new CrosscheckError('invalid_input', 'name at least one file or folder to import, or --url ADDRESS');
     const results: ImportResult[] = [];
+    for (const url of urls) results.push(await importFromUrl(session().db, url, session().actor));
     for (const file of positionals.filter(isCollection)) {
       try {
         const merged = importWebAnnotations(session().db, readFileSync(file, 'utf8'), session().actor, basename(file));

@@ -16,6 +16,7 @@ import { orphansCommand, rateCommand } from './review.ts';
 import { serveCommand } from './serve.ts';
 import { settingsCommand } from './settings.ts';
 import { timelineCommand } from './timeline.ts';
+import { deleteArticleCommand } from './deleteArticle.ts';
 import { speakersCommand } from './speakers.ts';
 import { suggestCommand } from './suggest.ts';
 import { verifyCommand } from './verify.ts';
@@ -26,6 +27,7 @@ export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   articles: articlesCommand,
   show: showCommand,
+  'delete-article': deleteArticleCommand,
   annotate: annotateCommand,
   annotations: annotationsCommand,
   suggest: suggestCommand,

@@ -2,10 +2,10 @@ import { callContract } from '../callContract.ts';
 import { CrosscheckError } from '../../api/errors.ts';
 import type { Suggestion } from '../../api/contract.ts';
 import { formatTable } from '../format.ts';
-import { onePositional, parse, wholeNumber, type Command, type Options } from '../args.ts';
+import { onePositional, parse, wholeNumber, type Command, type CommandContext, type Options } from '../args.ts';
 import { printJson } from '../output.ts';
 
-const SUGGEST_OPTIONS = { all: { type: 'boolean', default: false }, limit: { type: 'string' } } as const satisfies Options;
+const SUGGEST_OPTIONS = { all: { type: 'boolean', default: false }, limit: { type: 'string' }, 'accept-above': { type: 'string' } } as const satisfies Options;
 
 const suggestionJson = ({ sourceId, articleId, start, end, quote, score, existingAnnotationId, explanation }: Suggestion) => ({
   annotationId: sourceId,
@@ -19,8 +19,8 @@ const suggestionJson = ({ sourceId, articleId, start, end, quote, score, existin
 });
 
 export const suggestCommand: Command = {
-  usage: 'suggest ANNOTATION | --all [--limit N]',
-  summary: 'find an annotation’s claim elsewhere in the corpus: candidate spans by score, each with why',
+  usage: 'suggest ANNOTATION | --all [--limit N] [--accept-above SCORE]',
+  summary: 'find an annotation’s claim elsewhere in the corpus: candidate spans by score, each with why; --accept-above accepts those scoring at least SCORE (0–1)',
   options: SUGGEST_OPTIONS,
   run({ args, session, json, io }) {
     const { values, positionals } = parse(args, SUGGEST_OPTIONS);
@@ -30,6 +30,7 @@ export const suggestCommand: Command = {
     const suggestions = values.all
       ? callContract(session(), 'suggestions.queue', { limit })
       : callContract(session(), 'suggestions.list', { annotationId: wholeNumber(named, 'ANNOTATION'), limit });
+    if (values['accept-above'] !== undefined) return acceptAbove(session, suggestions, score(values['accept-above']), json, io);
     if (json) io.out(printJson(suggestions.map(suggestionJson)));
     else
       io.out(
@@ -41,3 +42,36 @@ export const suggestCommand: Command = {
     return 0;
   },
 };
+
+function score(value: string): number {
+  const parsed = /^(0(\.\d+)?|1(\.0+)?)$/.test(value) ? Number(value) : Number.NaN;
+  if (Number.isNaN(parsed)) throw new CrosscheckError('invalid_input', `--accept-above must be a score from 0 to 1, got ${value}`);
+  return parsed;
+}
+
+/**
+ * Accepts every suggestion scoring at least `threshold`, best first, each
+ * through the same request (and transaction) as accepting it in the app. One
+ * that an earlier acceptance made moot (the link now exists) is reported as
+ * skipped with the reason; nothing else is changed by it.
+ */
+function acceptAbove(session: CommandContext['session'], suggestions: Suggestion[], threshold: number, json: boolean, io: CommandContext['io']): number {
+  const chosen = suggestions.filter((s) => s.score >= threshold).sort((a, b) => b.score - a.score);
+  const accepted: Array<{ annotationId: number; linkId: number; score: number }> = [];
+  const skipped: Array<{ sourceId: number; articleId: number; start: number; end: number; reason: string }> = [];
+  for (const s of chosen) {
+    try {
+      const { annotation, link } = callContract(session(), 'suggestions.accept', { annotationId: s.sourceId, articleId: s.articleId, start: s.start, end: s.end, score: s.score });
+      accepted.push({ annotationId: annotation.id, linkId: link.id, score: s.score });
+    } catch (error) {
+      if (!(error instanceof CrosscheckError)) throw error;
+      skipped.push({ sourceId: s.sourceId, articleId: s.articleId, start: s.start, end: s.end, reason: error.message });
+    }
+  }
+  if (json) io.out(printJson({ threshold, considered: suggestions.length, accepted, skipped }));
+  else {
+    io.out(`${accepted.length} accepted, ${skipped.length} skipped, ${suggestions.length - chosen.length} below ${threshold}`);
+    for (const s of skipped) io.out(`skipped ${s.sourceId} → article ${s.articleId} ${s.start}–${s.end}: ${s.reason}`);
+  }
+  return 0;
+}
