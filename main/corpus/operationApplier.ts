@@ -19,6 +19,7 @@ import {
   parseOperation,
   recordCascade,
   recordVersion,
+  type EntityVersion,
   type Operation,
   type SequencedOperation,
 } from './operations.ts';
@@ -111,8 +112,14 @@ function applyToEntity(db: Db, op: Operation, options: ApplyOptions): boolean {
     }
   } else if (createsEntity(op.kind) && (!version?.deletedBy || isLater(order, orderOf(db, version.deletedBy)))) {
     if (dependenciesPresent(db, kind, op.payload as Record<string, unknown>)) {
-      applyChange(db, op.analyst, { kind, uuid: op.entity, before: null, after: op.payload as EntityState }, { replicate: false });
-      wrote = true;
+      recordVersion(db, op, { wrote: true });
+      // Back from a removal, it takes the latest value written to it in the hub's order, which may be an
+      // update this device applied before the removal reached it.
+      const latest = latestValue(db, op.entity) ?? op;
+      applyChange(db, op.analyst, { kind, uuid: op.entity, before: null, after: latest.payload as EntityState }, { replicate: false });
+      if (latest.id !== op.id) db.prepare('UPDATE entity_versions SET head = ? WHERE entity = ?').run(latest.id, op.entity);
+      if (version?.deletedBy) reviveCascaded(db, version.deletedBy);
+      return true;
     } else {
       // What it hangs on is gone (removed before this arrived): it goes with it, as it would have there.
       recordVersion(db, op, { wrote: false });
@@ -122,6 +129,31 @@ function applyToEntity(db: Db, op: Operation, options: ApplyOptions): boolean {
   }
   recordVersion(db, op, { wrote });
   return wrote;
+}
+
+/**
+ * An entity came back: what went with it when it was removed, and was created
+ * after that removal (in the hub's order), comes back too — as it would exist
+ * on a device that applied everything in that order.
+ */
+function reviveCascaded(db: Db, removal: string): void {
+  const cascaded = db.prepare('SELECT entity, kind, head, created_by AS createdBy, deleted_by AS deletedBy FROM entity_versions WHERE deleted_by = ?').all(removal) as EntityVersion[];
+  for (const kind of ['link', 'linkReview', 'verdict', 'rejection'] as const) {
+    for (const version of cascaded.filter((v) => v.kind === kind)) {
+      if (localId(db, kind, version.entity) !== null || !aliveByVersions(db, version)) continue;
+      const head = latestValue(db, version.entity);
+      if (!head || head.payload === null || !dependenciesPresent(db, kind, head.payload as Record<string, unknown>)) continue;
+      applyChange(db, head.analyst, { kind: kind as EntityKind, uuid: version.entity, before: null, after: head.payload as EntityState }, { replicate: false });
+    }
+  }
+}
+
+/** The operation that wrote the entity's latest value in the hub's order (removals aside). */
+function latestValue(db: Db, entity: string): Operation | null {
+  const ids = db.prepare("SELECT id FROM operations WHERE entity = ? AND payload <> 'null' AND kind <> 'conflict.resolve'").pluck().all(entity) as string[];
+  let best: string | null = null;
+  for (const id of ids) if (best === null || isLater(orderOf(db, id), orderOf(db, best))) best = id;
+  return best === null ? null : getOperation(db, best);
 }
 
 function dependenciesPresent(db: Db, kind: EntityKind, payload: Record<string, unknown>): boolean {
