@@ -155,14 +155,20 @@ const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | 
     db
       .prepare('SELECT l.uuid AS link, r.reviewer, r.status, r.reviewed_at AS reviewedAt FROM link_reviews r JOIN links l ON l.id = r.link_id WHERE r.uuid = ?')
       .get(uuid) as LinkReviewState | undefined,
-  verdict: (db, uuid) =>
-    db
+  verdict: (db, uuid) => {
+    const row = db
       .prepare(
         `SELECT a.uuid AS annotation, v.reviewer, v.rating_value AS ratingValue, v.alternate_name AS alternateName, v.reviewed_at AS reviewedAt,
            v.claim_reviewed AS claimReviewed, v.review_url AS reviewUrl
          FROM claim_reviews v JOIN annotations a ON a.id = v.annotation_id WHERE v.uuid = ?`,
       )
-      .get(uuid) as VerdictState | undefined,
+      .get(uuid) as VerdictState | undefined;
+    if (!row) return undefined;
+    // The review's wording and address are optional: a state without them (from a file or an older device)
+    // is the same state as one where they are empty, and must not read as a conflicting edit.
+    const { claimReviewed, reviewUrl, ...rest } = row;
+    return { ...rest, ...(claimReviewed != null ? { claimReviewed } : {}), ...(reviewUrl != null ? { reviewUrl } : {}) };
+  },
   rejection: (db, uuid) =>
     db
       .prepare(
