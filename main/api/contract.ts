@@ -357,6 +357,15 @@ export const ConflictSide = z.object({
   value: z.unknown(),
   createdAt: z.string(),
 });
+/** What the app shows about sync: operations waiting for the hub, how far the hub's log is applied, open conflicts. */
+export const SyncStatus = z.object({
+  device: z.string(),
+  pending: z.number().int().nonnegative(),
+  lastPulledSeq: z.number().int().nonnegative(),
+  openConflicts: z.number().int().nonnegative(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
 /** Two analysts' edits of one entity from the same version, both kept until someone decides. */
 export const Conflict = z.object({
   id: Id,
@@ -441,6 +450,7 @@ export const contract = {
   'conflicts.list': { input: z.strictObject({ all: z.boolean().optional() }), output: z.array(Conflict) },
   'conflicts.resolve': { input: ConflictResolution, output: Conflict },
   'agreement.compute': { input: AgreementQuery, output: AgreementReport },
+  'sync.status': { input: Empty, output: SyncStatus },
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { listConflicts, resolveConflict } from '../corpus/conflicts.ts';
 import { agreementReport } from '../team/agreementReport.ts';
 import { dropOrphan, listOrphans, placeOrphan } from '../corpus/reanchoring.ts';
 import { importContent } from '../ingest/importFiles.ts';
+import { syncStatus } from '../corpus/syncDevice.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
 
 export interface HandlerContext {
@@ -62,5 +63,6 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'conflicts.list': ({ all }) => listConflicts(db, { all }),
     'conflicts.resolve': ({ id, keep }) => resolveConflict(db, id, keep, actor),
     'agreement.compute': (query) => agreementReport(db, query),
+    'sync.status': () => syncStatus(db),
   };
 }
