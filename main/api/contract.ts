@@ -375,6 +375,15 @@ export const ConflictSide = z.object({
   value: z.unknown(),
   createdAt: z.string(),
 });
+/** What the app shows about sync: operations waiting for the hub, how far the hub's log is applied, open conflicts. */
+export const SyncStatus = z.object({
+  device: z.string(),
+  pending: z.number().int().nonnegative(),
+  lastPulledSeq: z.number().int().nonnegative(),
+  openConflicts: z.number().int().nonnegative(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
 /** Two analysts' edits of one entity from the same version, both kept until someone decides. */
 export const Conflict = z.object({
   id: Id,
@@ -548,6 +557,7 @@ export const contract = {
   'agreement.compute': { input: AgreementQuery, output: AgreementReport },
   /** Removes an article and all that hangs on it; take a backup first (the command line does). */
   'articles.delete': { input: z.strictObject({ id: Id }), output: z.object({ id: Id, annotations: z.number().int().nonnegative(), links: z.number().int().nonnegative() }) },
+  'sync.status': { input: Empty, output: SyncStatus },
 } as const;
 
 export type Contract = typeof contract;

@@ -20,6 +20,7 @@ import { publisherSettings, setPublisherSettings } from '../corpus/publisherSett
 import { verifyCorpus } from '../corpus/integrity.ts';
 import { claimTimeline } from '../provenance/claimTimeline.ts';
 import { deleteArticle } from '../corpus/articleDeletion.ts';
+import { syncStatus } from '../corpus/syncDevice.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
 
 export interface HandlerContext {
@@ -77,5 +78,6 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'review.timeline': ({ annotationId }) => claimTimeline(db, annotationId),
     'agreement.compute': (query) => agreementReport(db, query),
     'articles.delete': ({ id }) => deleteArticle(db, id, actor),
+    'sync.status': () => syncStatus(db),
   };
 }

@@ -70,7 +70,9 @@ describe('three devices syncing through the hub', () => {
     const [ana, ben] = ['ana', 'ben'].map((name) => makeDevice(hub, name)) as [Device, Device];
     addArticles(ana, 2, 200);
     addArticles(ben, 1, 300);
+    expect(ana.api['sync.status']({})).toMatchObject({ pending: 2, lastPulledSeq: 0, openConflicts: 0 });
     const anaReport = await ana.sync();
+    expect(ana.api['sync.status']({})).toMatchObject({ pending: 0, lastPulledSeq: 2, openConflicts: 0 });
     expect(anaReport.articlesSent).toBe(2);
     const benReport = await ben.sync();
     expect(benReport).toMatchObject({ articlesSent: 1, articlesReceived: 2 });
