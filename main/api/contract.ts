@@ -256,13 +256,18 @@ export const SearchResults = z.object({
 export type SearchResults = z.infer<typeof SearchResults>;
 export const MAX_QUERY_LENGTH = 500;
 
-export const HISTORY_ACTIONS = ['create', 'update', 'delete'] as const;
-/** One undoable edit of an annotation, as undo and redo describe it. */
+export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'link', 'review', 'verdict', 'accept', 'reject', 'merge', 'alias', 'rename', 'metadata', 'resolve', 'import'] as const;
+/**
+ * One undoable edit, as undo and redo describe it: of an annotation, or about one
+ * (a link, a review, a verdict, a suggestion: annotationId is the annotation it is
+ * shown with), or about an article's details or a speaker (no annotation; the
+ * quote is the title or the speaker's name).
+ */
 export const HistoryStep = z.object({
   id: Id,
   action: z.enum(HISTORY_ACTIONS),
-  annotationId: Id,
-  articleId: Id,
+  annotationId: Id.nullable(),
+  articleId: Id.nullable(),
   quote: z.string(),
 });
 export type HistoryStep = z.infer<typeof HistoryStep>;
@@ -285,7 +290,7 @@ export const FileUpload = z.strictObject({
 export type FileUpload = z.infer<typeof FileUpload>;
 
 const OptionalText = z.string().trim().min(1).max(MAX_NAME_LENGTH).nullable().optional();
-const HttpUrl = z
+export const HttpUrl = z
   .url({ protocol: /^https?$/, error: 'expected an http or https address' })
   .max(2000);
 
@@ -343,6 +348,56 @@ export const CsvDownloadQuery = z.strictObject({
   bom: z.tuple([z.enum(['0', '1'])]).optional(),
 });
 export type CsvDownloadQuery = z.infer<typeof CsvDownloadQuery>;
+/** One side of a conflict: an analyst's edit, with the value it wrote (null: it removed the entity). */
+export const ConflictSide = z.object({
+  operation: z.string(),
+  analyst: z.string(),
+  device: z.string(),
+  kind: z.string(),
+  value: z.unknown(),
+  createdAt: z.string(),
+});
+/** Two analysts' edits of one entity from the same version, both kept until someone decides. */
+export const Conflict = z.object({
+  id: Id,
+  uuid: z.string(),
+  entity: z.string(),
+  kind: z.string(),
+  entityId: Id.nullable(),
+  baseVersion: z.string().nullable(),
+  sides: z.array(ConflictSide),
+  status: z.enum(['open', 'resolved']),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  kept: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Conflict = z.infer<typeof Conflict>;
+export const ConflictResolution = z.strictObject({ id: Id, keep: z.string().trim().min(1).max(MAX_NAME_LENGTH) });
+
+const KappaFigures = z.object({
+  kappa: z.number().nullable(),
+  observed: z.number(),
+  expected: z.number(),
+  matrix: z.record(z.string(), z.record(z.string(), z.number().int().nonnegative())),
+  words: z.number().int().nonnegative(),
+});
+const AlphaFigures = z.object({ alpha: z.number().nullable(), observedDisagreement: z.number(), expectedDisagreement: z.number(), units: z.number().int().nonnegative() });
+/** Agreement of two analysts over the articles both worked on: Cohen's kappa over words and Krippendorff's unitizing alpha, per tag and overall. */
+export const AgreementReport = z.object({
+  analysts: z.tuple([z.string(), z.string()]),
+  articleIds: z.array(Id),
+  spans: z.record(z.string(), z.record(Tag, z.number().int().nonnegative())),
+  words: z.number().int().nonnegative(),
+  codeUnits: z.number().int().nonnegative(),
+  kappa: z.object({ overall: KappaFigures, perTag: z.record(Tag, KappaFigures) }),
+  alpha: z.object({ overall: AlphaFigures, perTag: z.record(Tag, AlphaFigures) }),
+});
+export const AgreementQuery = z.strictObject({
+  articleIds: z.array(Id).max(10_000).optional(),
+  analysts: z.array(z.string().trim().min(1).max(MAX_NAME_LENGTH)).length(2).optional(),
+});
+
 /** The ClaimReview of one claim group, from /export/claimreview.json?group=ANNOTATION. */
 export const ClaimReviewDownloadQuery = z.strictObject({ group: z.tuple([z.coerce.number().int().positive()]) });
 
@@ -383,6 +438,9 @@ export const contract = {
   'orphans.place': { input: OrphanPlacement, output: Annotation },
   'orphans.drop': { input: z.strictObject({ annotationId: Id }), output: z.strictObject({ annotationId: Id }) },
   'claimRatings.set': { input: ClaimRating, output: StoredClaimRating },
+  'conflicts.list': { input: z.strictObject({ all: z.boolean().optional() }), output: z.array(Conflict) },
+  'conflicts.resolve': { input: ConflictResolution, output: Conflict },
+  'agreement.compute': { input: AgreementQuery, output: AgreementReport },
 } as const;
 
 export type Contract = typeof contract;

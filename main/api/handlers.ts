@@ -4,12 +4,15 @@ import type { Db } from '../corpus/database.ts';
 import { createLink, listLinks, reviewLink } from '../corpus/links.ts';
 import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker } from '../corpus/speakers.ts';
 import { claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
-import { acceptSuggestion, rejectSuggestion, suggestAll, suggestFor } from '../matching/suggestions.ts';
+import { suggestAll, suggestFor } from '../matching/suggestions.ts';
+import { acceptSuggestion, rejectSuggestion } from '../matching/suggestionDecisions.ts';
 import { createAnnotationStep, deleteAnnotationStep, historyState, redo, undo, updateAnnotationStep } from '../corpus/history.ts';
 import { searchArticles } from '../corpus/search.ts';
 import { updateArticleMetadata } from '../corpus/articleMetadata.ts';
 import { listVersions } from '../corpus/articleVersions.ts';
 import { setClaimRating } from '../corpus/claimRatings.ts';
+import { listConflicts, resolveConflict } from '../corpus/conflicts.ts';
+import { agreementReport } from '../team/agreementReport.ts';
 import { dropOrphan, listOrphans, placeOrphan } from '../corpus/reanchoring.ts';
 import { importContent } from '../ingest/importFiles.ts';
 import type { Method, Output, ParsedInput } from './contract.ts';
@@ -56,5 +59,8 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'orphans.place': (input) => placeOrphan(db, input, actor),
     'orphans.drop': ({ annotationId }) => dropOrphan(db, annotationId, actor),
     'claimRatings.set': (input) => setClaimRating(db, input, actor),
+    'conflicts.list': ({ all }) => listConflicts(db, { all }),
+    'conflicts.resolve': ({ id, keep }) => resolveConflict(db, id, keep, actor),
+    'agreement.compute': (query) => agreementReport(db, query),
   };
 }

@@ -1,45 +1,45 @@
-import { randomUUID } from 'node:crypto';
 import type { Annotation, AnnotationPatch, NewAnnotation } from '../api/contract.ts';
 import { CrosscheckError } from '../api/errors.ts';
+import { applyChange, recordStep, type StepSummary } from './changes.ts';
 import type { Db } from './database.ts';
+import { cachedStatement } from './statements.ts';
+import { dependentsOf, readState, uuidOf, type AnnotationState } from './entityStates.ts';
 import { recordEvent } from './events.ts';
 import { linksOf } from './links.ts';
-import { anchorSpan } from './textAnchor.ts';
+import { newUuid } from './uuids.ts';
 
 const COLUMNS = `id, article_id AS articleId, start, "end", quote, prefix, suffix, tag, note,
   speaker, author, created_at AS createdAt, updated_at AS updatedAt`;
 
+/** The summary an undo button shows for a step about one annotation. */
+export const annotationSummary = (a: Pick<Annotation, 'id' | 'articleId' | 'quote'>): StepSummary => ({ annotationId: a.id, articleId: a.articleId, quote: a.quote });
+
 export function createAnnotation(db: Db, input: NewAnnotation, actor: string): Annotation {
-  return db.transaction((): Annotation => {
-    const article = db.prepare('SELECT text FROM articles WHERE id = ?').get(input.articleId) as { text: string } | undefined;
+  return recordStep(db, actor, 'create', (): Annotation => {
+    const article = cachedStatement(db, 'SELECT sha256 FROM articles WHERE id = ?').get(input.articleId) as { sha256: string } | undefined;
     if (!article) throw new CrosscheckError('not_found', `There is no article ${input.articleId}.`);
-    const anchor = anchorSpan(article.text, input.start, input.end);
     const now = new Date().toISOString();
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO annotations (uuid, article_id, start, "end", quote, prefix, suffix, tag, note, speaker, author, created_at, updated_at)
-         VALUES (@uuid, @articleId, @start, @end, @quote, @prefix, @suffix, @tag, @note, @speaker, @author, @now, @now)`,
-      )
-      .run({
-        uuid: randomUUID(),
-        articleId: input.articleId,
-        start: input.start,
-        end: input.end,
-        ...anchor,
-        tag: input.tag,
-        note: input.note ?? '',
-        speaker: input.speaker ?? null,
-        author: actor,
-        now,
-      });
-    const annotation = getAnnotation(db, Number(lastInsertRowid));
-    recordEvent(db, { actor, action: 'annotation.create', entity: 'annotation', entityId: annotation.id, data: { after: annotation } }, now);
+    const uuid = newUuid();
+    const state: AnnotationState = {
+      article: article.sha256,
+      start: input.start,
+      end: input.end,
+      tag: input.tag,
+      note: input.note ?? '',
+      speaker: input.speaker ?? null,
+      author: actor,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const id = applyChange(db, actor, { kind: 'annotation', uuid, before: null, after: state })!;
+    const annotation = getAnnotation(db, id);
+    recordEvent(db, { actor, action: 'annotation.create', entity: 'annotation', entityId: annotation.id, entityUuid: uuid, data: { after: annotation } }, now);
     return annotation;
-  }).immediate();
+  }, annotationSummary);
 }
 
 export function getAnnotation(db: Db, id: number): Annotation {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM annotations WHERE id = ?`).get(id) as Annotation | undefined;
+  const row = cachedStatement(db, `SELECT ${COLUMNS} FROM annotations WHERE id = ?`).get(id) as Annotation | undefined;
   if (!row) throw new CrosscheckError('not_found', `There is no annotation ${id}.`);
   return row;
 }
@@ -47,9 +47,9 @@ export function getAnnotation(db: Db, id: number): Annotation {
 /** In text order within each article; all articles when none is named. */
 export function listAnnotations(db: Db, articleId?: number): Annotation[] {
   if (articleId === undefined) {
-    return db.prepare(`SELECT ${COLUMNS} FROM annotations ORDER BY article_id, start, "end", id`).all() as Annotation[];
+    return cachedStatement(db, `SELECT ${COLUMNS} FROM annotations ORDER BY article_id, start, "end", id`).all() as Annotation[];
   }
-  const exists = db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId);
+  const exists = cachedStatement(db, 'SELECT 1 FROM articles WHERE id = ?').get(articleId);
   if (!exists) throw new CrosscheckError('not_found', `There is no article ${articleId}.`);
   return db
     .prepare(`SELECT ${COLUMNS} FROM annotations WHERE article_id = ? ORDER BY start, "end", id`)
@@ -58,43 +58,48 @@ export function listAnnotations(db: Db, articleId?: number): Annotation[] {
 
 /**
  * Changes an annotation's tag, note, speaker or boundaries. A new boundary
- * re-takes quote and context from the text. The event keeps before and after,
- * which is what undo replays.
+ * re-takes quote and context from the text. The event keeps before and after;
+ * the undo step keeps both states.
  */
 export function updateAnnotation(db: Db, patch: AnnotationPatch, actor: string): Annotation {
-  return db.transaction((): Annotation => {
+  return recordStep(db, actor, 'update', (): Annotation => {
     const before = getAnnotation(db, patch.id);
-    const start = patch.start ?? before.start;
-    const end = patch.end ?? before.end;
-    const { text } = db.prepare('SELECT text FROM articles WHERE id = ?').get(before.articleId) as { text: string };
-    const anchor = anchorSpan(text, start, end);
+    const uuid = uuidOf(db, 'annotation', patch.id);
+    const state = readState(db, 'annotation', uuid)!;
     const now = new Date().toISOString();
-    db.prepare(
-      `UPDATE annotations SET start = @start, "end" = @end, quote = @quote, prefix = @prefix, suffix = @suffix,
-         tag = @tag, note = @note, speaker = @speaker, updated_at = @now WHERE id = @id`,
-    ).run({
-      id: patch.id,
-      start,
-      end,
-      ...anchor,
-      tag: patch.tag ?? before.tag,
-      note: patch.note ?? before.note,
-      speaker: patch.speaker === undefined ? before.speaker : patch.speaker,
-      now,
-    });
-    const after = getAnnotation(db, patch.id);
-    recordEvent(db, { actor, action: 'annotation.update', entity: 'annotation', entityId: patch.id, data: { before, after } }, now);
-    return after;
-  }).immediate();
+    const after: AnnotationState = {
+      ...state,
+      start: patch.start ?? state.start,
+      end: patch.end ?? state.end,
+      tag: patch.tag ?? state.tag,
+      note: patch.note ?? state.note,
+      speaker: patch.speaker === undefined ? state.speaker : patch.speaker,
+      updatedAt: now,
+    };
+    applyChange(db, actor, { kind: 'annotation', uuid, before: state, after });
+    const updated = getAnnotation(db, patch.id);
+    recordEvent(db, { actor, action: 'annotation.update', entity: 'annotation', entityId: patch.id, entityUuid: uuid, data: { before, after: updated } }, now);
+    return updated;
+  }, annotationSummary);
 }
 
-/** Deletes an annotation and, with it, its links; the event keeps both so the deletion can be undone. */
+/**
+ * Deletes an annotation and what hangs on it — its links and their reviews, the
+ * verdicts set on it, the suggestions rejected for it — each as a change of its
+ * own, so undo brings every one of them back. The event keeps the annotation and its links.
+ */
 export function deleteAnnotation(db: Db, id: number, actor: string): { id: number } {
-  return db.transaction(() => {
+  let summary: StepSummary | null = null;
+  return recordStep(db, actor, 'delete', () => {
     const before = getAnnotation(db, id);
+    summary = annotationSummary(before);
+    const uuid = uuidOf(db, 'annotation', id);
     const links = linksOf(db, id);
-    db.prepare('DELETE FROM annotations WHERE id = ?').run(id);
-    recordEvent(db, { actor, action: 'annotation.delete', entity: 'annotation', entityId: id, data: { before, links } });
+    for (const dependent of dependentsOf(db, { kind: 'annotation', uuid }).reverse()) {
+      applyChange(db, actor, { kind: dependent.kind, uuid: dependent.uuid, before: readState(db, dependent.kind, dependent.uuid), after: null });
+    }
+    applyChange(db, actor, { kind: 'annotation', uuid, before: readState(db, 'annotation', uuid), after: null });
+    recordEvent(db, { actor, action: 'annotation.delete', entity: 'annotation', entityId: id, entityUuid: uuid, data: { before, links } });
     return { id };
-  }).immediate();
+  }, () => summary!);
 }

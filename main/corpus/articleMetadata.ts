@@ -1,7 +1,9 @@
 import type { ArticleMetadataPatch, ArticleSummary } from '../api/contract.ts';
 import { CrosscheckError } from '../api/errors.ts';
 import { getArticle } from './articles.ts';
+import { applyChange, recordStep } from './changes.ts';
 import type { Db } from './database.ts';
+import { readState, uuidOf } from './entityStates.ts';
 import { recordEvent } from './events.ts';
 
 const summary = (db: Db, id: number): ArticleSummary => {
@@ -18,17 +20,18 @@ export function updateArticleMetadata(db: Db, patch: ArticleMetadataPatch, actor
   if (Object.values(fields).every((v) => v === undefined)) {
     throw new CrosscheckError('invalid_input', 'Name at least one of title, outlet, url or published to change.');
   }
-  return db.transaction((): ArticleSummary => {
+  return recordStep(db, actor, 'metadata', (): ArticleSummary => {
     const before = summary(db, id);
+    const sha256 = uuidOf(db, 'article', id);
     const after = {
       title: fields.title === undefined ? before.title : fields.title,
       outlet: fields.outlet === undefined ? before.outlet : fields.outlet,
       url: fields.url === undefined ? before.url : fields.url,
       published: fields.published === undefined ? before.published : fields.published,
     };
-    db.prepare('UPDATE articles SET title = @title, outlet = @outlet, url = @url, published = @published WHERE id = @id').run({ id, ...after });
+    applyChange(db, actor, { kind: 'article', uuid: sha256, before: readState(db, 'article', sha256), after });
     const updated = summary(db, id);
-    recordEvent(db, { actor, action: 'article.update', entity: 'article', entityId: id, data: { before, after: updated } });
+    recordEvent(db, { actor, action: 'article.update', entity: 'article', entityId: id, entityUuid: sha256, data: { before, after: updated } });
     return updated;
-  }).immediate();
+  }, (updated) => ({ annotationId: null, articleId: updated.id, quote: updated.title ?? '' }));
 }

@@ -4,6 +4,7 @@ import { isNormalised, sha256Hex } from '../ingest/normalise.ts';
 import { indexNewArticle } from '../matching/termIndex.ts';
 import type { Db } from './database.ts';
 import { recordEvent } from './events.ts';
+import { appendLocalOperation } from './operations.ts';
 import { cachedStatement } from './statements.ts';
 
 export interface NewArticle {
@@ -28,7 +29,7 @@ const SUMMARY_COLUMNS = `id, title, outlet, url, published, file_name AS fileNam
  * Adds an article unless one with the same text is already stored (same sha256).
  * The one way an article enters the corpus, so the word index and the event log never miss one.
  */
-export function insertArticle(db: Db, article: NewArticle, actor: string): InsertOutcome {
+export function insertArticle(db: Db, article: NewArticle, actor: string, options: { replicate?: boolean } = {}): InsertOutcome {
   if (!isNormalised(article.text)) {
     throw new CrosscheckError('invalid_input', 'article text must be normalised (LF line endings, NFC) before it is stored');
   }
@@ -44,11 +45,17 @@ export function insertArticle(db: Db, article: NewArticle, actor: string): Inser
     ).run({ title: article.title, outlet: article.outlet, url: article.url, published: article.published, text: article.text, fileName: article.fileName, length: article.text.length, sha256, importedAt });
     const articleId = Number(lastInsertRowid);
     indexNewArticle(db, articleId, article.text);
+    // Other devices receive the details as an operation and the text by its sha256.
+    if (options.replicate !== false) {
+      const details = { title: article.title, outlet: article.outlet, url: article.url, published: article.published, fileName: article.fileName, importedAt };
+      appendLocalOperation(db, actor, { kind: 'article', uuid: sha256, before: null, after: details });
+    }
     recordEvent(db, {
       actor,
       action: 'article.import',
       entity: 'article',
       entityId: articleId,
+      entityUuid: sha256,
       data: { sha256, fileName: article.fileName, title: article.title, outlet: article.outlet, published: article.published, url: article.url, ...(article.origin ? { from: article.origin } : {}) },
     });
     return { status: 'imported', articleId };
@@ -65,6 +72,11 @@ export function getArticle(db: Db, id: number): Article {
   const row = db.prepare(`SELECT ${SUMMARY_COLUMNS}, text, sha256 FROM articles WHERE id = ?`).get(id) as Article | undefined;
   if (!row) throw new CrosscheckError('not_found', `There is no article ${id}.`);
   return row;
+}
+
+/** An article's text by the sha256 that names it, or null when it is not in this corpus. */
+export function articleTextByHash(db: Db, sha256: string): string | null {
+  return (cachedStatement(db, 'SELECT text FROM articles WHERE sha256 = ?').pluck().get(sha256) as string | undefined) ?? null;
 }
 
 export function countArticles(db: Db): number {

@@ -1,7 +1,9 @@
 import type { ClaimRating, StoredClaimRating } from '../api/contract.ts';
 import { CrosscheckError } from '../api/errors.ts';
 import { claimGroupIds } from './claimGroups.ts';
+import { applyChange, recordStep } from './changes.ts';
 import type { Db } from './database.ts';
+import { readState, uuidOf, verdictUuid } from './entityStates.ts';
 import { recordEvent } from './events.ts';
 
 interface RatingRow {
@@ -22,36 +24,51 @@ export function groupMembers(groups: Map<number, number>, annotationId: number):
 }
 
 /**
- * Sets the verdict on the claim group of an annotation. A group has one rating:
- * any earlier rating stored on another member is replaced in the same transaction.
+ * Sets the analyst's verdict on the claim group of an annotation. Each reviewer
+ * has one verdict per group: the analyst's earlier verdict on another member is
+ * replaced in the same step, while other reviewers' verdicts are kept. The
+ * group's verdict is the latest of them.
  */
 export function setClaimRating(db: Db, input: ClaimRating, actor: string): StoredClaimRating {
-  return db.transaction((): StoredClaimRating => {
-    if (!db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(input.annotationId)) {
-      throw new CrosscheckError('not_found', `There is no annotation ${input.annotationId}.`);
-    }
+  let annotation: { id: number; articleId: number; quote: string } | undefined;
+  return recordStep(db, actor, 'verdict', (): StoredClaimRating => {
+    annotation = db.prepare('SELECT id, article_id AS articleId, quote FROM annotations WHERE id = ?').get(input.annotationId) as typeof annotation;
+    if (!annotation) throw new CrosscheckError('not_found', `There is no annotation ${input.annotationId}.`);
     const { groupId, members } = groupMembers(claimGroupIds(db), input.annotationId);
     const before = ratingOf(db, members);
-    db.prepare(`DELETE FROM claim_reviews WHERE annotation_id IN (${members.map(() => '?').join(', ')})`).run(...members);
     const now = new Date().toISOString();
-    db.prepare('INSERT INTO claim_reviews (annotation_id, rating_value, alternate_name, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?)').run(
-      input.annotationId,
-      input.ratingValue ?? null,
-      input.alternateName,
-      actor,
-      now,
-    );
+    for (const member of members) {
+      if (member === input.annotationId) continue;
+      const uuid = verdictUuid(uuidOf(db, 'annotation', member), actor);
+      const earlier = readState(db, 'verdict', uuid);
+      if (earlier) applyChange(db, actor, { kind: 'verdict', uuid, before: earlier, after: null });
+    }
+    const annotationUuid = uuidOf(db, 'annotation', input.annotationId);
+    const uuid = verdictUuid(annotationUuid, actor);
+    applyChange(db, actor, {
+      kind: 'verdict',
+      uuid,
+      before: readState(db, 'verdict', uuid),
+      after: { annotation: annotationUuid, reviewer: actor, ratingValue: input.ratingValue ?? null, alternateName: input.alternateName, reviewedAt: now },
+    });
     const after = { ...ratingOf(db, members)!, groupId };
-    recordEvent(db, { actor, action: 'claim.rate', entity: 'annotation', entityId: input.annotationId, data: { before, after } }, now);
+    recordEvent(db, { actor, action: 'claim.rate', entity: 'annotation', entityId: input.annotationId, entityUuid: annotationUuid, data: { before, after } }, now);
     return after;
-  }).immediate();
+  }, () => ({ annotationId: annotation!.id, articleId: annotation!.articleId, quote: annotation!.quote }));
 }
 
-/** The latest rating stored on any of the members, or null. */
-export function ratingOf(db: Db, members: readonly number[]): RatingRow | null {
+/**
+ * The latest verdict stored on any of the members, or null. With `verifiedOnly`,
+ * verdicts whose reviewer only an imported file vouches for are left out: what
+ * is published (ClaimReview) names only reviewers this corpus or the hub knows.
+ */
+export function ratingOf(db: Db, members: readonly number[], options: { verifiedOnly?: boolean } = {}): RatingRow | null {
   if (members.length === 0) return null;
   const row = db
-    .prepare(`SELECT ${COLUMNS} FROM claim_reviews WHERE annotation_id IN (${members.map(() => '?').join(', ')}) ORDER BY reviewed_at DESC LIMIT 1`)
+    .prepare(
+      `SELECT ${COLUMNS} FROM claim_reviews WHERE annotation_id IN (${members.map(() => '?').join(', ')})
+       ${options.verifiedOnly ? 'AND uuid NOT IN (SELECT entity FROM imported_claims)' : ''} ORDER BY reviewed_at DESC, uuid DESC LIMIT 1`,
+    )
     .get(...members) as RatingRow | undefined;
   return row ?? null;
 }

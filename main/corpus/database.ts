@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { CrosscheckError } from '../api/errors.ts';
 import { backupBeforeMigration, latestGoodBackup, type Backup } from './backups.ts';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index.ts';
+import { nameUuid, NAME_UUID_FUNCTION } from './uuids.ts';
 
 export type Db = Database.Database;
 
@@ -24,6 +25,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    registerFunctions(db);
     const version = schemaVersion(db);
     if (file !== ':memory:' && version > 0 && version < LATEST_VERSION) backupBeforeMigration(db, file);
     migrate(db);
@@ -83,7 +85,17 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Applies every migration above the file's version, each in its own transaction. */
+/** The SQL functions the schema's triggers call; every connection that writes registers them. */
+export function registerFunctions(db: Db): void {
+  db.function(NAME_UUID_FUNCTION, { deterministic: true }, (namespace: unknown, name: unknown) => nameUuid(String(namespace), String(name)));
+}
+
+/**
+ * Applies every migration above the file's version, each in its own transaction.
+ * A migration that rebuilds tables runs with foreign keys off (SQLite's documented
+ * way: a DROP TABLE would otherwise cascade into the rows that point at it) and
+ * must leave no broken reference: foreign_key_check runs before its commit.
+ */
 export function migrate(db: Db, upTo: number = LATEST_VERSION): void {
   const current = schemaVersion(db);
   if (current > LATEST_VERSION) {
@@ -95,9 +107,19 @@ export function migrate(db: Db, upTo: number = LATEST_VERSION): void {
   }
   for (const migration of MIGRATIONS) {
     if (migration.version <= current || migration.version > upTo) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        if (migration.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new CrosscheckError('internal', `migration ${migration.version} would leave ${broken.length} broken reference(s); nothing was changed.`);
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } finally {
+      if (migration.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
   }
 }

@@ -6,10 +6,13 @@ export interface EventRecord {
   action: string;
   entity: 'article' | 'annotation' | 'link' | 'speaker' | 'suggestion';
   entityId: number | null;
+  /** The entity's stable name: its UUID, or for an article the sha256 of its text. Integer ids are local to one corpus. */
+  entityUuid?: string | null;
   data?: unknown;
 }
 
-export interface StoredEvent extends Required<Omit<EventRecord, 'data'>> {
+export interface StoredEvent extends Required<Omit<EventRecord, 'data' | 'entityUuid'>> {
+  entityUuid: string | null;
   id: number;
   at: string;
   data: unknown;
@@ -17,13 +20,21 @@ export interface StoredEvent extends Required<Omit<EventRecord, 'data'>> {
 
 /** Appends to the event log. Callers run it inside the transaction of the change it records. */
 export function recordEvent(db: Db, event: EventRecord, at: string = new Date().toISOString()): void {
-  cachedStatement(db, 'INSERT INTO events (at, actor, action, entity, entity_id, data) VALUES (?, ?, ?, ?, ?, ?)').run(at, event.actor, event.action, event.entity, event.entityId, JSON.stringify(event.data ?? {}));
+  cachedStatement(db, 'INSERT INTO events (at, actor, action, entity, entity_id, entity_uuid, data) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    at,
+    event.actor,
+    event.action,
+    event.entity,
+    event.entityId,
+    event.entityUuid ?? null,
+    JSON.stringify(event.data ?? {}),
+  );
 }
 
 export function listEvents(db: Db, entity?: EventRecord['entity'], entityId?: number): StoredEvent[] {
   const rows = db
     .prepare(
-      `SELECT id, at, actor, action, entity, entity_id AS entityId, data FROM events
+      `SELECT id, at, actor, action, entity, entity_id AS entityId, entity_uuid AS entityUuid, data FROM events
        WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
        ORDER BY id`,
     )

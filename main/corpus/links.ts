@@ -1,7 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { GROUPING_LINK_TYPES, type Link, type NewLink } from '../api/contract.ts';
 import { CrosscheckError } from '../api/errors.ts';
+import { annotationSummary } from './annotations.ts';
+import { applyChange, recordStep, type StepSummary } from './changes.ts';
 import type { Db } from './database.ts';
+import { cachedStatement } from './statements.ts';
+import { linkReviewUuid, readState, uuidOf, type LinkReviewState, type LinkState } from './entityStates.ts';
+import { newUuid } from './uuids.ts';
 import { recordEvent } from './events.ts';
 
 const COLUMNS = `id, from_id AS fromId, to_id AS toId, type, status, method, score, reviewer,
@@ -13,9 +17,9 @@ const COLUMNS = `id, from_id AS fromId, to_id AS toId, type, status, method, sco
  */
 export function createLink(db: Db, input: NewLink, actor: string): Link {
   if (input.fromId === input.toId) throw new CrosscheckError('invalid_input', 'An annotation cannot be linked to itself.');
-  return db.transaction((): Link => {
+  return recordStep(db, actor, 'link', (): Link => {
     const [from, to] = [input.fromId, input.toId].map((id) => {
-      const row = db.prepare('SELECT tag FROM annotations WHERE id = ?').get(id) as { tag: string } | undefined;
+      const row = cachedStatement(db, 'SELECT tag FROM annotations WHERE id = ?').get(id) as { tag: string } | undefined;
       if (!row) throw new CrosscheckError('not_found', `There is no annotation ${id}.`);
       return row.tag;
     });
@@ -32,43 +36,74 @@ export function createLink(db: Db, input: NewLink, actor: string): Link {
     if (existing) throw new CrosscheckError('conflict', `Annotations ${input.fromId} and ${input.toId} are already linked as ${input.type} (link ${existing.id}).`);
     const now = new Date().toISOString();
     const status = input.status ?? 'confirmed';
-    const reviewed = status === 'suggested' ? { reviewer: null, reviewedAt: null } : { reviewer: actor, reviewedAt: now };
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO links (uuid, from_id, to_id, type, status, method, score, reviewer, reviewed_at, created_at)
-         VALUES (@uuid, @fromId, @toId, @type, @status, @method, @score, @reviewer, @reviewedAt, @now)`,
-      )
-      .run({ uuid: randomUUID(), fromId: input.fromId, toId: input.toId, type: input.type, status, method: input.method ?? 'manual', score: input.score ?? null, ...reviewed, now });
-    const link = getLink(db, Number(lastInsertRowid));
-    recordEvent(db, { actor, action: 'link.create', entity: 'link', entityId: link.id, data: { after: link } }, now);
+    const uuid = newUuid();
+    const state: LinkState = {
+      from: uuidOf(db, 'annotation', input.fromId),
+      to: uuidOf(db, 'annotation', input.toId),
+      type: input.type,
+      method: input.method ?? 'manual',
+      score: input.score ?? null,
+      createdBy: actor,
+      createdAt: now,
+    };
+    const id = applyChange(db, actor, { kind: 'link', uuid, before: null, after: state })!;
+    // The creator's own decision is the link's first review; a suggested link has none yet.
+    if (status !== 'suggested') {
+      const review: LinkReviewState = { link: uuid, reviewer: actor, status, reviewedAt: now };
+      applyChange(db, actor, { kind: 'linkReview', uuid: linkReviewUuid(uuid, actor), before: null, after: review });
+    }
+    const link = getLink(db, id);
+    recordEvent(db, { actor, action: 'link.create', entity: 'link', entityId: link.id, entityUuid: uuid, data: { after: link } }, now);
     return link;
-  }).immediate();
+  }, (link) => linkSummary(db, link));
+}
+
+/** An undo step about a link is shown as being about its first annotation. */
+function linkSummary(db: Db, link: Link): StepSummary {
+  return annotationSummary(getAnnotationRow(db, link.fromId));
+}
+
+const getAnnotationRow = (db: Db, id: number) => cachedStatement(db, 'SELECT id, article_id AS articleId, quote FROM annotations WHERE id = ?').get(id) as { id: number; articleId: number; quote: string };
+
+/** The link joining two annotations with this type (either way round for the grouping types, whose direction means nothing). */
+export function findLink(db: Db, fromId: number, toId: number, type: Link['type']): number | null {
+  const symmetric = GROUPING_LINK_TYPES.includes(type) ? 1 : 0;
+  const row = cachedStatement(db, 'SELECT id FROM links WHERE type = ? AND ((from_id = ? AND to_id = ?) OR (? AND from_id = ? AND to_id = ?))').get(type, fromId, toId, symmetric, toId, fromId) as
+    | { id: number }
+    | undefined;
+  return row?.id ?? null;
 }
 
 export function getLink(db: Db, id: number): Link {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM links WHERE id = ?`).get(id) as Link | undefined;
+  const row = cachedStatement(db, `SELECT ${COLUMNS} FROM links WHERE id = ?`).get(id) as Link | undefined;
   if (!row) throw new CrosscheckError('not_found', `There is no link ${id}.`);
   return row;
 }
 
 /** Links touching one annotation (either end), or every link. */
 export function listLinks(db: Db, annotationId?: number): Link[] {
-  if (annotationId === undefined) return db.prepare(`SELECT ${COLUMNS} FROM links ORDER BY id`).all() as Link[];
+  if (annotationId === undefined) return cachedStatement(db, `SELECT ${COLUMNS} FROM links ORDER BY id`).all() as Link[];
   return linksOf(db, annotationId);
 }
 
 export function linksOf(db: Db, annotationId: number): Link[] {
-  return db.prepare(`SELECT ${COLUMNS} FROM links WHERE from_id = ? OR to_id = ? ORDER BY id`).all(annotationId, annotationId) as Link[];
+  return cachedStatement(db, `SELECT ${COLUMNS} FROM links WHERE from_id = ? OR to_id = ? ORDER BY id`).all(annotationId, annotationId) as Link[];
 }
 
-/** Confirms or rejects a link, recording who reviewed it and when; the event keeps the status before. */
+/**
+ * Records one analyst's review of a link. Each reviewer's review is kept; the
+ * link's status, reviewer and review time are the latest review's. The event
+ * keeps the link before and after.
+ */
 export function reviewLink(db: Db, id: number, status: 'confirmed' | 'rejected', actor: string): Link {
-  return db.transaction((): Link => {
+  return recordStep(db, actor, 'review', (): Link => {
     const before = getLink(db, id);
+    const link = uuidOf(db, 'link', id);
+    const uuid = linkReviewUuid(link, actor);
     const now = new Date().toISOString();
-    db.prepare('UPDATE links SET status = ?, reviewer = ?, reviewed_at = ? WHERE id = ?').run(status, actor, now, id);
+    applyChange(db, actor, { kind: 'linkReview', uuid, before: readState(db, 'linkReview', uuid), after: { link, reviewer: actor, status, reviewedAt: now } });
     const after = getLink(db, id);
-    recordEvent(db, { actor, action: 'link.review', entity: 'link', entityId: id, data: { before, after } }, now);
+    recordEvent(db, { actor, action: 'link.review', entity: 'link', entityId: id, entityUuid: link, data: { before, after } }, now);
     return after;
-  }).immediate();
+  }, (link) => linkSummary(db, link));
 }

@@ -1,6 +1,8 @@
 import type { Speaker } from '../api/contract.ts';
 import { CrosscheckError } from '../api/errors.ts';
+import { applyChange, recordStep, type StepSummary } from './changes.ts';
 import type { Db } from './database.ts';
+import { dependentsOf, readState, speakerAliasUuid, uuidOf } from './entityStates.ts';
 import { recordEvent } from './events.ts';
 
 /** The alias key: SQLite's lower(trim(name)), which the triggers of migration 003 use. ASCII case only, like lower(). */
@@ -31,46 +33,57 @@ export function speakerOf(db: Db, name: string | null): { id: number; name: stri
     | undefined) ?? null;
 }
 
+const speakerSummary = (speaker: Speaker): StepSummary => ({ annotationId: null, articleId: null, quote: speaker.name });
+
 /**
  * Folds one speaker into another: every alias of `fromId` becomes an alias of
  * `intoId`, so every annotation that named the first now resolves to the second.
- * Annotations keep the name as typed; the event keeps what was merged.
+ * Annotations keep the name as typed; the event keeps what was merged, and undo
+ * gives the first speaker back its aliases.
  */
 export function mergeSpeakers(db: Db, intoId: number, fromId: number, actor: string): Speaker {
   if (intoId === fromId) throw new CrosscheckError('invalid_input', 'A speaker cannot be merged into itself.');
-  return db.transaction((): Speaker => {
+  return recordStep(db, actor, 'merge', (): Speaker => {
     const into = getSpeaker(db, intoId);
     const from = getSpeaker(db, fromId);
-    db.prepare('UPDATE speaker_aliases SET speaker_id = ? WHERE speaker_id = ?').run(intoId, fromId);
-    db.prepare('DELETE FROM speakers WHERE id = ?').run(fromId);
-    recordEvent(db, { actor, action: 'speaker.merge', entity: 'speaker', entityId: intoId, data: { into, from } });
+    const intoUuid = uuidOf(db, 'speaker', intoId);
+    const fromUuid = uuidOf(db, 'speaker', fromId);
+    for (const alias of dependentsOf(db, { kind: 'speaker', uuid: fromUuid })) {
+      const before = readState(db, 'speakerAlias', alias.uuid)!;
+      applyChange(db, actor, { kind: 'speakerAlias', uuid: alias.uuid, before, after: { ...before, speaker: intoUuid } });
+    }
+    applyChange(db, actor, { kind: 'speaker', uuid: fromUuid, before: readState(db, 'speaker', fromUuid), after: null });
+    recordEvent(db, { actor, action: 'speaker.merge', entity: 'speaker', entityId: intoId, entityUuid: intoUuid, data: { into, from } });
     return getSpeaker(db, intoId);
-  }).immediate();
+  }, speakerSummary);
 }
 
 /** Adds another name for a speaker; a name that already belongs to another speaker is a conflict (merge them instead). */
 export function addSpeakerAlias(db: Db, speakerId: number, alias: string, actor: string): Speaker {
-  return db.transaction((): Speaker => {
+  return recordStep(db, actor, 'alias', (): Speaker => {
     getSpeaker(db, speakerId);
     const owner = speakerOf(db, alias);
     if (owner && owner.id !== speakerId) {
       throw new CrosscheckError('conflict', `“${alias}” already names speaker ${owner.id} (${owner.name}); merge the two speakers instead.`);
     }
     if (!owner) {
-      db.prepare('INSERT INTO speaker_aliases (key, alias, speaker_id) VALUES (?, ?, ?)').run(speakerKey(alias), alias.trim(), speakerId);
-      recordEvent(db, { actor, action: 'speaker.alias', entity: 'speaker', entityId: speakerId, data: { alias } });
+      const speaker = uuidOf(db, 'speaker', speakerId);
+      applyChange(db, actor, { kind: 'speakerAlias', uuid: speakerAliasUuid(speakerKey(alias)), before: null, after: { alias: alias.trim(), speaker } });
+      recordEvent(db, { actor, action: 'speaker.alias', entity: 'speaker', entityId: speakerId, entityUuid: speaker, data: { alias } });
     }
     return getSpeaker(db, speakerId);
-  }).immediate();
+  }, speakerSummary);
 }
 
 /** Renames a speaker (its display name); the old name stays an alias. */
 export function renameSpeaker(db: Db, speakerId: number, name: string, actor: string): Speaker {
-  return db.transaction((): Speaker => {
+  return recordStep(db, actor, 'rename', (): Speaker => {
     const before = getSpeaker(db, speakerId);
     addSpeakerAlias(db, speakerId, name, actor);
-    db.prepare('UPDATE speakers SET name = ? WHERE id = ?').run(name.trim(), speakerId);
-    recordEvent(db, { actor, action: 'speaker.rename', entity: 'speaker', entityId: speakerId, data: { before: before.name, after: name.trim() } });
+    const uuid = uuidOf(db, 'speaker', speakerId);
+    const state = readState(db, 'speaker', uuid)!;
+    applyChange(db, actor, { kind: 'speaker', uuid, before: state, after: { ...state, name: name.trim() } });
+    recordEvent(db, { actor, action: 'speaker.rename', entity: 'speaker', entityId: speakerId, entityUuid: uuid, data: { before: before.name, after: name.trim() } });
     return getSpeaker(db, speakerId);
-  }).immediate();
+  }, speakerSummary);
 }

@@ -40,7 +40,7 @@ function claimReview(db: Db, memberIds: number[]): object {
     .map((id) => db.prepare(MEMBER_SQL).get(id) as Member)
     .sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.id - b.id);
   const first = members.find((m) => m.tag === 'claim') ?? members[0]!;
-  const rating = ratingOf(db, memberIds);
+  const rating = ratingOf(db, memberIds, { verifiedOnly: true });
   const lastLinkReview = db
     .prepare(
       `SELECT reviewer, reviewed_at AS reviewedAt FROM links WHERE status = 'confirmed' AND reviewed_at IS NOT NULL

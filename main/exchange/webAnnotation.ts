@@ -1,10 +1,30 @@
 import { z } from 'zod';
-import { GROUPING_LINK_TYPES, LINK_METHODS, LinkStatus, LinkType, RatingValue, Tag } from '../api/contract.ts';
+import { HttpUrl, LINK_METHODS, LinkStatus, LinkType, RatingValue, Tag } from '../api/contract.ts';
 import { CrosscheckError } from '../api/errors.ts';
-import { insertArticle } from '../corpus/articles.ts';
+import { articleTextByHash, insertArticle } from '../corpus/articles.ts';
 import { setByline } from '../corpus/bylines.ts';
+import { applyChange, recordStep } from '../corpus/changes.ts';
+import { recordImportConflict } from '../corpus/conflicts.ts';
 import type { Db } from '../corpus/database.ts';
+import {
+  linkReviewUuid,
+  localId,
+  readState,
+  sameState,
+  uuidOf,
+  verdictUuid,
+  type AnnotationState,
+  type EntityKind,
+  type EntityStates,
+  type LinkReviewState,
+  type LinkState,
+  type VerdictState,
+} from '../corpus/entityStates.ts';
 import { recordEvent } from '../corpus/events.ts';
+import { recordImportedClaim } from '../corpus/importedClaims.ts';
+import { findLink } from '../corpus/links.ts';
+import { canonicalUuid } from '../corpus/uuids.ts';
+import { exchangeAnnotationRows, exchangeArticleRows, exchangeLinkRows, type ExchangeAnnotationRow as AnnotationRow } from '../corpus/exchangeRows.ts';
 import { anchorSpan } from '../corpus/textAnchor.ts';
 import { isNormalised, sha256Hex } from '../ingest/normalise.ts';
 import { openSnapshot } from './corpusSnapshot.ts';
@@ -53,7 +73,7 @@ const TagAnnotation = z.object({
   'crosscheck:speaker': Nullable,
   /** The verdict on the claim group, where the analyst set it on this annotation. */
   'crosscheck:rating': z
-    .object({ ratingValue: RatingValue.nullable(), alternateName: z.string().min(1), reviewer: z.string().min(1), reviewed: Timestamp })
+    .object({ ratingValue: RatingValue.nullable(), alternateName: z.string().min(1).max(300), reviewer: z.string().min(1).max(300), reviewed: Timestamp })
     .optional(),
   creator: z.object({ type: z.literal('Person'), name: z.string().min(1) }),
   created: Timestamp,
@@ -91,26 +111,6 @@ export const ExchangeDocument = z.object({
 });
 export type ExchangeDocument = z.infer<typeof ExchangeDocument>;
 
-interface AnnotationRow {
-  uuid: string;
-  sha256: string;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  tag: string;
-  note: string;
-  speaker: string | null;
-  author: string;
-  createdAt: string;
-  updatedAt: string;
-  ratingValue: number | null;
-  alternateName: string | null;
-  reviewer: string | null;
-  reviewedAt: string | null;
-}
-
 /** Writes the whole corpus as one collection, streamed item by item so that memory stays flat. */
 export async function exportWebAnnotations(db: Db, file: string): Promise<{ articles: number; annotations: number; links: number }> {
   const snapshot = openSnapshot(db);
@@ -120,31 +120,16 @@ export async function exportWebAnnotations(db: Db, file: string): Promise<{ arti
     function* chunks(): Generator<string> {
       yield `{"@context":${JSON.stringify([WEB_ANNOTATION_CONTEXT, CROSSCHECK_CONTEXT])},"type":"AnnotationCollection","generator":"Crosscheck",`;
       yield `"generated":${JSON.stringify(new Date().toISOString())},"crosscheck:format":${FORMAT_VERSION},\n"crosscheck:articles":[`;
-      const articles = reader.prepare(
-        `SELECT sha256, title, outlet, url, published, file_name AS fileName, imported_at AS importedAt, byline, text
-         FROM articles LEFT JOIN article_bylines ON article_id = id ORDER BY id`,
-      );
-      for (const a of articles.iterate() as Iterable<Record<string, string | null>>) {
+      for (const a of exchangeArticleRows(reader)) {
         yield `${counts.articles++ ? ',' : ''}\n${JSON.stringify(articleJson(a))}`;
       }
       yield '],\n"first":{"type":"AnnotationPage","items":[';
       let items = 0;
-      const annotations = reader.prepare(
-        `SELECT an.uuid, ar.sha256, an.start, an."end", an.quote, an.prefix, an.suffix, an.tag, an.note, an.speaker, an.author,
-           an.created_at AS createdAt, an.updated_at AS updatedAt, r.rating_value AS ratingValue, r.alternate_name AS alternateName,
-           r.reviewer, r.reviewed_at AS reviewedAt
-         FROM annotations an JOIN articles ar ON ar.id = an.article_id LEFT JOIN claim_reviews r ON r.annotation_id = an.id ORDER BY an.id`,
-      );
-      for (const a of annotations.iterate() as Iterable<AnnotationRow>) {
+      for (const a of exchangeAnnotationRows(reader)) {
         yield `${items++ ? ',' : ''}\n${JSON.stringify(annotationJson(a))}`;
         counts.annotations++;
       }
-      const links = reader.prepare(
-        `SELECT l.uuid, f.uuid AS fromUuid, t.uuid AS toUuid, l.type, l.status, l.method, l.score, l.reviewer, l.reviewed_at AS reviewedAt,
-           l.created_at AS createdAt
-         FROM links l JOIN annotations f ON f.id = l.from_id JOIN annotations t ON t.id = l.to_id ORDER BY l.id`,
-      );
-      for (const l of links.iterate() as Iterable<Record<string, string | number | null>>) {
+      for (const l of exchangeLinkRows(reader)) {
         yield `${items++ ? ',' : ''}\n${JSON.stringify(linkJson(l))}`;
         counts.links++;
       }
@@ -212,6 +197,10 @@ const linkJson = (l: Record<string, string | number | null>) => ({
 export interface MergeCounts {
   added: number;
   alreadyPresent: number;
+  /** Changed by the file where it was the later edit (for links: a reviewer's newer review). */
+  updated: number;
+  /** Changed both here and in the file: both kept as a conflict to decide (crosscheck conflicts). */
+  conflicts: number;
 }
 export interface WebAnnotationImportResult {
   articles: MergeCounts;
@@ -219,13 +208,24 @@ export interface WebAnnotationImportResult {
   links: MergeCounts;
 }
 
+const uuidOfIri = (iri: string, what: string): string => {
+  const uuid = canonicalUuid(iri.slice('urn:uuid:'.length));
+  if (uuid === null) throw new CrosscheckError('invalid_input', `${what} ${iri}: not a UUID`);
+  return uuid;
+};
+
 /**
- * Merges a collection into the corpus in one transaction: articles by the hash
- * of their text, annotations and links by UUID; what is already here is kept
- * as it is. Anything inconsistent (a text whose hash differs from its name, a
- * selector that does not match its text) refuses the whole file, naming the item.
+ * Merges a collection into the corpus in one transaction, through the corpus
+ * modules like any edit: articles by the hash of their text, annotations and
+ * links by UUID (in either case). What is new is added; what a colleague
+ * changed is applied where the file's edit is the later one, and kept beside
+ * ours as a conflict where ours is; reviews and verdicts are kept per reviewer.
+ * Whatever the file says about who wrote or reviewed something is kept but
+ * marked unverified, "imported by `actor` from `source`". Anything inconsistent
+ * (a text whose hash differs from its name, a selector that does not match its
+ * text, a URL that is not http or https) refuses the whole file, naming the item.
  */
-export function importWebAnnotations(db: Db, json: string, actor: string): WebAnnotationImportResult {
+export function importWebAnnotations(db: Db, json: string, actor: string, source = 'a Web Annotation file'): WebAnnotationImportResult {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -239,111 +239,147 @@ export function importWebAnnotations(db: Db, json: string, actor: string): WebAn
   }
   const document = parsed.data;
   const result: WebAnnotationImportResult = { articles: counts(), annotations: counts(), links: counts() };
-  return db.transaction(() => {
-    const articleIds = new Map<string, { id: number; text: string }>();
-    for (const article of document['crosscheck:articles']) {
-      const sha256 = article.id.slice('urn:sha256:'.length);
-      if (!isNormalised(article.value) || sha256Hex(article.value) !== sha256) {
-        throw new CrosscheckError('invalid_input', `article ${article.id}: its text does not match its sha256 (or is not normalised)`);
+  const claim = (kind: EntityKind, entity: string, claimedBy: string) => recordImportedClaim(db, { kind, entity, claimedBy, importedBy: actor, source });
+  return recordStep(
+    db,
+    actor,
+    'import',
+    () => {
+      const texts = new Map<string, string>();
+      for (const article of document['crosscheck:articles']) {
+        const sha256 = article.id.slice('urn:sha256:'.length);
+        if (!isNormalised(article.value) || sha256Hex(article.value) !== sha256) {
+          throw new CrosscheckError('invalid_input', `article ${article.id}: its text does not match its sha256 (or is not normalised)`);
+        }
+        const url = article['crosscheck:url'];
+        if (url !== null && !HttpUrl.safeParse(url).success) throw new CrosscheckError('invalid_input', `article ${article.id}: its URL is not an http or https address`);
+        texts.set(sha256, article.value);
+        const { status, articleId } = insertArticle(
+          db,
+          {
+            text: article.value,
+            title: article.title,
+            outlet: article['crosscheck:outlet'],
+            url,
+            published: article['crosscheck:published'],
+            fileName: article['crosscheck:fileName'],
+            importedAt: article['crosscheck:imported'],
+            origin: `web-annotation file ${source}`,
+          },
+          actor,
+        );
+        if (status === 'duplicate') {
+          result.articles.alreadyPresent++;
+          continue;
+        }
+        if (article['crosscheck:byline']) setByline(db, articleId, article['crosscheck:byline']);
+        result.articles.added++;
       }
-      const { status, articleId: id } = insertArticle(
-        db,
-        {
-          text: article.value,
-          title: article.title,
-          outlet: article['crosscheck:outlet'],
-          url: article['crosscheck:url'],
-          published: article['crosscheck:published'],
-          fileName: article['crosscheck:fileName'],
-          importedAt: article['crosscheck:imported'],
-          origin: 'web-annotation',
-        },
-        actor,
-      );
-      articleIds.set(article.id, { id, text: article.value });
-      if (status === 'duplicate') {
-        result.articles.alreadyPresent++;
-        continue;
-      }
-      if (article['crosscheck:byline']) setByline(db, id, article['crosscheck:byline']);
-      result.articles.added++;
-    }
-    const annotationId = (iri: string) => db.prepare('SELECT id FROM annotations WHERE uuid = ?').pluck().get(iri.slice('urn:uuid:'.length)) as number | undefined;
-    const items = document.first.items;
-    for (const item of items) {
-      if (item.motivation !== 'classifying') continue;
-      if (annotationId(item.id) !== undefined) {
-        result.annotations.alreadyPresent++;
-        continue;
-      }
-      insertAnnotation(db, item, articleIds, actor);
-      result.annotations.added++;
-    }
-    for (const item of items) {
-      if (item.motivation !== 'linking') continue;
-      const uuid = item.id.slice('urn:uuid:'.length);
-      if (db.prepare('SELECT 1 FROM links WHERE uuid = ?').get(uuid)) {
-        result.links.alreadyPresent++;
-        continue;
-      }
-      const [fromId, toId] = [annotationId(item.target), annotationId(item.body)];
-      if (fromId === undefined || toId === undefined) throw new CrosscheckError('invalid_input', `link ${item.id}: it joins an annotation that is neither in the file nor in the corpus`);
-      // The same link made independently by both analysts has two UUIDs; it is still one link.
-      const symmetric = GROUPING_LINK_TYPES.includes(item['crosscheck:linkType']) ? 1 : 0;
-      const same = db
-        .prepare('SELECT 1 FROM links WHERE type = ? AND ((from_id = ? AND to_id = ?) OR (? AND from_id = ? AND to_id = ?))')
-        .get(item['crosscheck:linkType'], fromId, toId, symmetric, toId, fromId);
-      if (same) {
-        result.links.alreadyPresent++;
-        continue;
-      }
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO links (uuid, from_id, to_id, type, status, method, score, reviewer, reviewed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(uuid, fromId, toId, item['crosscheck:linkType'], item['crosscheck:status'], item['crosscheck:method'], item['crosscheck:score'], item['crosscheck:reviewer'], item['crosscheck:reviewed'], item.created).lastInsertRowid,
-      );
-      recordEvent(db, { actor, action: 'link.import', entity: 'link', entityId: id, data: { uuid } });
-      result.links.added++;
-    }
-    return result;
-  }).immediate();
+      const items = document.first.items;
+      for (const item of items) if (item.motivation === 'classifying') mergeAnnotation(db, item, texts, actor, source, result.annotations, claim);
+      for (const item of items) if (item.motivation === 'linking') mergeLink(db, item, actor, source, result.links, claim);
+      return result;
+    },
+    () => ({ annotationId: null, articleId: null, quote: source }),
+  );
 }
 
-const counts = (): MergeCounts => ({ added: 0, alreadyPresent: 0 });
+const counts = (): MergeCounts => ({ added: 0, alreadyPresent: 0, updated: 0, conflicts: 0 });
 
-function insertAnnotation(db: Db, item: z.infer<typeof TagAnnotation>, articles: Map<string, { id: number; text: string }>, actor: string): void {
-  const article =
-    articles.get(item.target.source) ??
-    (db.prepare('SELECT id, text FROM articles WHERE sha256 = ?').get(item.target.source.slice('urn:sha256:'.length)) as { id: number; text: string } | undefined);
-  if (!article) throw new CrosscheckError('invalid_input', `annotation ${item.id}: its article ${item.target.source} is neither in the file nor in the corpus`);
+type Claim = (kind: EntityKind, entity: string, claimedBy: string) => void;
+
+function mergeAnnotation(db: Db, item: z.infer<typeof TagAnnotation>, texts: Map<string, string>, actor: string, source: string, count: MergeCounts, claim: Claim): void {
+  const uuid = uuidOfIri(item.id, 'annotation');
+  const sha256 = item.target.source.slice('urn:sha256:'.length);
+  const text = texts.get(sha256) ?? articleTextByHash(db, sha256);
+  if (text === null) throw new CrosscheckError('invalid_input', `annotation ${item.id}: its article ${item.target.source} is neither in the file nor in the corpus`);
   const [quote, position] = item.target.selector;
-  const anchor = anchorSpan(article.text, position.start, position.end);
+  const anchor = anchorSpan(text, position.start, position.end);
   if (anchor.quote !== quote.exact || anchor.prefix !== quote.prefix || anchor.suffix !== quote.suffix) {
     throw new CrosscheckError('invalid_input', `annotation ${item.id}: its TextQuoteSelector does not match the text at ${position.start}–${position.end}`);
   }
   const tags = item.body.filter((b) => b.purpose === 'tagging');
   const tag = Tag.safeParse(tags[0]?.value);
   if (tags.length !== 1 || !tag.success) throw new CrosscheckError('invalid_input', `annotation ${item.id}: expected one tag of ${Tag.options.join(', ')}`);
-  const note = item.body.filter((b) => b.purpose === 'commenting').map((b) => b.value).join('\n\n');
-  const id = Number(
-    db
-      .prepare(
-        `INSERT INTO annotations (uuid, article_id, start, "end", quote, prefix, suffix, tag, note, speaker, author, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(item.id.slice('urn:uuid:'.length), article.id, position.start, position.end, anchor.quote, anchor.prefix, anchor.suffix, tag.data, note, item['crosscheck:speaker'], item.creator.name, item.created, item.modified).lastInsertRowid,
-  );
+  const state: AnnotationState = {
+    article: sha256,
+    start: position.start,
+    end: position.end,
+    tag: tag.data,
+    note: item.body.filter((b) => b.purpose === 'commenting').map((b) => b.value).join('\n\n'),
+    speaker: item['crosscheck:speaker'],
+    author: item.creator.name,
+    createdAt: item.created,
+    updatedAt: item.modified,
+  };
+  const outcome = mergeState(db, actor, source, 'annotation', uuid, state, (s) => s.updatedAt);
+  count[outcome]++;
+  if (outcome === 'added' || outcome === 'updated') {
+    claim('annotation', uuid, item.creator.name);
+    recordEvent(db, { actor, action: 'annotation.import', entity: 'annotation', entityId: localId(db, 'annotation', uuid), entityUuid: uuid, data: { uuid, importedBy: actor, file: source, outcome } });
+  }
   const rating = item['crosscheck:rating'];
   if (rating) {
-    db.prepare('INSERT INTO claim_reviews (annotation_id, rating_value, alternate_name, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?)').run(
-      id,
-      rating.ratingValue,
-      rating.alternateName,
-      rating.reviewer,
-      rating.reviewed,
-    );
+    const verdict: VerdictState = { annotation: uuid, reviewer: rating.reviewer, ratingValue: rating.ratingValue, alternateName: rating.alternateName, reviewedAt: rating.reviewed };
+    const verdictId = verdictUuid(uuid, rating.reviewer);
+    const verdictOutcome = mergeState(db, actor, source, 'verdict', verdictId, verdict, (s) => s.reviewedAt);
+    if (verdictOutcome === 'added' || verdictOutcome === 'updated') claim('verdict', verdictId, rating.reviewer);
   }
-  recordEvent(db, { actor, action: 'annotation.import', entity: 'annotation', entityId: id, data: { uuid: item.id } });
+}
+
+function mergeLink(db: Db, item: z.infer<typeof LinkAnnotation>, actor: string, source: string, count: MergeCounts, claim: Claim): void {
+  const fileUuid = uuidOfIri(item.id, 'link');
+  const [from, to] = [uuidOfIri(item.target, `link ${item.id}: annotation`), uuidOfIri(item.body, `link ${item.id}: annotation`)];
+  const [fromId, toId] = [localId(db, 'annotation', from), localId(db, 'annotation', to)];
+  if (fromId === null || toId === null) throw new CrosscheckError('invalid_input', `link ${item.id}: it joins an annotation that is neither in the file nor in the corpus`);
+  if (fromId === toId) throw new CrosscheckError('invalid_input', `link ${item.id}: it joins an annotation to itself`);
+  // The same link made independently by both analysts has two UUIDs; it is still one link, and the file's review applies to it.
+  const sameEnds = findLink(db, fromId, toId, item['crosscheck:linkType']);
+  const uuid = localId(db, 'link', fileUuid) !== null ? fileUuid : sameEnds !== null ? uuidOf(db, 'link', sameEnds) : fileUuid;
+  let outcome: keyof MergeCounts = 'alreadyPresent';
+  if (readState(db, 'link', uuid) === null) {
+    const state: LinkState = { from, to, type: item['crosscheck:linkType'], method: item['crosscheck:method'], score: item['crosscheck:score'], createdBy: actor, createdAt: item.created };
+    applyChange(db, actor, { kind: 'link', uuid, before: null, after: state });
+    outcome = 'added';
+  }
+  const reviewer = item['crosscheck:reviewer'];
+  const status = item['crosscheck:status'];
+  if (reviewer && status !== 'suggested') {
+    const review: LinkReviewState = { link: uuid, reviewer, status, reviewedAt: item['crosscheck:reviewed'] ?? item.created };
+    const reviewId = linkReviewUuid(uuid, reviewer);
+    const reviewOutcome = mergeState(db, actor, source, 'linkReview', reviewId, review, (s) => s.reviewedAt);
+    if (reviewOutcome === 'added' || reviewOutcome === 'updated') claim('linkReview', reviewId, reviewer);
+    if (outcome === 'alreadyPresent' && reviewOutcome !== 'alreadyPresent') outcome = reviewOutcome === 'added' ? 'updated' : reviewOutcome;
+  }
+  count[outcome]++;
+  if (outcome !== 'alreadyPresent') {
+    recordEvent(db, { actor, action: 'link.import', entity: 'link', entityId: localId(db, 'link', uuid), entityUuid: uuid, data: { uuid, importedBy: actor, file: source, outcome } });
+  }
+}
+
+/**
+ * One entity from the file against ours: added when we lack it, the same when
+ * equal, ours replaced when the file's edit is the later one (by the time the
+ * edit records), else both kept as a conflict.
+ */
+function mergeState<K extends 'annotation' | 'verdict' | 'linkReview'>(
+  db: Db,
+  actor: string,
+  source: string,
+  kind: K,
+  uuid: string,
+  state: EntityStates[K],
+  editedAt: (s: EntityStates[K]) => string,
+): keyof MergeCounts {
+  const ours = readState(db, kind, uuid);
+  if (ours === null) {
+    applyChange(db, actor, { kind, uuid, before: null, after: state });
+    return 'added';
+  }
+  if (sameState(ours, state)) return 'alreadyPresent';
+  if (editedAt(state) > editedAt(ours)) {
+    applyChange(db, actor, { kind, uuid, before: ours, after: state });
+    return 'updated';
+  }
+  return recordImportConflict(db, { kind, entity: uuid, ours, theirs: state, importedBy: actor, source }) ? 'conflicts' : 'alreadyPresent';
 }

@@ -1,10 +1,8 @@
-import type { Annotation, Link, Suggestion, SuggestionAccept, SuggestionTarget } from '../api/contract.ts';
-import { CrosscheckError } from '../api/errors.ts';
-import { createAnnotation, getAnnotation, listAnnotations } from '../corpus/annotations.ts';
+import type { Annotation, Suggestion } from '../api/contract.ts';
+import { getAnnotation, listAnnotations } from '../corpus/annotations.ts';
 import { claimGroupIds } from '../corpus/claimGroups.ts';
 import type { Db } from '../corpus/database.ts';
-import { recordEvent } from '../corpus/events.ts';
-import { createLink, linksOf } from '../corpus/links.ts';
+import { linksOf } from '../corpus/links.ts';
 import { DEFAULT_MIN_COVERAGE, findSpans, type SpanMatch } from './spanFinder.ts';
 import { candidateArticles, ensureMatchIndex, rarityWeight, retrieves, termStatistics } from './termIndex.ts';
 import { tokenize, weighTokens } from './tokens.ts';
@@ -123,43 +121,4 @@ function toSuggestion(source: Annotation, span: Span, text: string, match: SpanM
 /** Suggestions for every annotation, for the review queue and `suggest --all`. */
 export function suggestAll(db: Db, options: SuggestOptions = {}): Suggestion[] {
   return listAnnotations(db).flatMap((a) => suggestFor(db, a.id, options));
-}
-
-/**
- * Accepts a suggestion: the span becomes an annotation in the target (same
- * tag, and the same speaker where the source names one) unless an annotation
- * already covers it, and a confirmed link joins it to the source. One transaction.
- */
-export function acceptSuggestion(db: Db, input: SuggestionAccept, actor: string): { annotation: Annotation; link: Link } {
-  return db.transaction(() => {
-    const source = getAnnotation(db, input.annotationId);
-    const existing = coveringAnnotation(annotationSpans(db, input.articleId), input);
-    const annotation =
-      existing !== null
-        ? getAnnotation(db, existing)
-        : createAnnotation(db, { articleId: input.articleId, start: input.start, end: input.end, tag: source.tag, speaker: source.speaker }, actor);
-    if (annotation.id === source.id) throw new CrosscheckError('invalid_input', 'A suggestion cannot be the annotation it was found for.');
-    const link = createLink(db, { fromId: source.id, toId: annotation.id, type: input.type ?? 'same-claim', status: 'confirmed', method: 'matcher', score: input.score ?? null }, actor);
-    recordEvent(db, { actor, action: 'suggestion.accept', entity: 'suggestion', entityId: link.id, data: { ...input, annotationCreated: existing === null } });
-    return { annotation, link };
-  }).immediate();
-}
-
-/** Remembers that a span is not the annotation's claim, so it is not suggested for it again. */
-export function rejectSuggestion(db: Db, input: SuggestionTarget, actor: string): SuggestionTarget {
-  return db.transaction(() => {
-    getAnnotation(db, input.annotationId);
-    const text = db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(input.articleId) as string | undefined;
-    if (text === undefined) throw new CrosscheckError('not_found', `There is no article ${input.articleId}.`);
-    if (input.end > text.length) throw new CrosscheckError('invalid_input', `The span ${input.start}–${input.end} runs past the end of article ${input.articleId} (length ${text.length}).`);
-    const now = new Date().toISOString();
-    const { changes } = db
-      .prepare(
-        `INSERT INTO suggestion_rejections (annotation_id, article_id, start, "end", quote, reviewer, rejected_at)
-         VALUES (@annotationId, @articleId, @start, @end, @quote, @actor, @now) ON CONFLICT DO NOTHING`,
-      )
-      .run({ ...input, quote: text.slice(input.start, input.end), actor, now });
-    if (changes > 0) recordEvent(db, { actor, action: 'suggestion.reject', entity: 'suggestion', entityId: input.annotationId, data: input }, now);
-    return input;
-  }).immediate();
 }

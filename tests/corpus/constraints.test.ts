@@ -13,8 +13,8 @@ function withArticle(text = 'Kirby said Russia was offering Iran support.') {
 const rawInsert = (db: Db, values: { articleId: number; start: number; end: number; tag: string }) =>
   db
     .prepare(
-      `INSERT INTO annotations (uuid, article_id, start, "end", quote, prefix, suffix, tag, author, created_at, updated_at)
-       VALUES (lower(hex(randomblob(16))), @articleId, @start, @end, '', '', '', @tag, 'x', 'now', 'now')`,
+      `INSERT INTO annotations (article_id, start, "end", quote, prefix, suffix, tag, author, created_at, updated_at)
+       VALUES (@articleId, @start, @end, '', '', '', @tag, 'x', 'now', 'now')`,
     )
     .run(values);
 
@@ -52,8 +52,8 @@ describe('the schema refuses impossible data even when the code is bypassed', ()
     const a = createAnnotation(db, { articleId, start: 0, end: 5, tag: 'attribution' }, 'tester');
     const b = createAnnotation(db, { articleId, start: 11, end: 17, tag: 'claim' }, 'tester');
     const link = db.prepare(
-      `INSERT INTO links (uuid, from_id, to_id, type, status, method, created_at)
-       VALUES (lower(hex(randomblob(16))), ?, ?, 'attributed-to', 'confirmed', 'manual', 'now')`,
+      `INSERT INTO links (from_id, to_id, type, status, method, created_at)
+       VALUES (?, ?, 'attributed-to', 'confirmed', 'manual', 'now')`,
     );
     expect(() => link.run(a.id, a.id)).toThrow(/CHECK constraint/);
     link.run(a.id, b.id);

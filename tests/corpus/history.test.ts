@@ -56,13 +56,16 @@ describe('undo and redo of annotation edits', () => {
     expect(api['links.list']({})).toEqual([]);
   });
 
-  it('brings back links made after a create when that create is undone and redone', () => {
+  it('undoes a link as a step of its own, before the create it followed, and redoes both in order', () => {
     const { api, articleId } = workspace();
     const a = api['annotations.create']({ articleId, ...span('military and technical'), tag: 'claim' });
     const b = api['annotations.create']({ articleId, ...span('Tehran denied it'), tag: 'denial' });
     const link = api['links.create']({ fromId: b.id, toId: a.id, type: 'denies' });
-    api['history.undo']({}); // the create of b, and with it the link
+    expect(api['history.undo']({}).applied).toMatchObject({ action: 'link', annotationId: b.id });
     expect(api['links.list']({})).toEqual([]);
+    expect(api['history.undo']({}).applied).toMatchObject({ action: 'create', annotationId: b.id });
+    expect(api['annotations.list']({ articleId })).toEqual([a]);
+    api['history.redo']({});
     api['history.redo']({});
     expect(api['links.list']({})).toEqual([link]);
   });

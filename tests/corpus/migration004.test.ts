@@ -27,7 +27,7 @@ describe('migration 004: article versions, orphans queue, claim ratings', () => 
   it('refuses a rating outside 1–5, an empty verdict and a suggestion that ends before it starts', () => {
     const { db } = tempCorpus();
     const { articleId } = insertArticle(db, { text: 'Some text here.', title: null, outlet: null, url: null, published: null, fileName: null }, 'ana');
-    db.prepare(`INSERT INTO annotations (uuid, article_id, start, "end", quote, prefix, suffix, tag, author, created_at, updated_at) VALUES ('u', ?, 0, 4, 'Some', '', ' text', 'claim', 'ana', 'now', 'now')`).run(articleId);
+    db.prepare(`INSERT INTO annotations (uuid, article_id, start, "end", quote, prefix, suffix, tag, author, created_at, updated_at) VALUES ('00000000-0000-4000-8000-000000000001', ?, 0, 4, 'Some', '', ' text', 'claim', 'ana', 'now', 'now')`).run(articleId);
     const rate = db.prepare(`INSERT INTO claim_reviews (annotation_id, rating_value, alternate_name, reviewer, reviewed_at) VALUES (1, ?, ?, 'ana', 'now')`);
     expect(() => rate.run(6, 'True')).toThrow(/CHECK/);
     expect(() => rate.run(3, '')).toThrow(/CHECK/);

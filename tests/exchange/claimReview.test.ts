@@ -55,13 +55,18 @@ describe('ClaimReview export', () => {
 });
 
 describe('claim group ratings', () => {
-  it('keeps one rating per group: rating another member replaces it, and the log keeps both', () => {
+  it('keeps one verdict per group and reviewer: the latest is the group’s, and the log keeps every one', () => {
     const { db } = tempCorpus();
     const c = buildExchangeCorpus(db);
     setClaimRating(db, { annotationId: c.claim.id, ratingValue: 1, alternateName: 'False' }, 'ana');
     const second = setClaimRating(db, { annotationId: c.drift.id, ratingValue: 3, alternateName: 'Half true' }, 'bo');
     expect(second).toMatchObject({ groupId: c.claim.id, ratingValue: 3, alternateName: 'Half true', reviewer: 'bo' });
-    expect(db.prepare('SELECT count(*) FROM claim_reviews').pluck().get()).toBe(1);
+    // ana's verdict replaced her own earlier one on another member; bo's is kept beside it.
+    const verdicts = db.prepare('SELECT reviewer, alternate_name AS name FROM claim_reviews ORDER BY reviewer').all();
+    expect(verdicts).toEqual([
+      { reviewer: 'ana', name: 'False' },
+      { reviewer: 'bo', name: 'Half true' },
+    ]);
     const events = listEvents(db, 'annotation').filter((e) => e.action === 'claim.rate');
     expect(events.map((e) => (e.data as any).before?.alternateName ?? null)).toEqual([null, 'Misleading', 'False']);
   });

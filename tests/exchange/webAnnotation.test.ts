@@ -57,7 +57,7 @@ describe('Web Annotation import', () => {
     const first = await exported(a);
     const b = tempCorpus().db;
     const result = importWebAnnotations(b, first.json, 'bo');
-    expect(result).toEqual({ articles: { added: 2, alreadyPresent: 0 }, annotations: { added: 4, alreadyPresent: 0 }, links: { added: 2, alreadyPresent: 0 } });
+    expect(result).toEqual({ articles: { added: 2, alreadyPresent: 0, updated: 0, conflicts: 0 }, annotations: { added: 4, alreadyPresent: 0, updated: 0, conflicts: 0 }, links: { added: 2, alreadyPresent: 0, updated: 0, conflicts: 0 } });
     expect(withoutGenerated((await exported(b)).json)).toEqual(withoutGenerated(first.json));
     const strip = ({ id: _id, ...rest }: { id: number }) => rest;
     expect(listArticles(b).map(strip)).toEqual(listArticles(a).map(strip));
@@ -72,7 +72,7 @@ describe('Web Annotation import', () => {
     const b = tempCorpus().db;
     importWebAnnotations(b, json, 'bo');
     const again = importWebAnnotations(b, json, 'bo');
-    expect(again).toEqual({ articles: { added: 0, alreadyPresent: 2 }, annotations: { added: 0, alreadyPresent: 4 }, links: { added: 0, alreadyPresent: 2 } });
+    expect(again).toEqual({ articles: { added: 0, alreadyPresent: 2, updated: 0, conflicts: 0 }, annotations: { added: 0, alreadyPresent: 4, updated: 0, conflicts: 0 }, links: { added: 0, alreadyPresent: 2, updated: 0, conflicts: 0 } });
     expect(rowCounts(b)).toEqual({ articles: 2, annotations: 4, links: 2 });
   });
 

@@ -6,12 +6,16 @@ import { printJson } from '../output.ts';
 const PAST = { undo: 'undone', redo: 'redone' } as const;
 
 const describeStep = (direction: 'undo' | 'redo', step: HistoryStep | null) =>
-  step ? `${PAST[direction]}: the ${step.action} of annotation ${step.annotationId} (article ${step.articleId}) “${step.quote}”` : `nothing to ${direction}`;
+  !step
+    ? `nothing to ${direction}`
+    : step.annotationId !== null
+      ? `${PAST[direction]}: the ${step.action} of annotation ${step.annotationId} (article ${step.articleId}) “${step.quote}”`
+      : `${PAST[direction]}: the ${step.action} of “${step.quote}”${step.articleId !== null ? ` (article ${step.articleId})` : ''}`;
 
 function replayCommand(direction: 'undo' | 'redo'): Command {
   return {
     usage: direction,
-    summary: direction === 'undo' ? 'undo your last annotation edit (create, retag, note, resize, delete)' : 'redo the edit you last undid',
+    summary: direction === 'undo' ? 'undo your last edit (annotation, link, review, verdict, suggestion, speaker, article details)' : 'redo the edit you last undid',
     options: {},
     run({ args, session, json, io }) {
       noPositionals(parse(args, {}).positionals, direction);

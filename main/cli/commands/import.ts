@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { CrosscheckError } from '../../api/errors.ts';
 import type { ImportResult } from '../../api/contract.ts';
 import { importWebAnnotations } from '../../exchange/webAnnotation.ts';
@@ -19,8 +19,13 @@ export const importCommand: Command = {
     const results: ImportResult[] = [];
     for (const file of positionals.filter(isCollection)) {
       try {
-        const merged = importWebAnnotations(session().db, readFileSync(file, 'utf8'), session().actor);
-        const line = (Object.keys(merged) as Array<keyof typeof merged>).map((k) => `${merged[k].added} ${k} added, ${merged[k].alreadyPresent} already present`);
+        const merged = importWebAnnotations(session().db, readFileSync(file, 'utf8'), session().actor, basename(file));
+        const line = (Object.keys(merged) as Array<keyof typeof merged>).map(
+          (k) =>
+            `${merged[k].added} ${k} added, ${merged[k].alreadyPresent} already present` +
+            (merged[k].updated ? `, ${merged[k].updated} updated` : '') +
+            (merged[k].conflicts ? `, ${merged[k].conflicts} in conflict (see crosscheck conflicts)` : ''),
+        );
         results.push({ file, status: 'imported', reason: line.join('; ') });
       } catch (error) {
         if (!(error instanceof CrosscheckError) && (error as NodeJS.ErrnoException).code === undefined) throw error;

@@ -2,6 +2,8 @@ import type { Command } from '../args.ts';
 import { annotateCommand, annotationsCommand } from './annotations.ts';
 import { articlesCommand, showCommand } from './articles.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
+import { agreementCommand } from './agreement.ts';
+import { conflictsCommand } from './conflicts.ts';
 import { evalMatcherCommand } from './evalMatcher.ts';
 import { linkCommand, linksCommand, reviewLinkCommand } from './links.ts';
 import { redoCommand, undoCommand } from './history.ts';
@@ -33,6 +35,8 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   orphans: orphansCommand,
   rate: rateCommand,
+  conflicts: conflictsCommand,
+  agreement: agreementCommand,
   serve: serveCommand,
   backup: backupCommand,
   restore: restoreCommand,

@@ -3,14 +3,18 @@ import { initialSchema } from './001_initial.ts';
 import { linksSpeakersMatching } from './003_links_speakers_matching.ts';
 import { searchAndHistory } from './002_search_and_history.ts';
 import { versionsOrphansReviews } from './004_versions_orphans_reviews.ts';
+import { stableIdentity } from './005_stable_identity.ts';
+import { operations } from './006_operations.ts';
 
 export interface Migration {
   version: number;
   name: string;
   up(db: Db): void;
+  /** Rebuilds tables (create, copy, drop, rename): run with foreign keys off, checked before commit. */
+  rebuildsTables?: boolean;
 }
 
 /** In order; a migration is never edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, searchAndHistory, linksSpeakersMatching, versionsOrphansReviews];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, searchAndHistory, linksSpeakersMatching, versionsOrphansReviews, stableIdentity, operations];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,103 @@
+import type { Db } from './database.ts';
+import { applyOperation, type ApplyOptions, type ApplyResult } from './operationApplier.ts';
+import { deviceId, listPendingOperations, writeBaseline, type Operation, type SequencedOperation } from './operations.ts';
+
+/**
+ * The device side of sync, everything a transport needs and nothing more.
+ * A transport (crosscheck sync, or the app's Sync now) runs, in this order:
+ *
+ *   1. pendingOperations(db, analyst, 1000)  → push them (POST /v1/push), in the order given;
+ *      articleTexts(db, ops) → upload each text (PUT /v1/articles/<sha256>) first;
+ *   2. markPushed(db, ids) once the hub acknowledged the push (a retry pushes them again: the hub
+ *      counts a repeated id as a duplicate, so that is safe);
+ *   3. pull from lastPulledSeq(db) (GET /v1/pull?after=…); articlesNeeded(db, ops) names the texts
+ *      to fetch (GET /v1/articles/<sha256>); applyPulledOperations(db, ops, { articleText }) applies
+ *      them in hub order and advances the cursor with each one, in the transaction that applies it;
+ *   4. repeat while the hub says `more`.
+ *
+ * Every function is synchronous and runs its writes in one transaction; a crash
+ * between steps loses nothing (unacknowledged operations stay pending, the
+ * cursor only moves with what was applied, and applying is idempotent).
+ */
+
+export type { Operation, SequencedOperation } from './operations.ts';
+export type { ApplyOptions, ApplyResult } from './operationApplier.ts';
+export { deviceId } from './operations.ts';
+export { applyOperation } from './operationApplier.ts';
+
+/**
+ * This device's operations not yet acknowledged by the hub, oldest first, at
+ * most `limit`. The corpus as it was before this device kept operations is
+ * written first, as operations of the first analyst to edit (or of `analyst`
+ * here, if nobody has edited since), so work done before sync reaches the team too.
+ */
+export function pendingOperations(db: Db, analyst: string, limit = 1000): Operation[] {
+  db.transaction(() => writeBaseline(db, analyst)).immediate();
+  return listPendingOperations(db, limit);
+}
+
+/** The hub stored these operations: they are no longer pending. Their seq arrives when they are pulled back. */
+export function markPushed(db: Db, ids: readonly string[], seqs: ReadonlyMap<string, number> = new Map()): void {
+  db.transaction(() => {
+    const mark = db.prepare("UPDATE operations SET pushed = 1, hub_seq = coalesce(hub_seq, ?) WHERE id = ? AND origin = 'local'");
+    for (const id of ids) mark.run(seqs.get(id) ?? null, id);
+  }).immediate();
+}
+
+/** Applies pulled operations in the order given (the hub's). Stops at the first failure, with everything before it applied. */
+export function applyPulledOperations(db: Db, operations: readonly SequencedOperation[], options: ApplyOptions = {}): { applied: number; superseded: number; duplicates: number; conflicts: number } {
+  const counts = { applied: 0, superseded: 0, duplicates: 0, conflicts: 0 };
+  for (const op of operations) {
+    const result: ApplyResult = applyOperation(db, op, options);
+    counts[result.outcome === 'duplicate' ? 'duplicates' : result.outcome]++;
+    counts.conflicts += result.conflicts;
+  }
+  return counts;
+}
+
+/** The hub seq up to which this device has applied everything. */
+export function lastPulledSeq(db: Db): number {
+  return db.prepare('SELECT last_pulled_seq FROM sync_state WHERE id = 1').pluck().get() as number;
+}
+
+/** Sets the cursor (only forward): for a transport that pulled a page with nothing to apply. */
+export function setLastPulledSeq(db: Db, seq: number): void {
+  db.prepare('UPDATE sync_state SET last_pulled_seq = max(last_pulled_seq, ?) WHERE id = 1').run(seq);
+}
+
+/** Texts to upload before pushing these operations: sha256 → text, for each article they add. */
+export function articleTexts(db: Db, operations: readonly Operation[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const op of operations) {
+    if (op.kind !== 'article.add' || texts.has(op.entity)) continue;
+    const text = db.prepare('SELECT text FROM articles WHERE sha256 = ?').pluck().get(op.entity) as string | undefined;
+    if (text !== undefined) texts.set(op.entity, text);
+  }
+  return texts;
+}
+
+/** The sha256 of each article these pulled operations add that is not in this corpus yet. */
+export function articlesNeeded(db: Db, operations: readonly Operation[]): string[] {
+  const needed = new Set<string>();
+  for (const op of operations) {
+    if (op.kind === 'article.add' && !db.prepare('SELECT 1 FROM articles WHERE sha256 = ?').get(op.entity)) needed.add(op.entity);
+  }
+  return [...needed];
+}
+
+export interface SyncStatus {
+  device: string;
+  pending: number;
+  lastPulledSeq: number;
+  openConflicts: number;
+}
+
+export function syncStatus(db: Db): SyncStatus {
+  return {
+    device: deviceId(db),
+    pending: db.prepare("SELECT count(*) FROM operations WHERE origin = 'local' AND pushed = 0 AND hub_seq IS NULL").pluck().get() as number,
+    lastPulledSeq: lastPulledSeq(db),
+    openConflicts: db.prepare("SELECT count(*) FROM conflicts WHERE status = 'open'").pluck().get() as number,
+  };
+}
+
