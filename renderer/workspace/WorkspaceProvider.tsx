@@ -142,17 +142,18 @@ function useWorkspaceState() {
     async (direction: 'undo' | 'redo') => {
       const replayed = await mutate(`history.${direction}`, {});
       const applied = replayed?.applied;
-      // A step about a speaker belongs to no article: there is nothing to open.
+      // A step about a speaker belongs to no article: nothing to open.
       if (!applied || applied.articleId === null || view !== 'read') return;
-      if (applied.articleId !== articleId) {
-        target.current = { articleId: applied.articleId, annotationId: applied.annotationId, offset: 0 };
+      const stepArticle = applied.articleId;
+      if (stepArticle !== articleId) {
+        target.current = { articleId: stepArticle, annotationId: applied.annotationId, offset: 0 };
         setTargetSeq((n) => n + 1);
       }
-      setArticleId(applied.articleId);
+      setArticleId(stepArticle);
       setSelectedId(applied.annotationId);
-      if (applied.articleId === articleId && open) {
+      if (stepArticle === articleId && open) {
         const shown = open.annotations.find((a) => a.id === applied.annotationId);
-        if (shown) focusSpan(applied.articleId, shown);
+        if (shown) focusSpan(stepArticle, shown);
       }
     },
     [mutate, view, articleId, open, focusSpan],
