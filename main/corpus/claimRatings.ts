@@ -58,9 +58,10 @@ export function setClaimRating(db: Db, input: ClaimRating, actor: string): Store
         ratingValue: input.ratingValue ?? null,
         alternateName: input.alternateName,
         reviewedAt: now,
-        // A new verdict keeps the wording and address already chosen for the group unless it says otherwise.
-        claimReviewed: input.claimReviewed === undefined ? (before?.claimReviewed ?? null) : input.claimReviewed,
-        reviewUrl: input.reviewUrl === undefined ? (before?.reviewUrl ?? null) : input.reviewUrl,
+        // A new verdict keeps the wording and address already chosen for the group unless it says otherwise;
+        // empty ones are left out of the state, as readState leaves them out.
+        ...optional('claimReviewed', input.claimReviewed === undefined ? before?.claimReviewed : input.claimReviewed),
+        ...optional('reviewUrl', input.reviewUrl === undefined ? before?.reviewUrl : input.reviewUrl),
       },
     });
     const after = { ...ratingOf(db, members)!, groupId };
@@ -68,6 +69,8 @@ export function setClaimRating(db: Db, input: ClaimRating, actor: string): Store
     return after;
   }, () => ({ annotationId: annotation!.id, articleId: annotation!.articleId, quote: annotation!.quote }));
 }
+
+const optional = <K extends string>(key: K, value: string | null | undefined) => (value == null ? {} : ({ [key]: value } as Record<K, string>));
 
 /**
  * The latest verdict stored on any of the members, or null. With `verifiedOnly`,
