@@ -6,6 +6,8 @@
 import { build as esbuild } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { build as viteBuild } from 'vite';
+import { writeLexicon } from '../matching/lexicon/buildLexicon.ts';
+import { lexiconFolder } from '../matching/lexicon/lexicon.ts';
 import { BUILD_STAMP, projectPath, sourceFingerprint } from './buildState.ts';
 
 export async function buildAll(): Promise<void> {
@@ -20,10 +22,12 @@ export async function buildAll(): Promise<void> {
     logOverride: { 'empty-import-meta': 'silent' },
   });
   await esbuild({ ...common, entryPoints: [projectPath('main/electron/preload.ts')], outfile: projectPath('dist/preload.cjs'), external: ['electron'] });
+  // The matcher's word knowledge, generated from WordNet and word vectors in node_modules (never committed).
+  writeLexicon(lexiconFolder());
   writeFileSync(BUILD_STAMP, sourceFingerprint());
 }
 
 if (import.meta.main) {
   await buildAll();
-  console.log('Built dist/ (renderer, main, preload).');
+  console.log('Built dist/ (renderer, main, preload, lexicon).');
 }

@@ -1,7 +1,8 @@
 import { DRIFT_CLASSES, type DiffSegment, type MeaningFlag } from '../api/contract.ts';
 import { alignGlobal, type Step } from './alignment.ts';
 import { tokenize, type Token } from './tokens.ts';
-import { isKnownActorKey, isNegation, isNumber } from './wordForms.ts';
+import { lexicon } from './lexicon/lexicon.ts';
+import { isNegation, isNumber } from './wordForms.ts';
 
 /**
  * How a variant's wording drifted from a base quote, and whether the drift
@@ -130,11 +131,11 @@ function meaningFlags(a: readonly Token[], b: readonly Token[], steps: readonly 
   return flags;
 }
 
-/** A known country or institution, or a capitalised word that does not just start its sentence. */
+/** A word WordNet knows only as a name (a country, a city), or a capitalised word that does not just start its sentence. */
 function isActor(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i]!;
   const startsSentence = i === 0 || tokens[i - 1]!.sentence !== token.sentence;
-  return token.content && (isKnownActorKey(token.key) || (!startsSentence && /^\p{Lu}/u.test(token.raw)));
+  return token.content && ((token.lex >= 0 && lexicon().isName(token.lex)) || (!startsSentence && /^\p{Lu}/u.test(token.raw)));
 }
 
 /**
