@@ -12,8 +12,8 @@ const STORIES = join(import.meta.dirname, '../fixtures/stories');
 const setFiles = evaluationSetFiles([STORIES]);
 
 describe('the development set of invented stories', () => {
-  it('holds stories, each a folder of reports with a set file beside it', () => {
-    expect(setFiles.length).toBeGreaterThanOrEqual(1);
+  it('holds at least four stories, each a folder of reports with a set file beside it', () => {
+    expect(setFiles.length).toBeGreaterThanOrEqual(4);
     const folders = readdirSync(STORIES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
     for (const file of setFiles) expect(folders).toContain(loadEvaluationSet(file).set.corpus);
   });
