@@ -6,7 +6,8 @@ import { sentencesOf, snapToClauses } from './clauses.ts';
 import { bestClauseRun, type MeaningMatch } from './meaningMatch.ts';
 import { findSpans, type FindOptions } from './spanFinder.ts';
 import type { Token } from './tokens.ts';
-import { STOPWORDS } from './wordForms.ts';
+import { lexicon } from './lexicon/lexicon.ts';
+import { STOPWORDS, wordKey } from './wordForms.ts';
 
 /**
  * Every span of one article that reports a quote: spans found by alignment
@@ -45,6 +46,7 @@ const OPENERS = new Set(['that', 'and', 'but', 'while', 'as', 'which', 'who', 'b
 
 export function findInArticle(quote: readonly Token[], quoteStructure: ClaimStructure, text: string, tokens: readonly Token[], options: FindOptions & { minMeaning?: number } = {}): FoundSpan[] {
   const found: FoundSpan[] = [];
+  const heading = headingTokens(text, tokens);
   const taken = new Uint8Array(tokens.length);
   const firstAt = new Map(tokens.map((t, i) => [t.start, i]));
   const lastAt = new Map(tokens.map((t, i) => [t.end, i]));
@@ -73,8 +75,10 @@ export function findInArticle(quote: readonly Token[], quoteStructure: ClaimStru
 
   const accept = (first: number, last: number, method: FoundSpan['method'], base: { score: number; coverage: number; precision: number; sharedWords?: string[]; operations?: EditOperation[] }) => {
     [first, last] = trim(tokens, first, last, inAttribution);
-    if (first > last) return;
+    if (first > last || heading[first] || heading[last]) return;
     for (let i = first; i <= last; i++) if (taken[i]) return;
+    // Read in the span only: reading the whole clause around it was measured to refuse more true reports
+    // (seed set recall 0.94 → 0.85) than false ones.
     const structure = claimStructure(text, tokens, first, last, 0, inAttribution);
     const checks = compareStructure(quoteStructure, structure);
     if (contradicts(checks)) return;
@@ -107,15 +111,55 @@ export function findInArticle(quote: readonly Token[], quoteStructure: ClaimStru
     const [a, b] = snapToClauses(text, tokens, first, last);
     accept(a, b, 'alignment', match);
   }
-  // Then meaning, sentence by sentence, where alignment found nothing.
-  for (const [a] of sentences) {
+  // Then meaning, sentence by sentence, where alignment found nothing. A sentence that says fewer than
+  // MIN_ANSWERED of the quote's words in the same word or a dictionary rewording is skipped unread.
+  const anchorsNeeded = Math.min(MIN_ANSWERED, quote.filter((t) => t.content).length);
+  const anchorKeys = quote.map((q) => (q.content ? anchorKeysOf(q) : new Set<string>()));
+  for (const [a, b] of sentences) {
     const sentence = tokens[a]!.sentence;
+    let anchors = 0;
+    for (const keys of anchorKeys) {
+      for (let i = a; i <= b; i++) if (keys.has(tokens[i]!.key)) {
+        anchors++;
+        break;
+      }
+    }
+    if (anchors < anchorsNeeded) continue;
     const m = meaning(sentence);
     if (!m || m.score < (options.minMeaning ?? MIN_MEANING) || m.coverage < MIN_MEANING_COVERAGE) continue;
     if (m.anchors < Math.min(MIN_ANSWERED, quote.filter((t) => t.content).length)) continue;
     accept(m.first, m.last, 'meaning', m);
   }
   return found.sort((x, y) => y.score - x.score || x.start - y.start);
+}
+
+/**
+ * Which tokens belong to a heading: a paragraph of at most HEADLINE_WORDS
+ * words without a closing full stop (the headline, a subhead, a caption
+ * title). A heading is an editor's summary ("US says Russia giving military
+ * aid to Iran"), not a report of what someone said, and is never suggested.
+ */
+export function headingTokens(text: string, tokens: readonly Token[]): Uint8Array {
+  const heading = new Uint8Array(tokens.length);
+  for (let first = 0; first < tokens.length; ) {
+    let end = first;
+    while (end < tokens.length && tokens[end]!.paragraph === tokens[first]!.paragraph) end++;
+    const line = text.slice(tokens[first]!.start, tokens[end - 1]!.end + 1).trimEnd();
+    if (end - first <= HEADLINE_WORDS && !/[.!?:;]["”’']?$/.test(line)) heading.fill(1, first, end);
+    first = end;
+  }
+  return heading;
+}
+const HEADLINE_WORDS = 16;
+
+/** Keys of the word and of the words the lexicon relates to it: a sentence holding none of them cannot say it. */
+function anchorKeysOf(token: Token): Set<string> {
+  const keys = new Set([token.key]);
+  if (token.lex >= 0) {
+    const words = lexicon();
+    for (const r of words.relatedWords(token.lex)) keys.add(wordKey(words.word(r)));
+  }
+  return keys;
 }
 
 /** Leaves out the attribution and the words that only open a clause, at both ends. */

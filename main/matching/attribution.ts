@@ -1,4 +1,6 @@
 import { boundaryAfter } from './clauses.ts';
+import { lexicon } from './lexicon/lexicon.ts';
+import { normaliseWord } from './wordForms.ts';
 import type { Token } from './tokens.ts';
 
 /**
@@ -157,9 +159,24 @@ function lastSpeakerBefore(text: string, tokens: readonly Token[], before: numbe
   return null;
 }
 
-/** Whether two speakers are one: the same last word ("Reyes" and "Alina Reyes", "office" and "the health office"). */
-export function sameSpeaker(a: { words: readonly string[] }, b: { words: readonly string[] }): boolean {
-  if (a.words.length === 0 || b.words.length === 0) return false;
+/** A person or body named by a proper name ("Alina Reyes"), not a description ("officials", "the health office"). */
+function isNamed(name: string): boolean {
+  const words = lexicon();
+  return name.split(/\s+/).some((w) => {
+    if (!/^\p{Lu}/u.test(w)) return false;
+    const id = words.id(normaliseWord(w).replace(/'s$/, ''));
+    return id === undefined || words.isName(id) || !words.inWordNet(id);
+  });
+}
+
+/**
+ * Whether two speakers are one: the same last word ("Reyes" and "Alina
+ * Reyes", "office" and "the health office"). Null when one is named and the
+ * other is not ("officials" may be Alina Reyes): nothing to compare.
+ */
+export function sameSpeaker(a: { name: string; words: readonly string[] }, b: { name: string; words: readonly string[] }): boolean | null {
+  if (isNamed(a.name) !== isNamed(b.name)) return null;
+  if (a.words.length === 0 || b.words.length === 0) return null;
   return a.words.includes(b.words.at(-1)!) || b.words.includes(a.words.at(-1)!);
 }
 

@@ -6,11 +6,13 @@ import type { Db } from '../corpus/database.ts';
 import { recordEvent } from '../corpus/events.ts';
 import { createLink, linksOf } from '../corpus/links.ts';
 import { speakerOf } from '../corpus/speakers.ts';
+import { cachedStatement } from '../corpus/statements.ts';
 import { findSpeaker, sameSpeaker, speakerNamed } from './attribution.ts';
-import { findInArticle, type FoundSpan } from './articleMatches.ts';
+import { findInArticle, MIN_MEANING_COVERAGE, type FoundSpan } from './articleMatches.ts';
+import { DEFAULT_MIN_COVERAGE } from './spanFinder.ts';
 import { claimStructure } from './claimStructure.ts';
 import { lexicon } from './lexicon/lexicon.ts';
-import { candidateArticles, ensureMatchIndex, rarityWeight, termStatistics } from './termIndex.ts';
+import { candidateArticles, ensureMatchIndex, rarityWeight, retrieves, termStatistics } from './termIndex.ts';
 import { tokenize, weighTokens } from './tokens.ts';
 import { wordKey } from './wordForms.ts';
 
@@ -39,7 +41,7 @@ export function overlapRatio(a: Span, b: Span): number {
 const SAME_SPAN = 0.6;
 
 const annotationSpans = (db: Db, articleId: number) =>
-  db.prepare('SELECT id, article_id AS articleId, start, "end" FROM annotations WHERE article_id = ?').all(articleId) as Array<Span & { id: number }>;
+  cachedStatement(db, 'SELECT id, article_id AS articleId, start, "end" FROM annotations WHERE article_id = ?').all(articleId) as Array<Span & { id: number }>;
 
 /** The annotation that is this span, or nearly: the one overlapping it most, if that is at least SAME_SPAN. */
 function coveringAnnotation(annotations: ReadonlyArray<Span & { id: number }>, span: Span): number | null {
@@ -78,16 +80,24 @@ export function suggestFor(db: Db, annotationId: number, options: SuggestOptions
   const rejected = db
     .prepare(`SELECT article_id AS articleId, start, "end" FROM suggestion_rejections WHERE annotation_id IN (${settledIds.map(() => '?').join(',')})`)
     .all(...settledIds) as Span[];
-  const textOf = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
-  const superseded = db.prepare('SELECT 1 FROM article_supersessions WHERE old_id = ?').pluck();
+  const textOf = cachedStatement(db, 'SELECT text FROM articles WHERE id = ?').pluck();
+  const superseded = cachedStatement(db, 'SELECT 1 FROM article_supersessions WHERE old_id = ?').pluck();
 
   const quoteStructure = claimStructure(source.quote, quote, 0, quote.length - 1);
   const sourceSpeaker = speakerOfSource(db, source, textOf.get(source.articleId) as string);
 
   const plain: Suggestion[] = [];
   const otherSpeaker: Suggestion[] = [];
+  // An article sharing too little of the quote (its words or their rewordings; function words and words in most
+  // articles cannot be told apart by the index, so they count as shared) cannot report it: it is not read at all.
+  const quoteWeight = quote.reduce((sum, t) => sum + t.weight, 0);
+  const relatedKeys = quote.map((t) => new Set(t.content && t.lex >= 0 ? words.relatedWords(t.lex).map((r) => wordKey(words.word(r))) : []));
+  const reachable = (keys: ReadonlySet<string>) =>
+    quote.reduce((sum, t, i) => sum + (!t.content || !retrieves(stats, t.key) || keys.has(t.key) || [...relatedKeys[i]!].some((k) => keys.has(k)) ? t.weight : 0), 0);
+  const minReach = Math.min(options.minCoverage ?? DEFAULT_MIN_COVERAGE, MIN_MEANING_COVERAGE) * quoteWeight;
   for (const candidate of candidateArticles(db, quote, stats, CANDIDATE_ARTICLES, expansions)) {
     if (superseded.get(candidate.articleId)) continue;
+    if (reachable(new Set(candidate.sharedKeys)) < minReach) continue;
     const text = textOf.get(candidate.articleId) as string | undefined;
     if (text === undefined) continue; // an article deleted since it was indexed
     const existing = annotationSpans(db, candidate.articleId);

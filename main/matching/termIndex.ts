@@ -75,10 +75,10 @@ export interface TermStatistics {
 }
 
 export function termStatistics(db: Db, keys: Iterable<string>): TermStatistics {
-  const articles = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  const articles = (cachedStatement(db, 'SELECT count(*) AS n FROM articles').get() as { n: number }).n;
   // Counting stops at the cap, so a word found in every article costs a bounded range scan.
   const cap = Math.max(50, Math.ceil(articles * 0.05));
-  const count = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM match_terms WHERE term = ? LIMIT ?)');
+  const count = cachedStatement(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM match_terms WHERE term = ? LIMIT ?)');
   const frequency = new Map<string, number>();
   for (const key of new Set(keys)) frequency.set(key, (count.get(key, cap + 1) as { n: number }).n);
   return { articles, frequency, cap };
@@ -112,7 +112,7 @@ export const retrieves = (stats: TermStatistics, key: string) => {
  */
 export function candidateArticles(db: Db, quote: readonly Token[], stats: TermStatistics, limit = 40, expansions: ReadonlyMap<string, number> = new Map()): CandidateArticle[] {
   const keys = articleTerms(quote);
-  const postings = db.prepare('SELECT article_id AS id FROM match_terms WHERE term = ?').pluck();
+  const postings = cachedStatement(db, 'SELECT article_id AS id FROM match_terms WHERE term = ?').pluck();
   const scores = new Map<number, { score: number; keys: string[] }>();
   const weighted = [...keys.map((k) => [k, 1] as const), ...[...expansions].filter(([k]) => !keys.includes(k))];
   for (const [key, share] of weighted.filter(([k]) => retrieves(stats, k))) {

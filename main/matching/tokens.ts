@@ -1,5 +1,5 @@
 import { lexicon } from './lexicon/lexicon.ts';
-import { isStopword, normaliseWord, wordKey } from './wordForms.ts';
+import { isNumber, isStopword, normaliseWord, wordKey } from './wordForms.ts';
 
 /** One word of a text, with where it is (UTF-16 offsets into that text) and how it compares. */
 export interface Token {
@@ -10,6 +10,8 @@ export interface Token {
   key: string;
   /** The word's index in the lexicon (lexicon/lexicon.ts), or -1 when it has none (most names, rare words). */
   lex: number;
+  /** A number in digits or words ("2,000", "twelve"): never a rewording of another word. */
+  number: boolean;
   /** False for function words, which carry less weight everywhere. */
   content: boolean;
   /** How much the word counts in a match: 1 for a content word, less for a function word or a word every text has. */
@@ -50,7 +52,7 @@ export function tokenize(text: string, offset = 0, withLexicon = true): Token[] 
     const content = !isStopword(norm);
     const start = offset + match.index;
     const lex = words?.id(norm.replace(/'s$/, '')) ?? -1;
-    tokens.push({ start, end: start + raw.length, raw, norm, key: wordKey(norm), lex, content, weight: content ? 1 : FUNCTION_WORD_WEIGHT, paragraph, sentence });
+    tokens.push({ start, end: start + raw.length, raw, norm, key: wordKey(norm), lex, number: isNumber(norm), content, weight: content ? 1 : FUNCTION_WORD_WEIGHT, paragraph, sentence });
   }
   return tokens;
 }

@@ -1,6 +1,5 @@
 import { lexicon } from './lexicon/lexicon.ts';
 import type { Token } from './tokens.ts';
-import { isNumber } from './wordForms.ts';
 
 /**
  * Whether two words say the same thing, from general English knowledge: the
@@ -54,7 +53,7 @@ function vectorSimilarity(a: Token, b: Token): number {
 /** 1 for the same word, RELATED_CREDIT for a rewording the dictionary knows, a graded share for close vectors, 0 otherwise. */
 export function wordSimilarity(a: Token, b: Token): number {
   if (a.norm === b.norm) return 1;
-  if (isNumber(a.norm) || isNumber(b.norm)) return 0;
+  if (a.number || b.number) return 0;
   if (a.key === b.key) return RELATED_CREDIT;
   const cosine = vectorSimilarity(a, b);
   if (cosine === 2) return RELATED_CREDIT;
@@ -92,7 +91,9 @@ function sameWordSpelledOtherwise(a: string, b: string): boolean {
 /** How the alignment pairs two words: the same word, a rewording, or a swap for another word. */
 export function wordRelation(a: Token, b: Token): 'equal' | 'near' | 'swap' {
   if (a.norm === b.norm) return 'equal';
-  if (isNumber(a.norm) || isNumber(b.norm)) return 'swap';
+  if (a.number || b.number) return 'swap';
+  // Most pairs of an alignment are two unrelated words outside the lexicon: no lookup for them.
+  if (a.key !== b.key && (a.lex < 0 || b.lex < 0)) return 'swap';
   const cosine = vectorSimilarity(a, b);
   if ((a.key === b.key || cosine === 2 || cosine >= NEAR_VECTOR) && sameWordSpelledOtherwise(a.norm, b.norm)) return 'equal';
   if (a.key === b.key || cosine === 2) return 'near';

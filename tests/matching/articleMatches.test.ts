@@ -40,7 +40,8 @@ describe('finding a claim in one article, by its words or its meaning', () => {
   });
 
   it('refuses a span about another actor', () => {
-    expect(quotes('Velmora sold grain to Ostrava last spring', 'Officials said Pelland sold grain to Ostrava last spring.')).toEqual([]);
+    expect(quotes('the grain was sold by Velmora to Ostrava last spring', 'Officials said the grain was sold by Pelland to Ostrava last spring.')).toEqual([]);
+    expect(quotes('the grain was sold by Velmora to Ostrava last spring', 'Officials said the grain was sold by Velmora to Ostrava last spring.')).toEqual(['the grain was sold by Velmora to Ostrava last spring']);
   });
 
   it('reports whole clauses, never half a phrase', () => {

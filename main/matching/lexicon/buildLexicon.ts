@@ -34,11 +34,13 @@ export interface LexiconData {
   antonyms: number[][];
   /** For each word, its dictionary form ("jets" → "jet", "considering" → "consider"), or itself. */
   base: number[];
-  /** Words that WordNet only knows as names (capitalised lemmas): a vector neighbour is never the same name. */
+  /** Words WordNet knows in any part of speech (with or without a capital). */
+  inWordNet: number[];
+  /** Words that WordNet only knows as names (nouns it always capitalises): a vector neighbour is never the same name. */
   names: number[];
 }
 
-export const LEXICON_VERSION = 1;
+export const LEXICON_VERSION = 3;
 
 const PLAIN_WORD = /^[a-z]+(?:'[a-z]+)?$/;
 
@@ -180,7 +182,9 @@ export function buildLexiconData(): { data: LexiconData; vectors: Int8Array } {
         if (!synset) return;
         const position = synset.words.findIndex((x) => x.toLowerCase() === w);
         const spelled = synset.words[position] ?? w;
-        isName.set(self, (isName.get(self) ?? true) && spelled !== spelled.toLowerCase());
+        // A name is a noun WordNet only ever spells with a capital: "Moscow", "Iranian"; not the adjective "Islamic".
+        if (pos === 'noun') isName.set(self, (isName.get(self) ?? true) && spelled !== spelled.toLowerCase());
+        else isName.set(self, false);
         if (sense < SYNONYM_SENSES) for (const other of synset.words) add(related[self]!, other, self);
         for (const p of synset.pointers) {
           const target = synsets.get(p.pos as (typeof POS)[number])?.get(p.offset);
@@ -209,8 +213,9 @@ export function buildLexiconData(): { data: LexiconData; vectors: Int8Array } {
     return known || forms.length === 0 ? i : forms[0]!;
   });
   const names = [...isName].filter(([, name]) => name).map(([i]) => i);
+  const inWordNet = [...isName.keys()].sort((a, b) => a - b);
   return {
-    data: { version: LEXICON_VERSION, words, related: related.map((s) => [...s].sort((a, b) => a - b)), antonyms: antonyms.map((s) => [...s].sort((a, b) => a - b)), base, names },
+    data: { version: LEXICON_VERSION, words, related: related.map((s) => [...s].sort((a, b) => a - b)), antonyms: antonyms.map((s) => [...s].sort((a, b) => a - b)), base, inWordNet, names },
     vectors,
   };
 }

@@ -31,6 +31,8 @@ export interface Lexicon {
   base(a: number): number;
   /** Known to WordNet only as a name ("Moscow", "Kirby"): vectors place names of one kind together, so a neighbour is not the same name. */
   isName(a: number): boolean;
+  /** WordNet has the word at all: a capitalised word it lacks is most likely a name ("Kirby", "Velmora"). */
+  inWordNet(a: number): boolean;
   vector(a: number): Int8Array;
   word(a: number): string;
   /** The words WordNet ties to this one (and to its dictionary form). */
@@ -68,6 +70,7 @@ export function lexicon(): Lexicon {
   }
   const ids = new Map(data.words.map((w, i) => [w, i]));
   const names = new Uint8Array(data.words.length);
+  for (const i of data.inWordNet) names[i] = 2;
   for (const i of data.names) names[i] = 1;
   loaded = {
     size: data.words.length,
@@ -83,6 +86,7 @@ export function lexicon(): Lexicon {
     antonyms: (a, b) => contains(data.antonyms[data.base[a]!]!, data.base[b]!),
     base: (a) => data.base[a]!,
     isName: (a) => names[a] === 1,
+    inWordNet: (a) => names[a] !== 0 || names[data.base[a]!] !== 0,
     vector: (a) => vectors.subarray(a * DIMENSIONS, (a + 1) * DIMENSIONS),
     word: (a) => data.words[a]!,
     relatedWords: (a) => [...new Set([...data.related[a]!, ...data.related[data.base[a]!]!, data.base[a]!])].filter((b) => b !== a),
