@@ -6,7 +6,7 @@ import { evaluateSets, evaluationSetFiles, loadEvaluationSet } from '../../main/
  * Floors under the matcher's measured quality, so a change that loses
  * recall or precision fails here. Measured with `eval-matcher` (docs/matching.md):
  * the seed set at precision 0.939 and recall 0.939; the development stories
- * pooled at precision 0.908, recall 0.685 (paraphrase 0.313). The floors sit a
+ * pooled at precision 0.910, recall 0.695 (paraphrase 0.337). The floors sit a
  * few mentions below, for ties that order differently on another machine.
  */
 const FIXTURES = join(import.meta.dirname, '../fixtures');
@@ -18,11 +18,11 @@ describe('the matcher’s quality on labelled sets', () => {
     expect(result.recall).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('keeps the development stories, pooled, at precision 0.88 and recall 0.66 or better, and finds paraphrases', () => {
+  it('keeps the development stories, pooled, at precision 0.88 and recall 0.67 or better, and finds paraphrases', () => {
     const result = evaluateSets(evaluationSetFiles([join(FIXTURES, 'stories')]).map(loadEvaluationSet));
     expect(result.precision).toBeGreaterThanOrEqual(0.88);
-    expect(result.recall).toBeGreaterThanOrEqual(0.66);
+    expect(result.recall).toBeGreaterThanOrEqual(0.67);
     expect(result.byKind['near-verbatim'].recall).toBeGreaterThanOrEqual(0.95);
-    expect(result.byKind.paraphrase.recall).toBeGreaterThanOrEqual(0.28);
+    expect(result.byKind.paraphrase.recall).toBeGreaterThanOrEqual(0.3);
   }, 120_000);
 });
