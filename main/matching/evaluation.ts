@@ -63,7 +63,12 @@ export interface SourceResult {
   set?: string;
   expected: number;
   found: number;
-  falsePositives: Array<{ file: string; quote: string; score: number }>;
+  /**
+   * Suggestions that are neither finds nor partial reports. `fragment` marks one lying
+   * inside an expected span but covering less than HIT_OVERLAP of it: the right
+   * mention with the wrong boundaries rather than a wrong mention.
+   */
+  falsePositives: Array<{ file: string; quote: string; score: number; fragment?: true }>;
   missed: Array<{ file: string; quote: string; kind?: MatchKind }>;
   exactBoundaries: number;
   byKind: Record<KindBucket, KindCount>;
@@ -76,6 +81,8 @@ export interface EvaluationResult {
   exactBoundaries: number;
   truePositives: number;
   falsePositives: number;
+  /** How many of the false positives are fragments of an expected span (see SourceResult). */
+  fragmentFalsePositives: number;
   expected: number;
   /** Recall over the expected spans of each kind; `unlabelled` holds those a set gives no kind. */
   byKind: Record<KindBucket, KindRecall>;
@@ -131,7 +138,8 @@ export function evaluationSetFiles(paths: readonly string[]): string[] {
   });
 }
 
-interface LocatedSpan {
+/** A labelled span found in its article. */
+export interface LocatedSpan {
   articleId: number;
   start: number;
   end: number;
@@ -176,9 +184,10 @@ function importSetCorpus(db: Db, corpusDir: string): SetCorpus {
 
 /**
  * Checks a set against its articles without running the matcher: every file
- * imports as an article of its own, every quote stands in its file, and no
+ * imports as an article of its own, every quote stands in its file, no
  * expected span overlaps its own source (the matcher never suggests the
- * source's own span, so such a span could never be found). With `requireKinds`,
+ * source's own span, so such a span could never be found), another expected
+ * span or an acceptable one. With `requireKinds`,
  * every expected span must say its kind. Returns the number of expected spans.
  */
 export function checkEvaluationSet(set: EvaluationSet, corpusDir: string, { requireKinds = false } = {}): { sources: number; expected: number } {
@@ -191,14 +200,25 @@ export function checkEvaluationSet(set: EvaluationSet, corpusDir: string, { requ
       if (ids.has(source.id)) throw new CrosscheckError('invalid_input', `two sources are called ${source.id}`);
       ids.add(source.id);
       const [span] = corpus.locate(source, `source ${source.id}`);
+      const located: LocatedSpan[] = [];
       for (const ref of source.expected) {
         if (requireKinds && ref.kind === undefined) throw new CrosscheckError('invalid_input', `source ${source.id}: the expected span “${ref.quote}” in ${ref.file} has no kind`);
         for (const e of corpus.locate(ref, `source ${source.id}, expected`)) {
           if (overlapRatio(e, span!) > 0) throw new CrosscheckError('invalid_input', `source ${source.id}: the expected span “${ref.quote}” overlaps the source itself`);
-          expected++;
+          // One suggestion finds one expected span: two overlapping labels would count one mention twice.
+          const twin = located.find((other) => overlapRatio(other, e) > 0);
+          if (twin) throw new CrosscheckError('invalid_input', `source ${source.id}: the expected spans “${twin.quote}” and “${ref.quote}” in ${ref.file} overlap`);
+          located.push(e);
         }
       }
-      for (const ref of source.acceptable) corpus.locate(ref, `source ${source.id}, acceptable`);
+      for (const ref of source.acceptable) {
+        for (const a of corpus.locate(ref, `source ${source.id}, acceptable`)) {
+          // A suggestion touching an acceptable span is never an error, so one overlapping an expected span would excuse its fragments.
+          const shadowed = located.find((e) => overlapRatio(e, a) > 0);
+          if (shadowed) throw new CrosscheckError('invalid_input', `source ${source.id}: the acceptable span “${ref.quote}” overlaps the expected span “${shadowed.quote}” in ${ref.file}`);
+        }
+      }
+      expected += located.length;
     }
     return { sources: set.sources.length, expected };
   } finally {
@@ -206,8 +226,11 @@ export function checkEvaluationSet(set: EvaluationSet, corpusDir: string, { requ
   }
 }
 
+/** What finds a source annotation's other mentions: the app's matcher unless a caller measures another. */
+export type Matcher = (db: Db, annotationId: number, options: SuggestOptions) => ReadonlyArray<{ articleId: number; start: number; end: number; quote: string; score: number }>;
+
 /** Runs the set on a fresh in-memory corpus of its articles; nothing is written anywhere. */
-export function evaluateMatcher(set: EvaluationSet, corpusDir: string, options: SuggestOptions = {}): EvaluationResult {
+export function evaluateMatcher(set: EvaluationSet, corpusDir: string, options: SuggestOptions = {}, matcher: Matcher = suggestFor): EvaluationResult {
   const db = openDatabase(':memory:');
   try {
     const corpus = importSetCorpus(db, corpusDir);
@@ -219,42 +242,63 @@ export function evaluateMatcher(set: EvaluationSet, corpusDir: string, options: 
         { articleId: span!.articleId, start: span!.start, end: span!.end, tag: source.tag, ...(source.speaker === undefined ? {} : { speaker: source.speaker }) },
         'evaluation',
       );
-      const suggestions = suggestFor(db, annotation.id, { ...options, limit: 100 });
+      const suggestions = matcher(db, annotation.id, { ...options, limit: 100 });
       const expected = source.expected.flatMap((ref) => corpus.locate(ref, `source ${source.id}, expected`));
       const acceptable = source.acceptable.flatMap((ref) => corpus.locate(ref, `source ${source.id}, acceptable`));
-      const hits = new Set<number>();
-      let exact = 0;
-      const falsePositives: SourceResult['falsePositives'] = [];
-      for (const s of suggestions) {
-        const hit = expected.findIndex((e, i) => !hits.has(i) && overlapRatio(e, s) >= HIT_OVERLAP);
-        if (hit >= 0) {
-          hits.add(hit);
-          if (expected[hit]!.start === s.start && expected[hit]!.end === s.end) exact++;
-        } else if (!acceptable.some((a) => overlapRatio(a, s) > 0) && !expected.some((e) => overlapRatio(e, s) >= HIT_OVERLAP)) {
-          // Neither a partial report nor a second find of a span already counted: an error.
-          falsePositives.push({ file: corpus.fileOf(s.articleId), quote: s.quote, score: s.score });
-        }
-      }
-      const byKind = emptyCounts();
-      expected.forEach((e, i) => {
-        const bucket = byKind[e.kind ?? UNLABELLED];
-        bucket.expected++;
-        if (hits.has(i)) bucket.found++;
-      });
-      sources.push({
-        id: source.id,
-        expected: expected.length,
-        found: hits.size,
-        falsePositives,
-        missed: expected.filter((_, i) => !hits.has(i)).map(({ file, quote, kind }) => (kind === undefined ? { file, quote } : { file, quote, kind })),
-        exactBoundaries: exact,
-        byKind,
-      });
+      sources.push(scoreSource(source.id, { expected, acceptable }, suggestions.map((s) => ({ ...s, file: corpus.fileOf(s.articleId) }))));
     }
-    return summarise(sources);
+    return summariseSources(sources);
   } finally {
     db.close();
   }
+}
+
+/** A suggestion as scored: where it is, in which file, and the matcher's score. */
+export interface ScoredSpan {
+  articleId: number;
+  start: number;
+  end: number;
+  file: string;
+  quote: string;
+  score: number;
+}
+
+/**
+ * Scores one source's suggestions against its labels. A suggestion overlapping an
+ * expected span by at least HIT_OVERLAP finds it (each expected span once); one
+ * touching an acceptable span, or finding an expected span a second time, is
+ * neither a hit nor an error; any other suggestion is a false positive.
+ */
+export function scoreSource(id: string, labels: { expected: readonly LocatedSpan[]; acceptable: readonly LocatedSpan[] }, suggestions: readonly ScoredSpan[]): SourceResult {
+  const { expected, acceptable } = labels;
+  const hits = new Set<number>();
+  let exact = 0;
+  const falsePositives: SourceResult['falsePositives'] = [];
+  for (const s of suggestions) {
+    const hit = expected.findIndex((e, i) => !hits.has(i) && overlapRatio(e, s) >= HIT_OVERLAP);
+    if (hit >= 0) {
+      hits.add(hit);
+      if (expected[hit]!.start === s.start && expected[hit]!.end === s.end) exact++;
+    } else if (!acceptable.some((a) => overlapRatio(a, s) > 0) && !expected.some((e) => overlapRatio(e, s) >= HIT_OVERLAP)) {
+      const fragment = expected.some((e) => overlapRatio(e, s) > 0);
+      falsePositives.push({ file: s.file, quote: s.quote, score: s.score, ...(fragment ? { fragment: true as const } : {}) });
+    }
+  }
+  const byKind = emptyCounts();
+  expected.forEach((e, i) => {
+    const bucket = byKind[e.kind ?? UNLABELLED];
+    bucket.expected++;
+    if (hits.has(i)) bucket.found++;
+  });
+  return {
+    id,
+    expected: expected.length,
+    found: hits.size,
+    falsePositives,
+    missed: expected.filter((_, i) => !hits.has(i)).map(({ file, quote, kind }) => (kind === undefined ? { file, quote } : { file, quote, kind })),
+    exactBoundaries: exact,
+    byKind,
+  };
 }
 
 /**
@@ -262,8 +306,12 @@ export function evaluateMatcher(set: EvaluationSet, corpusDir: string, options: 
  * false positive of every set counts once, so a set with more labels weighs more.
  */
 export function evaluateSets(sets: readonly LoadedEvaluationSet[], options: SuggestOptions = {}): PooledEvaluationResult {
-  const each = sets.map(({ set, corpusDir, file }) => ({ set: file, ...evaluateMatcher(set, corpusDir, options) }));
-  const pooled = summarise(each.flatMap((r) => r.sources.map((s) => ({ ...s, set: r.set }))));
+  return poolResults(sets.map(({ set, corpusDir, file }) => ({ set: file, ...evaluateMatcher(set, corpusDir, options) })));
+}
+
+/** Pools the figures of several sets' results, each source marked with the set it comes from. */
+export function poolResults(each: Array<{ set: string } & EvaluationResult>): PooledEvaluationResult {
+  const pooled = summariseSources(each.flatMap((r) => r.sources.map((s) => ({ ...s, set: r.set }))));
   return { ...pooled, sets: each };
 }
 
@@ -273,9 +321,11 @@ function emptyCounts(): Record<KindBucket, KindCount> {
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000) / 1000);
 
-function summarise(sources: SourceResult[]): EvaluationResult {
+/** Totals over sources: precision, recall and exact boundaries, overall and by kind. */
+export function summariseSources(sources: readonly SourceResult[]): EvaluationResult {
   const truePositives = sources.reduce((n, s) => n + s.found, 0);
   const falsePositives = sources.reduce((n, s) => n + s.falsePositives.length, 0);
+  const fragmentFalsePositives = sources.reduce((n, s) => n + s.falsePositives.filter((f) => f.fragment).length, 0);
   const expected = sources.reduce((n, s) => n + s.expected, 0);
   const exact = sources.reduce((n, s) => n + s.exactBoundaries, 0);
   const byKind = Object.fromEntries(
@@ -291,8 +341,9 @@ function summarise(sources: SourceResult[]): EvaluationResult {
     exactBoundaries: ratio(exact, truePositives),
     truePositives,
     falsePositives,
+    fragmentFalsePositives,
     expected,
     byKind,
-    sources,
+    sources: [...sources],
   };
 }

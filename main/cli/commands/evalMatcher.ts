@@ -27,7 +27,8 @@ function kindLine(result: EvaluationResult): string {
 }
 
 function totalsLine(result: EvaluationResult): string {
-  return `precision ${result.precision} (${result.truePositives}/${result.truePositives + result.falsePositives}), recall ${result.recall} (${result.truePositives}/${result.expected}), exact boundaries ${result.exactBoundaries}`;
+  const fragments = result.fragmentFalsePositives > 0 ? `; ${result.fragmentFalsePositives} of the ${result.falsePositives} false positives are fragments of expected spans` : '';
+  return `precision ${result.precision} (${result.truePositives}/${result.truePositives + result.falsePositives}${fragments}), recall ${result.recall} (${result.truePositives}/${result.expected}), exact boundaries ${result.exactBoundaries}`;
 }
 
 function printSources(io: Io, result: EvaluationResult, prefix: (setFile: string | undefined) => string): void {
@@ -39,7 +40,7 @@ function printSources(io: Io, result: EvaluationResult, prefix: (setFile: string
   );
   for (const s of result.sources) {
     for (const m of s.missed) io.out(`  missed    ${prefix(s.set)}${s.id}: ${m.file}${m.kind ? ` [${m.kind}]` : ''} “${m.quote}”`);
-    for (const f of s.falsePositives) io.out(`  false +   ${prefix(s.set)}${s.id}: ${f.file} “${f.quote}” (${f.score})`);
+    for (const f of s.falsePositives) io.out(`  false +   ${prefix(s.set)}${s.id}: ${f.file} “${f.quote}” (${f.score})${f.fragment ? ' fragment of an expected span' : ''}`);
   }
 }
 
