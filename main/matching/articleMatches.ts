@@ -119,7 +119,11 @@ export function findInArticle(quote: readonly Token[], quoteStructure: ClaimStru
     const first = firstAt.get(match.start);
     const last = lastAt.get(match.end);
     if (first === undefined || last === undefined) continue;
-    const [a, b] = snapToClauses(text, tokens, first, last);
+    let [a, b] = snapToClauses(text, tokens, first, last);
+    // A short aligned fragment grows to the run of clauses that best says the quote around it, when that run holds it.
+    // Measured on six development stories: precision 0.90 → 0.93, recall 0.68 → 0.70; the seed set unchanged.
+    const m = tokens[a]!.sentence === tokens[b]!.sentence ? meaning(tokens[a]!.sentence) : null;
+    if (m && m.first <= b && m.last >= a && m.score >= (options.minMeaning ?? MIN_MEANING)) [a, b] = [Math.min(a, m.first), Math.max(b, m.last)];
     accept(a, b, 'alignment', match);
   }
   // Then meaning, sentence by sentence, where alignment found nothing. A sentence that says fewer than
