@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { TAGS } from '../api/contract.ts';
 import { CrosscheckError } from '../api/errors.ts';
 import { createAnnotation } from '../corpus/annotations.ts';
-import { openDatabase } from '../corpus/database.ts';
+import { openDatabase, type Db } from '../corpus/database.ts';
 import { importPaths } from '../ingest/importFiles.ts';
 import { overlapRatio, suggestFor, type SuggestOptions } from './suggestions.ts';
 
@@ -14,12 +14,33 @@ import { overlapRatio, suggestFor, type SuggestOptions } from './suggestions.ts'
  * that report part of it (`acceptable`: neither a hit nor an error).
  */
 const SpanRef = z.strictObject({ file: z.string(), quote: z.string().min(1) });
+
+/**
+ * How an expected span reports its source, as a fact-checker labels it:
+ * the same words up to typography and spelling; the same sentence with words
+ * swapped, cut or reordered; or the same claim in other words.
+ */
+export const MATCH_KINDS = ['near-verbatim', 'drifted', 'paraphrase'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+/** The bucket for expected spans a set does not label with a kind (older sets). */
+export const UNLABELLED = 'unlabelled';
+export type KindBucket = MatchKind | typeof UNLABELLED;
+export const KIND_BUCKETS: readonly KindBucket[] = [...MATCH_KINDS, UNLABELLED];
+
+const ExpectedRef = SpanRef.extend({ kind: z.enum(MATCH_KINDS).optional() });
 export const EvaluationSet = z.strictObject({
   description: z.string(),
   /** Folder of the articles, relative to the set file. */
   corpus: z.string(),
   sources: z.array(
-    SpanRef.extend({ id: z.string(), tag: z.enum(TAGS), expected: z.array(SpanRef).min(1), acceptable: z.array(SpanRef) }),
+    SpanRef.extend({
+      id: z.string(),
+      tag: z.enum(TAGS),
+      /** Who says the quote; given to the source annotation as its speaker. */
+      speaker: z.string().min(1).optional(),
+      expected: z.array(ExpectedRef).min(1),
+      acceptable: z.array(SpanRef),
+    }),
   ),
 });
 export type EvaluationSet = z.infer<typeof EvaluationSet>;
@@ -27,13 +48,25 @@ export type EvaluationSet = z.infer<typeof EvaluationSet>;
 /** A found span counts as an expected one when they overlap by at least half of the longer. */
 export const HIT_OVERLAP = 0.5;
 
+export interface KindCount {
+  expected: number;
+  found: number;
+}
+export interface KindRecall extends KindCount {
+  /** Null when the set has no expected span of this kind. */
+  recall: number | null;
+}
+
 export interface SourceResult {
   id: string;
+  /** The set file the source comes from; given when several sets are pooled. */
+  set?: string;
   expected: number;
   found: number;
   falsePositives: Array<{ file: string; quote: string; score: number }>;
-  missed: Array<{ file: string; quote: string }>;
+  missed: Array<{ file: string; quote: string; kind?: MatchKind }>;
   exactBoundaries: number;
+  byKind: Record<KindBucket, KindCount>;
 }
 
 export interface EvaluationResult {
@@ -44,10 +77,24 @@ export interface EvaluationResult {
   truePositives: number;
   falsePositives: number;
   expected: number;
+  /** Recall over the expected spans of each kind; `unlabelled` holds those a set gives no kind. */
+  byKind: Record<KindBucket, KindRecall>;
   sources: SourceResult[];
 }
 
-export function loadEvaluationSet(file: string): { set: EvaluationSet; corpusDir: string } {
+export interface PooledEvaluationResult extends EvaluationResult {
+  /** Each set's own figures, in the order the sets were given. */
+  sets: Array<{ set: string } & EvaluationResult>;
+}
+
+export interface LoadedEvaluationSet {
+  set: EvaluationSet;
+  corpusDir: string;
+  /** The set file, as given. */
+  file: string;
+}
+
+export function loadEvaluationSet(file: string): LoadedEvaluationSet {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -56,38 +103,125 @@ export function loadEvaluationSet(file: string): { set: EvaluationSet; corpusDir
   }
   const parsed = EvaluationSet.safeParse(raw);
   if (!parsed.success) throw new CrosscheckError('invalid_input', `${file} is not an evaluation set: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-  return { set: parsed.data, corpusDir: resolve(dirname(file), parsed.data.corpus) };
+  return { set: parsed.data, corpusDir: resolve(dirname(file), parsed.data.corpus), file };
+}
+
+/** Set files in a folder: its `*.eval.json` files, in name order. */
+export const SET_FILE_SUFFIX = '.eval.json';
+
+/**
+ * The set files a list of paths names: a file is taken as it is, a folder
+ * stands for the `*.eval.json` files directly in it.
+ */
+export function evaluationSetFiles(paths: readonly string[]): string[] {
+  return paths.flatMap((path) => {
+    let folder: boolean;
+    try {
+      folder = statSync(path).isDirectory();
+    } catch {
+      throw new CrosscheckError('invalid_input', `there is no evaluation set or folder ${path}`);
+    }
+    if (!folder) return [path];
+    const files = readdirSync(path)
+      .filter((name) => name.endsWith(SET_FILE_SUFFIX))
+      .sort()
+      .map((name) => join(path, name));
+    if (files.length === 0) throw new CrosscheckError('invalid_input', `the folder ${path} holds no *${SET_FILE_SUFFIX} evaluation set`);
+    return files;
+  });
+}
+
+interface LocatedSpan {
+  articleId: number;
+  start: number;
+  end: number;
+  file: string;
+  quote: string;
+  kind?: MatchKind;
+}
+
+/** A set's articles imported into a fresh corpus, and a way to find its quotes there. */
+interface SetCorpus {
+  fileOf(articleId: number): string;
+  /** Every place the quote stands in the file; an error when it stands nowhere. */
+  locate<R extends { file: string; quote: string }>(ref: R, where: string): Array<LocatedSpan & R>;
+}
+
+function importSetCorpus(db: Db, corpusDir: string): SetCorpus {
+  const imported = importPaths(db, [corpusDir], 'evaluation');
+  const articleOf = new Map<string, { id: number; text: string }>();
+  for (const r of imported) {
+    if (r.status === 'failed' || r.articleId === undefined) throw new CrosscheckError('invalid_input', `cannot import ${r.file}: ${r.reason}`);
+    // A file read as a new version of another would hide that other from the matcher (it only sees live text).
+    if (r.status === 'duplicate' || r.supersedes !== undefined) {
+      throw new CrosscheckError('invalid_input', `${basename(r.file)} in ${corpusDir} is imported as a duplicate or a new version of another article; give each report its own outlet and headline`);
+    }
+    const text = db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(r.articleId) as string;
+    articleOf.set(basename(r.file), { id: r.articleId, text });
+  }
+  return {
+    fileOf: (articleId) => [...articleOf].find(([, a]) => a.id === articleId)![0],
+    locate(ref, where) {
+      const article = articleOf.get(ref.file);
+      if (!article) throw new CrosscheckError('invalid_input', `${where} names ${ref.file}, which is not in ${corpusDir}`);
+      const spans = [];
+      for (let at = article.text.indexOf(ref.quote); at >= 0; at = article.text.indexOf(ref.quote, at + 1)) {
+        spans.push({ ...ref, articleId: article.id, start: at, end: at + ref.quote.length });
+      }
+      if (spans.length === 0) throw new CrosscheckError('invalid_input', `${where}: “${ref.quote}” is not in ${ref.file}`);
+      return spans;
+    },
+  };
+}
+
+/**
+ * Checks a set against its articles without running the matcher: every file
+ * imports as an article of its own, every quote stands in its file, and no
+ * expected span overlaps its own source (the matcher never suggests the
+ * source's own span, so such a span could never be found). With `requireKinds`,
+ * every expected span must say its kind. Returns the number of expected spans.
+ */
+export function checkEvaluationSet(set: EvaluationSet, corpusDir: string, { requireKinds = false } = {}): { sources: number; expected: number } {
+  const db = openDatabase(':memory:');
+  try {
+    const corpus = importSetCorpus(db, corpusDir);
+    const ids = new Set<string>();
+    let expected = 0;
+    for (const source of set.sources) {
+      if (ids.has(source.id)) throw new CrosscheckError('invalid_input', `two sources are called ${source.id}`);
+      ids.add(source.id);
+      const [span] = corpus.locate(source, `source ${source.id}`);
+      for (const ref of source.expected) {
+        if (requireKinds && ref.kind === undefined) throw new CrosscheckError('invalid_input', `source ${source.id}: the expected span “${ref.quote}” in ${ref.file} has no kind`);
+        for (const e of corpus.locate(ref, `source ${source.id}, expected`)) {
+          if (overlapRatio(e, span!) > 0) throw new CrosscheckError('invalid_input', `source ${source.id}: the expected span “${ref.quote}” overlaps the source itself`);
+          expected++;
+        }
+      }
+      for (const ref of source.acceptable) corpus.locate(ref, `source ${source.id}, acceptable`);
+    }
+    return { sources: set.sources.length, expected };
+  } finally {
+    db.close();
+  }
 }
 
 /** Runs the set on a fresh in-memory corpus of its articles; nothing is written anywhere. */
 export function evaluateMatcher(set: EvaluationSet, corpusDir: string, options: SuggestOptions = {}): EvaluationResult {
   const db = openDatabase(':memory:');
   try {
-    const imported = importPaths(db, [corpusDir], 'evaluation');
-    const articleOf = new Map<string, { id: number; text: string }>();
-    for (const r of imported) {
-      if (r.status === 'failed' || r.articleId === undefined) throw new CrosscheckError('invalid_input', `cannot import ${r.file}: ${r.reason}`);
-      const text = db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(r.articleId) as string;
-      articleOf.set(r.file.split(/[\\/]/).pop()!, { id: r.articleId, text });
-    }
-    const locate = (ref: { file: string; quote: string }) => {
-      const article = articleOf.get(ref.file);
-      if (!article) throw new CrosscheckError('invalid_input', `the evaluation set names ${ref.file}, which is not in ${corpusDir}`);
-      const spans = [];
-      for (let at = article.text.indexOf(ref.quote); at >= 0; at = article.text.indexOf(ref.quote, at + 1)) {
-        spans.push({ articleId: article.id, start: at, end: at + ref.quote.length, ...ref });
-      }
-      if (spans.length === 0) throw new CrosscheckError('invalid_input', `“${ref.quote}” is not in ${ref.file}`);
-      return spans;
-    };
-
+    const corpus = importSetCorpus(db, corpusDir);
     const sources: SourceResult[] = [];
     for (const source of set.sources) {
-      const [span] = locate(source);
-      const annotation = createAnnotation(db, { articleId: span!.articleId, start: span!.start, end: span!.end, tag: source.tag }, 'evaluation');
+      const [span] = corpus.locate(source, `source ${source.id}`);
+      const annotation = createAnnotation(
+        db,
+        { articleId: span!.articleId, start: span!.start, end: span!.end, tag: source.tag, ...(source.speaker === undefined ? {} : { speaker: source.speaker }) },
+        'evaluation',
+      );
       const suggestions = suggestFor(db, annotation.id, { ...options, limit: 100 });
-      const expected = source.expected.flatMap(locate);
-      const acceptable = source.acceptable.flatMap(locate);
+      const expected = source.expected.flatMap((ref) => corpus.locate(ref, `source ${source.id}, expected`));
+      const acceptable = source.acceptable.flatMap((ref) => corpus.locate(ref, `source ${source.id}, acceptable`));
       const hits = new Set<number>();
       let exact = 0;
       const falsePositives: SourceResult['falsePositives'] = [];
@@ -98,34 +232,67 @@ export function evaluateMatcher(set: EvaluationSet, corpusDir: string, options: 
           if (expected[hit]!.start === s.start && expected[hit]!.end === s.end) exact++;
         } else if (!acceptable.some((a) => overlapRatio(a, s) > 0) && !expected.some((e) => overlapRatio(e, s) >= HIT_OVERLAP)) {
           // Neither a partial report nor a second find of a span already counted: an error.
-          const file = [...articleOf].find(([, a]) => a.id === s.articleId)![0];
-          falsePositives.push({ file, quote: s.quote, score: s.score });
+          falsePositives.push({ file: corpus.fileOf(s.articleId), quote: s.quote, score: s.score });
         }
       }
+      const byKind = emptyCounts();
+      expected.forEach((e, i) => {
+        const bucket = byKind[e.kind ?? UNLABELLED];
+        bucket.expected++;
+        if (hits.has(i)) bucket.found++;
+      });
       sources.push({
         id: source.id,
         expected: expected.length,
         found: hits.size,
         falsePositives,
-        missed: expected.filter((_, i) => !hits.has(i)).map(({ file, quote }) => ({ file, quote })),
+        missed: expected.filter((_, i) => !hits.has(i)).map(({ file, quote, kind }) => (kind === undefined ? { file, quote } : { file, quote, kind })),
         exactBoundaries: exact,
+        byKind,
       });
     }
-    const truePositives = sources.reduce((n, s) => n + s.found, 0);
-    const falsePositives = sources.reduce((n, s) => n + s.falsePositives.length, 0);
-    const expected = sources.reduce((n, s) => n + s.expected, 0);
-    const exact = sources.reduce((n, s) => n + s.exactBoundaries, 0);
-    const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000) / 1000);
-    return {
-      precision: ratio(truePositives, truePositives + falsePositives),
-      recall: ratio(truePositives, expected),
-      exactBoundaries: ratio(exact, truePositives),
-      truePositives,
-      falsePositives,
-      expected,
-      sources,
-    };
+    return summarise(sources);
   } finally {
     db.close();
   }
+}
+
+/**
+ * Runs several sets and pools their figures: every expected span and every
+ * false positive of every set counts once, so a set with more labels weighs more.
+ */
+export function evaluateSets(sets: readonly LoadedEvaluationSet[], options: SuggestOptions = {}): PooledEvaluationResult {
+  const each = sets.map(({ set, corpusDir, file }) => ({ set: file, ...evaluateMatcher(set, corpusDir, options) }));
+  const pooled = summarise(each.flatMap((r) => r.sources.map((s) => ({ ...s, set: r.set }))));
+  return { ...pooled, sets: each };
+}
+
+function emptyCounts(): Record<KindBucket, KindCount> {
+  return Object.fromEntries(KIND_BUCKETS.map((k) => [k, { expected: 0, found: 0 }])) as Record<KindBucket, KindCount>;
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000) / 1000);
+
+function summarise(sources: SourceResult[]): EvaluationResult {
+  const truePositives = sources.reduce((n, s) => n + s.found, 0);
+  const falsePositives = sources.reduce((n, s) => n + s.falsePositives.length, 0);
+  const expected = sources.reduce((n, s) => n + s.expected, 0);
+  const exact = sources.reduce((n, s) => n + s.exactBoundaries, 0);
+  const byKind = Object.fromEntries(
+    KIND_BUCKETS.map((k) => {
+      const e = sources.reduce((n, s) => n + s.byKind[k].expected, 0);
+      const f = sources.reduce((n, s) => n + s.byKind[k].found, 0);
+      return [k, { expected: e, found: f, recall: e === 0 ? null : ratio(f, e) }];
+    }),
+  ) as Record<KindBucket, KindRecall>;
+  return {
+    precision: ratio(truePositives, truePositives + falsePositives),
+    recall: ratio(truePositives, expected),
+    exactBoundaries: ratio(exact, truePositives),
+    truePositives,
+    falsePositives,
+    expected,
+    byKind,
+    sources,
+  };
 }
