@@ -12,6 +12,8 @@ const PROCESS_SPAWNING = ['tests/cli/**', 'tests/crash/**', 'tests/launcher/**',
 export default defineConfig({
   test: {
     reporters: ['default', './tests/helpers/closingLineReporter.ts'],
+    // The matcher's lexicon is generated from installed packages, not committed: built once before the tests.
+    globalSetup: ['./tests/helpers/lexiconSetup.ts'],
     projects: [
       {
         extends: true,

@@ -168,6 +168,23 @@ export const Suggestion = z.object({
     coverage: z.number().min(0).max(1),
     precision: z.number().min(0).max(1),
     summary: z.string(),
+    /** How close in meaning the span's clauses are to the quote, 0–1 (word senses and vectors, any order). */
+    meaning: z.number().min(0).max(1).optional(),
+    /** Found by word-by-word alignment (the quote's words, drifted) or by meaning (a rewording). */
+    method: z.enum(['alignment', 'meaning']).optional(),
+    /** Structure compared with the quote: null where there is nothing to compare (no number on one side, no speaker found). */
+    checks: z
+      .object({
+        sameNumber: z.boolean().nullable(),
+        sameNegation: z.boolean(),
+        sameModality: z.boolean().nullable(),
+        sameActor: z.boolean().nullable(),
+        /** False: the span is attributed to someone else than the quote. Such suggestions are listed after all others. */
+        sameSpeaker: z.boolean().nullable(),
+      })
+      .optional(),
+    /** Who the span's article says is speaking, when it says so. */
+    speaker: z.string().nullable().optional(),
   }),
 });
 export type Suggestion = z.infer<typeof Suggestion>;

@@ -6,6 +6,8 @@
 import { build as esbuild } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { build as viteBuild } from 'vite';
+import { writeLexicon } from '../matching/lexicon/buildLexicon.ts';
+import { lexiconFolder } from '../matching/lexicon/lexicon.ts';
 import { BUILD_STAMP, projectPath, sourceFingerprint } from './buildState.ts';
 
 export async function buildAll(): Promise<void> {
@@ -22,10 +24,12 @@ export async function buildAll(): Promise<void> {
   await esbuild({ ...common, entryPoints: [projectPath('main/electron/preload.ts')], outfile: projectPath('dist/preload.cjs'), external: ['electron'] });
   // The thread PDFs are parsed in, beside the bundle that starts it; pdf.js stays in node_modules, as the app ships it.
   await esbuild({ ...common, format: 'esm', entryPoints: [projectPath('main/ingest/pdf/pdfWorker.ts')], outfile: projectPath('dist/pdfWorker.mjs'), external: ['pdfjs-dist'] });
+  // The matcher's word knowledge, generated from WordNet and word vectors in node_modules (never committed).
+  writeLexicon(lexiconFolder());
   writeFileSync(BUILD_STAMP, sourceFingerprint());
 }
 
 if (import.meta.main) {
   await buildAll();
-  console.log('Built dist/ (renderer, main, preload).');
+  console.log('Built dist/ (renderer, main, preload, lexicon).');
 }

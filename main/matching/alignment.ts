@@ -1,4 +1,5 @@
 import type { Token } from './tokens.ts';
+import { wordRelation } from './wordSimilarity.ts';
 
 /**
  * Token-level alignment: Smith–Waterman (local) to find where a quote sits in
@@ -35,11 +36,7 @@ const NEAR = 1.3;
 const MISMATCH = -1;
 const GAP = -0.6;
 
-export function relation(a: Token, b: Token): 'equal' | 'near' | 'swap' {
-  if (a.norm === b.norm) return 'equal';
-  if (a.key === b.key) return 'near';
-  return 'swap';
-}
+export const relation = wordRelation;
 
 function pairScore(a: Token, b: Token): number {
   const kind = relation(a, b);

@@ -1,6 +1,7 @@
 import { DRIFT_CLASSES, type DiffSegment, type MeaningFlag } from '../api/contract.ts';
 import { alignGlobal, type Step } from './alignment.ts';
 import { tokenize, type Token } from './tokens.ts';
+import { lexicon } from './lexicon/lexicon.ts';
 import { isNegation, isNumber } from './wordForms.ts';
 
 /**
@@ -177,16 +178,17 @@ function meaningFlags(a: readonly Token[], b: readonly Token[], steps: readonly 
 }
 
 /**
- * A name: a capitalised content word that does not just start its sentence,
- * or an acronym anywhere. Generic on purpose: no list of countries or
- * people, so news of any place reads the same way.
+ * A name: a word WordNet knows only as a name (a country, a city), an acronym,
+ * or a capitalised content word that does not just start its sentence.
+ * Generic on purpose: no list of countries or people, so news of any place
+ * reads the same way.
  */
 function isActor(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i]!;
   if (!token.content) return false;
   if (/^\p{Lu}{2,}$/u.test(token.raw)) return true;
   const startsSentence = i === 0 || tokens[i - 1]!.sentence !== token.sentence;
-  return !startsSentence && /^\p{Lu}/u.test(token.raw);
+  return (token.lex >= 0 && lexicon().isName(token.lex)) || (!startsSentence && /^\p{Lu}/u.test(token.raw));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { EditOperation } from '../api/contract.ts';
-import { alignLocal, weight, type Step } from './alignment.ts';
+import { alignLocal, relation, weight, type Step } from './alignment.ts';
 import type { Token } from './tokens.ts';
 
 export interface SpanMatch {
@@ -65,9 +65,9 @@ function describe(quote: readonly Token[], text: readonly Token[], core: Step[],
     const sentence = text[edge]!.sentence;
     for (let distance = 1, j = edge + direction; distance <= REORDER_WINDOW && j >= 0 && j < text.length && !masked[j] && text[j]!.sentence === sentence; distance++, j += direction) {
       const used = new Set(best.steps.filter((s) => s.q !== undefined && s.t !== undefined && s.kind !== 'swap').map((s) => s.q!));
-      const q = quote.findIndex((token, i) => token.content && !used.has(i) && token.key === text[j]!.key);
+      const q = quote.findIndex((token, i) => token.content && !used.has(i) && relation(token, text[j]!) !== 'swap');
       if (q < 0) continue;
-      const kind = quote[q]!.norm === text[j]!.norm ? 'equal' : 'near';
+      const kind = relation(quote[q]!, text[j]!);
       const tried = measure(quote, text, extend(best.steps, { kind, q, t: j }, direction), quoteWeight);
       if (tried.score > best.score) best = tried;
     }

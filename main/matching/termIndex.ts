@@ -4,13 +4,13 @@ import { cachedStatement } from '../corpus/statements.ts';
 
 /**
  * The word index behind "find this claim elsewhere": for each article, the
- * set of its content-word keys (stems and synonym groups, see wordForms.ts).
+ * set of its content-word keys (stems, see wordForms.ts).
  * Retrieval looks up a quote's rarer keys and ranks articles by the weight of
  * keys they share; only those articles are aligned word by word.
  */
 
 /** Bump when tokenize() or wordKey() change what an article's keys are: the index is then rebuilt on first use. */
-export const MATCH_INDEX_VERSION = '1';
+export const MATCH_INDEX_VERSION = '2';
 const VERSION_KEY = 'match_index_version';
 
 const indexVersion = (db: Db) => ((cachedStatement(db, 'SELECT value FROM meta WHERE key = ?').get(VERSION_KEY) as { value: string } | undefined)?.value ?? null);
@@ -39,7 +39,7 @@ export function indexNewArticle(db: Db, articleId: number, text: string): void {
 
 function indexArticleTerms(db: Db, articleId: number, text: string): void {
   const insert = cachedStatement(db, 'INSERT OR IGNORE INTO match_terms (term, article_id) VALUES (?, ?)');
-  for (const term of articleTerms(tokenize(text))) insert.run(term, articleId);
+  for (const term of articleTerms(tokenize(text, 0, false))) insert.run(term, articleId);
 }
 
 /** Re-indexes every article when the index was built by another matcher version (or never). */
@@ -53,7 +53,7 @@ export function ensureMatchIndex(db: Db): void {
     const page = db.prepare('SELECT id, text FROM articles WHERE id > ? ORDER BY id LIMIT 500');
     for (let after = 0, rows = page.all(after) as Array<{ id: number; text: string }>; rows.length > 0; rows = page.all(after) as typeof rows) {
       for (const { id, text } of rows) {
-        for (const term of articleTerms(tokenize(text))) {
+        for (const term of articleTerms(tokenize(text, 0, false))) {
           const list = postings.get(term);
           if (list) list.push(id);
           else postings.set(term, [id]);
@@ -75,10 +75,10 @@ export interface TermStatistics {
 }
 
 export function termStatistics(db: Db, keys: Iterable<string>): TermStatistics {
-  const articles = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  const articles = (cachedStatement(db, 'SELECT count(*) AS n FROM articles').get() as { n: number }).n;
   // Counting stops at the cap, so a word found in every article costs a bounded range scan.
   const cap = Math.max(50, Math.ceil(articles * 0.05));
-  const count = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM match_terms WHERE term = ? LIMIT ?)');
+  const count = cachedStatement(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM match_terms WHERE term = ? LIMIT ?)');
   const frequency = new Map<string, number>();
   for (const key of new Set(keys)) frequency.set(key, (count.get(key, cap + 1) as { n: number }).n);
   return { articles, frequency, cap };
@@ -110,12 +110,13 @@ export const retrieves = (stats: TermStatistics, key: string) => {
  * statistical stopwords of this corpus. Needs at least two shared keys (one
  * for a one-word quote).
  */
-export function candidateArticles(db: Db, quote: readonly Token[], stats: TermStatistics, limit = 40): CandidateArticle[] {
+export function candidateArticles(db: Db, quote: readonly Token[], stats: TermStatistics, limit = 40, expansions: ReadonlyMap<string, number> = new Map()): CandidateArticle[] {
   const keys = articleTerms(quote);
-  const postings = db.prepare('SELECT article_id AS id FROM match_terms WHERE term = ?').pluck();
+  const postings = cachedStatement(db, 'SELECT article_id AS id FROM match_terms WHERE term = ?').pluck();
   const scores = new Map<number, { score: number; keys: string[] }>();
-  for (const key of keys.filter((k) => retrieves(stats, k))) {
-    const w = rarityWeight(stats, key);
+  const weighted = [...keys.map((k) => [k, 1] as const), ...[...expansions].filter(([k]) => !keys.includes(k))];
+  for (const [key, share] of weighted.filter(([k]) => retrieves(stats, k))) {
+    const w = rarityWeight(stats, key) * share;
     for (const id of postings.all(key) as number[]) {
       const entry = scores.get(id) ?? { score: 0, keys: [] };
       entry.score += w;

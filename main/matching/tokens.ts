@@ -1,4 +1,5 @@
-import { isStopword, normaliseWord, wordKey } from './wordForms.ts';
+import { lexicon } from './lexicon/lexicon.ts';
+import { isNumber, isStopword, normaliseWord, wordKey } from './wordForms.ts';
 
 /** One word of a text, with where it is (UTF-16 offsets into that text) and how it compares. */
 export interface Token {
@@ -7,6 +8,10 @@ export interface Token {
   raw: string;
   norm: string;
   key: string;
+  /** The word's index in the lexicon (lexicon/lexicon.ts), or -1 when it has none (most names, rare words). */
+  lex: number;
+  /** A number in digits or words ("2,000", "twelve"): never a rewording of another word. */
+  number: boolean;
   /** False for function words, which carry less weight everywhere. */
   content: boolean;
   /** How much the word counts in a match: 1 for a content word, less for a function word or a word every text has. */
@@ -21,12 +26,18 @@ export const FUNCTION_WORD_WEIGHT = 0.35;
 /**
  * Words are runs of letters and digits, with an inner apostrophe ("Iran's",
  * "doesn’t") or dot ("U.S.") kept; hyphens and dashes split words, so
- * "full-fledged" reads as "full fledged" and "—" is never a word.
+ * "full-fledged" reads as "full fledged" and "—" is never a word. A number
+ * keeps its thousands separators and decimals ("2,000", "4.5").
  */
-const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
+const WORD = /\p{N}+(?:[.,]\p{N}+)*(?:[\p{L}]+)?|[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 
-export function tokenize(text: string, offset = 0): Token[] {
+/**
+ * Tokenizes `text`. `withLexicon` (default true) looks each word up in the
+ * lexicon; the word index, which needs only keys, skips it.
+ */
+export function tokenize(text: string, offset = 0, withLexicon = true): Token[] {
   const tokens: Token[] = [];
+  const words = withLexicon ? lexicon() : null;
   let paragraph = 0;
   let sentence = 0;
   let previousEnd = 0;
@@ -34,13 +45,14 @@ export function tokenize(text: string, offset = 0): Token[] {
     const raw = match[0];
     const gap = text.slice(previousEnd, match.index);
     if (tokens.length > 0 && gap.includes('\n')) paragraph++, sentence++;
-    else if (tokens.length > 0 && /[.!?]/.test(gap)) sentence++;
+    else if (tokens.length > 0 && /[.!?]/.test(gap) && !/^\p{Ll}/u.test(raw)) sentence++;
     previousEnd = match.index + raw.length;
     // "US" in capitals is the country, not the pronoun.
     const norm = raw === 'US' || raw === 'U.S' ? 'usa' : normaliseWord(raw);
     const content = !isStopword(norm);
     const start = offset + match.index;
-    tokens.push({ start, end: start + raw.length, raw, norm, key: wordKey(norm), content, weight: content ? 1 : FUNCTION_WORD_WEIGHT, paragraph, sentence });
+    const lex = words?.id(norm.replace(/'s$/, '')) ?? -1;
+    tokens.push({ start, end: start + raw.length, raw, norm, key: wordKey(norm), lex, number: isNumber(norm), content, weight: content ? 1 : FUNCTION_WORD_WEIGHT, paragraph, sentence });
   }
   return tokens;
 }

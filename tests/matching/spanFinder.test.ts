@@ -44,12 +44,6 @@ describe('finding a quote in another text', () => {
     expect(match.operations.filter((o) => o.op === 'moved').map((o) => o.to)).toEqual(['Kirby', 'said']);
   });
 
-  it('finds a light paraphrase: “drone assembly line” as “joint production line for lethal drones”', () => {
-    const quote = 'Russia and Iran were considering standing up a drone assembly line in Russia for the Ukraine conflict';
-    const text = '"We have also seen reports that Moscow and Tehran are considering the establishment of a joint production line for lethal drones in Russia," he said.';
-    expect(found(quote, text)).toEqual(['Moscow and Tehran are considering the establishment of a joint production line for lethal drones in Russia']);
-  });
-
   it('finds every occurrence in one text, best first', () => {
     const text = `First: ${KIRBY}. Later, again: an unprecedented level of military and technical support.`;
     expect(found(KIRBY, text)).toEqual([KIRBY, 'an unprecedented level of military and technical support']);

@@ -8,6 +8,7 @@ import { suggestFor } from '../../main/matching/suggestions.ts';
 import { acceptSuggestion, rejectSuggestion } from '../../main/matching/suggestionDecisions.ts';
 import { candidateArticles, ensureMatchIndex, termStatistics } from '../../main/matching/termIndex.ts';
 import { tokenize } from '../../main/matching/tokens.ts';
+import { wordKey } from '../../main/matching/wordForms.ts';
 import { tempCorpus } from '../helpers/tempCorpus.ts';
 
 const QUOTE = 'These fighter planes will significantly strengthen Iran’s air force relative to its regional neighbors';
@@ -37,7 +38,8 @@ describe('find this claim elsewhere', () => {
     const { db, ids } = corpus(STORY);
     const articlesWith = (term: string) => db.prepare('SELECT article_id FROM match_terms WHERE term = ? ORDER BY article_id').pluck().all(term);
     expect(articlesWith('signi')).toEqual([ids[0], ids[1], ids[3]]);
-    expect(articlesWith('~plane')).toEqual([ids[0], ids[1], ids[3]]);
+    expect(articlesWith(wordKey('planes'))).toEqual([ids[0], ids[3]]);
+    expect(articlesWith(wordKey('jets'))).toEqual([ids[1]]);
     expect(articlesWith('weath')).toEqual([ids[2]]);
   });
 

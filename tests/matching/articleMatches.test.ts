@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { findInArticle } from '../../main/matching/articleMatches.ts';
+import { claimStructure } from '../../main/matching/claimStructure.ts';
+import { tokenize } from '../../main/matching/tokens.ts';
+
+/** The spans of `text` reported for `quote`, as the text's own words. */
+function found(quote: string, text: string) {
+  const q = tokenize(quote);
+  return findInArticle(q, claimStructure(quote, q, 0, q.length - 1), text, tokenize(text));
+}
+const quotes = (quote: string, text: string) => found(quote, text).map((f) => f.quote);
+
+describe('finding a claim in one article, by its words or its meaning', () => {
+  it('finds a paraphrase that alignment alone misses: “drone assembly line” as “joint production line for lethal drones”', () => {
+    const quote = 'Russia and Iran were considering standing up a drone assembly line in Russia for the Ukraine conflict';
+    const text = '"We have also seen reports that Moscow and Tehran are considering the establishment of a joint production line for lethal drones in Russia," he said.';
+    const [match] = found(quote, text);
+    expect(match).toMatchObject({ quote: 'Moscow and Tehran are considering the establishment of a joint production line for lethal drones in Russia' });
+    expect(match!.meaning).toBeGreaterThan(0.5);
+  });
+
+  it('finds a rewording in other words and order, as a whole clause, with the speaker the article names', () => {
+    const [match] = found('the leak began when a valve failed on a tank holding ammonia', 'A valve failure on an ammonia storage tank caused the leak, according to port director Alina Reyes.');
+    expect(match).toMatchObject({ quote: 'A valve failure on an ammonia storage tank caused the leak', speaker: { name: 'port director Alina Reyes' } });
+    const [kept] = found('The terminal will stay shut until every tank has been inspected', 'Port director Alina Reyes said the terminal would stay closed until all tanks had been checked.');
+    expect(kept).toMatchObject({ quote: 'the terminal would stay closed until all tanks had been checked', checks: { sameModality: true, sameNegation: true } });
+  });
+
+  it('refuses a span whose negation differs from the quote’s, however close its words', () => {
+    expect(quotes('the company delayed the release for commercial reasons', 'The company said it had not delayed the release for commercial reasons.')).toEqual([]);
+    expect(quotes('the company did not delay the release', 'Officials said the company had delayed the release by a day.')).toEqual([]);
+  });
+
+  it('refuses a span whose number differs, in digits or in words, and keeps one that agrees', () => {
+    const quote = 'the closure could cost the city 2,000 jobs if it lasted more than a month';
+    expect(quotes(quote, 'The union said the closure could cost 200 jobs in the first month.')).toEqual([]);
+    expect(quotes(quote, 'The union said the closure could cost the city two thousand jobs if it lasted more than a month.')).toEqual([
+      'the closure could cost the city two thousand jobs if it lasted more than a month',
+    ]);
+  });
+
+  it('refuses a span about another actor', () => {
+    expect(quotes('the grain was sold by Velmora to Ostrava last spring', 'Officials said the grain was sold by Pelland to Ostrava last spring.')).toEqual([]);
+    expect(quotes('the grain was sold by Velmora to Ostrava last spring', 'Officials said the grain was sold by Velmora to Ostrava last spring.')).toEqual(['the grain was sold by Velmora to Ostrava last spring']);
+  });
+
+  it('reports whole clauses, never half a phrase', () => {
+    const text = 'Russia was training Iranian pilots on the Sukhoi Su-35 fighter jet, which Tehran could receive “within the next year”, he said.';
+    for (const match of found('Tehran could receive the Su-35 fighter jet within', text)) {
+      const next = text.slice(match.end).trimStart()[0];
+      expect([',', '.', '”', '"', ';', undefined]).toContain(next);
+    }
+  });
+
+  it('finds the same mentions whether the analyst selected a whole long quote or its core', () => {
+    const core = 'Moscow and Tehran are considering a joint production line for lethal drones';
+    const whole = `We have also seen reports that ${core} in Russia, and we are watching that closely`;
+    const text = 'A spokesman said Moscow and Tehran were weighing a joint production line for lethal drones on Russian soil. Weather was mild.';
+    const spans = (q: string) => found(q, text).map((f) => [f.start, f.end]);
+    expect(spans(core)).toHaveLength(1);
+    expect(spans(whole)).toEqual(spans(core));
+  });
+});
