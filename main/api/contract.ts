@@ -180,7 +180,7 @@ export const SuggestionAccept = z
 export type SuggestionAccept = z.infer<typeof SuggestionAccept>;
 
 export const DRIFT_CLASSES = ['identical', 'typography', 'word-swap', 'truncation', 'reordering', 'paraphrase'] as const;
-export const MEANING_FLAGS = ['negation', 'number', 'actor', 'speaker'] as const;
+export const MEANING_FLAGS = ['negation', 'number', 'actor', 'speaker', 'modality'] as const;
 export const MeaningFlag = z.object({ kind: z.enum(MEANING_FLAGS), detail: z.string() });
 export type MeaningFlag = z.infer<typeof MeaningFlag>;
 /** A run of the word diff: `base` holds the base's words, `variant` the variant's (empty for an insertion or a deletion). */

@@ -39,6 +39,21 @@ function groupMembers(db: Db): Map<number, Annotation[]> {
 }
 
 /**
+ * Who a claim is put in the mouth of: the speaker given on it, else the
+ * speaker of an attribution linked to it as attributed-to (attribution →
+ * claim, not rejected), which is how an analyst records "…, X said".
+ */
+function attributedSpeakers(links: readonly Link[], annotations: ReadonlyMap<number, Annotation>): Map<number, string> {
+  const said = new Map<number, string>();
+  for (const link of links) {
+    if (link.type !== 'attributed-to' || link.status === 'rejected') continue;
+    const attribution = annotations.get(link.fromId);
+    if (attribution?.tag === 'attribution' && attribution.speaker && !said.has(link.toId)) said.set(link.toId, attribution.speaker);
+  }
+  return said;
+}
+
+/**
  * The review desk: each claim group as a table of its variants, earliest
  * first, each diffed against the earliest and classed by drift. Drift that
  * changes meaning is flagged, and so is the same wording put in another
@@ -47,14 +62,16 @@ function groupMembers(db: Db): Map<number, Annotation[]> {
 export function claimGroupTables(db: Db): ClaimGroup[] {
   const articles = sources(db);
   const links = listLinks(db);
+  const said = attributedSpeakers(links, new Map(listAnnotations(db).map((a) => [a.id, a])));
+  const speakerName = (a: Annotation) => a.speaker ?? said.get(a.id) ?? null;
   const groups: ClaimGroup[] = [];
   for (const [id, annotations] of groupMembers(db)) {
     annotations.sort(chronological(articles));
     const base = annotations[0]!;
-    const baseSpeaker = speakerOf(db, base.speaker);
+    const baseSpeaker = speakerOf(db, speakerName(base));
     const rows = annotations.map((annotation): ClaimGroupRow => {
       const drift = classifyDrift(base.quote, annotation.quote);
-      const speaker = speakerOf(db, annotation.speaker);
+      const speaker = speakerOf(db, speakerName(annotation));
       const flags: MeaningFlag[] = [...drift.flags];
       if (baseSpeaker && speaker && baseSpeaker.id !== speaker.id) flags.push({ kind: 'speaker', detail: `said by ${speaker.name}, not ${baseSpeaker.name}` });
       const article = articles.get(annotation.articleId);

@@ -1,7 +1,7 @@
 import { DRIFT_CLASSES, type DiffSegment, type MeaningFlag } from '../api/contract.ts';
 import { alignGlobal, type Step } from './alignment.ts';
 import { tokenize, type Token } from './tokens.ts';
-import { isKnownActorKey, isNegation, isNumber } from './wordForms.ts';
+import { isNegation, isNumber } from './wordForms.ts';
 
 /**
  * How a variant's wording drifted from a base quote, and whether the drift
@@ -21,6 +21,19 @@ export interface DriftReport {
 
 /** Share of words a truncation may keep while the rest still matches; beyond that the variant is a paraphrase. */
 const PARAPHRASE_BELOW = 0.6;
+/**
+ * Content words a variant may add beyond the base's first or last matched
+ * word and still be the same wording (a word of context, "to Tehran"); more
+ * is a longer paraphrase. Set on the claim-group tests: one or two words of
+ * context against whole added clauses of five words and more.
+ */
+const EXTENSION_WORDS = 2;
+
+/**
+ * English modal verbs: the closed class that sets how sure a claim is
+ * ("could receive" is not "will receive"). A grammar list, like the negations.
+ */
+const MODALS: ReadonlySet<string> = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'ought', "won't", "can't", "couldn't", "wouldn't", "shouldn't", 'cannot']);
 
 export function classifyDrift(base: string, variant: string): DriftReport {
   const a = tokenize(base);
@@ -37,7 +50,7 @@ export function classifyDrift(base: string, variant: string): DriftReport {
   const gaps = steps.filter((s) => s.kind === 'insert' || s.kind === 'delete');
   const core = coreRange(steps);
   const innerGaps = gaps.filter((s) => isInside(steps, s, core));
-  const edgeGaps = gaps.length - innerGaps.length;
+  const { dropped, added } = edgeChanges(a, b, steps, core);
 
   const kept = (same + near) / Math.max(1, Math.min(a.length, b.length));
   if (base === variant) classes.add('identical');
@@ -50,16 +63,35 @@ export function classifyDrift(base: string, variant: string): DriftReport {
       // Function words come and go with any rewording ("is transforming"/"transforms"); only content words count.
       const innerDeletions = innerGaps.filter((s) => s.kind === 'delete' && a[s.q!]!.content).length;
       const innerInsertions = innerGaps.filter((s) => s.kind === 'insert' && b[s.t!]!.content).length;
-      if (edgeGaps > 0 || innerDeletions > 1) classes.add('truncation');
+      // Words dropped at an end are a truncation; words added at an end are context or, past a few, a longer paraphrase.
+      if (dropped > 0 || innerDeletions > 1) classes.add('truncation');
       else if (innerDeletions === 1) classes.add('word-swap');
-      if (innerInsertions > 2) classes.add('paraphrase');
-      else if (innerInsertions > 0) classes.add('word-swap');
+      if (innerInsertions > 2 || added > EXTENSION_WORDS) classes.add('paraphrase');
+      else if (innerInsertions > 0 || added > 0) classes.add('word-swap');
     }
   }
   // Only the marks around the words differ ("“…”" for '"…"').
   if (classes.size === 0) classes.add('typography');
   const final = DRIFT_CLASSES.filter((c) => classes.has(c));
   return { classes: final, primary: final.at(-1)!, flags, diff };
+}
+
+/**
+ * Content words beyond the first and last matched word, per side: an end
+ * where the base has more lost words (truncation), one where the variant has
+ * more gained them. Words paired one for one at an end are swaps, neither.
+ */
+function edgeChanges(a: readonly Token[], b: readonly Token[], steps: readonly Step[], [first, last]: [number, number]): { dropped: number; added: number } {
+  let dropped = 0;
+  let added = 0;
+  const ends = first < 0 ? [steps] : [steps.slice(0, first), steps.slice(last + 1)];
+  for (const end of ends) {
+    const base = end.filter((s) => s.q !== undefined && a[s.q]!.content).length;
+    const variant = end.filter((s) => s.t !== undefined && b[s.t]!.content).length;
+    if (base > variant) dropped += base - variant;
+    else added += variant - base;
+  }
+  return { dropped, added };
 }
 
 function coreRange(steps: readonly Step[]): [number, number] {
@@ -125,16 +157,49 @@ function meaningFlags(a: readonly Token[], b: readonly Token[], steps: readonly 
   }
   const numbers = changed((tokens, i) => isNumber(tokens[i]!.norm));
   if (numbers.removed.length + numbers.added.length > 0) flags.push({ kind: 'number', detail: describe(numbers.removed, numbers.added) });
+  // A modal changed in place ("could" → "may"), or one dropped or added between matched words.
+  const modalSwaps = steps.filter((s) => s.q !== undefined && s.t !== undefined && a[s.q]!.norm !== b[s.t]!.norm && (MODALS.has(a[s.q]!.norm) || MODALS.has(b[s.t]!.norm)));
+  const modals = changed((tokens, i) => MODALS.has(tokens[i]!.norm));
+  const swapped = modalSwaps.map((s) => `“${a[s.q!]!.raw}” → “${b[s.t!]!.raw}”`);
+  const unpaired = describe(
+    modals.removed.filter((w) => !modalSwaps.some((s) => a[s.q!]!.raw === w)),
+    modals.added.filter((w) => !modalSwaps.some((s) => b[s.t!]!.raw === w)),
+  );
+  if (swapped.length > 0 || unpaired) flags.push({ kind: 'modality', detail: [...swapped, unpaired].filter(Boolean).join(', ') });
+
+  // An actor counts as changed when one the base names is gone from the variant (dropped, or replaced by
+  // another). A name only added ("the Sukhoi Su-35") makes the claim more specific, not about someone else.
   const actors = changed(isActor);
-  if (actors.removed.length + actors.added.length > 0) flags.push({ kind: 'actor', detail: describe(actors.removed, actors.added) });
+  const gone = actors.removed.filter((name) => !b.some((t, i) => isActor(b, i) && sameName(name, t.raw)));
+  const arrived = actors.added.filter((name) => !a.some((t, i) => isActor(a, i) && sameName(name, t.raw)));
+  if (gone.length > 0) flags.push({ kind: 'actor', detail: describe(gone, arrived) });
   return flags;
 }
 
-/** A known country or institution, or a capitalised word that does not just start its sentence. */
+/**
+ * A name: a capitalised content word that does not just start its sentence,
+ * or an acronym anywhere. Generic on purpose: no list of countries or
+ * people, so news of any place reads the same way.
+ */
 function isActor(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i]!;
+  if (!token.content) return false;
+  if (/^\p{Lu}{2,}$/u.test(token.raw)) return true;
   const startsSentence = i === 0 || tokens[i - 1]!.sentence !== token.sentence;
-  return token.content && (isKnownActorKey(token.key) || (!startsSentence && /^\p{Lu}/u.test(token.raw)));
+  return !startsSentence && /^\p{Lu}/u.test(token.raw);
+}
+
+/**
+ * Two spellings of one name: equal once folded, or one the start of the other
+ * as a demonym is ("Iran"/"Iranian", "Ukraine"/"Ukrainian": at least four
+ * letters in common and most of the shorter word).
+ */
+function sameName(x: string, y: string): boolean {
+  const [p, q] = [x.toLowerCase(), y.toLowerCase()];
+  if (p === q) return true;
+  let common = 0;
+  while (common < p.length && common < q.length && p[common] === q[common]) common++;
+  return common >= 4 && common >= 0.7 * Math.min(p.length, q.length);
 }
 
 /**

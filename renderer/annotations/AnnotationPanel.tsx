@@ -10,13 +10,15 @@ export interface AnnotationPanelProps {
   selectedId: number | null;
   /** Increments when the note of the selected annotation should take the keyboard (key `n`). */
   noteRequest: number;
+  /** Suggested spans shown in the article (ghosts), so an empty list does not read as "nothing here". */
+  suggestionCount?: number;
   onSelect(id: number): void;
   onUpdate(patch: AnnotationPatch): void;
   onDelete(id: number): void;
 }
 
 /** The open article's annotations in text order, filterable by tag, with an editor for the selected one. */
-export function AnnotationPanel({ annotations, selectedId, noteRequest, onSelect, onUpdate, onDelete }: AnnotationPanelProps) {
+export function AnnotationPanel({ annotations, selectedId, noteRequest, suggestionCount = 0, onSelect, onUpdate, onDelete }: AnnotationPanelProps) {
   const [filter, setFilter] = useState<ReadonlySet<Tag>>(new Set(TAGS));
   const shown = useMemo(() => (filter.size === TAGS.length ? annotations : annotations.filter((a) => filter.has(a.tag))), [annotations, filter]);
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
@@ -39,13 +41,13 @@ export function AnnotationPanel({ annotations, selectedId, noteRequest, onSelect
           {shown.length} of {annotations.length}
         </span>
       </div>
-      <AnnotationRows annotations={shown} selectedId={selectedId} onSelect={onSelect} />
+      <AnnotationRows annotations={shown} selectedId={selectedId} suggestionCount={suggestionCount} onSelect={onSelect} />
       {selected && <AnnotationEditor key={selected.id} annotation={selected} noteRequest={noteRequest} onUpdate={onUpdate} onDelete={onDelete} />}
     </aside>
   );
 }
 
-function AnnotationRows({ annotations, selectedId, onSelect }: Pick<AnnotationPanelProps, 'annotations' | 'selectedId' | 'onSelect'>) {
+function AnnotationRows({ annotations, selectedId, suggestionCount, onSelect }: Pick<AnnotationPanelProps, 'annotations' | 'selectedId' | 'onSelect'> & { suggestionCount: number }) {
   const listRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -88,7 +90,13 @@ function AnnotationRows({ annotations, selectedId, onSelect }: Pick<AnnotationPa
           </div>
         ))}
       </div>
-      {annotations.length === 0 && <p className="empty">No annotations. Select text and press c, d or a.</p>}
+      {annotations.length === 0 && (
+        <p className="empty">
+          {suggestionCount > 0
+            ? `No annotations yet; ${suggestionCount} suggested span${suggestionCount === 1 ? '' : 's'} (dashed) in the text: click one to accept or reject it.`
+            : 'No annotations yet. Select text (drag, or press v for a caret and Shift+arrows) and press c, d or a.'}
+        </p>
+      )}
     </div>
   );
 }

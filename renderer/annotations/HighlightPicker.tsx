@@ -1,9 +1,20 @@
+import { useEffect, useRef } from 'react';
 import type { Annotation } from '../../main/api/contract.ts';
+import { useKeyScope } from '../keys/KeyRouter.tsx';
 
-/** Lists every annotation under a clicked spot so the analyst can pick the one meant. */
+/** Lists every annotation under a clicked spot so the analyst can pick the one meant: arrows move, Enter picks, Esc closes. */
 export function HighlightPicker({ annotations, rect, onPick, onClose }: { annotations: Annotation[]; rect: DOMRect; onPick(id: number): void; onClose(): void }) {
+  const menu = useRef<HTMLDivElement>(null);
+  const items = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role=menuitem]') ?? [])];
+  const move = (by: 1 | -1) => {
+    const list = items();
+    const at = list.indexOf(document.activeElement as HTMLButtonElement);
+    list[(at + by + list.length) % list.length]?.focus();
+  };
+  useKeyScope('menu', { next: () => move(1), previous: () => move(-1), close: onClose });
+  useEffect(() => items()[0]?.focus(), []);
   return (
-    <div role="menu" aria-label="Annotations here" className="highlight-picker" style={{ top: rect.bottom + 4, left: rect.left }}>
+    <div ref={menu} role="menu" aria-label="Annotations here" className="highlight-picker" style={{ top: rect.bottom + 4, left: rect.left }}>
       {annotations.map((a) => (
         <button key={a.id} type="button" role="menuitem" onClick={() => onPick(a.id)}>
           <span className={`tag-chip hl-${a.tag}`}>{a.tag}</span> <q>{a.quote.length > 60 ? a.quote.slice(0, 59) + '…' : a.quote}</q>

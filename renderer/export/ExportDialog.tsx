@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { CSV_TABLES, LINK_STATUSES, TAGS, type LinkStatus, type Tag } from '../../main/api/contract.ts';
+import { Dialog } from '../shell/Dialog.tsx';
 import { csvDownloadHref } from './csvDownload.ts';
 
 /** One filter: a box per value; none ticked means no filter on it. */
@@ -27,12 +28,7 @@ export function ExportDialog({ outlets, onClose }: { outlets: readonly string[];
   const [bom, setBom] = useState(false);
   const filters = { tags, outlets: chosenOutlets, statuses, bom };
   return (
-    <div className="dialog-backdrop">
-      <section role="dialog" aria-modal="true" aria-labelledby="export-heading" className="dialog export-dialog">
-        <header className="dialog-header">
-          <h2 id="export-heading">Export as CSV</h2>
-          <button type="button" onClick={onClose} aria-label="Close">×</button>
-        </header>
+    <Dialog title="Export as CSV" id="export-heading" className="export-dialog" onClose={onClose}>
         <p className="export-hint">The two files the export command writes. A group left unticked is exported whole.</p>
         <CheckboxGroup legend="Tags" values={TAGS} chosen={tags} onChange={setTags} />
         {outlets.length > 0 && <CheckboxGroup legend="Outlets" values={outlets} chosen={chosenOutlets} onChange={setOutlets} />}
@@ -47,7 +43,6 @@ export function ExportDialog({ outlets, onClose }: { outlets: readonly string[];
             </a>
           ))}
         </p>
-      </section>
-    </div>
+    </Dialog>
   );
 }

@@ -1,6 +1,8 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { MAX_IMPORT_BYTES, type ImportResult } from '../../main/api/contract.ts';
-import type { Client } from '../api/client.ts';
+import { useCall, useInvalidate } from '../data/DataProvider.tsx';
+import { INVALIDATES } from '../data/invalidation.ts';
+import { Dialog } from '../shell/Dialog.tsx';
 import { filesFromDrop, fileToBase64, IMPORTABLE, type PickedFile } from './fileBytes.ts';
 
 type Row = { path: string; status: ImportResult['status'] | 'waiting' | 'cancelled'; detail: string };
@@ -17,7 +19,9 @@ function describe(result: ImportResult): string {
  * one request each, so every file is its own transaction, progress is exact,
  * and Cancel stops before the next file without leaving anything half-imported.
  */
-export function ImportDialog({ client, onImported, onClose }: { client: Client; onImported(): void; onClose(): void }) {
+export function ImportDialog({ onClose }: { onClose(): void }) {
+  const call = useCall();
+  const invalidate = useInvalidate();
   const [rows, setRows] = useState<Row[]>([]);
   const [running, setRunning] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -41,14 +45,14 @@ export function ImportDialog({ client, onImported, onClose }: { client: Client; 
         continue;
       }
       try {
-        const result = await client.call('articles.import', { fileName: file.name, contentBase64: await fileToBase64(file) });
+        const result = await call('articles.import', { fileName: file.name, contentBase64: await fileToBase64(file) });
         update(i, { status: result.status, detail: describe(result) });
       } catch (error) {
         update(i, { status: 'failed', detail: (error as Error).message });
       }
     }
     setRunning(false);
-    onImported();
+    invalidate(INVALIDATES['articles.import'] ?? []);
   }
 
   // Every file goes to main, which names the reason for any it refuses: the same report `crosscheck import` gives.
@@ -63,12 +67,7 @@ export function ImportDialog({ client, onImported, onClose }: { client: Client; 
   const done = rows.filter((r) => r.status !== 'waiting').length;
   const count = (status: Row['status']) => rows.filter((r) => r.status === status).length;
   return (
-    <div className="dialog-backdrop">
-      <section role="dialog" aria-modal="true" aria-labelledby="import-heading" className="dialog import-dialog">
-        <header className="dialog-header">
-          <h2 id="import-heading">Import articles</h2>
-          <button type="button" onClick={onClose} disabled={running} aria-label="Close">×</button>
-        </header>
+    <Dialog title="Import articles" id="import-heading" className="import-dialog" onClose={onClose} busy={running}>
         <div
           className={dragging ? 'drop-zone dragging' : 'drop-zone'}
           onDragOver={(e) => {
@@ -79,13 +78,14 @@ export function ImportDialog({ client, onImported, onClose }: { client: Client; 
           onDrop={drop}
         >
           <p>Drop files or folders here ({IMPORTABLE.join(', ')}; up to {MAX_IMPORT_BYTES / 1024 / 1024} MiB each), or</p>
-          <label className="button">
+          {/* The inputs are visually hidden, not `hidden`: the keyboard reaches them, and Enter or Space opens the picker. */}
+          <label className="button file-button">
+            <input type="file" className="visually-hidden" multiple accept={IMPORTABLE.join(',')} disabled={running} onChange={(e) => void pick(e.target.files)} />
             Choose files…
-            <input type="file" multiple accept={IMPORTABLE.join(',')} disabled={running} onChange={(e) => void pick(e.target.files)} hidden />
           </label>{' '}
-          <label className="button">
+          <label className="button file-button">
+            <input type="file" className="visually-hidden" {...{ webkitdirectory: '' }} disabled={running} onChange={(e) => void pick(e.target.files)} />
             Choose a folder…
-            <input type="file" {...{ webkitdirectory: '' }} disabled={running} onChange={(e) => void pick(e.target.files)} hidden />
           </label>
         </div>
         {rows.length > 0 && (
@@ -114,7 +114,6 @@ export function ImportDialog({ client, onImported, onClose }: { client: Client; 
             </table>
           </>
         )}
-      </section>
-    </div>
+    </Dialog>
   );
 }

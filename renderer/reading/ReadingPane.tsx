@@ -4,7 +4,7 @@ import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type 
 import type { Article } from '../../main/api/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
 import type { ParagraphElement } from './articleDocument.ts';
-import { ANNOTATION_MARK, createParagraphDecorator, type MarkKey, type ParagraphHighlights } from './decorations.ts';
+import { ANNOTATION_MARK, createParagraphDecorator, SUGGESTION_MARK, type MarkKey, type ParagraphHighlights } from './decorations.ts';
 import { createParagraphWindow, estimatedHeight, type ParagraphWindow } from './paragraphWindow.ts';
 import { domSelectionToSpan, spanToRange } from './selectionOffsets.ts';
 
@@ -36,6 +36,8 @@ export interface ReadingPaneHandle {
   /** Scrolls the span to the middle of the pane. */
   scrollToSpan(span: Span): void;
   clearSelection(): void;
+  /** Caret mode: a collapsed selection at the start of the first paragraph in view, and the keyboard in the text. */
+  placeCaret(): void;
 }
 
 export interface ReadingPaneProps {
@@ -46,11 +48,13 @@ export interface ReadingPaneProps {
   onSelectText(selection: TextSelection | null): void;
   /** A click on highlighted text: every annotation under the pointer. */
   onClickHighlight(annotationIds: number[], rect: DOMRect): void;
+  /** A click on a suggestion (ghost) with no annotation under it: its place in the suggestion list. */
+  onClickSuggestion(index: number, rect: DOMRect): void;
   ref?: Ref<ReadingPaneHandle>;
 }
 
 /** The article as read-only Slate paragraphs with its highlights; reports text selections and clicks on highlights. */
-export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sources, onSelectText, onClickHighlight, ref }: ReadingPaneProps) {
+export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sources, onSelectText, onClickHighlight, onClickSuggestion, ref }: ReadingPaneProps) {
   const editor = useMemo(() => {
     const e = withReact(createEditor());
     e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
@@ -65,6 +69,14 @@ export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sour
   const rootRef = useRef<HTMLDivElement | null>(null);
   const decorateParagraph = useMemo(createParagraphDecorator, [article.id]);
   const placement = usePlacement(paragraphs, rootRef);
+
+  const caretRef = useRef<HTMLDivElement>(null);
+  const reportSelection = useCallback(() => {
+    const root = rootRef.current;
+    const span = root && domSelectionToSpan(editor, paragraphs, root);
+    onSelectText(span ? { span, rect: window.getSelection()!.getRangeAt(0).getBoundingClientRect() } : null);
+    drawCaret(caretRef.current, root);
+  }, [editor, paragraphs, onSelectText]);
 
   // Decorating text nodes rather than paragraphs: only rendered paragraphs have text nodes, so placeholders cost nothing.
   const decorate = useCallback(
@@ -84,23 +96,31 @@ export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sour
       clearSelection() {
         window.getSelection()?.removeAllRanges();
       },
+      placeCaret() {
+        const root = rootRef.current;
+        if (!root) return;
+        const scroller = scrollParent(root);
+        const top = scroller ? scroller.getBoundingClientRect().top : 0;
+        const strings = [...root.querySelectorAll<HTMLElement>('[data-slate-string]')];
+        const first = strings.find((node) => node.getBoundingClientRect().bottom > top) ?? strings[0];
+        root.focus({ preventScroll: true });
+        if (first?.firstChild) window.getSelection()?.collapse(first.firstChild, 0);
+        reportSelection();
+      },
     }),
-    [editor, paragraphs, placement],
+    [editor, paragraphs, placement, reportSelection],
   );
-
-  const reportSelection = useCallback(() => {
-    const root = rootRef.current;
-    const span = root && domSelectionToSpan(editor, paragraphs, root);
-    onSelectText(span ? { span, rect: window.getSelection()!.getRangeAt(0).getBoundingClientRect() } : null);
-  }, [editor, paragraphs, onSelectText]);
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
-      if (!event.shiftKey || event.altKey || !event.key.startsWith('Arrow')) return;
-      // The pane is not editable, so the browser moves no caret: extend the selection ourselves.
+      if (event.altKey || !event.key.startsWith('Arrow')) return;
+      const selection = window.getSelection()!;
+      const caretHere = selection.rangeCount > 0 && rootRef.current!.contains(selection.focusNode);
+      // Plain arrows move a caret placed in the text (caret mode); without one they scroll, as the browser does.
+      if (!event.shiftKey && !caretHere) return;
+      // The pane is not editable, so the browser moves no caret: move or extend the selection ourselves.
       event.preventDefault();
       event.stopPropagation();
-      const selection = window.getSelection()!;
       if (selection.rangeCount === 0 || !rootRef.current!.contains(selection.focusNode)) {
         const first = rootRef.current!.querySelector('[data-slate-string], [data-slate-zero-width]');
         if (!first) return;
@@ -108,7 +128,7 @@ export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sour
       }
       const forward = event.key === 'ArrowRight' || event.key === 'ArrowDown';
       const unit = event.key === 'ArrowUp' || event.key === 'ArrowDown' ? 'line' : event.ctrlKey || event.metaKey ? 'word' : 'character';
-      selection.modify('extend', forward ? 'forward' : 'backward', unit);
+      selection.modify(event.shiftKey ? 'extend' : 'move', forward ? 'forward' : 'backward', unit);
       reportSelection();
     },
     [reportSelection],
@@ -118,10 +138,11 @@ export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sour
     (event: MouseEvent<HTMLDivElement>) => {
       if (!window.getSelection()?.isCollapsed) return;
       // By position rather than event target: a re-render between mousedown and mouseup retargets the click to a parent.
-      const leaf = document.elementFromPoint(event.clientX, event.clientY)?.closest<HTMLElement>('[data-annotation-ids]');
-      if (leaf) onClickHighlight(leaf.dataset.annotationIds!.split(' ').map(Number), leaf.getBoundingClientRect());
+      const leaf = document.elementFromPoint(event.clientX, event.clientY)?.closest<HTMLElement>('[data-annotation-ids], [data-suggestion]');
+      if (leaf?.dataset.annotationIds) onClickHighlight(leaf.dataset.annotationIds.split(' ').map(Number), leaf.getBoundingClientRect());
+      else if (leaf?.dataset.suggestion) onClickSuggestion(Number(leaf.dataset.suggestion), leaf.getBoundingClientRect());
     },
-    [onClickHighlight],
+    [onClickHighlight, onClickSuggestion],
   );
 
   return (
@@ -136,15 +157,31 @@ export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sour
           renderElement={renderParagraph}
           renderLeaf={renderLeaf}
           onMouseUp={reportSelection}
-          onKeyUp={(event) => event.shiftKey && reportSelection()}
+          onKeyUp={(event) => (event.shiftKey || event.key.startsWith('Arrow')) && reportSelection()}
           onKeyDown={onKeyDown}
           onClick={onClick}
           aria-label="Article text"
+          onBlur={() => drawCaret(caretRef.current, null)}
         />
       </Slate>
+      <div ref={caretRef} className="text-caret" aria-hidden="true" hidden />
     </PlacementContext>
   );
 });
+
+/**
+ * The text is read-only, so the browser draws no caret for a collapsed
+ * selection in it: caret mode draws its own, placed by hand so that moving
+ * it re-renders nothing.
+ */
+function drawCaret(caret: HTMLDivElement | null, root: HTMLElement | null): void {
+  if (!caret) return;
+  const selection = window.getSelection();
+  const inside = root && selection && selection.rangeCount > 0 && selection.isCollapsed && root.contains(selection.focusNode);
+  const rect = inside ? selection.getRangeAt(0).getClientRects()[0] ?? null : null;
+  caret.hidden = !rect;
+  if (rect) Object.assign(caret.style, { left: `${rect.left}px`, top: `${rect.top}px`, height: `${rect.height}px` });
+}
 
 /** The paragraph window of this article and one observer that shows paragraphs as they near the viewport. */
 function usePlacement(paragraphs: readonly ParagraphElement[], rootRef: RefObject<HTMLDivElement | null>): Placement {
@@ -220,14 +257,19 @@ function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
   const ids: string[] = [];
   const tags: string[] = [];
   const classes: string[] = [];
+  let suggestion: string | undefined;
   for (const key of Object.keys(leaf)) {
     if (!key.startsWith('hl_')) continue;
     const value = leaf[key as MarkKey] ?? '';
     const annotation = ANNOTATION_MARK.exec(key);
+    const ghost = SUGGESTION_MARK.exec(key);
     if (annotation) {
       ids.push(annotation[1]!);
       tags.push(value);
-    } else classes.push(`mark-${value}`);
+    } else {
+      if (ghost) suggestion ??= ghost[1];
+      classes.push(`mark-${value}`);
+    }
   }
   if (ids.length === 0 && classes.length === 0) return <span {...attributes}>{children}</span>;
   if (tags.length > 0) classes.unshift('hl', `hl-${tags[tags.length - 1]}`);
@@ -238,7 +280,8 @@ function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
       data-tags={tags.length ? tags.join(' ') : undefined}
       data-annotation-ids={ids.length ? ids.join(' ') : undefined}
       data-depth={ids.length ? Math.min(ids.length, 3) : undefined}
-      title={tags.length > 1 ? `${tags.length} annotations: ${tags.join(', ')} (click to pick one)` : undefined}
+      data-suggestion={suggestion}
+      title={tags.length > 1 ? `${tags.length} annotations: ${tags.join(', ')} (click to pick one)` : suggestion !== undefined && ids.length === 0 ? 'Suggested span, not an annotation yet: click to accept or reject it' : undefined}
     >
       {children}
     </span>

@@ -22,6 +22,9 @@ export type ParagraphHighlights = ReadonlyMap<number, readonly MarkedSpan[]>;
 
 export const annotationMark = (id: number): MarkKey => `hl_a_${id}`;
 export const ANNOTATION_MARK = /^hl_a_(\d+)$/;
+/** A suggestion (ghost) is a mark like any other highlight; its number is its place in the suggestion list shown. */
+export const suggestionMark = (index: number): MarkKey => `hl_g_${index}`;
+export const SUGGESTION_MARK = /^hl_g_(\d+)$/;
 
 export const annotationSpans = (annotations: readonly Annotation[]): MarkedSpan[] =>
   annotations.map((a) => ({ mark: annotationMark(a.id), value: a.tag, start: a.start, end: a.end }));

@@ -1,12 +1,14 @@
-import { VerdictForm, type VerdictFormProps } from './VerdictForm.tsx';
+import type { ClaimGroup } from '../../main/api/contract.ts';
+import { VerdictForm } from './VerdictForm.tsx';
 import { WordDiff } from './WordDiff.tsx';
 
-export interface ClaimGroupTableProps extends VerdictFormProps {
-  onOpen(articleId: number, offset: number, annotationId: number): void;
+export interface ClaimGroupTableProps {
+  group: ClaimGroup;
+  onOpen(articleId: number, annotationId: number, offset: number): void;
 }
 
 /** One claim group: a row per source, earliest first, its wording diffed against the earliest and classed by drift. */
-export function ClaimGroupTable({ group, onOpen, ...verdict }: ClaimGroupTableProps) {
+export function ClaimGroupTable({ group, onOpen }: ClaimGroupTableProps) {
   const base = group.rows[0]!;
   return (
     <section className={group.flagged ? 'claim-group flagged' : 'claim-group'} aria-label={`Claim group ${group.id}`}>
@@ -28,7 +30,7 @@ export function ClaimGroupTable({ group, onOpen, ...verdict }: ClaimGroupTablePr
           {group.rows.map((row) => (
             <tr key={row.annotation.id} className={row.flags.length > 0 ? 'row-flagged' : undefined} data-annotation={row.annotation.id}>
               <td>
-                <button type="button" className="follow" onClick={() => onOpen(row.annotation.articleId, row.annotation.start, row.annotation.id)}>
+                <button type="button" className="follow" onClick={() => onOpen(row.annotation.articleId, row.annotation.id, row.annotation.start)}>
                   {row.outlet ?? row.title ?? `article ${row.annotation.articleId}`}
                 </button>
               </td>
@@ -51,7 +53,7 @@ export function ClaimGroupTable({ group, onOpen, ...verdict }: ClaimGroupTablePr
           ))}
         </tbody>
       </table>
-      <VerdictForm key={group.verdict?.reviewedAt ?? 'none'} group={group} {...verdict} />
+      <VerdictForm key={group.verdict?.reviewedAt ?? 'none'} group={group} />
     </section>
   );
 }

@@ -16,7 +16,7 @@ const STATE_STYLE = {
 const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 /** Claims × sources: which outlet reported, denied or left out each claim group. Styles are attributes, so the saved file looks the same. */
-export function ClaimMatrixChart({ matrix, onError }: { matrix: ClaimMatrix; onError(message: string): void }) {
+export function ClaimMatrixChart({ matrix }: { matrix: ClaimMatrix }) {
   const svg = useRef<SVGSVGElement>(null);
   if (matrix.groups.length === 0) return <p className="muted">No claim groups yet: confirm same-claim or paraphrase links to make one.</p>;
   const width = LABEL_WIDTH + CELL_WIDTH * matrix.sources.length;
@@ -25,7 +25,7 @@ export function ClaimMatrixChart({ matrix, onError }: { matrix: ClaimMatrix; onE
   return (
     <figure className="chart">
       <figcaption>
-        Claims × sources <ExportButtons target={svg} name="claims-by-source" onError={onError} />
+        Claims × sources <ExportButtons target={svg} name="claims-by-source" />
       </figcaption>
       <svg ref={svg} viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label="Claims by source matrix" fontFamily="system-ui, sans-serif" fontSize="12">
         <rect width={width} height={height} fill="#fff" />

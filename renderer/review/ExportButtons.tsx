@@ -1,13 +1,15 @@
 import type { RefObject } from 'react';
+import { useReportError } from '../data/DataProvider.tsx';
 import { savePng, saveSvg } from './svgExport.ts';
 
-export function ExportButtons({ target, name, onError }: { target: RefObject<SVGSVGElement | null>; name: string; onError(message: string): void }) {
+export function ExportButtons({ target, name }: { target: RefObject<SVGSVGElement | null>; name: string }) {
+  const report = useReportError();
   return (
     <span className="export-buttons">
       <button type="button" onClick={() => target.current && saveSvg(target.current, `${name}.svg`)}>
         Save SVG
       </button>
-      <button type="button" onClick={() => target.current && savePng(target.current, `${name}.png`).catch((e: Error) => onError(e.message))}>
+      <button type="button" onClick={() => target.current && savePng(target.current, `${name}.png`).catch(report)}>
         Save PNG
       </button>
     </span>

@@ -19,7 +19,6 @@ export interface LinkGraphProps {
   articles: readonly ArticleSummary[];
   annotations: readonly Annotation[];
   links: readonly Link[];
-  onError(message: string): void;
 }
 
 /**
@@ -27,7 +26,7 @@ export interface LinkGraphProps {
  * annotations in text order), every link as an edge coloured by type; a
  * suggested link is dashed, a rejected one is left out.
  */
-export function LinkGraph({ articles, annotations, links, onError }: LinkGraphProps) {
+export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
   const svg = useRef<SVGSVGElement>(null);
   const layout = useMemo(() => {
     const shown = links.filter((l) => l.status !== 'rejected');
@@ -50,7 +49,7 @@ export function LinkGraph({ articles, annotations, links, onError }: LinkGraphPr
   return (
     <figure className="chart">
       <figcaption>
-        Link graph <ExportButtons target={svg} name="link-graph" onError={onError} />
+        Link graph <ExportButtons target={svg} name="link-graph" />
       </figcaption>
       <svg ref={svg} viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height} role="img" aria-label="Link graph" fontFamily="system-ui, sans-serif" fontSize="11">
         <defs>

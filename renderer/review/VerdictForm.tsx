@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ClaimGroup } from '../../main/api/contract.ts';
-import type { Client } from '../api/client.ts';
+import { useMutate } from '../data/DataProvider.tsx';
 
 /** schema.org's scale, as fact-checkers word it. */
 const RATINGS = [
@@ -12,10 +12,7 @@ const RATINGS = [
 ] as const;
 
 export interface VerdictFormProps {
-  client: Client;
   group: ClaimGroup;
-  onChanged(): void;
-  onError(message: string): void;
 }
 
 /**
@@ -23,7 +20,8 @@ export interface VerdictFormProps {
  * 1 (false) to 5 (true), or none, and the words for it. Saving replaces the
  * group's earlier verdict; the ClaimReview downloads as JSON-LD.
  */
-export function VerdictForm({ client, group, onChanged, onError }: VerdictFormProps) {
+export function VerdictForm({ group }: VerdictFormProps) {
+  const mutate = useMutate();
   const [rating, setRating] = useState(group.verdict?.ratingValue ?? null);
   const [words, setWords] = useState(group.verdict?.alternateName ?? '');
   const [saving, setSaving] = useState(false);
@@ -31,14 +29,8 @@ export function VerdictForm({ client, group, onChanged, onError }: VerdictFormPr
   async function save(event: FormEvent) {
     event.preventDefault();
     setSaving(true);
-    try {
-      await client.call('claimRatings.set', { annotationId: group.id, ratingValue: rating, alternateName: words });
-      onChanged();
-    } catch (error) {
-      onError((error as Error).message);
-    } finally {
-      setSaving(false);
-    }
+    await mutate('claimRatings.set', { annotationId: group.id, ratingValue: rating, alternateName: words });
+    setSaving(false);
   }
 
   return (

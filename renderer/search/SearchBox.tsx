@@ -1,19 +1,20 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
 import type { SearchResults } from '../../main/api/contract.ts';
-import type { Client } from '../api/client.ts';
+import { useCall } from '../data/DataProvider.tsx';
+import { userMessage } from '../data/userMessage.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
 
 /** Wait after the last keystroke before searching, so typing is not slowed by queries. */
 const DEBOUNCE_MS = 120;
 
 export interface SearchBoxProps {
-  client: Client;
   onJump(articleId: number, span: Span): void;
   inputRef?: Ref<HTMLInputElement>;
 }
 
 /** Corpus-wide search: matches grouped by article; arrows choose, Enter (or a click) jumps to the match. */
-export function SearchBox({ client, onJump, inputRef }: SearchBoxProps) {
+export function SearchBox({ onJump, inputRef }: SearchBoxProps) {
+  const call = useCall();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchResults | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -28,18 +29,18 @@ export function SearchBox({ client, onJump, inputRef }: SearchBoxProps) {
       return;
     }
     const timer = setTimeout(() => {
-      client.call('search.articles', { query }).then(
+      call('search.articles', { query }).then(
         (found) => {
           if (latest.current !== query) return;
           setResults(found);
           setProblem(null);
           setActive(0);
         },
-        (error: Error) => latest.current === query && (setResults(null), setProblem(error.message)),
+        (error: Error) => latest.current === query && (setResults(null), setProblem(userMessage(error))),
       );
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [client, query]);
+  }, [call, query]);
 
   const flat = results?.articles.flatMap((a) => a.matches.map((m) => ({ articleId: a.articleId, span: { start: m.start, end: m.end } }))) ?? [];
   const jump = (index: number) => {

@@ -87,4 +87,37 @@ describe('classifying how a variant drifted from the base quote', () => {
       { kind: 'replace', base: 'defence ', variant: 'defense ' },
     ]);
   });
+
+  it('flags a changed modal verb: “could” is not “may”, and a dropped “will” is not the same claim', () => {
+    expect(classifyDrift('The council could approve the budget next week', 'The council may approve the budget next week').flags).toEqual([{ kind: 'modality', detail: '“could” → “may”' }]);
+    expect(classifyDrift('The council will approve the budget', 'The council approved the budget').flags.map((f) => f.kind)).toContain('modality');
+    expect(classifyDrift('The council could approve the budget', 'The council could approve the budget').flags).toEqual([]);
+  });
+
+  it('tells a truncation from a longer paraphrase: words dropped at an end cut the quote, a clause added at an end does not', () => {
+    const short = 'the mayor promised new bus lanes';
+    const long = 'the mayor promised new bus lanes across the whole city by next spring';
+    expect(classifyDrift(long, short)).toMatchObject({ primary: 'truncation', flags: [] });
+    expect(classifyDrift(short, long).primary).toBe('paraphrase');
+    expect(classifyDrift(short, long).classes).not.toContain('truncation');
+    expect(classifyDrift(short, `${short} downtown`).primary).toBe('word-swap');
+  });
+
+  it('calls a reworded phrase inside a longer variant a rewording, not a truncation', () => {
+    const drift = classifyDrift('an unprecedented level of military and technical support', 'an unprecedented level of military and technique that transforms their relationship into a full-fledged defense partnership');
+    expect(drift.classes).toContain('word-swap');
+    expect(drift.classes).not.toContain('truncation');
+    expect(drift.primary).toBe('paraphrase');
+  });
+
+  it('is not fooled by capitalised words that only add detail: a name added is not an actor changed', () => {
+    const drift = classifyDrift('Russia is training Iranian pilots on its SU-35 fighter jets', 'Russia is training Iranian pilots on the Sukhoi Su-35 fighter and Iran may receive aircraft');
+    expect(drift.flags.filter((f) => f.kind === 'actor')).toEqual([]);
+    expect(classifyDrift('the minister met farmers in the north', 'the minister met Dutch farmers in the north').flags).toEqual([]);
+  });
+
+  it('still flags an actor replaced by another, in news from anywhere', () => {
+    expect(classifyDrift('the aid convoy reached Goma on Tuesday', 'the aid convoy reached Bukavu on Tuesday').flags).toEqual([{ kind: 'actor', detail: '“Goma” dropped, “Bukavu” added' }]);
+    expect(classifyDrift('police said the suspect fled to Ghana', 'police said the suspect fled to Ghanaian territory').flags).toEqual([]);
+  });
 });

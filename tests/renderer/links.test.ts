@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../main/api/contract.ts';
-import { ghostHighlights } from '../../renderer/links/ghostHighlights.ts';
-import { linkKeyAction } from '../../renderer/links/linkKeys.ts';
+import { acceptInput, rejectInput } from '../../renderer/links/suggestionActions.ts';
 import { toParagraphs } from '../../renderer/reading/articleDocument.ts';
+import { indexByParagraph, suggestionMark, SUGGESTION_MARK } from '../../renderer/reading/decorations.ts';
+import { userMessage } from '../../renderer/data/userMessage.ts';
 
 const suggestion = (articleId: number, start: number, end: number): Suggestion => ({
   sourceId: 7,
@@ -15,37 +16,33 @@ const suggestion = (articleId: number, start: number, end: number): Suggestion =
   explanation: { sharedWords: [], operations: [], coverage: 1, precision: 1, summary: '' },
 });
 
-describe('ghost highlights for suggestions', () => {
+describe('suggestions as decorations', () => {
   const text = 'First line here.\n\nSecond paragraph with the claim.\nThird.';
   const paragraphs = toParagraphs(text);
 
-  it('places each suggestion of this article in its paragraph, in paragraph offsets, with the tag of the annotation it was found for', () => {
-    const start = text.indexOf('the claim');
-    const ghosts = ghostHighlights(paragraphs, 1, [suggestion(2, 0, 5), suggestion(1, start, start + 9)], () => 'denial');
-    expect([...ghosts]).toEqual([[2, [{ annotationId: 7, tag: 'denial', start: 22, end: 31, ghost: true, suggestion: 1 }]]]);
+  it('marks a suggestion with its place in the list, so a click on its text finds it', () => {
+    expect(SUGGESTION_MARK.exec(suggestionMark(3))?.[1]).toBe('3');
   });
 
-  it('splits a suggestion that runs over a line break into one highlight per paragraph', () => {
+  it('splits a suggestion that runs over a line break into one piece per paragraph, like any highlight', () => {
     const start = text.indexOf('claim');
-    const ghosts = ghostHighlights(paragraphs, 1, [suggestion(1, start, text.length)], () => 'claim');
-    expect([...ghosts.keys()]).toEqual([2, 3]);
-    expect(ghosts.get(3)).toEqual([expect.objectContaining({ start: 0, end: 6 })]);
+    const index = indexByParagraph(paragraphs, [{ mark: suggestionMark(0), value: 'ghost', start, end: text.length }]);
+    expect([...index.keys()]).toEqual([2, 3]);
+    expect(index.get(3)).toEqual([{ mark: 'hl_g_0', value: 'ghost', start: 0, end: 6 }]);
   });
 });
 
-describe('the linking keys', () => {
-  const key = (k: string, extra: Partial<KeyboardEvent> = {}, tagName = 'BODY') => linkKeyAction({ key: k, ctrlKey: false, metaKey: false, altKey: false, target: { tagName } as unknown as EventTarget, ...extra });
-
-  it('p pins and l links', () => {
-    expect(key('p')).toBe('pin');
-    expect(key('l')).toBe('link');
-    expect(key('x')).toBeNull();
+describe('accepting and rejecting a suggestion', () => {
+  it('accepts with the link type chosen when it is one that groups reports, and with the default otherwise', () => {
+    expect(acceptInput(suggestion(2, 4, 9), 'paraphrase')).toEqual({ annotationId: 7, articleId: 2, start: 4, end: 9, score: 0.8, type: 'paraphrase' });
+    expect(acceptInput(suggestion(2, 4, 9), 'contradicts')).not.toHaveProperty('type');
+    expect(rejectInput(suggestion(2, 4, 9))).toEqual({ annotationId: 7, articleId: 2, start: 4, end: 9 });
   });
+});
 
-  it('never fires while typing in a field or with a modifier held', () => {
-    expect(key('p', {}, 'INPUT')).toBeNull();
-    expect(key('l', {}, 'TEXTAREA')).toBeNull();
-    expect(key('p', { ctrlKey: true })).toBeNull();
-    expect(linkKeyAction({ key: 'p', ctrlKey: false, metaKey: false, altKey: false, target: { tagName: 'DIV', isContentEditable: true } as unknown as EventTarget })).toBeNull();
+describe('error text for people', () => {
+  it('drops the internal request name from a refused request and keeps the reason', () => {
+    expect(userMessage(new Error('Invalid articles.updateMetadata request: published: expected YYYY-MM-DD.'))).toBe('Not saved: published: expected YYYY-MM-DD.');
+    expect(userMessage(new Error('Annotation 4 not found.'))).toBe('Annotation 4 not found.');
   });
 });

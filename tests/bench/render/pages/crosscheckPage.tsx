@@ -48,7 +48,7 @@ function BenchReadingPane() {
   const paragraphs = useMemo(() => toParagraphs(text), []);
   const highlights = useAnnotationIndex(paragraphs, annotations);
   const sources = useMemo(() => [highlights], [highlights]);
-  return <ReadingPane article={article} paragraphs={paragraphs} sources={sources} onSelectText={ignore} onClickHighlight={ignore} />;
+  return <ReadingPane article={article} paragraphs={paragraphs} sources={sources} onSelectText={ignore} onClickHighlight={ignore} onClickSuggestion={ignore} />;
 }
 
 createRoot(document.getElementById('article')!).render(<BenchReadingPane />);

@@ -1,0 +1,33 @@
+import type { Method } from '../../main/api/contract.ts';
+
+/** Reads whose answers depend on annotations, links and their review. */
+const ANNOTATION_READS: Method[] = ['annotations.list', 'links.list', 'suggestions.list', 'suggestions.queue', 'review.groups', 'review.matrix', 'speakers.list', 'history.state'];
+const ARTICLE_READS: Method[] = ['articles.list', 'articles.get', 'articles.versions', 'orphans.list', 'search.articles'];
+
+/**
+ * The one table of what each change makes stale: after a change succeeds,
+ * every cached read of these methods is fetched again (if on screen) or
+ * dropped. A change not listed here invalidates nothing, which a test forbids.
+ */
+export const INVALIDATES: Partial<Record<Method, readonly Method[]>> = {
+  'annotations.create': ANNOTATION_READS,
+  'annotations.update': ANNOTATION_READS,
+  'annotations.delete': ANNOTATION_READS,
+  'links.create': ANNOTATION_READS,
+  'links.review': ANNOTATION_READS,
+  'suggestions.accept': ANNOTATION_READS,
+  'suggestions.reject': ANNOTATION_READS,
+  'history.undo': ANNOTATION_READS,
+  'history.redo': ANNOTATION_READS,
+  'speakers.merge': ANNOTATION_READS,
+  'speakers.addAlias': ANNOTATION_READS,
+  'speakers.rename': ANNOTATION_READS,
+  'claimRatings.set': ['review.groups'],
+  'articles.import': [...ARTICLE_READS, ...ANNOTATION_READS],
+  'articles.updateMetadata': [...ARTICLE_READS, 'review.groups', 'review.matrix'],
+  'orphans.place': [...ARTICLE_READS, ...ANNOTATION_READS],
+  'orphans.drop': [...ARTICLE_READS, ...ANNOTATION_READS],
+};
+
+/** Methods that only read: their answers may be cached and shared between panels. */
+export const READS: readonly Method[] = [...new Set([...ANNOTATION_READS, ...ARTICLE_READS, 'speakers.list', 'review.groups', 'review.matrix'] as Method[])];

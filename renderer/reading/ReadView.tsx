@@ -1,0 +1,228 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Annotation, Suggestion, Tag } from '../../main/api/contract.ts';
+import { AnnotationPanel } from '../annotations/AnnotationPanel.tsx';
+import { HighlightPicker } from '../annotations/HighlightPicker.tsx';
+import { resizeSpan, snapToWords, trimSpan, type Span } from '../annotations/spanBoundaries.ts';
+import { TagToolbar } from '../annotations/TagToolbar.tsx';
+import { ArticleList } from '../articles/ArticleList.tsx';
+import { articleTitle } from '../articles/articleTitle.ts';
+import { useMutate, useQuery } from '../data/DataProvider.tsx';
+import { useKeyScope } from '../keys/KeyRouter.tsx';
+import { LinksPanel } from '../links/LinksPanel.tsx';
+import { acceptInput, rejectInput } from '../links/suggestionActions.ts';
+import { SuggestionPopover } from '../links/SuggestionPopover.tsx';
+import { VersionNotice } from '../versions/VersionNotice.tsx';
+import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
+import { toParagraphs } from './articleDocument.ts';
+import { ReadingPane, type ReadingPaneHandle, type TextSelection } from './ReadingPane.tsx';
+import { useHighlightSources } from './useHighlightSources.ts';
+
+const FLASH_MS = 1200;
+const NO_SUGGESTIONS: Suggestion[] = [];
+
+/** The Read view: the article list, the article with its highlights, and the side panels of the selected annotation. */
+export function ReadView() {
+  const workspace = useWorkspace();
+  const { view, open, selected, selectedId, setSelectedId, focus, focusSpan, pending, snap, setSnap, pin, linkType, report, dialog } = workspace;
+  const mutate = useMutate();
+  const articles = useQuery('articles.list', {}).data;
+  const [textSelection, setTextSelection] = useState<TextSelection | null>(null);
+  const [picker, setPicker] = useState<{ ids: number[]; rect: DOMRect } | null>(null);
+  const [ghostCard, setGhostCard] = useState<{ index: number; rect: DOMRect } | null>(null);
+  const [flash, setFlash] = useState<Span | null>(null);
+  const [noteRequest, setNoteRequest] = useState(0);
+  const paneRef = useRef<ReadingPaneHandle>(null);
+  const scroller = useRef<HTMLElement>(null);
+  const active = view === 'read';
+
+  const paragraphs = useMemo(() => (open ? toParagraphs(open.article.text) : []), [open?.article]);
+  // Ghosts follow the pinned annotation from article to article. Only a pin shows them: ghosts for whatever
+  // happens to be selected would sit on the words the analyst is about to select.
+  const suggestions = useQuery('suggestions.list', pin.pinned ? { annotationId: pin.pinned.id } : null).data ?? NO_SUGGESTIONS;
+  const sources = useHighlightSources({ paragraphs, articleId: open?.article.id ?? null, annotations: open?.annotations, selected, pending, flash, suggestions });
+
+  // A newly opened article starts at its top, not at the previous one's scroll position.
+  const openId = open?.article.id;
+  useLayoutEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+    setTextSelection(null);
+    setPicker(null);
+    setGhostCard(null);
+  }, [openId]);
+
+  // A focus request is carried out once its article is on screen.
+  useEffect(() => {
+    if (!focus || openId !== focus.articleId) return;
+    paneRef.current?.scrollToSpan(focus.span);
+    setFlash(focus.span);
+    const timer = setTimeout(() => setFlash(null), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [focus, openId]);
+
+  const selectAnnotation = useCallback(
+    (annotation: Annotation) => {
+      setSelectedId(annotation.id);
+      setPicker(null);
+      focusSpan(annotation.articleId, annotation);
+    },
+    [setSelectedId, focusSpan],
+  );
+
+  const clearTextSelection = () => {
+    paneRef.current?.clearSelection();
+    setTextSelection(null);
+  };
+
+  const tag = (tagName: Tag): boolean => {
+    if (!open) return false;
+    if (textSelection) {
+      const text = open.article.text;
+      const span = trimSpan(text, snap ? snapToWords(text, textSelection.span) : textSelection.span);
+      clearTextSelection();
+      if (span) void workspace.create(span, tagName);
+      return true;
+    }
+    if (!selected) return false;
+    if (selected.tag !== tagName) void workspace.update({ id: selected.id, tag: tagName });
+    return true;
+  };
+
+  const step = (by: 1 | -1) => {
+    const list = open?.annotations ?? [];
+    const index = list.findIndex((a) => a.id === selectedId);
+    const next = list[index < 0 ? (by > 0 ? 0 : list.length - 1) : index + by];
+    if (next) selectAnnotation(next);
+  };
+  const resize = (edge: 'start' | 'end', how: 'grow' | 'shrink') => {
+    if (!selected || !open) return false;
+    const span = resizeSpan(open.article.text, selected, edge, how);
+    if (span) void workspace.update({ id: selected.id, ...span });
+  };
+  const needSelected = (then: (annotation: Annotation) => void) => () => {
+    if (!selected) {
+      report('Select an annotation first: click its highlight, pick it from the side panel, or press j.');
+      return;
+    }
+    then(selected);
+  };
+
+  useKeyScope(
+    'read',
+    {
+      'tag.claim': () => tag('claim'),
+      'tag.denial': () => tag('denial'),
+      'tag.attribution': () => tag('attribution'),
+      caret: () => paneRef.current?.placeCaret(),
+      snap: () => setSnap(!snap),
+      next: () => step(1),
+      previous: () => step(-1),
+      'grow.end': () => resize('end', 'grow'),
+      'shrink.end': () => resize('end', 'shrink'),
+      'grow.start': () => resize('start', 'grow'),
+      'shrink.start': () => resize('start', 'shrink'),
+      note: () => (selected ? setNoteRequest((n) => n + 1) : false),
+      delete: () => (selected ? void workspace.remove(selected.id) : false),
+      pin: needSelected((annotation) => pin.toggle(annotation)),
+      unpin: () => pin.unpin(),
+      link: needSelected((annotation) => {
+        if (!pin.pinned) return report('Pin an annotation first (p), then select the one to link it to and press L.');
+        void mutate('links.create', { fromId: pin.pinned.id, toId: annotation.id, type: linkType });
+      }),
+      escape: () => {
+        if (textSelection || window.getSelection()?.rangeCount) clearTextSelection();
+        setPicker(null);
+        setGhostCard(null);
+        setSelectedId(null);
+      },
+    },
+    active && dialog === null,
+  );
+
+  const clickHighlight = useRef<(ids: number[], rect: DOMRect) => void>(null!);
+  clickHighlight.current = (ids, rect) => {
+    const annotations = ids.flatMap((id) => open?.annotations.find((a) => a.id === id) ?? []);
+    if (annotations.length === 1) selectAnnotation(annotations[0]!);
+    else setPicker({ ids, rect });
+  };
+  // Stable, so that the reading pane does not re-render when only the annotation list changed.
+  const onClickHighlight = useCallback((ids: number[], rect: DOMRect) => clickHighlight.current(ids, rect), []);
+  const onClickSuggestion = useCallback((index: number, rect: DOMRect) => setGhostCard({ index, rect }), []);
+
+  const card = ghostCard ? suggestions[ghostCard.index] : undefined;
+  const decide = async (suggestion: Suggestion, accept: boolean) => {
+    setGhostCard(null);
+    if (!accept) return void (await mutate('suggestions.reject', rejectInput(suggestion)));
+    const result = await mutate('suggestions.accept', acceptInput(suggestion, linkType));
+    if (result) setSelectedId(result.annotation.id);
+  };
+
+  const articleLabel = (id: number) => {
+    const article = articles?.find((a) => a.id === id);
+    return article ? (article.outlet ?? articleTitle(article).text) : `article ${id}`;
+  };
+
+  return (
+    <>
+      <nav className="sidebar" aria-label="Articles" hidden={!active}>
+        {articles && <ArticleList articles={articles} selectedId={workspace.articleId} onSelect={workspace.openArticle} />}
+      </nav>
+      <main ref={scroller} className="reading" hidden={!active}>
+        {open ? (
+          <article aria-labelledby="article-heading">
+            <header className="article-header">
+              <p className="article-meta">
+                <span>{open.article.outlet ?? 'Unknown outlet'}</span>
+                <span>{open.article.published ?? 'undated'}</span>
+                <span>{open.annotations.length} annotations</span>
+                <button type="button" className="quiet-button" onClick={() => workspace.setDialog('details')}>
+                  Edit details
+                </button>
+              </p>
+              <h2 id="article-heading" className={articleTitle(open.article).known ? undefined : 'unknown'}>
+                {articleTitle(open.article).text}
+              </h2>
+              <VersionNotice articleId={open.article.id} onOpen={workspace.openArticle} />
+            </header>
+            <ReadingPane
+              ref={paneRef}
+              article={open.article}
+              paragraphs={paragraphs}
+              sources={sources}
+              onSelectText={setTextSelection}
+              onClickHighlight={onClickHighlight}
+              onClickSuggestion={onClickSuggestion}
+            />
+          </article>
+        ) : (
+          <p className="empty">{articles?.length === 0 ? 'No articles yet: press Import… in the top bar to add some.' : 'Select an article on the left to read it.'}</p>
+        )}
+      </main>
+      {open && active && (
+        <div className="right-column">
+          <AnnotationPanel
+            annotations={open.annotations}
+            selectedId={selectedId}
+            noteRequest={noteRequest}
+            suggestionCount={suggestions.filter((s) => s.articleId === open.article.id).length}
+            onSelect={(id) => selectAnnotation(open.annotations.find((a) => a.id === id)!)}
+            onUpdate={(patch) => void workspace.update(patch)}
+            onDelete={(id) => void workspace.remove(id)}
+          />
+          <LinksPanel articleLabel={articleLabel} selected={selected} onFollow={workspace.openAt} />
+        </div>
+      )}
+      {active && textSelection && <TagToolbar rect={textSelection.rect} onTag={tag} />}
+      {active && picker && open && (
+        <HighlightPicker
+          annotations={picker.ids.flatMap((id) => open.annotations.find((a) => a.id === id) ?? [])}
+          rect={picker.rect}
+          onPick={(id) => selectAnnotation(open.annotations.find((a) => a.id === id)!)}
+          onClose={() => setPicker(null)}
+        />
+      )}
+      {active && card && ghostCard && (
+        <SuggestionPopover suggestion={card} rect={ghostCard.rect} onAccept={() => void decide(card, true)} onReject={() => void decide(card, false)} onClose={() => setGhostCard(null)} />
+      )}
+    </>
+  );
+}

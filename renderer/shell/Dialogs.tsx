@@ -1,0 +1,23 @@
+import { useQuery } from '../data/DataProvider.tsx';
+import { ExportDialog } from '../export/ExportDialog.tsx';
+import { ImportDialog } from '../import/ImportDialog.tsx';
+import { KeyMapHelp } from '../keys/KeyMapHelp.tsx';
+import { MetadataEditor } from '../metadata/MetadataEditor.tsx';
+import { OrphansQueue } from '../orphans/OrphansQueue.tsx';
+import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
+
+/** The dialog open now, if any: import, export, article details, orphans, or the key map. */
+export function Dialogs() {
+  const { dialog, setDialog, open, help, setHelp } = useWorkspace();
+  const articles = useQuery('articles.list', {}).data;
+  const close = () => setDialog(null);
+  return (
+    <>
+      {help && <KeyMapHelp scopes={help} onClose={() => setHelp(null)} />}
+      {dialog === 'import' && <ImportDialog onClose={close} />}
+      {dialog === 'export' && <ExportDialog outlets={[...new Set((articles ?? []).flatMap((a) => (a.outlet ? [a.outlet] : [])))].sort()} onClose={close} />}
+      {dialog === 'orphans' && <OrphansQueue onClose={close} />}
+      {dialog === 'details' && open && <MetadataEditor article={open.article} onClose={close} />}
+    </>
+  );
+}

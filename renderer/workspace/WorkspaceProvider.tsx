@@ -1,0 +1,208 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Annotation, AnnotationPatch, Article, HistoryState, LinkType, Tag } from '../../main/api/contract.ts';
+import type { Span } from '../annotations/spanBoundaries.ts';
+import { useMutate, useQuery, useReportError } from '../data/DataProvider.tsx';
+import type { Scope } from '../keys/keyTable.ts';
+import { usePin, type Pin } from './usePin.ts';
+
+export interface OpenArticle {
+  article: Article;
+  /** In text order (start, end, id), as the side panel lists them. */
+  annotations: Annotation[];
+}
+
+/** A request to bring a span into view; `seq` makes a repeated request for the same span count. */
+export interface FocusRequest {
+  articleId: number;
+  span: Span;
+  seq: number;
+}
+
+export type View = 'read' | 'review';
+export type DialogName = 'import' | 'export' | 'orphans' | 'details';
+
+const byTextOrder = (a: Annotation, b: Annotation) => a.start - b.start || a.end - b.end || a.id - b.id;
+const NO_HISTORY: HistoryState = { undo: null, redo: null };
+
+/**
+ * What the analyst is working on, shared by the top bar, the Read view and the
+ * Review desk: the view, the open article and its annotations, the selected
+ * annotation, the pin, the undo history and the open dialog. Every change goes
+ * to main first and the screen shows what came back.
+ */
+function useWorkspaceState() {
+  const mutate = useMutate();
+  const report = useReportError();
+  const [view, setView] = useState<View>('read');
+  const [articleId, setArticleId] = useState<number | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const [pending, setPending] = useState<{ span: Span; tag: Tag } | null>(null);
+  const [dialog, setDialog] = useState<DialogName | null>(null);
+  const [help, setHelp] = useState<Scope[] | null>(null);
+  const [snap, setSnap] = useState(true);
+  const [linkType, setLinkType] = useState<LinkType>('same-claim');
+  const seq = useRef(0);
+  /** Bumped by openAt, so that a request into the article already open is carried out too. */
+  const [targetSeq, setTargetSeq] = useState(0);
+  /** Set by openAt: the annotation (or offset) to select and show once its article's annotations arrive. */
+  const target = useRef<{ articleId: number; annotationId: number | null; offset: number; span?: Span } | null>(null);
+
+  const articleQuery = useQuery('articles.get', articleId === null ? null : { id: articleId });
+  const annotationsQuery = useQuery('annotations.list', articleId === null ? null : { articleId });
+  const history = useQuery('history.state', {}).data ?? NO_HISTORY;
+  /** Annotations stored since the last read of the list, shown until the list is read again. */
+  const [local, setLocal] = useState<{ articleId: number; base: Annotation[] | undefined; list: Annotation[] } | null>(null);
+
+  const open = useMemo<OpenArticle | null>(() => {
+    const article = articleQuery.data;
+    const fetched = annotationsQuery.data;
+    if (!article || article.id !== articleId || !fetched) return null;
+    const list = local && local.articleId === articleId && local.base === fetched ? local.list : fetched;
+    return { article, annotations: list };
+  }, [articleQuery.data, annotationsQuery.data, articleId, local]);
+
+  const focusSpan = useCallback((article: number, span: Span) => setFocus({ articleId: article, span, seq: ++seq.current }), []);
+
+  // A followed link or suggestion: select and show its annotation (or offset) once the article is open.
+  useEffect(() => {
+    const wanted = target.current;
+    if (!open || wanted?.articleId !== open.article.id) return;
+    target.current = null;
+    const annotation = open.annotations.find((a) => a.id === wanted.annotationId);
+    setSelectedId(annotation?.id ?? null);
+    focusSpan(open.article.id, annotation ?? wanted.span ?? { start: wanted.offset, end: Math.min(wanted.offset + 1, open.article.length) });
+  }, [open, focusSpan, targetSeq]);
+
+  const openArticle = useCallback((id: number) => {
+    setView('read');
+    setArticleId(id);
+    setSelectedId(null);
+  }, []);
+
+  /** Opens an article and shows an annotation in it, or the text at an offset (a link or a suggestion followed). */
+  const openAt = useCallback((id: number, annotationId: number | null, offset: number, span?: Span) => {
+    target.current = { articleId: id, annotationId, offset, span };
+    setView('read');
+    setArticleId(id);
+    setSelectedId(null);
+    setTargetSeq((n) => n + 1);
+  }, []);
+
+  /** Applies a change to the open list at once, until the list is read again. */
+  const patchLocal = useCallback(
+    (change: (list: Annotation[]) => Annotation[]) => {
+      if (!open) return;
+      const base = annotationsQuery.data;
+      setLocal((current) => {
+        const list = current && current.articleId === open.article.id && current.base === base ? current.list : (base ?? []);
+        return { articleId: open.article.id, base, list: change(list) };
+      });
+    },
+    [open, annotationsQuery.data],
+  );
+
+  const create = useCallback(
+    async (span: Span, tag: Tag) => {
+      if (!open) return;
+      setPending({ span, tag });
+      const created = await mutate('annotations.create', { articleId: open.article.id, start: span.start, end: span.end, tag });
+      setPending(null);
+      if (!created) return;
+      patchLocal((list) => [...list.filter((a) => a.id !== created.id), created].sort(byTextOrder));
+      setSelectedId(created.id);
+    },
+    [open, mutate, patchLocal],
+  );
+
+  const update = useCallback(
+    async (patch: AnnotationPatch) => {
+      const updated = await mutate('annotations.update', patch);
+      if (updated) patchLocal((list) => list.map((a) => (a.id === updated.id ? updated : a)).sort(byTextOrder));
+    },
+    [mutate, patchLocal],
+  );
+
+  const remove = useCallback(
+    async (id: number) => {
+      const removed = await mutate('annotations.delete', { id });
+      if (!removed) return;
+      patchLocal((list) => list.filter((a) => a.id !== id));
+      setSelectedId((current) => (current === id ? null : current));
+    },
+    [mutate, patchLocal],
+  );
+
+  /**
+   * Undo or redo. In the Read view the step's article is opened and its
+   * annotation shown; in the Review desk the desk stays where it is and its
+   * tables refresh.
+   */
+  const replay = useCallback(
+    async (direction: 'undo' | 'redo') => {
+      const replayed = await mutate(`history.${direction}`, {});
+      const applied = replayed?.applied;
+      if (!applied || view !== 'read') return;
+      if (applied.articleId !== articleId) {
+        target.current = { articleId: applied.articleId, annotationId: applied.annotationId, offset: 0 };
+        setTargetSeq((n) => n + 1);
+      }
+      setArticleId(applied.articleId);
+      setSelectedId(applied.annotationId);
+      if (applied.articleId === articleId && open) {
+        const shown = open.annotations.find((a) => a.id === applied.annotationId);
+        if (shown) focusSpan(applied.articleId, shown);
+      }
+    },
+    [mutate, view, articleId, open, focusSpan],
+  );
+
+  const pin = usePin();
+
+  const selected = open?.annotations.find((a) => a.id === selectedId) ?? null;
+
+  return {
+    view,
+    setView,
+    articleId,
+    open,
+    openArticle,
+    openAt,
+    selectedId,
+    selected,
+    setSelectedId,
+    focus,
+    focusSpan,
+    pending,
+    create,
+    update,
+    remove,
+    replay,
+    history,
+    dialog,
+    setDialog,
+    help,
+    setHelp,
+    snap,
+    setSnap,
+    linkType,
+    setLinkType,
+    pin,
+    report,
+  };
+}
+
+export type Workspace = ReturnType<typeof useWorkspaceState> & { pin: Pin };
+
+const WorkspaceContext = createContext<Workspace | null>(null);
+
+export function WorkspaceProvider({ children }: { children: ReactNode }) {
+  const workspace = useWorkspaceState();
+  return <WorkspaceContext value={workspace}>{children}</WorkspaceContext>;
+}
+
+export function useWorkspace(): Workspace {
+  const workspace = useContext(WorkspaceContext);
+  if (!workspace) throw new Error('useWorkspace needs a WorkspaceProvider above it.');
+  return workspace;
+}
