@@ -2,6 +2,7 @@ import type { Command } from '../args.ts';
 import { annotateCommand, annotationsCommand } from './annotations.ts';
 import { articlesCommand, showCommand } from './articles.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
+import { checkCommand } from './check.ts';
 import { evalMatcherCommand } from './evalMatcher.ts';
 import { linkCommand, linksCommand, reviewLinkCommand } from './links.ts';
 import { redoCommand, undoCommand } from './history.ts';
@@ -36,5 +37,6 @@ export const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  check: checkCommand,
   'eval-matcher': evalMatcherCommand,
 };

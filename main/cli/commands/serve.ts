@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CrosscheckError } from '../../api/errors.ts';
 import { scheduleBackups } from '../../corpus/backupSchedule.ts';
+import { scheduleFullChecks } from '../../corpus/fullCheckSchedule.ts';
 import { startServer } from '../../server/httpServer.ts';
 import { parse, wholeNumber, type Command, type Options } from '../args.ts';
 
@@ -23,6 +24,7 @@ export const serveCommand: Command = {
     }
     const server = await startServer({ dispatch: session().dispatch, downloads: session().downloads, staticDir: RENDERER_DIR, port });
     const backups = scheduleBackups(session().db, dbPath);
+    const checks = scheduleFullChecks(session().db, { onDamage: (verdict) => io.err(`crosscheck: the weekly full check found the corpus damaged (${verdict}); stop, then run crosscheck restore`) });
     // Listening for the stop signal before announcing the address: a signal sent on seeing it must not find Node's default handler.
     const stopped = new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
@@ -31,6 +33,8 @@ export const serveCommand: Command = {
     io.out(json ? JSON.stringify({ url: server.url, port: server.port }) : `Crosscheck is running in browser mode. Open:\n  ${server.url}\nPress Ctrl+C to stop.`);
     await stopped;
     await server.close();
+    checks.stop();
+    await checks.whenIdle();
     await backups.stop();
     session().close();
     return 0;
