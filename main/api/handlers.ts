@@ -1,7 +1,9 @@
 import { listAnnotations } from '../corpus/annotations.ts';
 import { getArticle, listArticles } from '../corpus/articles.ts';
+import { articleSummaries, listOutlets, pageArticles } from '../corpus/articlePages.ts';
 import type { Db } from '../corpus/database.ts';
 import { createLink, listLinks, reviewLink } from '../corpus/links.ts';
+import { pageLinks } from '../corpus/linkPages.ts';
 import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker } from '../corpus/speakers.ts';
 import { claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
 import { acceptSuggestion, rejectSuggestion, suggestAll, suggestFor } from '../matching/suggestions.ts';
@@ -44,7 +46,7 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'speakers.addAlias': ({ id, alias }) => addSpeakerAlias(db, id, alias, actor),
     'speakers.rename': ({ id, name }) => renameSpeaker(db, id, name, actor),
     'review.groups': () => claimGroupTables(db),
-    'review.matrix': () => claimMatrix(db),
+    'review.matrix': (query) => claimMatrix(db, query),
     'search.articles': ({ query }) => searchArticles(db, query),
     'history.state': () => historyState(db, actor),
     'history.undo': () => undo(db, actor),
@@ -56,5 +58,9 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'orphans.place': (input) => placeOrphan(db, input, actor),
     'orphans.drop': ({ annotationId }) => dropOrphan(db, annotationId, actor),
     'claimRatings.set': (input) => setClaimRating(db, input, actor),
+    'articles.page': (query) => pageArticles(db, query),
+    'articles.outlets': () => listOutlets(db),
+    'articles.summaries': ({ ids }) => articleSummaries(db, ids),
+    'links.page': (query) => pageLinks(db, query),
   };
 }

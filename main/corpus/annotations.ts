@@ -6,7 +6,7 @@ import { recordEvent } from './events.ts';
 import { linksOf } from './links.ts';
 import { anchorSpan } from './textAnchor.ts';
 
-const COLUMNS = `id, article_id AS articleId, start, "end", quote, prefix, suffix, tag, note,
+export const COLUMNS = `id, article_id AS articleId, start, "end", quote, prefix, suffix, tag, note,
   speaker, author, created_at AS createdAt, updated_at AS updatedAt`;
 
 export function createAnnotation(db: Db, input: NewAnnotation, actor: string): Annotation {

@@ -4,7 +4,7 @@ import { CrosscheckError } from '../api/errors.ts';
 import type { Db } from './database.ts';
 import { recordEvent } from './events.ts';
 
-const COLUMNS = `id, from_id AS fromId, to_id AS toId, type, status, method, score, reviewer,
+export const COLUMNS = `id, from_id AS fromId, to_id AS toId, type, status, method, score, reviewer,
   reviewed_at AS reviewedAt, created_at AS createdAt`;
 
 /**

@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'react';
-import { LINK_STATUSES, type ClaimGroup, type LinkStatus } from '../../main/api/contract.ts';
+import { useEffect, useMemo, useState } from 'react';
+import { LINK_STATUSES, MAX_ARTICLE_PAGE, type ClaimGroup, type LinkStatus } from '../../main/api/contract.ts';
+import { useArticleNames } from '../articles/useArticleNames.ts';
 import { useMutate, useQuery } from '../data/DataProvider.tsx';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
 import type { Scope } from '../keys/keyTable.ts';
@@ -50,12 +51,6 @@ export function ReviewDesk() {
 
 const Loading = () => <p className="muted">Loading…</p>;
 
-/** How to name an article in the desk: its outlet, else its title or file. */
-function useOutletNames(): ReadonlyMap<number, string> {
-  const articles = useQuery('articles.list', {}).data;
-  return useMemo(() => new Map((articles ?? []).map((a) => [a.id, a.outlet ?? a.title ?? a.fileName ?? `article ${a.id}`])), [articles]);
-}
-
 function ClaimGroups() {
   const groups = useQuery('review.groups', {}).data;
   const { openAt } = useWorkspace();
@@ -87,10 +82,10 @@ function useCurrent(count: number) {
 function SuggestionQueue() {
   const queue = useQuery('suggestions.queue', { limit: 10 }).data;
   const annotations = useQuery('annotations.list', {}).data;
-  const outlet = useOutletNames();
   const { openAt, linkType } = useWorkspace();
   const mutate = useMutate();
   const sorted = useMemo(() => (queue ? [...queue].sort((a, b) => b.score - a.score) : undefined), [queue]);
+  const outlet = useArticleNames(useMemo(() => (sorted ?? []).map((s) => s.articleId), [sorted]));
   const { current, setCurrent, next, previous } = useCurrent(sorted?.length ?? 0);
   const quoteOf = useMemo(() => new Map((annotations ?? []).map((a) => [a.id, a.quote])), [annotations]);
   const at = sorted?.[current];
@@ -113,7 +108,7 @@ function SuggestionQueue() {
           <SuggestionCard
             key={`${s.sourceId}:${s.articleId}:${s.start}`}
             suggestion={s}
-            source={outlet.get(s.articleId)}
+            source={outlet(s.articleId)}
             foundFor={quoteOf.get(s.sourceId) ?? ''}
             active={i === current}
             onOpen={() => openAt(s.articleId, s.existingAnnotationId, s.start)}
@@ -126,16 +121,20 @@ function SuggestionQueue() {
   );
 }
 
+/** Links shown at a time: a table of tens of thousands of rows would take seconds to draw. */
+const LINK_PAGE = 200;
+
 /** Every link with its status, reviewer and time; filter by status; j/k to move, c to confirm, x to reject, Enter to open. */
 function LinkReview() {
-  const links = useQuery('links.list', {}).data;
-  const annotations = useQuery('annotations.list', {}).data;
-  const outlet = useOutletNames();
   const { openAt } = useWorkspace();
   const mutate = useMutate();
   const [status, setStatus] = useState<LinkStatus | 'all'>('all');
-  const byId = useMemo(() => new Map((annotations ?? []).map((a) => [a.id, a])), [annotations]);
-  const shown = (links ?? []).filter((l) => status === 'all' || l.status === status);
+  const [offset, setOffset] = useState(0);
+  const page = useQuery('links.page', { ...(status === 'all' ? {} : { status }), offset, limit: LINK_PAGE }).data;
+  const links = page?.links;
+  const byId = useMemo(() => new Map((page?.ends ?? []).map((a) => [a.id, a])), [page]);
+  const shown = links ?? [];
+  const outlet = useArticleNames(useMemo(() => shown.flatMap((l) => [l.fromId, l.toId].flatMap((id) => byId.get(id)?.articleId ?? [])), [shown, byId]));
   const { current, setCurrent, next, previous } = useCurrent(shown.length);
   const link = shown[current];
   const review = (next: 'confirmed' | 'rejected') => () => (link ? void mutate('links.review', { id: link.id, status: next }) : false);
@@ -149,24 +148,35 @@ function LinkReview() {
       return from ? openAt(from.articleId, from.id, from.start) : false;
     },
   });
-  if (!links || !annotations) return <Loading />;
+  if (!page) return <Loading />;
   const end = (id: number) => {
     const a = byId.get(id);
-    return a ? `${outlet.get(a.articleId) ?? ''}: “${a.quote}”` : `annotation ${id}`;
+    return a ? `${outlet(a.articleId)}: “${a.quote}”` : `annotation ${id}`;
   };
   return (
     <>
       <p className="hint">
         <label>
           Status{' '}
-          <select value={status} onChange={(e) => (setStatus(e.target.value as LinkStatus | 'all'), setCurrent(0))} aria-label="Filter links by status">
+          <select value={status} onChange={(e) => (setStatus(e.target.value as LinkStatus | 'all'), setCurrent(0), setOffset(0))} aria-label="Filter links by status">
             <option value="all">all</option>
             {LINK_STATUSES.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
         </label>{' '}
-        <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>c</kbd> confirm, <kbd>x</kbd> reject, <kbd>Enter</kbd> open.
+        <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>c</kbd> confirm, <kbd>x</kbd> reject, <kbd>Enter</kbd> open.{' '}
+        {page.total > LINK_PAGE && (
+          <>
+            links {offset + 1}–{Math.min(page.total, offset + LINK_PAGE)} of {page.total}{' '}
+            <button type="button" disabled={offset === 0} onClick={() => (setOffset(Math.max(0, offset - LINK_PAGE)), setCurrent(0))}>
+              Previous
+            </button>{' '}
+            <button type="button" disabled={offset + LINK_PAGE >= page.total} onClick={() => (setOffset(offset + LINK_PAGE), setCurrent(0))}>
+              Next
+            </button>
+          </>
+        )}
       </p>
       {shown.length === 0 ? (
         <p className="muted">No links{status === 'all' ? '' : ` with status ${status}`} yet: link two annotations in the Read view with p and L.</p>
@@ -200,16 +210,50 @@ function LinkReview() {
   );
 }
 
+/** Rows of the matrix drawn at a time: past a few hundred an SVG stops being readable, and slow to draw. */
+const MATRIX_PAGE = 100;
+
+/** The matrix a page of claim groups at a time, with a search over the groups' words. */
 function MatrixTab() {
-  const matrix = useQuery('review.matrix', {}).data;
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState('');
+  const [offset, setOffset] = useState(0);
+  useEffect(() => {
+    const timer = setTimeout(() => (setQuery(typed.trim()), setOffset(0)), 200);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const matrix = useQuery('review.matrix', { ...(query ? { query } : {}), offset, limit: MATRIX_PAGE }).data;
   useKeyScope('review.matrix', {});
-  return matrix ? <ClaimMatrixChart matrix={matrix} /> : <Loading />;
+  const total = matrix?.totalGroups ?? 0;
+  return (
+    <>
+      <p className="hint matrix-controls">
+        <input type="search" aria-label="Search the claim groups" placeholder="Search the claims" value={typed} onChange={(e) => setTyped(e.target.value)} />{' '}
+        {matrix && total > 0 && (
+          <>
+            groups {offset + 1}–{Math.min(total, offset + MATRIX_PAGE)} of {total}{' '}
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - MATRIX_PAGE))}>
+              Previous
+            </button>{' '}
+            <button type="button" disabled={offset + MATRIX_PAGE >= total} onClick={() => setOffset(offset + MATRIX_PAGE)}>
+              Next
+            </button>
+          </>
+        )}
+      </p>
+      {!matrix ? <Loading /> : query && total === 0 ? <p className="muted">No claim group matches “{query}”.</p> : <ClaimMatrixChart matrix={matrix} />}
+    </>
+  );
 }
 
 function GraphTab() {
-  const articles = useQuery('articles.list', {}).data;
   const links = useQuery('links.list', {}).data;
   const annotations = useQuery('annotations.list', {}).data;
+  const linked = useMemo(() => {
+    const ends = new Set((links ?? []).flatMap((l) => [l.fromId, l.toId]));
+    return [...new Set((annotations ?? []).flatMap((a) => (ends.has(a.id) ? [a.articleId] : [])))].sort((a, b) => a - b).slice(0, MAX_ARTICLE_PAGE);
+  }, [links, annotations]);
+  const articles = useQuery('articles.summaries', links && annotations ? { ids: linked } : null).data;
   useKeyScope('review.graph', {});
   return articles && links && annotations ? <LinkGraph articles={articles} annotations={annotations} links={links} /> : <Loading />;
 }
