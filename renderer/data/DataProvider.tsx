@@ -117,19 +117,20 @@ export function useQuery<M extends Method>(method: M, input: Input<M> | null): Q
 
 /**
  * Changes: calls main, then invalidates what the change makes stale. An error
- * is shown in the app's banner (in words for people) and the promise
- * resolves to undefined, so callers only handle success.
+ * is shown in the app's banner, or where the caller says (a dialog's own
+ * alert), in words for people; the promise then resolves to undefined, so
+ * callers only handle success.
  */
 export function useMutate() {
   const { client, cache, report } = useData();
   return useCallback(
-    async <M extends Method>(method: M, input: Input<M>): Promise<Output<M> | undefined> => {
+    async <M extends Method>(method: M, input: Input<M>, showError: (message: string) => void = report): Promise<Output<M> | undefined> => {
       try {
         const output = await client.call(method, input);
         cache.invalidate(INVALIDATES[method] ?? []);
         return output;
       } catch (error) {
-        report(error);
+        showError(userMessage(error));
         return undefined;
       }
     },

@@ -40,7 +40,7 @@ export function MetadataEditor({ article, onClose }: { article: ArticleSummary; 
       outlet: orNull(values.outlet),
       url: orNull(values.url),
       published: orNull(values.published),
-    });
+    }, setError);
     setSaving(false);
     if (saved) onClose();
   }

@@ -1,22 +1,15 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Orphan } from '../../main/api/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
 import { useQuery } from '../data/DataProvider.tsx';
 
 /**
  * The new version's text, to place an orphan by selecting its words (mouse,
- * or Shift+arrows). The best candidate is selected to start with: the
- * re-import's suggestion, else the matcher's best span in the new version.
+ * or Shift+arrows). The best candidate is selected to start with.
  * The text is one text node, so DOM offsets are offsets into the stored text.
  */
-export function PlaceBySelection({ orphan, onPlace, onCancel }: { orphan: Orphan; onPlace(span: Span): void; onCancel(): void }) {
+export function PlaceBySelection({ orphan, candidate, onPlace, onCancel }: { orphan: Orphan; candidate: Span | null; onPlace(span: Span): void; onCancel(): void }) {
   const article = useQuery('articles.get', { id: orphan.newArticleId }).data;
-  const matches = useQuery('suggestions.list', orphan.suggestion ? null : { annotationId: orphan.annotationId, limit: 50 }).data;
-  const candidate = useMemo<Span | null>(() => {
-    if (orphan.suggestion) return orphan.suggestion;
-    const best = matches?.filter((m) => m.articleId === orphan.newArticleId).sort((a, b) => b.score - a.score)[0];
-    return best ? { start: best.start, end: best.end } : null;
-  }, [orphan, matches]);
   const textRef = useRef<HTMLDivElement>(null);
   const [span, setSpan] = useState<Span | null>(null);
 

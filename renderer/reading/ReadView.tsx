@@ -47,6 +47,7 @@ export function ReadView() {
     setTextSelection(null);
     setPicker(null);
     setGhostCard(null);
+    setFlash(null);
   }, [openId]);
 
   // A focus request is carried out once its article is on screen.
@@ -146,6 +147,11 @@ export function ReadView() {
   // Stable, so that the reading pane does not re-render when only the annotation list changed.
   const onClickHighlight = useCallback((ids: number[], rect: DOMRect) => clickHighlight.current(ids, rect), []);
   const onClickSuggestion = useCallback((index: number, rect: DOMRect) => setGhostCard({ index, rect }), []);
+  // A text selection made through a ghost (a double-click, a drag) is for tagging: its card gives way.
+  const onSelectText = useCallback((selection: TextSelection | null) => {
+    setTextSelection(selection);
+    if (selection) setGhostCard(null);
+  }, []);
 
   const card = ghostCard ? suggestions[ghostCard.index] : undefined;
   const decide = async (suggestion: Suggestion, accept: boolean) => {
@@ -182,7 +188,7 @@ export function ReadView() {
               article={open.article}
               paragraphs={paragraphs}
               sources={sources}
-              onSelectText={setTextSelection}
+              onSelectText={onSelectText}
               onClickHighlight={onClickHighlight}
               onClickSuggestion={onClickSuggestion}
             />

@@ -39,6 +39,8 @@ const samePieces = (a: readonly MarkedSpan[], b: readonly MarkedSpan[]) =>
  */
 export function indexByParagraph(paragraphs: readonly ParagraphElement[], spans: readonly MarkedSpan[], previous?: ParagraphHighlights): ParagraphHighlights {
   const index = new Map<number, MarkedSpan[]>();
+  // No article on screen (one is loading): nothing to paint, whatever spans are still around.
+  if (paragraphs.length === 0) return index;
   for (const span of spans) {
     const first = paragraphAt(paragraphs, span.start);
     const last = paragraphAt(paragraphs, Math.max(span.start, span.end - 1));

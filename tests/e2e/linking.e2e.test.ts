@@ -49,7 +49,7 @@ describe('linking reports of one claim and reviewing their drift', () => {
     await articleButton(page, /Anadolu/i).click();
     await expect.poll(() => page.getByRole('heading', { level: 2 }).innerText()).toContain("Russia giving Iran 'unprecedented' military aid");
     // The pinned claim's suggestions follow it as ghost highlights, this span among them.
-    const ghostOverSpan = page.locator('.ghost-box[aria-label*="that is transforming their relationship into a full-fledged defense partnership"]');
+    const ghostOverSpan = page.locator('.article-text .mark-ghost').filter({ hasText: 'transforming their relationship' });
     await expect.poll(() => ghostOverSpan.count()).toBeGreaterThan(0);
     await page.locator('.article-text .hl-claim').first().click();
     await expect.poll(() => sidePanel.getByRole('option', { selected: true }).innerText()).toContain('full-fledged defense partnership');
@@ -137,7 +137,10 @@ describe('linking reports of one claim and reviewing their drift', () => {
     const rows = page.getByRole('table', { name: 'Speakers' }).locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
     await page.getByRole('combobox', { name: 'Merge Kirby into' }).selectOption({ label: 'John Kirby' });
-    await rows.filter({ hasText: /^Kirby/ }).getByRole('button', { name: 'Merge' }).click();
+    await rows.filter({ hasText: /^Kirby/ }).getByRole('button', { name: 'Merge…' }).click();
+    // Nothing merges before the analyst confirms what moves.
+    expect(await rows.count()).toBe(2);
+    await page.getByRole('alertdialog', { name: 'Confirm merge' }).getByRole('button', { name: 'Merge' }).click();
     await expect.poll(() => rows.count()).toBe(1);
     expect(JSON.parse(runCli(['speakers', '--db', dbPath, '--json']).stdout)).toEqual([expect.objectContaining({ name: 'John Kirby', aliases: ['John Kirby', 'Kirby'], annotations: 3 })]);
     expect(problems).toEqual([]);
@@ -150,10 +153,10 @@ describe('linking reports of one claim and reviewing their drift', () => {
     await page.locator('.article-text .hl-claim').first().click();
     await page.keyboard.press('p');
     await articleButton(page, /001_0bb0776770e3bb18/).click();
-    const ghost = page.locator('.ghost-box[aria-label*="military and technique"]').first();
+    const ghost = page.locator('.article-text .mark-ghost').filter({ hasText: 'technique' }).first();
     await expect.poll(() => ghost.count()).toBe(1);
     await ghost.click();
-    await page.locator('.ghost-card').getByRole('button', { name: 'Accept' }).click();
+    await page.getByRole('dialog', { name: 'Suggested span' }).getByRole('button', { name: 'Accept' }).click();
     await expect.poll(() => page.locator('.article-text .hl-claim').allInnerTexts()).toEqual([KIRBY_DRIFTED]);
     expect(JSON.parse(runCli(['links', '--annotation', '1', '--db', dbPath, '--json']).stdout)).toEqual([expect.objectContaining({ fromId: 1, toId: 3, method: 'matcher', status: 'confirmed' })]);
     expect(problems).toEqual([]);

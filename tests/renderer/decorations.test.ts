@@ -30,4 +30,8 @@ describe('highlights by paragraph', () => {
     expect(decorate([annotations, selected], 0)).toBe(first);
     expect(decorate([annotations, new Map()], 0)).not.toBe(first);
   });
+
+  it('paints nothing while no article is on screen, whatever spans are left from the last one', () => {
+    expect(indexByParagraph([], [span(1, 'First')]).size).toBe(0);
+  });
 });
