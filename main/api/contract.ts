@@ -407,6 +407,11 @@ export const LinkPage = z.object({
 });
 export type LinkPage = z.infer<typeof LinkPage>;
 
+/** Most claim groups one page of the review desk may ask for. */
+export const MAX_GROUP_PAGE = 200;
+export const ClaimGroupPage = z.object({ total: z.number().int().nonnegative(), offset: z.number().int().nonnegative(), groups: z.array(ClaimGroup) });
+export type ClaimGroupPage = z.infer<typeof ClaimGroupPage>;
+
 const Empty = z.strictObject({});
 
 /** Every request of the API. Add a request here first; the handler table must then implement it. */
@@ -447,6 +452,7 @@ export const contract = {
   'articles.page': { input: ArticlePageQuery, output: ArticlePage },
   'articles.outlets': { input: Empty, output: z.array(OutletCount) },
   'links.page': { input: LinkPageQuery, output: LinkPage },
+  'review.groupsPage': { input: z.strictObject({ offset: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), limit: z.number().int().min(1).max(MAX_GROUP_PAGE) }), output: ClaimGroupPage },
   'articles.summaries': { input: z.strictObject({ ids: z.array(Id).max(MAX_ARTICLE_PAGE) }), output: z.array(ArticleSummary) },
 } as const;
 

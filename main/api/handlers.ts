@@ -5,7 +5,7 @@ import type { Db } from '../corpus/database.ts';
 import { createLink, listLinks, reviewLink } from '../corpus/links.ts';
 import { pageLinks } from '../corpus/linkPages.ts';
 import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker } from '../corpus/speakers.ts';
-import { claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
+import { claimGroupPage, claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
 import { acceptSuggestion, rejectSuggestion, suggestAll, suggestFor } from '../matching/suggestions.ts';
 import { createAnnotationStep, deleteAnnotationStep, historyState, redo, undo, updateAnnotationStep } from '../corpus/history.ts';
 import { searchArticles } from '../corpus/search.ts';
@@ -62,5 +62,6 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'articles.outlets': () => listOutlets(db),
     'articles.summaries': ({ ids }) => articleSummaries(db, ids),
     'links.page': (query) => pageLinks(db, query),
+    'review.groupsPage': (page) => claimGroupPage(db, page),
   };
 }

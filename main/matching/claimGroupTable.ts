@@ -1,4 +1,4 @@
-import type { Annotation, ClaimGroup, ClaimGroupRow, ClaimMatrix, Link, MeaningFlag } from '../api/contract.ts';
+import type { Annotation, ClaimGroup, ClaimGroupPage, ClaimGroupRow, ClaimMatrix, Link, MeaningFlag } from '../api/contract.ts';
 import { ratingOf } from '../corpus/claimRatings.ts';
 import { listAnnotations } from '../corpus/annotations.ts';
 import { claimGroupIds } from '../corpus/claimGroups.ts';
@@ -68,12 +68,14 @@ function attributedSpeakers(links: readonly Link[], annotations: ReadonlyMap<num
  * changes meaning is flagged, and so is the same wording put in another
  * speaker's mouth.
  */
-export function claimGroupTables(db: Db): ClaimGroup[] {
+export function claimGroupTables(db: Db, page: { offset?: number; limit?: number } = {}): ClaimGroup[] {
   const links = listLinks(db);
   const said = attributedSpeakers(links, new Map(listAnnotations(db).map((a) => [a.id, a])));
   const speakerName = (a: Annotation) => a.speaker ?? said.get(a.id) ?? null;
-  const members = groupMembers(db);
-  const articles = sourcesOf(db, [...members.values()].flatMap((list) => list.map((a) => a.articleId)));
+  // Only the page's groups are laid out and diffed: that is where the time goes.
+  const offset = page.offset ?? 0;
+  const members = [...groupMembers(db)].sort((a, b) => a[0] - b[0]).slice(offset, page.limit === undefined ? undefined : offset + page.limit);
+  const articles = sourcesOf(db, members.flatMap(([, list]) => list.map((a) => a.articleId)));
   const groups: ClaimGroup[] = [];
   for (const [id, annotations] of members) {
     annotations.sort(chronological(articles));
@@ -194,6 +196,11 @@ export function claimMatrix(db: Db, options: MatrixOptions = {}): ClaimMatrix {
     cells,
     totalGroups: matching.length,
   };
+}
+
+/** One page of the claim groups, by id, with how many there are. */
+export function claimGroupPage(db: Db, page: { offset: number; limit: number }): ClaimGroupPage {
+  return { total: new Set(claimGroupIds(db).values()).size, offset: page.offset, groups: claimGroupTables(db, page) };
 }
 
 const shorten = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 59).trimEnd()}…` : quote);

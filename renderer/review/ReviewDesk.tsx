@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { LINK_STATUSES, MAX_ARTICLE_PAGE, type ClaimGroup, type LinkStatus } from '../../main/api/contract.ts';
+import { LINK_STATUSES, type ClaimGroup, type LinkStatus } from '../../main/api/contract.ts';
 import { useArticleNames } from '../articles/useArticleNames.ts';
 import { useMutate, useQuery } from '../data/DataProvider.tsx';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
@@ -26,14 +26,15 @@ type Tab = (typeof TABS)[number][0];
 /** The review desk: claim groups with their drift, the suggestion queue, every link by status, speakers, and the two pictures. Each tab loads on its own. */
 export function ReviewDesk() {
   const [tab, setTab] = useState<Tab>('Claim groups');
-  const groups = useQuery('review.groups', {}).data;
+  // The first page of claim groups, which the tab asks for too (one cached request): its total is the count.
+  const groupCount = useQuery('review.groupsPage', { offset: 0, limit: GROUP_PAGE }).data?.total;
   return (
     <section className="review-desk" aria-label="Review desk">
       <div role="tablist" aria-label="Review" className="desk-tabs">
         {TABS.map(([t]) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t} aria-controls="desk-panel" onClick={() => setTab(t)}>
             {t}
-            {t === 'Claim groups' && groups ? ` (${groups.length})` : ''}
+            {t === 'Claim groups' && groupCount !== undefined ? ` (${groupCount})` : ''}
           </button>
         ))}
       </div>
@@ -51,19 +52,35 @@ export function ReviewDesk() {
 
 const Loading = () => <p className="muted">Loading…</p>;
 
+/** Claim groups drawn at a time: each is a table of diffed variants, and laying them out is the server's slow part. */
+const GROUP_PAGE = 25;
+
 function ClaimGroups() {
-  const groups = useQuery('review.groups', {}).data;
+  const [offset, setOffset] = useState(0);
+  const page = useQuery('review.groupsPage', { offset, limit: GROUP_PAGE }).data;
+  const groups = page?.groups;
   const { openAt } = useWorkspace();
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   useKeyScope('review.groups', {});
-  if (!groups) return <Loading />;
+  if (!page || !groups) return <Loading />;
   const shown = groups.filter((g: ClaimGroup) => !flaggedOnly || g.flagged);
-  if (groups.length === 0) return <p className="muted">No claim groups yet. Link reports of one claim as same-claim or paraphrase, or accept suggestions.</p>;
+  if (page.total === 0) return <p className="muted">No claim groups yet. Link reports of one claim as same-claim or paraphrase, or accept suggestions.</p>;
   return (
     <>
       <label className="filter">
-        <input type="checkbox" checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.target.checked)} /> only groups whose meaning drifted
+        <input type="checkbox" checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.target.checked)} /> only groups whose meaning drifted (on this page)
       </label>
+      {page.total > GROUP_PAGE && (
+        <p className="hint">
+          groups {offset + 1}–{Math.min(page.total, offset + GROUP_PAGE)} of {page.total}{' '}
+          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - GROUP_PAGE))}>
+            Previous
+          </button>{' '}
+          <button type="button" disabled={offset + GROUP_PAGE >= page.total} onClick={() => setOffset(offset + GROUP_PAGE)}>
+            Next
+          </button>
+        </p>
+      )}
       {shown.map((group) => (
         <ClaimGroupTable key={group.id} group={group} onOpen={openAt} />
       ))}
@@ -246,14 +263,27 @@ function MatrixTab() {
   );
 }
 
+/** Columns (articles) the graph draws at most: past a few dozen it is wider than any screen and slow to lay out. */
+const GRAPH_ARTICLES = 60;
+
 function GraphTab() {
   const links = useQuery('links.list', {}).data;
   const annotations = useQuery('annotations.list', {}).data;
   const linked = useMemo(() => {
     const ends = new Set((links ?? []).flatMap((l) => [l.fromId, l.toId]));
-    return [...new Set((annotations ?? []).flatMap((a) => (ends.has(a.id) ? [a.articleId] : [])))].sort((a, b) => a - b).slice(0, MAX_ARTICLE_PAGE);
+    return [...new Set((annotations ?? []).flatMap((a) => (ends.has(a.id) ? [a.articleId] : [])))].sort((a, b) => a - b);
   }, [links, annotations]);
-  const articles = useQuery('articles.summaries', links && annotations ? { ids: linked } : null).data;
+  const articles = useQuery('articles.summaries', links && annotations ? { ids: linked.slice(0, GRAPH_ARTICLES) } : null).data;
   useKeyScope('review.graph', {});
-  return articles && links && annotations ? <LinkGraph articles={articles} annotations={annotations} links={links} /> : <Loading />;
+  if (!articles || !links || !annotations) return <Loading />;
+  return (
+    <>
+      {linked.length > GRAPH_ARTICLES && (
+        <p className="hint">
+          The graph shows the links among the first {GRAPH_ARTICLES} of the {linked.length} linked articles; the Links tab lists them all.
+        </p>
+      )}
+      <LinkGraph articles={articles} annotations={annotations} links={links} />
+    </>
+  );
 }

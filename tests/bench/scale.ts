@@ -62,19 +62,23 @@ const times = (f: ScaleFigures) =>
   ] as const;
 
 const figures: Figure[] = [];
+const notes: string[] = [];
 const largest = Math.max(...sizes);
 for (const f of results) {
   const label = `${f.articles.toLocaleString('en')} articles`;
   // Targets are for 100,000 articles; smaller corpora are shown without one.
   const target = (value: number | undefined) => (value !== undefined && f.articles === largest && largest >= LARGEST ? { op: '<=' as const, value } : undefined);
   for (const [name, values, goal] of times(f)) {
+    if (values.length === 0) continue;
     figures.push({ name: `${label}: ${name}`, unit: 'ms', value: median(values), basis: 'median', median: median(values), p95: Math.max(...values), runs: values.length, target: target(goal) });
   }
   for (const tab of REVIEW_TABS) {
     const value = f.reviewTabMs[tab];
+    if (value === undefined) continue;
     // A tab that did not load (or was not timed because an earlier one stalled main) counts as the timeout.
     figures.push({ name: `${label}: review tab ${tab}${value === null ? ` (not loaded within ${TAB_TIMEOUT_MS / 1000} s, or behind one that was not)` : ''}`, unit: 'ms', value: value ?? TAB_TIMEOUT_MS, basis: 'single', target: target(TARGETS.tab) });
   }
+  if (f.problem) notes.push(`${label}: measurements stopped early: ${f.problem}`);
   figures.push({ name: `${label}: DOM nodes at load`, unit: 'count', value: f.domNodesAtLoad, basis: 'single', target: target(TARGETS.domNodes) });
   figures.push({ name: `${label}: JS heap at load`, unit: 'MB', value: f.jsHeapMb, basis: 'single' });
 }
@@ -84,11 +88,13 @@ if (smallest && biggest && smallest !== biggest) {
   const ratioLabel = `${(biggest.articles / 1000).toLocaleString('en')}k ÷ ${(smallest.articles / 1000).toLocaleString('en')}k`;
   for (const [name, values] of times(biggest)) {
     const small = times(smallest).find(([n]) => n === name)![1];
+    if (values.length === 0 || small.length === 0) continue;
     const gated = ['open article', 'select annotation', 'tag to paint', 'undo'].includes(name);
     figures.push({ name: `${ratioLabel}: ${name}`, unit: 'ratio', value: median(values) / median(small), basis: 'median', target: gated && biggest.articles >= LARGEST ? { op: '<=', value: TARGETS.ratio } : undefined });
   }
 }
 reportFigures('bench:scale', figures, [
+  ...notes,
   `sizes ${sizes.join(', ')}; ${runs} runs of each action; review load at every size: 300 claim groups of 5 reports, 1,200 links, 50 speakers`,
   'search results include the search box’s 120 ms wait after the last keystroke',
   'targets are the issue’s, for 100,000 articles; they are shown only when that size was measured',

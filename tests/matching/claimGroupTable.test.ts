@@ -4,7 +4,7 @@ import { insertArticle } from '../../main/corpus/articles.ts';
 import type { Db } from '../../main/corpus/database.ts';
 import { setClaimRating } from '../../main/corpus/claimRatings.ts';
 import { createLink } from '../../main/corpus/links.ts';
-import { claimGroupTables, claimMatrix } from '../../main/matching/claimGroupTable.ts';
+import { claimGroupPage, claimGroupTables, claimMatrix } from '../../main/matching/claimGroupTable.ts';
 import { tempCorpus } from '../helpers/tempCorpus.ts';
 
 function article(db: Db, text: string, outlet: string, published: string | null) {
@@ -118,5 +118,19 @@ describe('the review desk tables', () => {
     expect(found.groups.map((g) => g.id)).toEqual([a.id]);
     expect(found.totalGroups).toBe(1);
     expect(claimMatrix(db, { query: 'nowhere' })).toMatchObject({ groups: [], sources: [], cells: [], totalGroups: 0 });
+  });
+
+  it('lays out one page of claim groups at a time, with how many there are', () => {
+    const { db, a, ids } = story();
+    const other = article(db, 'Officials said the talks ended early.', 'Late Times', '2022-12-12');
+    const e = annotate(db, other, 'Officials said the talks ended early.', 'the talks ended early');
+    const f = annotate(db, ids.silent, 'Nothing about drones here.', 'Nothing about drones');
+    createLink(db, { fromId: e.id, toId: f.id, type: 'same-claim' }, 'ana');
+    const first = claimGroupPage(db, { offset: 0, limit: 1 });
+    expect(first.total).toBe(2);
+    expect(first.groups.map((g) => g.id)).toEqual([a.id]);
+    expect(first.groups[0]).toEqual(claimGroupTables(db)[0]);
+    expect(claimGroupPage(db, { offset: 1, limit: 1 }).groups.map((g) => g.id)).toEqual([e.id]);
+    expect(claimGroupPage(db, { offset: 2, limit: 1 }).groups).toEqual([]);
   });
 });

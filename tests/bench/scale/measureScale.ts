@@ -26,6 +26,8 @@ export interface ScaleFigures {
   searchLetterMs: number[];
   /** Per tab: ms from the click until it shows its content; null when it never did within the timeout. */
   reviewTabMs: Record<string, number | null>;
+  /** Why the measurements stopped early (a click the page did not answer within Playwright's 30 s), if they did. */
+  problem?: string;
 }
 
 const QUIET_MS = 500;
@@ -75,7 +77,8 @@ export async function measureScale(browser: Browser, articles: number, options: 
           await cdp.send('HeapProfiler.collectGarbage');
           const { usedSize } = await cdp.send('Runtime.getHeapUsage');
           figures.jsHeapMb = usedSize / 1024 / 1024;
-          await measureInteractions(page, app.session.db, figures, options.runs);
+          // A page too slow to answer a click ends the measurements; what was measured is kept and the reason reported.
+          await measureInteractions(page, app.session.db, figures, options.runs).catch((error: Error) => (figures.problem = error.message.split('\n')[0]));
         }
         await context.close();
       }
