@@ -255,10 +255,17 @@ export const ClaimGroup = z.object({
 export type ClaimGroup = z.infer<typeof ClaimGroup>;
 
 export const MATRIX_CELLS = ['reported', 'denied', 'absent'] as const;
+/**
+ * Claim groups × sources. A source is an outlet (or an article naming none)
+ * that reports or disputes a group shown; `articleId` is its earliest article
+ * there, `articleIds` all of them. Cells are keyed by the source's `articleId`.
+ */
 export const ClaimMatrix = z.object({
   groups: z.array(z.object({ id: Id, label: z.string() })),
-  sources: z.array(z.object({ articleId: Id, label: z.string(), published: IsoDate.nullable() })),
+  sources: z.array(z.object({ articleId: Id, label: z.string(), published: IsoDate.nullable(), articleIds: z.array(Id).optional() })),
   cells: z.array(z.object({ groupId: Id, articleId: Id, state: z.enum(MATRIX_CELLS), annotationIds: z.array(Id) })),
+  /** Groups matching the query over all pages, when the matrix was asked for a page. */
+  totalGroups: z.number().int().nonnegative().optional(),
 });
 export type ClaimMatrix = z.infer<typeof ClaimMatrix>;
 export const SearchMatch = z.object({
@@ -271,6 +278,8 @@ export const SearchMatch = z.object({
 });
 export const SearchResults = z.object({
   query: z.string(),
+  /** false when so many articles matched that the first ones came in corpus order, not by relevance. */
+  ranked: z.boolean().optional(),
   articles: z.array(
     z.object({
       articleId: Id,
@@ -286,6 +295,13 @@ export const SearchResults = z.object({
 });
 export type SearchResults = z.infer<typeof SearchResults>;
 export const MAX_QUERY_LENGTH = 500;
+/** Most claim groups one page of the matrix may hold. */
+export const MAX_MATRIX_GROUPS = 500;
+export const ClaimMatrixQuery = z.strictObject({
+  query: z.string().max(MAX_QUERY_LENGTH).optional(),
+  offset: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+  limit: z.number().int().min(1).max(MAX_MATRIX_GROUPS).optional(),
+});
 
 export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'link', 'review', 'verdict', 'accept', 'reject', 'merge', 'alias', 'rename', 'metadata', 'resolve', 'import'] as const;
 /**
@@ -525,6 +541,55 @@ export const ClaimTimeline = z.object({
 export type ClaimTimeline = z.infer<typeof ClaimTimeline>;
 
 export const CapturedContent = z.object({ source: CapturedSource, contentBase64: z.string() });
+/** How the article list can be ordered: by date (undated last), newest first, or by outlet then date. */
+export const ARTICLE_SORTS = ['date', 'date-descending', 'outlet'] as const;
+/** Most rows one page of the article list may ask for. */
+export const MAX_ARTICLE_PAGE = 500;
+export const ArticlePageQuery = z.strictObject({
+  sort: z.enum(ARTICLE_SORTS).optional(),
+  /** Only this outlet's articles; null: only articles without an outlet. */
+  outlet: z.string().min(1).max(MAX_NAME_LENGTH).nullable().optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  /** true: only articles with annotations; false: only those without. */
+  annotated: z.boolean().optional(),
+  /** true: only versions a newer one replaced; false: only current versions. */
+  superseded: z.boolean().optional(),
+  offset: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  limit: z.number().int().min(1).max(MAX_ARTICLE_PAGE),
+});
+export type ArticlePageQuery = z.infer<typeof ArticlePageQuery>;
+export const ArticlePage = z.object({
+  /** How many articles the filters let through, over all pages. */
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  articles: z.array(ArticleSummary),
+});
+export type ArticlePage = z.infer<typeof ArticlePage>;
+export const OutletCount = z.object({ outlet: z.string().nullable(), articles: z.number().int().nonnegative() });
+export type OutletCount = z.infer<typeof OutletCount>;
+
+/** Most links one page of the link table may ask for. */
+export const MAX_LINK_PAGE = 500;
+export const LinkPageQuery = z.strictObject({
+  status: LinkStatus.optional(),
+  offset: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  limit: z.number().int().min(1).max(MAX_LINK_PAGE),
+});
+export type LinkPageQuery = z.infer<typeof LinkPageQuery>;
+export const LinkPage = z.object({
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  links: z.array(Link),
+  /** The annotations at either end of the page's links. */
+  ends: z.array(Annotation),
+});
+export type LinkPage = z.infer<typeof LinkPage>;
+
+/** Most claim groups one page of the review desk may ask for. */
+export const MAX_GROUP_PAGE = 200;
+export const ClaimGroupPage = z.object({ total: z.number().int().nonnegative(), offset: z.number().int().nonnegative(), groups: z.array(ClaimGroup) });
+export type ClaimGroupPage = z.infer<typeof ClaimGroupPage>;
 
 const Empty = z.strictObject({});
 
@@ -551,7 +616,7 @@ export const contract = {
   'speakers.addAlias': { input: z.strictObject({ id: Id, alias: SpeakerName }), output: Speaker },
   'speakers.rename': { input: z.strictObject({ id: Id, name: SpeakerName }), output: Speaker },
   'review.groups': { input: Empty, output: z.array(ClaimGroup) },
-  'review.matrix': { input: Empty, output: ClaimMatrix },
+  'review.matrix': { input: ClaimMatrixQuery, output: ClaimMatrix },
   'search.articles': { input: z.strictObject({ query: z.string().max(MAX_QUERY_LENGTH) }), output: SearchResults },
   'history.state': { input: Empty, output: HistoryState },
   'history.undo': { input: Empty, output: HistoryReplay },
@@ -575,6 +640,11 @@ export const contract = {
   /** Removes an article and all that hangs on it; take a backup first (the command line does). */
   'articles.delete': { input: z.strictObject({ id: Id }), output: z.object({ id: Id, annotations: z.number().int().nonnegative(), links: z.number().int().nonnegative() }) },
   'sync.status': { input: Empty, output: SyncStatus },
+  'articles.page': { input: ArticlePageQuery, output: ArticlePage },
+  'articles.outlets': { input: Empty, output: z.array(OutletCount) },
+  'links.page': { input: LinkPageQuery, output: LinkPage },
+  'review.groupsPage': { input: z.strictObject({ offset: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), limit: z.number().int().min(1).max(MAX_GROUP_PAGE) }), output: ClaimGroupPage },
+  'articles.summaries': { input: z.strictObject({ ids: z.array(Id).max(MAX_ARTICLE_PAGE) }), output: z.array(ArticleSummary) },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,9 +1,11 @@
 import { listAnnotations } from '../corpus/annotations.ts';
 import { getArticle, listArticles } from '../corpus/articles.ts';
+import { articleSummaries, listOutlets, pageArticles } from '../corpus/articlePages.ts';
 import type { Db } from '../corpus/database.ts';
 import { createLink, listLinks, reviewLink } from '../corpus/links.ts';
+import { pageLinks } from '../corpus/linkPages.ts';
 import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker } from '../corpus/speakers.ts';
-import { claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
+import { claimGroupPage, claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
 import { suggestAll, suggestFor } from '../matching/suggestions.ts';
 import { acceptSuggestion, rejectSuggestion } from '../matching/suggestionDecisions.ts';
 import { createAnnotationStep, deleteAnnotationStep, historyState, redo, undo, updateAnnotationStep } from '../corpus/history.ts';
@@ -53,7 +55,7 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'speakers.addAlias': ({ id, alias }) => addSpeakerAlias(db, id, alias, actor),
     'speakers.rename': ({ id, name }) => renameSpeaker(db, id, name, actor),
     'review.groups': () => claimGroupTables(db),
-    'review.matrix': () => claimMatrix(db),
+    'review.matrix': (query) => claimMatrix(db, query),
     'search.articles': ({ query }) => searchArticles(db, query),
     'history.state': () => historyState(db, actor),
     'history.undo': () => undo(db, actor),
@@ -79,5 +81,10 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'agreement.compute': (query) => agreementReport(db, query),
     'articles.delete': ({ id }) => deleteArticle(db, id, actor),
     'sync.status': () => syncStatus(db),
+    'articles.page': (query) => pageArticles(db, query),
+    'articles.outlets': () => listOutlets(db),
+    'articles.summaries': ({ ids }) => articleSummaries(db, ids),
+    'links.page': (query) => pageLinks(db, query),
+    'review.groupsPage': (page) => claimGroupPage(db, page),
   };
 }

@@ -8,7 +8,7 @@ import { recordEvent } from './events.ts';
 import { linksOf } from './links.ts';
 import { newUuid } from './uuids.ts';
 
-const COLUMNS = `id, article_id AS articleId, start, "end", quote, prefix, suffix, tag, note,
+export const COLUMNS = `id, article_id AS articleId, start, "end", quote, prefix, suffix, tag, note,
   speaker, author, created_at AS createdAt, updated_at AS updatedAt`;
 
 /** The summary an undo button shows for a step about one annotation. */

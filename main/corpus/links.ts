@@ -8,7 +8,7 @@ import { linkReviewUuid, readState, uuidOf, type LinkReviewState, type LinkState
 import { newUuid } from './uuids.ts';
 import { recordEvent } from './events.ts';
 
-const COLUMNS = `id, from_id AS fromId, to_id AS toId, type, status, method, score, reviewer,
+export const COLUMNS = `id, from_id AS fromId, to_id AS toId, type, status, method, score, reviewer,
   reviewed_at AS reviewedAt, created_at AS createdAt`;
 
 /**

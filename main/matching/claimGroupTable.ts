@@ -1,4 +1,4 @@
-import type { Annotation, ClaimGroup, ClaimGroupRow, ClaimMatrix, Link, MeaningFlag } from '../api/contract.ts';
+import type { Annotation, ClaimGroup, ClaimGroupPage, ClaimGroupRow, ClaimMatrix, Link, MeaningFlag } from '../api/contract.ts';
 import { ratingOf } from '../corpus/claimRatings.ts';
 import { listAnnotations } from '../corpus/annotations.ts';
 import { claimGroupIds } from '../corpus/claimGroups.ts';
@@ -15,9 +15,18 @@ interface Source {
   fileName: string | null;
 }
 
-function sources(db: Db): Map<number, Source> {
-  const rows = db.prepare('SELECT id, title, outlet, published, file_name AS fileName FROM articles').all() as Source[];
+/** The given articles only: reading every article row would read the corpus's text with it. */
+function sourcesOf(db: Db, ids: readonly number[]): Map<number, Source> {
+  const rows = db
+    .prepare('SELECT id, title, outlet, published, file_name AS fileName FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...new Set(ids)])) as Source[];
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+function listAnnotationsById(db: Db, ids: readonly number[]): Annotation[] {
+  if (ids.length === 0) return [];
+  const wanted = new Set(ids);
+  return listAnnotations(db).filter((a) => wanted.has(a.id));
 }
 
 /** Earliest first: by publication date (undated last), then by article and position. */
@@ -59,13 +68,16 @@ function attributedSpeakers(links: readonly Link[], annotations: ReadonlyMap<num
  * changes meaning is flagged, and so is the same wording put in another
  * speaker's mouth.
  */
-export function claimGroupTables(db: Db): ClaimGroup[] {
-  const articles = sources(db);
+export function claimGroupTables(db: Db, page: { offset?: number; limit?: number } = {}): ClaimGroup[] {
   const links = listLinks(db);
   const said = attributedSpeakers(links, new Map(listAnnotations(db).map((a) => [a.id, a])));
   const speakerName = (a: Annotation) => a.speaker ?? said.get(a.id) ?? null;
+  // Only the page's groups are laid out and diffed: that is where the time goes.
+  const offset = page.offset ?? 0;
+  const members = [...groupMembers(db)].sort((a, b) => a[0] - b[0]).slice(offset, page.limit === undefined ? undefined : offset + page.limit);
+  const articles = sourcesOf(db, members.flatMap(([, list]) => list.map((a) => a.articleId)));
   const groups: ClaimGroup[] = [];
-  for (const [id, annotations] of groupMembers(db)) {
+  for (const [id, annotations] of members) {
     annotations.sort(chronological(articles));
     const base = annotations[0]!;
     const baseSpeaker = speakerOf(db, speakerName(base));
@@ -97,36 +109,98 @@ export function claimGroupTables(db: Db): ClaimGroup[] {
   return groups.sort((a, b) => a.id - b.id);
 }
 
-/** What a source says about a group: a member tagged denial, or a span linked to a member as a denial or contradiction, is a denial. */
-export function claimMatrix(db: Db): ClaimMatrix {
-  const articles = sources(db);
+/** The sources of a matrix: an article's outlet, or the article itself when it names none. */
+const sourceKey = (s: Source) => (s.outlet !== null ? `outlet:${s.outlet}` : `article:${s.id}`);
+
+export interface MatrixOptions {
+  /** Only groups whose label (earliest variant) contains these words, case-insensitively. */
+  query?: string;
+  offset?: number;
+  /** Groups per page; every group when left out. */
+  limit?: number;
+}
+
+/**
+ * Claims × sources, for the claim groups of one page: a source is an outlet
+ * (or an article without one) that reports or disputes one of the groups
+ * shown, so the matrix grows with the claims, never with the corpus. What a
+ * source says about a group: a member tagged denial, or a span linked to a
+ * member as a denial or contradiction, is a denial; a member is a report;
+ * nothing is absent. Each source carries every article of it the page cites,
+ * the earliest as its `articleId`.
+ */
+export function claimMatrix(db: Db, options: MatrixOptions = {}): ClaimMatrix {
   const members = groupMembers(db);
-  const annotations = new Map(listAnnotations(db).map((a) => [a.id, a]));
-  const disputing = listLinks(db).filter((l) => l.status !== 'rejected' && (l.type === 'denies' || l.type === 'contradicts'));
-  const label = (s: Source) => s.outlet ?? s.title ?? s.fileName ?? `article ${s.id}`;
-  const ordered = [...articles.values()].sort((a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || a.id - b.id);
-  const groups = [...members].sort((a, b) => a[0] - b[0]);
-  const cells: ClaimMatrix['cells'] = [];
-  for (const [groupId, list] of groups) {
+  const annotations = new Map([...members.values()].flat().map((a) => [a.id, a]));
+  const memberIds = new Set(annotations.keys());
+  const disputing = listLinks(db).filter((l) => l.status !== 'rejected' && (l.type === 'denies' || l.type === 'contradicts') && memberIds.has(l.toId));
+  const disputers = new Map(listAnnotationsById(db, disputing.map((l) => l.fromId)).map((a) => [a.id, a]));
+  const articles = sourcesOf(db, [...[...annotations.values()].map((a) => a.articleId), ...[...disputers.values()].map((a) => a.articleId)]);
+
+  const labelled = [...members].map(([id, list]) => ({ id, list, label: shorten([...list].sort(chronological(articles))[0]!.quote) })).sort((a, b) => a.id - b.id);
+  const words = (options.query ?? '').toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const matching = words.length ? labelled.filter((g) => words.every((w) => g.list.some((a) => a.quote.toLocaleLowerCase().includes(w)))) : labelled;
+  const offset = options.offset ?? 0;
+  const page = matching.slice(offset, options.limit === undefined ? undefined : offset + options.limit);
+
+  interface SourceColumn {
+    key: string;
+    label: string;
+    first: Source;
+    articleIds: Set<number>;
+  }
+  const columns = new Map<string, SourceColumn>();
+  const column = (article: Source) => {
+    const key = sourceKey(article);
+    let c = columns.get(key);
+    if (!c) columns.set(key, (c = { key, label: article.outlet ?? article.title ?? article.fileName ?? `article ${article.id}`, first: article, articleIds: new Set() }));
+    if ((article.published ?? '\uffff') < (c.first.published ?? '\uffff')) c.first = article;
+    c.articleIds.add(article.id);
+    return c;
+  };
+  const cellsByGroup = new Map<number, Map<string, { reported: Set<number>; denied: Set<number> }>>();
+  for (const { id, list } of page) {
     const ids = new Set(list.map((a) => a.id));
-    for (const source of ordered) {
-      const here = list.filter((a) => a.articleId === source.id);
-      const denials = [
-        ...here.filter((a) => a.tag === 'denial'),
-        ...disputing
-          .filter((l) => ids.has(l.toId) && annotations.get(l.fromId)?.articleId === source.id)
-          .map((l) => annotations.get(l.fromId)!),
-      ];
-      const state = denials.length > 0 ? 'denied' : here.length > 0 ? 'reported' : 'absent';
-      const annotationIds = [...new Set((state === 'denied' ? denials : here).map((a) => a.id))];
-      cells.push({ groupId, articleId: source.id, state, annotationIds });
+    const bySource = new Map<string, { reported: Set<number>; denied: Set<number> }>();
+    const at = (article: Source) => {
+      const key = column(article).key;
+      let entry = bySource.get(key);
+      if (!entry) bySource.set(key, (entry = { reported: new Set(), denied: new Set() }));
+      return entry;
+    };
+    for (const a of list) {
+      const article = articles.get(a.articleId);
+      if (article) (a.tag === 'denial' ? at(article).denied : at(article).reported).add(a.id);
+    }
+    for (const link of disputing) {
+      if (!ids.has(link.toId)) continue;
+      const from = disputers.get(link.fromId);
+      const article = from && articles.get(from.articleId);
+      if (from && article) at(article).denied.add(from.id);
+    }
+    cellsByGroup.set(id, bySource);
+  }
+  const ordered = [...columns.values()].sort((a, b) => (a.first.published ?? '\uffff').localeCompare(b.first.published ?? '\uffff') || a.label.localeCompare(b.label));
+  const cells: ClaimMatrix['cells'] = [];
+  for (const { id } of page) {
+    const bySource = cellsByGroup.get(id)!;
+    for (const c of ordered) {
+      const entry = bySource.get(c.key);
+      const state = entry && entry.denied.size > 0 ? 'denied' : entry && entry.reported.size > 0 ? 'reported' : 'absent';
+      cells.push({ groupId: id, articleId: c.first.id, state, annotationIds: entry ? [...(state === 'denied' ? entry.denied : entry.reported)] : [] });
     }
   }
   return {
-    groups: groups.map(([id, list]) => ({ id, label: shorten([...list].sort(chronological(articles))[0]!.quote) })),
-    sources: ordered.map((s) => ({ articleId: s.id, label: label(s), published: s.published })),
+    groups: page.map(({ id, label }) => ({ id, label })),
+    sources: ordered.map((c) => ({ articleId: c.first.id, label: c.label, published: c.first.published, articleIds: [...c.articleIds].sort((a, b) => a - b) })),
     cells,
+    totalGroups: matching.length,
   };
+}
+
+/** One page of the claim groups, by id, with how many there are. */
+export function claimGroupPage(db: Db, page: { offset: number; limit: number }): ClaimGroupPage {
+  return { total: new Set(claimGroupIds(db).values()).size, offset: page.offset, groups: claimGroupTables(db, page) };
 }
 
 const shorten = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 59).trimEnd()}…` : quote);

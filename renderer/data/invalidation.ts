@@ -1,8 +1,8 @@
 import type { Method } from '../../main/api/contract.ts';
 
 /** Reads whose answers depend on annotations, links and their review. */
-const ANNOTATION_READS: Method[] = ['annotations.list', 'links.list', 'suggestions.list', 'suggestions.queue', 'review.groups', 'review.matrix', 'speakers.list', 'history.state'];
-const ARTICLE_READS: Method[] = ['articles.list', 'articles.get', 'articles.versions', 'orphans.list', 'search.articles'];
+const ANNOTATION_READS: Method[] = ['articles.page', 'annotations.list', 'links.list', 'links.page', 'suggestions.list', 'suggestions.queue', 'review.groups', 'review.groupsPage', 'review.matrix', 'speakers.list', 'history.state'];
+const ARTICLE_READS: Method[] = ['articles.list', 'articles.page', 'articles.outlets', 'articles.summaries', 'articles.get', 'articles.versions', 'orphans.list', 'search.articles'];
 
 /**
  * The one table of what each change makes stale: after a change succeeds,
@@ -22,9 +22,9 @@ export const INVALIDATES: Partial<Record<Method, readonly Method[]>> = {
   'speakers.merge': ANNOTATION_READS,
   'speakers.addAlias': ANNOTATION_READS,
   'speakers.rename': ANNOTATION_READS,
-  'claimRatings.set': ['review.groups'],
+  'claimRatings.set': ['review.groups', 'review.groupsPage'],
   'articles.import': [...ARTICLE_READS, ...ANNOTATION_READS],
-  'articles.updateMetadata': [...ARTICLE_READS, 'review.groups', 'review.matrix'],
+  'articles.updateMetadata': [...ARTICLE_READS, 'review.groups', 'review.groupsPage', 'review.matrix'],
   'orphans.place': [...ARTICLE_READS, ...ANNOTATION_READS],
   'orphans.drop': [...ARTICLE_READS, ...ANNOTATION_READS],
 };

@@ -1,14 +1,13 @@
 import { useMemo, useState } from 'react';
 import { GROUPING_LINK_TYPES, LINK_TYPES, type Annotation, type LinkType } from '../../main/api/contract.ts';
 import { useMutate, useQuery } from '../data/DataProvider.tsx';
+import { useArticleNames } from '../articles/useArticleNames.ts';
 import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
 import { acceptInput, rejectInput } from './suggestionActions.ts';
 import { SuggestionCard } from './SuggestionCard.tsx';
 import './links.css';
 
 export interface LinksPanelProps {
-  /** How to name an article: its outlet, or its title. */
-  articleLabel(articleId: number): string;
   /** Chosen in the annotation side panel or by clicking a highlight. */
   selected: Annotation | null;
   /** Opens an article at a span: an annotation when there is one, else the text at `offset`. */
@@ -20,7 +19,7 @@ export interface LinksPanelProps {
  * annotation's links (each opens the other end) and "find this claim
  * elsewhere" with accept and reject.
  */
-export function LinksPanel({ articleLabel, selected, onFollow }: LinksPanelProps) {
+export function LinksPanel({ selected, onFollow }: LinksPanelProps) {
   const { pin, linkType, setLinkType } = useWorkspace();
   const mutate = useMutate();
   const selectedId = selected?.id ?? null;
@@ -32,6 +31,11 @@ export function LinksPanel({ articleLabel, selected, onFollow }: LinksPanelProps
   const suggestions = useQuery('suggestions.list', searchingFor !== null && searchingFor === selectedId ? { annotationId: searchingFor } : null).data;
   const byGroupFirst = useMemo(() => [...links].sort((a, b) => Number(GROUPING_LINK_TYPES.includes(b.type)) - Number(GROUPING_LINK_TYPES.includes(a.type)) || a.id - b.id), [links]);
   const { pinned } = pin;
+  const articleIds = useMemo(
+    () => [...links.flatMap((l) => others.get(l.fromId === selectedId ? l.toId : l.fromId)?.articleId ?? []), ...(suggestions ?? []).map((s) => s.articleId)],
+    [links, others, selectedId, suggestions],
+  );
+  const articleLabel = useArticleNames(articleIds);
 
   return (
     <aside className="links-panel" aria-label="Links">

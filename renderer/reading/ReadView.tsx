@@ -25,7 +25,6 @@ export function ReadView() {
   const workspace = useWorkspace();
   const { view, open, selected, selectedId, setSelectedId, focus, focusSpan, pending, snap, setSnap, pin, linkType, report, dialog } = workspace;
   const mutate = useMutate();
-  const articles = useQuery('articles.list', {}).data;
   const [textSelection, setTextSelection] = useState<TextSelection | null>(null);
   const [picker, setPicker] = useState<{ ids: number[]; rect: DOMRect } | null>(null);
   const [ghostCard, setGhostCard] = useState<{ index: number; rect: DOMRect } | null>(null);
@@ -162,15 +161,10 @@ export function ReadView() {
     if (result) setSelectedId(result.annotation.id);
   };
 
-  const articleLabel = (id: number) => {
-    const article = articles?.find((a) => a.id === id);
-    return article ? (article.outlet ?? articleTitle(article).text) : `article ${id}`;
-  };
-
   return (
     <>
       <nav className="sidebar" aria-label="Articles" hidden={!active}>
-        {articles && <ArticleList articles={articles} selectedId={workspace.articleId} onSelect={workspace.openArticle} />}
+        <ArticleList selectedId={workspace.articleId} onSelect={workspace.openArticle} />
       </nav>
       <main ref={scroller} className="reading" hidden={!active}>
         {open ? (
@@ -200,7 +194,7 @@ export function ReadView() {
             />
           </article>
         ) : (
-          <p className="empty">{articles?.length === 0 ? 'No articles yet: press Import… in the top bar to add some.' : 'Select an article on the left to read it.'}</p>
+          <p className="empty">Select an article on the left to read it.</p>
         )}
       </main>
       {open && active && (
@@ -214,7 +208,7 @@ export function ReadView() {
             onUpdate={(patch) => void workspace.update(patch)}
             onDelete={(id) => void workspace.remove(id)}
           />
-          <LinksPanel articleLabel={articleLabel} selected={selected} onFollow={workspace.openAt} />
+          <LinksPanel selected={selected} onFollow={workspace.openAt} />
         </div>
       )}
       {active && textSelection && <TagToolbar rect={textSelection.rect} onTag={tag} />}

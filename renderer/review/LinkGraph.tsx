@@ -41,7 +41,8 @@ export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
         .forEach((n, r) => position.set(n.id, { x: 20 + c * COLUMN_WIDTH, y: TOP + r * (NODE_HEIGHT + 16) }));
     });
     const rows = Math.max(1, ...columns.map((a) => nodes.filter((n) => n.articleId === a.id).length));
-    return { shown, nodes, columns, position, width: 40 + Math.max(1, columns.length) * COLUMN_WIDTH, height: TOP + rows * (NODE_HEIGHT + 16) + 40 };
+    // Only nodes in a drawn column: the caller may pass fewer articles than the links reach (a summarised graph).
+    return { shown, nodes: nodes.filter((n) => position.has(n.id)), columns, position, width: 40 + Math.max(1, columns.length) * COLUMN_WIDTH, height: TOP + rows * (NODE_HEIGHT + 16) + 40 };
   }, [articles, annotations, links]);
 
   if (layout.nodes.length === 0) return <p className="muted">No links yet.</p>;

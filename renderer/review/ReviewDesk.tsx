@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { LINK_STATUSES, type ClaimGroup, type LinkStatus } from '../../main/api/contract.ts';
+import { useArticleNames } from '../articles/useArticleNames.ts';
 import { useMutate, useQuery } from '../data/DataProvider.tsx';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
 import type { Scope } from '../keys/keyTable.ts';
@@ -25,14 +26,15 @@ type Tab = (typeof TABS)[number][0];
 /** The review desk: claim groups with their drift, the suggestion queue, every link by status, speakers, and the two pictures. Each tab loads on its own. */
 export function ReviewDesk() {
   const [tab, setTab] = useState<Tab>('Claim groups');
-  const groups = useQuery('review.groups', {}).data;
+  // The first page of claim groups, which the tab asks for too (one cached request): its total is the count.
+  const groupCount = useQuery('review.groupsPage', { offset: 0, limit: GROUP_PAGE }).data?.total;
   return (
     <section className="review-desk" aria-label="Review desk">
       <div role="tablist" aria-label="Review" className="desk-tabs">
         {TABS.map(([t]) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t} aria-controls="desk-panel" onClick={() => setTab(t)}>
             {t}
-            {t === 'Claim groups' && groups ? ` (${groups.length})` : ''}
+            {t === 'Claim groups' && groupCount !== undefined ? ` (${groupCount})` : ''}
           </button>
         ))}
       </div>
@@ -50,25 +52,35 @@ export function ReviewDesk() {
 
 const Loading = () => <p className="muted">Loading…</p>;
 
-/** How to name an article in the desk: its outlet, else its title or file. */
-function useOutletNames(): ReadonlyMap<number, string> {
-  const articles = useQuery('articles.list', {}).data;
-  return useMemo(() => new Map((articles ?? []).map((a) => [a.id, a.outlet ?? a.title ?? a.fileName ?? `article ${a.id}`])), [articles]);
-}
+/** Claim groups drawn at a time: each is a table of diffed variants, and laying them out is the server's slow part. */
+const GROUP_PAGE = 25;
 
 function ClaimGroups() {
-  const groups = useQuery('review.groups', {}).data;
+  const [offset, setOffset] = useState(0);
+  const page = useQuery('review.groupsPage', { offset, limit: GROUP_PAGE }).data;
+  const groups = page?.groups;
   const { openAt } = useWorkspace();
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   useKeyScope('review.groups', {});
-  if (!groups) return <Loading />;
+  if (!page || !groups) return <Loading />;
   const shown = groups.filter((g: ClaimGroup) => !flaggedOnly || g.flagged);
-  if (groups.length === 0) return <p className="muted">No claim groups yet. Link reports of one claim as same-claim or paraphrase, or accept suggestions.</p>;
+  if (page.total === 0) return <p className="muted">No claim groups yet. Link reports of one claim as same-claim or paraphrase, or accept suggestions.</p>;
   return (
     <>
       <label className="filter">
-        <input type="checkbox" checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.target.checked)} /> only groups whose meaning drifted
+        <input type="checkbox" checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.target.checked)} /> only groups whose meaning drifted (on this page)
       </label>
+      {page.total > GROUP_PAGE && (
+        <p className="hint">
+          groups {offset + 1}–{Math.min(page.total, offset + GROUP_PAGE)} of {page.total}{' '}
+          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - GROUP_PAGE))}>
+            Previous
+          </button>{' '}
+          <button type="button" disabled={offset + GROUP_PAGE >= page.total} onClick={() => setOffset(offset + GROUP_PAGE)}>
+            Next
+          </button>
+        </p>
+      )}
       {shown.map((group) => (
         <ClaimGroupTable key={group.id} group={group} onOpen={openAt} />
       ))}
@@ -87,10 +99,10 @@ function useCurrent(count: number) {
 function SuggestionQueue() {
   const queue = useQuery('suggestions.queue', { limit: 10 }).data;
   const annotations = useQuery('annotations.list', {}).data;
-  const outlet = useOutletNames();
   const { openAt, linkType } = useWorkspace();
   const mutate = useMutate();
   const sorted = useMemo(() => (queue ? [...queue].sort((a, b) => b.score - a.score) : undefined), [queue]);
+  const outlet = useArticleNames(useMemo(() => (sorted ?? []).map((s) => s.articleId), [sorted]));
   const { current, setCurrent, next, previous } = useCurrent(sorted?.length ?? 0);
   const quoteOf = useMemo(() => new Map((annotations ?? []).map((a) => [a.id, a.quote])), [annotations]);
   const at = sorted?.[current];
@@ -113,7 +125,7 @@ function SuggestionQueue() {
           <SuggestionCard
             key={`${s.sourceId}:${s.articleId}:${s.start}`}
             suggestion={s}
-            source={outlet.get(s.articleId)}
+            source={outlet(s.articleId)}
             foundFor={quoteOf.get(s.sourceId) ?? ''}
             active={i === current}
             onOpen={() => openAt(s.articleId, s.existingAnnotationId, s.start)}
@@ -126,16 +138,20 @@ function SuggestionQueue() {
   );
 }
 
+/** Links shown at a time: a table of tens of thousands of rows would take seconds to draw. */
+const LINK_PAGE = 200;
+
 /** Every link with its status, reviewer and time; filter by status; j/k to move, c to confirm, x to reject, Enter to open. */
 function LinkReview() {
-  const links = useQuery('links.list', {}).data;
-  const annotations = useQuery('annotations.list', {}).data;
-  const outlet = useOutletNames();
   const { openAt } = useWorkspace();
   const mutate = useMutate();
   const [status, setStatus] = useState<LinkStatus | 'all'>('all');
-  const byId = useMemo(() => new Map((annotations ?? []).map((a) => [a.id, a])), [annotations]);
-  const shown = (links ?? []).filter((l) => status === 'all' || l.status === status);
+  const [offset, setOffset] = useState(0);
+  const page = useQuery('links.page', { ...(status === 'all' ? {} : { status }), offset, limit: LINK_PAGE }).data;
+  const links = page?.links;
+  const byId = useMemo(() => new Map((page?.ends ?? []).map((a) => [a.id, a])), [page]);
+  const shown = links ?? [];
+  const outlet = useArticleNames(useMemo(() => shown.flatMap((l) => [l.fromId, l.toId].flatMap((id) => byId.get(id)?.articleId ?? [])), [shown, byId]));
   const { current, setCurrent, next, previous } = useCurrent(shown.length);
   const link = shown[current];
   const review = (next: 'confirmed' | 'rejected') => () => (link ? void mutate('links.review', { id: link.id, status: next }) : false);
@@ -149,24 +165,35 @@ function LinkReview() {
       return from ? openAt(from.articleId, from.id, from.start) : false;
     },
   });
-  if (!links || !annotations) return <Loading />;
+  if (!page) return <Loading />;
   const end = (id: number) => {
     const a = byId.get(id);
-    return a ? `${outlet.get(a.articleId) ?? ''}: “${a.quote}”` : `annotation ${id}`;
+    return a ? `${outlet(a.articleId)}: “${a.quote}”` : `annotation ${id}`;
   };
   return (
     <>
       <p className="hint">
         <label>
           Status{' '}
-          <select value={status} onChange={(e) => (setStatus(e.target.value as LinkStatus | 'all'), setCurrent(0))} aria-label="Filter links by status">
+          <select value={status} onChange={(e) => (setStatus(e.target.value as LinkStatus | 'all'), setCurrent(0), setOffset(0))} aria-label="Filter links by status">
             <option value="all">all</option>
             {LINK_STATUSES.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
         </label>{' '}
-        <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>c</kbd> confirm, <kbd>x</kbd> reject, <kbd>Enter</kbd> open.
+        <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>c</kbd> confirm, <kbd>x</kbd> reject, <kbd>Enter</kbd> open.{' '}
+        {page.total > LINK_PAGE && (
+          <>
+            links {offset + 1}–{Math.min(page.total, offset + LINK_PAGE)} of {page.total}{' '}
+            <button type="button" disabled={offset === 0} onClick={() => (setOffset(Math.max(0, offset - LINK_PAGE)), setCurrent(0))}>
+              Previous
+            </button>{' '}
+            <button type="button" disabled={offset + LINK_PAGE >= page.total} onClick={() => (setOffset(offset + LINK_PAGE), setCurrent(0))}>
+              Next
+            </button>
+          </>
+        )}
       </p>
       {shown.length === 0 ? (
         <p className="muted">No links{status === 'all' ? '' : ` with status ${status}`} yet: link two annotations in the Read view with p and L.</p>
@@ -200,16 +227,63 @@ function LinkReview() {
   );
 }
 
+/** Rows of the matrix drawn at a time: past a few hundred an SVG stops being readable, and slow to draw. */
+const MATRIX_PAGE = 100;
+
+/** The matrix a page of claim groups at a time, with a search over the groups' words. */
 function MatrixTab() {
-  const matrix = useQuery('review.matrix', {}).data;
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState('');
+  const [offset, setOffset] = useState(0);
+  useEffect(() => {
+    const timer = setTimeout(() => (setQuery(typed.trim()), setOffset(0)), 200);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const matrix = useQuery('review.matrix', { ...(query ? { query } : {}), offset, limit: MATRIX_PAGE }).data;
   useKeyScope('review.matrix', {});
-  return matrix ? <ClaimMatrixChart matrix={matrix} /> : <Loading />;
+  const total = matrix?.totalGroups ?? 0;
+  return (
+    <>
+      <p className="hint matrix-controls">
+        <input type="search" aria-label="Search the claim groups" placeholder="Search the claims" value={typed} onChange={(e) => setTyped(e.target.value)} />{' '}
+        {matrix && total > 0 && (
+          <>
+            groups {offset + 1}–{Math.min(total, offset + MATRIX_PAGE)} of {total}{' '}
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - MATRIX_PAGE))}>
+              Previous
+            </button>{' '}
+            <button type="button" disabled={offset + MATRIX_PAGE >= total} onClick={() => setOffset(offset + MATRIX_PAGE)}>
+              Next
+            </button>
+          </>
+        )}
+      </p>
+      {!matrix ? <Loading /> : query && total === 0 ? <p className="muted">No claim group matches “{query}”.</p> : <ClaimMatrixChart matrix={matrix} />}
+    </>
+  );
 }
 
+/** Columns (articles) the graph draws at most: past a few dozen it is wider than any screen and slow to lay out. */
+const GRAPH_ARTICLES = 60;
+
 function GraphTab() {
-  const articles = useQuery('articles.list', {}).data;
   const links = useQuery('links.list', {}).data;
   const annotations = useQuery('annotations.list', {}).data;
+  const linked = useMemo(() => {
+    const ends = new Set((links ?? []).flatMap((l) => [l.fromId, l.toId]));
+    return [...new Set((annotations ?? []).flatMap((a) => (ends.has(a.id) ? [a.articleId] : [])))].sort((a, b) => a - b);
+  }, [links, annotations]);
+  const articles = useQuery('articles.summaries', links && annotations ? { ids: linked.slice(0, GRAPH_ARTICLES) } : null).data;
   useKeyScope('review.graph', {});
-  return articles && links && annotations ? <LinkGraph articles={articles} annotations={annotations} links={links} /> : <Loading />;
+  if (!articles || !links || !annotations) return <Loading />;
+  return (
+    <>
+      {linked.length > GRAPH_ARTICLES && (
+        <p className="hint">
+          The graph shows the links among the first {GRAPH_ARTICLES} of the {linked.length} linked articles; the Links tab lists them all.
+        </p>
+      )}
+      <LinkGraph articles={articles} annotations={annotations} links={links} />
+    </>
+  );
 }

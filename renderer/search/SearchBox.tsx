@@ -72,6 +72,7 @@ export function SearchBox({ onJump, inputRef }: SearchBoxProps) {
       {results && (
         <div className="search-results" role="listbox" aria-label="Search results">
           {results.articles.length === 0 && <p className="empty">No article contains every word.</p>}
+          {results.ranked === false && <p className="search-note">Many articles match: the first ones are shown in corpus order. Type more to rank them by relevance.</p>}
           {results.articles.map((article) => (
             <section key={article.articleId} aria-label={article.title ?? `Article ${article.articleId}`}>
               <h3>

@@ -9,13 +9,13 @@ import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
 /** The dialog open now, if any: import, export, article details, orphans, or the key map. */
 export function Dialogs() {
   const { dialog, setDialog, open, help, setHelp } = useWorkspace();
-  const articles = useQuery('articles.list', {}).data;
+  const outlets = useQuery('articles.outlets', dialog === 'export' ? {} : null).data;
   const close = () => setDialog(null);
   return (
     <>
       {help && <KeyMapHelp scopes={help} onClose={() => setHelp(null)} />}
       {dialog === 'import' && <ImportDialog onClose={close} />}
-      {dialog === 'export' && <ExportDialog outlets={[...new Set((articles ?? []).flatMap((a) => (a.outlet ? [a.outlet] : [])))].sort()} onClose={close} />}
+      {dialog === 'export' && <ExportDialog outlets={(outlets ?? []).flatMap((o) => (o.outlet ? [o.outlet] : []))} onClose={close} />}
       {dialog === 'orphans' && <OrphansQueue onClose={close} />}
       {dialog === 'details' && open && <MetadataEditor article={open.article} onClose={close} />}
     </>

@@ -1,4 +1,5 @@
 import { TAGS } from '../../main/api/contract.ts';
+import { ARTICLE_PAGE_SIZE } from '../articles/ArticleList.tsx';
 import { useQuery } from '../data/DataProvider.tsx';
 import { useKeyRouter, useKeyScope } from '../keys/KeyRouter.tsx';
 import type { Scope } from '../keys/keyTable.ts';
@@ -19,7 +20,8 @@ function withText(scopes: Scope[]): Scope[] {
 export function TopBar() {
   const workspace = useWorkspace();
   const { view, setView, history, snap, setSnap, setDialog, setHelp, dialog, help } = workspace;
-  const articles = useQuery('articles.list', {}).data;
+  // The unfiltered list's first page, which the article list asks for too (one request, cached): its total is the corpus size.
+  const corpusSize = useQuery('articles.page', { offset: 0, limit: ARTICLE_PAGE_SIZE }).data?.total;
   const router = useKeyRouter();
   const searchRef = useRef<HTMLInputElement>(null);
   const openHelp = () => setHelp(withText(router.activeScopes()));
@@ -38,7 +40,7 @@ export function TopBar() {
   return (
     <header className="topbar">
       <h1>Crosscheck</h1>
-      <span className="corpus-size">{articles ? `${articles.length} articles` : 'Loading…'}</span>
+      <span className="corpus-size">{corpusSize === undefined ? 'Loading…' : `${corpusSize} articles`}</span>
       <span role="tablist" aria-label="View" className="view-switch">
         <button type="button" role="tab" aria-selected={view === 'read'} onClick={() => setView('read')}>
           Read

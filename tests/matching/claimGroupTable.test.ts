@@ -4,7 +4,7 @@ import { insertArticle } from '../../main/corpus/articles.ts';
 import type { Db } from '../../main/corpus/database.ts';
 import { setClaimRating } from '../../main/corpus/claimRatings.ts';
 import { createLink } from '../../main/corpus/links.ts';
-import { claimGroupTables, claimMatrix } from '../../main/matching/claimGroupTable.ts';
+import { claimGroupPage, claimGroupTables, claimMatrix } from '../../main/matching/claimGroupTable.ts';
 import { tempCorpus } from '../helpers/tempCorpus.ts';
 
 function article(db: Db, text: string, outlet: string, published: string | null) {
@@ -79,13 +79,58 @@ describe('the review desk tables', () => {
     expect(group!.rows[2]!.speakerName).toBe('John Kirby');
   });
 
-  it('makes the claims × sources matrix: reported, denied through a denies link, absent', () => {
-    const { db, a } = story();
+  it('makes the claims × sources matrix over the outlets of the claims shown: reported, denied through a denies link, absent', () => {
+    const { db, a, ids } = story();
+    // A second group, reported by Late Times and Quiet Gazette only: absent from the other sources.
+    const second = 'Nothing about drones here.';
+    const lateAgain = article(db, 'Officials said the talks ended early.', 'Late Times', '2022-12-12');
+    const e = annotate(db, lateAgain, 'Officials said the talks ended early.', 'the talks ended early');
+    const f = annotate(db, ids.silent, second, 'Nothing about drones');
+    createLink(db, { fromId: e.id, toId: f.id, type: 'same-claim' }, 'ana');
     const matrix = claimMatrix(db);
     // Named by the earliest variant, shortened for the row label; the group id is its smallest member's.
-    expect(matrix.groups).toEqual([{ id: a.id, label: 'Iran sold hundreds of attack drones to Russia over the summ…' }]);
+    expect(matrix.groups).toEqual([
+      { id: a.id, label: 'Iran sold hundreds of attack drones to Russia over the summ…' },
+      { id: e.id, label: 'the talks ended early' },
+    ]);
+    // One column per outlet, earliest first; Late Times cites two of its articles.
     expect(matrix.sources.map((s) => s.label)).toEqual(['Early Post', 'Council Daily', 'Tehran Wire', 'Late Times', 'Quiet Gazette']);
-    const state = Object.fromEntries(matrix.cells.map((c) => [matrix.sources.find((s) => s.articleId === c.articleId)!.label, c.state]));
-    expect(state).toEqual({ 'Early Post': 'reported', 'Council Daily': 'reported', 'Tehran Wire': 'denied', 'Late Times': 'reported', 'Quiet Gazette': 'absent' });
+    expect(matrix.sources.find((s) => s.label === 'Late Times')!.articleIds).toEqual([ids.late, lateAgain]);
+    const state = (group: number) => Object.fromEntries(matrix.cells.filter((c) => c.groupId === group).map((c) => [matrix.sources.find((s) => s.articleId === c.articleId)!.label, c.state]));
+    expect(state(a.id)).toEqual({ 'Early Post': 'reported', 'Council Daily': 'reported', 'Tehran Wire': 'denied', 'Late Times': 'reported', 'Quiet Gazette': 'absent' });
+    expect(state(e.id)).toEqual({ 'Early Post': 'absent', 'Council Daily': 'absent', 'Tehran Wire': 'absent', 'Late Times': 'reported', 'Quiet Gazette': 'reported' });
+  });
+
+  it('leaves out articles that report none of the claims shown, however many the corpus holds', () => {
+    const { db } = story();
+    for (let i = 0; i < 30; i++) article(db, `Unrelated report ${i}.`, `Outlet ${i}`, '2022-12-01');
+    expect(claimMatrix(db).sources).toHaveLength(4);
+  });
+
+  it('gives the matrix a page of groups at a time, and only the groups whose words match a search, with their total', () => {
+    const { db, a, ids } = story();
+    const other = article(db, 'Officials said the talks ended early.', 'Late Times', '2022-12-12');
+    const e = annotate(db, other, 'Officials said the talks ended early.', 'the talks ended early');
+    const f = annotate(db, ids.silent, 'Nothing about drones here.', 'Nothing about drones');
+    createLink(db, { fromId: e.id, toId: f.id, type: 'same-claim' }, 'ana');
+    expect(claimMatrix(db, { offset: 1, limit: 1 })).toMatchObject({ groups: [{ id: e.id }], totalGroups: 2 });
+    const found = claimMatrix(db, { query: 'DOZENS attack' });
+    expect(found.groups.map((g) => g.id)).toEqual([a.id]);
+    expect(found.totalGroups).toBe(1);
+    expect(claimMatrix(db, { query: 'nowhere' })).toMatchObject({ groups: [], sources: [], cells: [], totalGroups: 0 });
+  });
+
+  it('lays out one page of claim groups at a time, with how many there are', () => {
+    const { db, a, ids } = story();
+    const other = article(db, 'Officials said the talks ended early.', 'Late Times', '2022-12-12');
+    const e = annotate(db, other, 'Officials said the talks ended early.', 'the talks ended early');
+    const f = annotate(db, ids.silent, 'Nothing about drones here.', 'Nothing about drones');
+    createLink(db, { fromId: e.id, toId: f.id, type: 'same-claim' }, 'ana');
+    const first = claimGroupPage(db, { offset: 0, limit: 1 });
+    expect(first.total).toBe(2);
+    expect(first.groups.map((g) => g.id)).toEqual([a.id]);
+    expect(first.groups[0]).toEqual(claimGroupTables(db)[0]);
+    expect(claimGroupPage(db, { offset: 1, limit: 1 }).groups.map((g) => g.id)).toEqual([e.id]);
+    expect(claimGroupPage(db, { offset: 2, limit: 1 }).groups).toEqual([]);
   });
 });

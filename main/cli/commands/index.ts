@@ -4,6 +4,7 @@ import { articlesCommand, showCommand } from './articles.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { agreementCommand } from './agreement.ts';
 import { conflictsCommand } from './conflicts.ts';
+import { checkCommand } from './check.ts';
 import { evalMatcherCommand } from './evalMatcher.ts';
 import { linkCommand, linksCommand, reviewLinkCommand } from './links.ts';
 import { redoCommand, undoCommand } from './history.ts';
@@ -49,6 +50,7 @@ export const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  check: checkCommand,
   'eval-matcher': evalMatcherCommand,
   verify: verifyCommand,
   sync: syncCommand,

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { CrosscheckError } from '../../api/errors.ts';
 import { createOffThreadDispatch } from '../../api/offThread.ts';
 import { scheduleBackups } from '../../corpus/backupSchedule.ts';
+import { scheduleFullChecks } from '../../corpus/fullCheckSchedule.ts';
 import { startServer } from '../../server/httpServer.ts';
 import { parse, wholeNumber, type Command, type Options } from '../args.ts';
 
@@ -25,6 +26,7 @@ export const serveCommand: Command = {
     const offThread = createOffThreadDispatch({ dispatch: session().dispatch, db: session().db, actor: session().actor });
     const server = await startServer({ dispatch: offThread.dispatch, downloads: session().downloads, staticDir: RENDERER_DIR, port });
     const backups = scheduleBackups(session().db, dbPath);
+    const checks = scheduleFullChecks(session().db, { onDamage: (verdict) => io.err(`crosscheck: the weekly full check found the corpus damaged (${verdict}); stop, then run crosscheck restore`) });
     // Listening for the stop signal before announcing the address: a signal sent on seeing it must not find Node's default handler.
     const stopped = new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
@@ -34,6 +36,8 @@ export const serveCommand: Command = {
     await stopped;
     await server.close();
     await offThread.close();
+    checks.stop();
+    await checks.whenIdle();
     await backups.stop();
     session().close();
     return 0;

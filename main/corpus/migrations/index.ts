@@ -8,6 +8,7 @@ import { operations } from './006_operations.ts';
 import { realDates } from './007_real_dates.ts';
 import { sourcesAndReviewWording } from './008_sources_and_review_wording.ts';
 import { eventChain } from './009_event_chain.ts';
+import { articleListIndexes } from './012_article_list_indexes.ts';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   realDates,
   sourcesAndReviewWording,
   eventChain,
+  articleListIndexes,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,107 @@
+/**
+ * The corpora of the scale benchmark: n articles from the drifted-corpus
+ * generator (Zipf vocabulary, planted claims and their drifted reports), each
+ * with an outlet and a date, plus the same review load at every size — 300
+ * claim groups of five reports linked same-claim, spoken by a pool of speakers —
+ * and one dated-first "bench article" with annotations to open, select, tag and
+ * undo. Only the article count changes between sizes, so the ratio between
+ * sizes shows what grows with the corpus.
+ *
+ * Generating 100,000 articles takes minutes, so each corpus is built once into
+ * a cache folder and copied for every run (a run tags and undoes).
+ */
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { insertArticle } from '../../../main/corpus/articles.ts';
+import { TAGS } from '../../../main/api/contract.ts';
+import { openSession } from '../../../main/api/session.ts';
+import { generateDriftedCorpus } from '../driftedCorpus.ts';
+
+export const SCALE_SIZES = [1_000, 10_000, 100_000] as const;
+export const BENCH_TITLE = 'Scale benchmark: the article under test';
+export const CLAIM_GROUPS = 300;
+const VARIANTS_PER_CLAIM = 4;
+const OUTLETS = 40;
+const SPEAKERS = 50;
+/** Annotations on the bench article: a busy article, as an analyst's working one is. */
+const BENCH_ANNOTATIONS = 40;
+const ARTICLES_PER_TRANSACTION = 1_000;
+/** Bump when what is generated changes, so that old cached corpora are not reused. */
+const GENERATOR_VERSION = 1;
+
+export const scaleCacheDir = () => process.env.CROSSCHECK_SCALE_CACHE ?? join(tmpdir(), 'crosscheck-bench-scale');
+
+const dateOf = (index: number, count: number) => {
+  // Spread over one year, the bench article (index 0) first.
+  const day = Math.floor((index * 365) / count);
+  return new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10);
+};
+
+/** Builds the corpus of `articles` articles at `file` (which must not exist). */
+export function buildScaleCorpus(file: string, articles: number, log: (line: string) => void = () => {}): void {
+  const started = performance.now();
+  const corpus = generateDriftedCorpus({ articles, claims: CLAIM_GROUPS, variantsPerClaim: VARIANTS_PER_CLAIM, seed: 7 });
+  const session = openSession({ dbPath: file, actor: 'bench' });
+  try {
+    const { db, handlers } = session;
+    const ids: number[] = [];
+    for (let from = 0; from < corpus.texts.length; from += ARTICLES_PER_TRANSACTION) {
+      db.transaction(() => {
+        for (let a = from; a < Math.min(corpus.texts.length, from + ARTICLES_PER_TRANSACTION); a++) {
+          const text = corpus.texts[a]!;
+          const title = a === 0 ? BENCH_TITLE : text.split(/\s+/).slice(0, 6).join(' ');
+          const { articleId } = insertArticle(db, { text, title, outlet: `Outlet ${(a % OUTLETS) + 1}`, url: null, published: dateOf(a, articles), fileName: null }, 'bench');
+          ids.push(articleId);
+        }
+      })();
+      if ((from / ARTICLES_PER_TRANSACTION) % 10 === 9) log(`  ${ids.length} of ${articles} articles (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    }
+    db.transaction(() => {
+      // The review load: each planted claim and its drifted reports, linked to the first.
+      corpus.claims.forEach((claim, c) => {
+        if (claim.source.article < 0) return;
+        const speaker = `Speaker ${(c % SPEAKERS) + 1}`;
+        const source = handlers['annotations.create']({ articleId: ids[claim.source.article]!, start: claim.source.start, end: claim.source.end, tag: 'claim', speaker });
+        claim.variants.forEach((variant, v) => {
+          const report = handlers['annotations.create']({ articleId: ids[variant.article]!, start: variant.start, end: variant.end, tag: v === 3 ? 'denial' : 'claim', speaker });
+          handlers['links.create']({ fromId: source.id, toId: report.id, type: 'same-claim', status: 'confirmed' });
+        });
+      });
+      // The bench article: every other word run of its text tagged, in the three tags.
+      const text = corpus.texts[0]!;
+      const words = [...text.matchAll(/\S+ \S+ \S+/g)];
+      const step = Math.max(1, Math.floor(words.length / BENCH_ANNOTATIONS));
+      for (let i = 0; i < BENCH_ANNOTATIONS && i * step < words.length; i++) {
+        const match = words[i * step]!;
+        handlers['annotations.create']({ articleId: ids[0]!, start: match.index, end: match.index + match[0].length, tag: TAGS[i % TAGS.length]! });
+      }
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    session.close();
+  }
+  log(`  built ${articles} articles in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/**
+ * A fresh copy of the cached corpus (opening it migrates the copy when the
+ * schema has moved on since the cache was built) of `articles` articles, built first if the
+ * cache lacks it. The caller removes the copy's folder.
+ */
+export function scaleCorpusCopy(articles: number, into: string, log: (line: string) => void = () => {}): string {
+  const dir = scaleCacheDir();
+  mkdirSync(dir, { recursive: true });
+  const cached = join(dir, `scale-g${GENERATOR_VERSION}-${articles}.sqlite`);
+  if (!existsSync(cached)) {
+    log(`Building the ${articles}-article corpus into ${cached} (once; later runs reuse it)`);
+    const partial = `${cached}.partial`;
+    for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
+    buildScaleCorpus(partial, articles, log);
+    for (const suffix of ['-wal', '-shm']) rmSync(partial + suffix, { force: true });
+    renameSync(partial, cached);
+  }
+  const copy = join(into, 'corpus.sqlite');
+  copyFileSync(cached, copy);
+  return copy;
+}
