@@ -1,7 +1,7 @@
-import { HTML_EXTENSIONS, TEXT_EXTENSIONS } from '../../main/api/contract.ts';
+import { HTML_EXTENSIONS, PDF_EXTENSIONS, TEXT_EXTENSIONS } from '../../main/api/contract.ts';
 
 /** What the file dialog offers by default; main decides, and says why it refuses anything else. */
-export const IMPORTABLE: readonly string[] = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS];
+export const IMPORTABLE: readonly string[] = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...PDF_EXTENSIONS];
 
 /** Base64 of a file's bytes, in slices, since one huge String.fromCharCode call overflows the stack. */
 export async function fileToBase64(file: Blob): Promise<string> {
