@@ -39,7 +39,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     const version = schemaVersion(db);
     if (file !== ':memory:' && version > 0 && version < LATEST_VERSION) backupBeforeMigration(db, file);
     migrate(db);
-    const changed = verifyTextsInTurn(db);
+    const changed = readableTexts(db, file);
     if (changed.length > 0) throw new CorruptDatabaseError(file, describeChangedTexts(changed));
     return db;
   } catch (error) {
@@ -75,6 +75,16 @@ export function readOnlyStorageError(file: string, error: unknown): CrosscheckEr
 }
 
 /** Refusal to open a damaged corpus, naming the backup to restore; the damaged file is left as it is. */
+/** The texts checked at open; a page that cannot be read on the way is damage like any other, refused with the restore offer. */
+function readableTexts(db: Db, file: string): ReturnType<typeof verifyTextsInTurn> {
+  try {
+    return verifyTextsInTurn(db);
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('SQLITE_CORRUPT')) throw new CorruptDatabaseError(file, 'a page holding article text cannot be read');
+    throw error;
+  }
+}
+
 export class CorruptDatabaseError extends CrosscheckError {
   readonly corpusPath: string;
   readonly latestGoodBackup: Backup | null;

@@ -34,7 +34,7 @@ const EXTENSION_WORDS = 2;
  * English modal verbs: the closed class that sets how sure a claim is
  * ("could receive" is not "will receive"). A grammar list, like the negations.
  */
-const MODALS: ReadonlySet<string> = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'ought', "won't", "can't", "couldn't", "wouldn't", "shouldn't", 'cannot']);
+const MODALITY_WORDS: ReadonlySet<string> = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'ought', "won't", "can't", "couldn't", "wouldn't", "shouldn't", 'cannot']);
 
 export function classifyDrift(base: string, variant: string): DriftReport {
   const a = tokenize(base);
@@ -159,8 +159,8 @@ function meaningFlags(a: readonly Token[], b: readonly Token[], steps: readonly 
   const numbers = changed((tokens, i) => isNumber(tokens[i]!.norm));
   if (numbers.removed.length + numbers.added.length > 0) flags.push({ kind: 'number', detail: describe(numbers.removed, numbers.added) });
   // A modal changed in place ("could" → "may"), or one dropped or added between matched words.
-  const modalSwaps = steps.filter((s) => s.q !== undefined && s.t !== undefined && a[s.q]!.norm !== b[s.t]!.norm && (MODALS.has(a[s.q]!.norm) || MODALS.has(b[s.t]!.norm)));
-  const modals = changed((tokens, i) => MODALS.has(tokens[i]!.norm));
+  const modalSwaps = steps.filter((s) => s.q !== undefined && s.t !== undefined && a[s.q]!.norm !== b[s.t]!.norm && (MODALITY_WORDS.has(a[s.q]!.norm) || MODALITY_WORDS.has(b[s.t]!.norm)));
+  const modals = changed((tokens, i) => MODALITY_WORDS.has(tokens[i]!.norm));
   const swapped = modalSwaps.map((s) => `“${a[s.q!]!.raw}” → “${b[s.t!]!.raw}”`);
   const unpaired = describe(
     modals.removed.filter((w) => !modalSwaps.some((s) => a[s.q!]!.raw === w)),

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { closeSync, openSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { insertArticle } from '../../main/corpus/articles.ts';
@@ -55,17 +56,19 @@ describe('the integrity check at open', () => {
     expect(() => openDatabase(path)).toThrow(/is damaged/);
   });
 
-  it('leaves damage deep inside a table to the full check, which finds it and records nothing as sound', () => {
+  it('refuses damage deep inside the article texts, which the text check at open reads, and the full check finds it too', () => {
     const { db, path } = manyPages();
     const page = middleLeafOfArticles(db);
     db.close();
     overwritePage(path, page);
-    const reopened = openDatabase(path);
+    expect(() => openDatabase(path)).toThrow(CorruptDatabaseError);
+    const raw = new Database(path);
     try {
-      expect(fullCheck(reopened)).not.toBeNull();
-      expect(lastFullCheck(reopened)).toBeNull();
+      expect(cheapCheck(raw)).toBeNull();
+      expect(fullCheck(raw)).not.toBeNull();
+      expect(lastFullCheck(raw)).toBeNull();
     } finally {
-      reopened.close();
+      raw.close();
     }
   });
 });
@@ -100,7 +103,8 @@ describe('the full check', () => {
     const page = middleLeafOfArticles(db);
     db.close();
     overwritePage(path, page);
-    const reopened = openDatabase(path);
+    // Opened without Crosscheck's checks at open, which would refuse it before the schedule runs.
+    const reopened = new Database(path);
     const damage: string[] = [];
     const damaged = scheduleFullChecks(reopened, { intervalMs: 0, onDamage: (verdict) => damage.push(verdict) });
     await damaged.whenIdle();
