@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  * `fuzz` sends random payloads to every request; `e2e` drives Chromium through browser mode.
  * `npm test` runs them all.
  */
-const PROCESS_SPAWNING = ['tests/cli/**', 'tests/crash/**', 'tests/launcher/**', 'tests/security/**'];
+const PROCESS_SPAWNING = ['tests/cli/**/*.test.ts', 'tests/crash/**/*.test.ts', 'tests/launcher/**/*.test.ts', 'tests/security/**/*.test.ts'];
 
 export default defineConfig({
   test: {

@@ -31,7 +31,13 @@ describe('crosscheck suggest', () => {
     expect(run.status, run.stderr).toBe(0);
     const candidates = json(run);
     expect(candidates.length).toBeGreaterThanOrEqual(4);
-    expect(candidates.map((c: { score: number }) => c.score)).toEqual([...candidates.map((c: { score: number }) => c.score)].sort((a, b) => b - a));
+    // By score, except that spans said by another speaker come after all others (each part by score).
+    const saidElsewhere = (c: { explanation: { checks?: { sameSpeaker?: boolean | null } } }) => c.explanation.checks?.sameSpeaker === false;
+    const byScore = (part: Array<{ score: number }>) => part.map((c) => c.score);
+    const same = candidates.filter((c: never) => !saidElsewhere(c));
+    const other = candidates.filter((c: never) => saidElsewhere(c));
+    expect(candidates).toEqual([...same, ...other]);
+    for (const part of [same, other]) expect(byScore(part)).toEqual([...byScore(part)].sort((a, b) => b - a));
     expect(Object.keys(candidates[0]).sort()).toEqual(['annotationId', 'articleId', 'end', 'existingAnnotationId', 'explanation', 'quote', 'score', 'start']);
     expect(candidates).toContainEqual(
       expect.objectContaining({
