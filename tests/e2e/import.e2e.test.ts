@@ -63,8 +63,8 @@ describe('importing from the app', () => {
     const { page } = await openApp(dbPath);
     await page.getByRole('button', { name: /US says Russia providing/ }).click();
     await page.getByRole('button', { name: 'Edit details' }).click();
-    await page.getByLabel('URL').fill('not an address');
-    await page.getByLabel('Outlet').fill('The Business Standard (Dhaka)');
+    await page.getByRole('dialog').getByLabel('URL').fill('not an address');
+    await page.getByRole('dialog').getByLabel('Outlet').fill('The Business Standard (Dhaka)');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('dialog').getByRole('alert').innerText()).toMatch(/url/);
     await page.getByLabel('URL').fill('https://www.tbsnews.example/world/us-russia-iran');
