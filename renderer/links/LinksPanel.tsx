@@ -11,7 +11,7 @@ export interface LinksPanelProps {
   /** Chosen in the annotation side panel or by clicking a highlight. */
   selected: Annotation | null;
   /** Opens an article at a span: an annotation when there is one, else the text at `offset`. */
-  onFollow(articleId: number, offset: number, annotationId: number | null): void;
+  onFollow(articleId: number, annotationId: number | null, offset: number): void;
 }
 
 /**
@@ -75,7 +75,7 @@ export function LinksPanel({ selected, onFollow }: LinksPanelProps) {
                     {arrow} {link.type}
                   </span>{' '}
                   <span className="link-status">{link.status}</span>{' '}
-                  <button type="button" className="follow" onClick={() => other && onFollow(other.articleId, other.start, other.id)} disabled={!other}>
+                  <button type="button" className="follow" onClick={() => other && onFollow(other.articleId, other.id, other.start)} disabled={!other}>
                     {other ? `${articleLabel(other.articleId)}: “${other.quote}”` : `annotation ${otherId}`}
                   </button>
                 </li>
@@ -93,7 +93,7 @@ export function LinksPanel({ selected, onFollow }: LinksPanelProps) {
                   key={`${s.articleId}:${s.start}`}
                   suggestion={s}
                   source={articleLabel(s.articleId)}
-                  onOpen={() => onFollow(s.articleId, s.start, s.existingAnnotationId)}
+                  onOpen={() => onFollow(s.articleId, s.existingAnnotationId, s.start)}
                   onAccept={() => void mutate('suggestions.accept', acceptInput(s, linkType))}
                   onReject={() => void mutate('suggestions.reject', rejectInput(s))}
                 />
