@@ -18,6 +18,26 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The HTTP status an error code is answered with, by browser mode and by the hub alike. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'unauthorized':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'busy':
+      return 503;
+    case 'internal':
+      return 500;
+    default:
+      return 400;
+  }
+}
+
 export class CrosscheckError extends Error {
   readonly code: ErrorCode;
 

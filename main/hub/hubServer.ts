@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { isCrosscheckError, type ErrorCode } from '../api/errors.ts';
+import { httpStatusOf, isCrosscheckError } from '../api/errors.ts';
 import { analystForToken } from './analysts.ts';
 import { getArticle, hasArticle, putArticle } from './articleStore.ts';
 import { MAX_PAYLOAD_BYTES, MAX_PULL_LIMIT, MAX_PUSH_BYTES, pushBodySchema, SHA256_PATTERN, type Operation } from './envelope.ts';
@@ -111,7 +111,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       if (error instanceof HubRefusal) return sendJson(res, error.status, { ok: false, error: { code: error.code, message: error.message } });
-      if (isCrosscheckError(error)) return sendJson(res, statusFor(error.code), { ok: false, error: { code: error.code, message: error.message } });
+      if (isCrosscheckError(error)) return sendJson(res, httpStatusOf(error.code), { ok: false, error: { code: error.code, message: error.message } });
       if (isDatabaseUnavailable(error)) {
         return sendJson(res, 503, { ok: false, error: { code: 'busy', message: 'the hub database is unavailable; try again shortly' } }, { 'retry-after': '2' });
       }
@@ -201,24 +201,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-function statusFor(code: ErrorCode): number {
-  switch (code) {
-    case 'not_found':
-      return 404;
-    case 'conflict':
-      return 409;
-    case 'unauthorized':
-      return 401;
-    case 'forbidden':
-      return 403;
-    case 'busy':
-      return 503;
-    case 'internal':
-      return 500;
-    default:
-      return 400;
-  }
-}
 
 function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   sendRaw(res, status, 'application/json; charset=utf-8', JSON.stringify(value), headers);

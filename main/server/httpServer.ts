@@ -6,7 +6,7 @@ import type { Dispatch } from '../api/dispatch.ts';
 import type { AsyncDispatch } from '../api/offThread.ts';
 import type { Download, Downloads } from '../api/downloads.ts';
 import type { Result } from '../api/contract.ts';
-import type { ErrorCode } from '../api/errors.ts';
+import { httpStatusOf, type ErrorCode } from '../api/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../api/contentSecurityPolicy.ts';
 import { readStaticFile } from './staticFiles.ts';
 
@@ -96,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return refuse(res, 400, 'invalid_input', 'The request body is not valid JSON.');
       }
       const result = await options.dispatch(url.pathname.slice('/api/'.length), input);
-      return send(res, result.ok ? 200 : statusFor(result.error.code), result);
+      return send(res, result.ok ? 200 : httpStatusOf(result.error.code), result);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'invalid_input', 'Use GET.');
@@ -106,7 +106,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       url.searchParams.delete('ticket');
       const download = options.downloads(url.pathname, url.searchParams);
-      if (!download.ok) return send(res, statusFor(download.error.code), download);
+      if (!download.ok) return send(res, httpStatusOf(download.error.code), download);
       return sendDownload(req, res, download.value);
     }
     // The app's own files hold no data and no secret: they are served to anyone on this machine; the data needs the token.
@@ -175,20 +175,6 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
-function statusFor(code: ErrorCode): number {
-  switch (code) {
-    case 'not_found':
-      return 404;
-    case 'conflict':
-      return 409;
-    case 'busy':
-      return 503;
-    case 'internal':
-      return 500;
-    default:
-      return 400;
-  }
-}
 
 function securityHeaders(): Record<string, string> {
   return {
