@@ -10,7 +10,6 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { PROJECT_ROOT } from '../helpers/projectPaths.ts';
 
 interface Allowed {
@@ -33,6 +32,33 @@ const ELECTRON_VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modul
 const BIN = join(PROJECT_ROOT, 'node_modules', '.bin', 'electronegativity');
 const allowList = JSON.parse(readFileSync(join(PROJECT_ROOT, 'tests', 'tools', 'electronegativity-allowlist.json'), 'utf8')) as Allowed[];
 
+interface SarifLog {
+  runs: Array<{
+    results: Array<{
+      ruleId: string;
+      message: { text: string };
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }>;
+    }>;
+  }>;
+}
+
+/** The scanner's SARIF findings in the shape the allow-list speaks: a file of `file:///` means the whole app. */
+function readSarifResults(text: string): Array<Omit<Finding, 'scope'>> {
+  const log = JSON.parse(text) as SarifLog;
+  return log.runs.flatMap((run) =>
+    run.results.map((result) => {
+      const place = result.locations[0]?.physicalLocation;
+      const uri = place?.artifactLocation.uri ?? 'file:///';
+      return {
+        check: result.ruleId,
+        file: uri === 'file:///' ? 'N/A' : uri,
+        location: place ? `${place.region.startLine}:${place.region.startColumn - 1}` : '0:0',
+        sample: result.message.text,
+      };
+    }),
+  );
+}
+
 const work = mkdtempSync(join(tmpdir(), 'crosscheck-electronegativity-'));
 try {
   if (!existsSync(join(PROJECT_ROOT, 'dist', 'main.cjs'))) throw new Error('The app is not built: run `npm run build` first.');
@@ -44,12 +70,13 @@ try {
 
   const findings: Finding[] = [];
   for (const [scope, input] of [['main', join(PROJECT_ROOT, 'main')], ['renderer', join(PROJECT_ROOT, 'renderer')], ['bundles', bundles]] as const) {
-    const out = join(work, `${scope}.csv`);
+    // SARIF, not CSV: the scanner writes its CSV header and rows as two unordered
+    // asynchronous writes, and on a fast disk the header can land over the rows.
+    const out = join(work, `${scope}.sarif`);
     // Given the version, it needs no network (it cannot reach one offline, and says so).
     const run = spawnSync(BIN, ['-i', input, '-o', out, '-r', '-v', 'false', '-e', ELECTRON_VERSION], { encoding: 'utf8', timeout: 600_000 });
     if (run.status !== 0 || !existsSync(out)) throw new Error(`electronegativity failed on ${scope}: ${run.stderr || run.stdout}`);
-    const rows = parse(readFileSync(out, 'utf8'), { columns: true, trim: true }) as Array<Record<string, string>>;
-    for (const row of rows) findings.push({ scope, check: row.issue!, file: row.filename!, location: row.location!, sample: row.sample ?? '' });
+    for (const result of readSarifResults(readFileSync(out, 'utf8'))) findings.push({ scope, ...result });
   }
 
   const allows = (entry: Allowed, finding: Finding) =>
