@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { chordOf } from './chord.ts';
 import { buildKeyLookup, KEY_TABLE, SCOPES, type CommandOf, type Scope } from './keyTable.ts';
-import { isTyping } from './typing.ts';
+import { activatesControl, isTyping } from './typing.ts';
 
 /** A command's handler; returning false means "not applicable now" and leaves the key to the browser. */
 export type KeyHandler = (event: KeyboardEvent) => boolean | void;
@@ -60,6 +60,7 @@ export function KeyRouter({ children }: { children: ReactNode }) {
         const targets = receiving(registrations);
         const modal = targets.length === 1 && SCOPES[targets[0]!.scope].modal;
         if (isTyping(event.target) && !(modal && event.key === 'Escape')) return;
+        if (activatesControl(event)) return;
         const chord = chordOf(event);
         for (const registration of targets) {
           const command = LOOKUP.get(registration.scope)?.get(chord);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chordOf, formatChord } from '../../renderer/keys/chord.ts';
 import { buildKeyLookup, helpLines, KEY_TABLE, keyCollisions, keyTableMarkdown, SCOPES, type KeyBinding } from '../../renderer/keys/keyTable.ts';
-import { isTyping } from '../../renderer/keys/typing.ts';
+import { activatesControl, isTyping } from '../../renderer/keys/typing.ts';
 import { PROJECT_ROOT } from '../helpers/projectPaths.ts';
 
 const key = (k: string, mods: Partial<Record<'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey', boolean>> = {}) => ({ key: k, shiftKey: false, altKey: false, ctrlKey: false, metaKey: false, ...mods });
@@ -83,5 +83,14 @@ describe('the one "is the user typing" rule', () => {
     expect(isTyping(element([], true))).toBe(true);
     expect(isTyping(element([]))).toBe(false);
     expect(isTyping(null)).toBe(false);
+  });
+
+  it('leaves Enter and Space to a focused button or tab, so Enter on the Suggestions tab opens the tab and never the link behind it', () => {
+    expect(activatesControl({ key: 'Enter', target: element(['button']) })).toBe(true);
+    expect(activatesControl({ key: ' ', target: element(['[role=tab]']) })).toBe(true);
+    expect(activatesControl({ key: 'a', target: element(['button']) })).toBe(false);
+    // The article text is focusable but is no control: Enter there is a command.
+    expect(activatesControl({ key: 'Enter', target: element([]) })).toBe(false);
+    expect(activatesControl({ key: 'Enter', target: null })).toBe(false);
   });
 });
