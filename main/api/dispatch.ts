@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { contract, isMethod, type Method, type Result } from './contract.ts';
+import { contract, isMethod, type Method, type Result } from '../contract/contract.ts';
 import { busyError } from '../corpus/busy.ts';
-import { CrosscheckError, isCrosscheckError } from './errors.ts';
+import { CrosscheckError, isCrosscheckError } from '../contract/errors.ts';
 import type { Handlers } from './handlers.ts';
 
 export type Dispatch = (method: unknown, input: unknown) => Result<unknown>;

@@ -3,8 +3,8 @@ import type { Db } from '../corpus/database.ts';
 import { buildClaimReviews } from '../exchange/claimReview.ts';
 import { csvTableChunks } from '../exchange/csvExport.ts';
 import { jsonForScript } from '../exchange/jsonLdScript.ts';
-import { ClaimReviewDownloadQuery, CsvDownloadQuery, type CsvTable, type Result } from './contract.ts';
-import { CrosscheckError } from './errors.ts';
+import { ClaimReviewDownloadQuery, CsvDownloadQuery, type CsvTable, type Result } from '../contract/contract.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 
 /** A file the app offers for download, streamed as it is made. */
 export interface Download {
@@ -33,7 +33,10 @@ export function createDownloads(db: Db): Downloads {
         const [group] = parseQuery(ClaimReviewDownloadQuery, query).group;
         const [review] = buildClaimReviews(db, group);
         if (!review) throw new CrosscheckError('not_found', `Annotation ${group} is in no reviewed claim group.`);
-        return { ok: true, value: { fileName: `claimreview-${group}.json`, contentType: 'application/ld+json; charset=utf-8', chunks: once(`${jsonForScript(review, 2)}\n`) } };
+        return {
+          ok: true,
+          value: { fileName: `claimreview-${group}.json`, contentType: 'application/ld+json; charset=utf-8', chunks: once(`${jsonForScript(review, 2)}\n`) },
+        };
       }
       throw new CrosscheckError('not_found', `No download at ${pathname.slice(0, 80)}.`);
     } catch (error) {

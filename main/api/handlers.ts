@@ -23,7 +23,7 @@ import { verifyCorpus } from '../corpus/integrity.ts';
 import { claimTimeline } from '../provenance/claimTimeline.ts';
 import { deleteArticle } from '../corpus/articleDeletion.ts';
 import { syncStatus } from '../corpus/syncDevice.ts';
-import type { Method, Output, ParsedInput } from './contract.ts';
+import type { Method, Output, ParsedInput } from '../contract/contract.ts';
 
 export interface HandlerContext {
   db: Db;

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ImportResult, Result, SearchResults } from './contract.ts';
-import { contract } from './contract.ts';
+import type { ImportResult, Result, SearchResults } from '../contract/contract.ts';
+import { contract } from '../contract/contract.ts';
 import type { Db } from '../corpus/database.ts';
 import { storeArticle, type ReadArticle } from '../ingest/importFiles.ts';
-import { CrosscheckError, type ErrorCode } from './errors.ts';
+import { CrosscheckError, type ErrorCode } from '../contract/errors.ts';
 import { answerFailure, type Dispatch } from './dispatch.ts';
 
 /** `read-upload` validates an articles.import request and reads its file; `search` answers search.articles. */
@@ -176,7 +176,10 @@ export function createOffThreadDispatch(options: { dispatch: Dispatch; db: Db; a
     async dispatch(method, input) {
       if (method === 'articles.import') {
         // Even checking a 10 MiB upload against the schema takes tens of milliseconds: the worker does it.
-        const fileName = typeof input === 'object' && input !== null && typeof (input as { fileName?: unknown }).fileName === 'string' ? (input as { fileName: string }).fileName : null;
+        const fileName =
+          typeof input === 'object' && input !== null && typeof (input as { fileName?: unknown }).fileName === 'string'
+            ? (input as { fileName: string }).fileName
+            : null;
         if (fileName === null) return dispatch(method, input);
         let read: ReadArticle;
         try {
@@ -206,4 +209,3 @@ export function createOffThreadDispatch(options: { dispatch: Dispatch; db: Db; a
     },
   };
 }
-

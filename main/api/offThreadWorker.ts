@@ -7,8 +7,8 @@
 import Database from 'better-sqlite3';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { contract } from './contract.ts';
-import { isCrosscheckError } from './errors.ts';
+import { contract } from '../contract/contract.ts';
+import { isCrosscheckError } from '../contract/errors.ts';
 import { searchArticles } from '../corpus/search.ts';
 import { readArticleFile } from '../ingest/importFiles.ts';
 import type { OffThreadJob, OffThreadAnswer } from './offThread.ts';

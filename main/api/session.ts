@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openDatabase, type Db } from '../corpus/database.ts';
-import { CrosscheckError } from './errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { currentAnalyst } from '../corpus/location.ts';
 import { verifyCorpus } from '../corpus/integrity.ts';
-import type { IntegrityReport } from './contract.ts';
+import type { IntegrityReport } from '../contract/contract.ts';
 import { importSeedsOnFirstRun } from '../ingest/seeds.ts';
 import { createDispatch, type Dispatch } from './dispatch.ts';
 import { createDownloads, type Downloads } from './downloads.ts';
@@ -34,7 +34,10 @@ export function openSession(options: SessionOptions): Session {
     try {
       mkdirSync(dirname(options.dbPath), { recursive: true });
     } catch (error) {
-      throw new CrosscheckError('forbidden', `cannot create the folder for ${options.dbPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message} (read-only storage, or a folder this user cannot write). Nothing was changed.`);
+      throw new CrosscheckError(
+        'forbidden',
+        `cannot create the folder for ${options.dbPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message} (read-only storage, or a folder this user cannot write). Nothing was changed.`,
+      );
     }
   }
   const db = openDatabase(options.dbPath);

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import type { Session } from '../api/session.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;

@@ -1,5 +1,5 @@
-import type { Input, Method, Output } from '../api/contract.ts';
-import { CrosscheckError } from '../api/errors.ts';
+import type { Input, Method, Output } from '../contract/contract.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import type { Session } from '../api/session.ts';
 
 /** The request's fields, holding what the user typed: the contract's own schema checks the values. */

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isCrosscheckError } from '../api/errors.ts';
+import { isCrosscheckError } from '../contract/errors.ts';
 import { openSession, type Session } from '../api/session.ts';
 import { busyError } from '../corpus/busy.ts';
 import { defaultCorpusPath } from '../corpus/location.ts';
@@ -18,7 +18,9 @@ const processIo: Io = {
 
 function usage(): string {
   const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
-  const lines = Object.values(COMMANDS).map((c) => (c.usage.length > 40 ? `  ${c.usage}\n  ${' '.repeat(32)} ${c.summary}` : `  ${c.usage.padEnd(Math.min(width, 30))}   ${c.summary}`));
+  const lines = Object.values(COMMANDS).map((c) =>
+    c.usage.length > 40 ? `  ${c.usage}\n  ${' '.repeat(32)} ${c.summary}` : `  ${c.usage.padEnd(Math.min(width, 30))}   ${c.summary}`,
+  );
   return `Usage: crosscheck <command> [options]
 
 Commands:
@@ -53,7 +55,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const open = () => {
       if (session) return session;
       session = openSession({ dbPath, seedsDir: command.seeds ? SEEDS_DIR : undefined });
-      if (!session.integrity.ok && verb !== 'verify') io.err(`crosscheck: warning: ${describeIntegrity(session.integrity)}. Run crosscheck verify for the full check.`);
+      if (!session.integrity.ok && verb !== 'verify')
+        io.err(`crosscheck: warning: ${describeIntegrity(session.integrity)}. Run crosscheck verify for the full check.`);
       return session;
     };
     return await command.run({ args, dbPath, session: open, json: values.json as boolean, io });

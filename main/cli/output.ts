@@ -1,7 +1,15 @@
-import type { Annotation, ArticleSummary } from '../api/contract.ts';
+import type { Annotation, ArticleSummary } from '../contract/contract.ts';
 
 /** The JSON shapes the CLI prints: stable, documented in the README, narrower than the contract's. */
-export const articleJson = ({ id, title, outlet, published, url, fileName, length }: ArticleSummary) => ({ id, title, outlet, published, url, fileName, length });
+export const articleJson = ({ id, title, outlet, published, url, fileName, length }: ArticleSummary) => ({
+  id,
+  title,
+  outlet,
+  published,
+  url,
+  fileName,
+  length,
+});
 
 export const annotationJson = ({ id, articleId, start, end, quote, prefix, suffix, tag, note, speaker }: Annotation) => ({
   id,

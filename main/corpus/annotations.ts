@@ -1,5 +1,5 @@
-import type { Annotation, AnnotationPatch, NewAnnotation } from '../api/contract.ts';
-import { CrosscheckError } from '../api/errors.ts';
+import type { Annotation, AnnotationPatch, NewAnnotation } from '../contract/contract.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { applyChange, recordStep, type StepSummary } from './changes.ts';
 import type { Db } from './database.ts';
 import { cachedStatement } from './statements.ts';
@@ -12,30 +12,44 @@ export const COLUMNS = `id, article_id AS articleId, start, "end", quote, prefix
   speaker, author, created_at AS createdAt, updated_at AS updatedAt`;
 
 /** The summary an undo button shows for a step about one annotation. */
-export const annotationSummary = (a: Pick<Annotation, 'id' | 'articleId' | 'quote'>): StepSummary => ({ annotationId: a.id, articleId: a.articleId, quote: a.quote });
+export const annotationSummary = (a: Pick<Annotation, 'id' | 'articleId' | 'quote'>): StepSummary => ({
+  annotationId: a.id,
+  articleId: a.articleId,
+  quote: a.quote,
+});
 
 export function createAnnotation(db: Db, input: NewAnnotation, actor: string): Annotation {
-  return recordStep(db, actor, 'create', (): Annotation => {
-    const article = cachedStatement(db, 'SELECT sha256 FROM articles WHERE id = ?').get(input.articleId) as { sha256: string } | undefined;
-    if (!article) throw new CrosscheckError('not_found', `There is no article ${input.articleId}.`);
-    const now = new Date().toISOString();
-    const uuid = newUuid();
-    const state: AnnotationState = {
-      article: article.sha256,
-      start: input.start,
-      end: input.end,
-      tag: input.tag,
-      note: input.note ?? '',
-      speaker: input.speaker ?? null,
-      author: actor,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const id = applyChange(db, actor, { kind: 'annotation', uuid, before: null, after: state })!;
-    const annotation = getAnnotation(db, id);
-    recordEvent(db, { actor, action: 'annotation.create', entity: 'annotation', entityId: annotation.id, entityUuid: uuid, data: { after: annotation } }, now);
-    return annotation;
-  }, annotationSummary);
+  return recordStep(
+    db,
+    actor,
+    'create',
+    (): Annotation => {
+      const article = cachedStatement(db, 'SELECT sha256 FROM articles WHERE id = ?').get(input.articleId) as { sha256: string } | undefined;
+      if (!article) throw new CrosscheckError('not_found', `There is no article ${input.articleId}.`);
+      const now = new Date().toISOString();
+      const uuid = newUuid();
+      const state: AnnotationState = {
+        article: article.sha256,
+        start: input.start,
+        end: input.end,
+        tag: input.tag,
+        note: input.note ?? '',
+        speaker: input.speaker ?? null,
+        author: actor,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const id = applyChange(db, actor, { kind: 'annotation', uuid, before: null, after: state })!;
+      const annotation = getAnnotation(db, id);
+      recordEvent(
+        db,
+        { actor, action: 'annotation.create', entity: 'annotation', entityId: annotation.id, entityUuid: uuid, data: { after: annotation } },
+        now,
+      );
+      return annotation;
+    },
+    annotationSummary,
+  );
 }
 
 export function getAnnotation(db: Db, id: number): Annotation {
@@ -51,9 +65,7 @@ export function listAnnotations(db: Db, articleId?: number): Annotation[] {
   }
   const exists = cachedStatement(db, 'SELECT 1 FROM articles WHERE id = ?').get(articleId);
   if (!exists) throw new CrosscheckError('not_found', `There is no article ${articleId}.`);
-  return db
-    .prepare(`SELECT ${COLUMNS} FROM annotations WHERE article_id = ? ORDER BY start, "end", id`)
-    .all(articleId) as Annotation[];
+  return db.prepare(`SELECT ${COLUMNS} FROM annotations WHERE article_id = ? ORDER BY start, "end", id`).all(articleId) as Annotation[];
 }
 
 /**
@@ -62,25 +74,35 @@ export function listAnnotations(db: Db, articleId?: number): Annotation[] {
  * the undo step keeps both states.
  */
 export function updateAnnotation(db: Db, patch: AnnotationPatch, actor: string): Annotation {
-  return recordStep(db, actor, 'update', (): Annotation => {
-    const before = getAnnotation(db, patch.id);
-    const uuid = uuidOf(db, 'annotation', patch.id);
-    const state = readState(db, 'annotation', uuid)!;
-    const now = new Date().toISOString();
-    const after: AnnotationState = {
-      ...state,
-      start: patch.start ?? state.start,
-      end: patch.end ?? state.end,
-      tag: patch.tag ?? state.tag,
-      note: patch.note ?? state.note,
-      speaker: patch.speaker === undefined ? state.speaker : patch.speaker,
-      updatedAt: now,
-    };
-    applyChange(db, actor, { kind: 'annotation', uuid, before: state, after });
-    const updated = getAnnotation(db, patch.id);
-    recordEvent(db, { actor, action: 'annotation.update', entity: 'annotation', entityId: patch.id, entityUuid: uuid, data: { before, after: updated } }, now);
-    return updated;
-  }, annotationSummary);
+  return recordStep(
+    db,
+    actor,
+    'update',
+    (): Annotation => {
+      const before = getAnnotation(db, patch.id);
+      const uuid = uuidOf(db, 'annotation', patch.id);
+      const state = readState(db, 'annotation', uuid)!;
+      const now = new Date().toISOString();
+      const after: AnnotationState = {
+        ...state,
+        start: patch.start ?? state.start,
+        end: patch.end ?? state.end,
+        tag: patch.tag ?? state.tag,
+        note: patch.note ?? state.note,
+        speaker: patch.speaker === undefined ? state.speaker : patch.speaker,
+        updatedAt: now,
+      };
+      applyChange(db, actor, { kind: 'annotation', uuid, before: state, after });
+      const updated = getAnnotation(db, patch.id);
+      recordEvent(
+        db,
+        { actor, action: 'annotation.update', entity: 'annotation', entityId: patch.id, entityUuid: uuid, data: { before, after: updated } },
+        now,
+      );
+      return updated;
+    },
+    annotationSummary,
+  );
 }
 
 /**
@@ -90,16 +112,22 @@ export function updateAnnotation(db: Db, patch: AnnotationPatch, actor: string):
  */
 export function deleteAnnotation(db: Db, id: number, actor: string): { id: number } {
   let summary: StepSummary | null = null;
-  return recordStep(db, actor, 'delete', () => {
-    const before = getAnnotation(db, id);
-    summary = annotationSummary(before);
-    const uuid = uuidOf(db, 'annotation', id);
-    const links = linksOf(db, id);
-    for (const dependent of dependentsOf(db, { kind: 'annotation', uuid }).reverse()) {
-      applyChange(db, actor, { kind: dependent.kind, uuid: dependent.uuid, before: readState(db, dependent.kind, dependent.uuid), after: null });
-    }
-    applyChange(db, actor, { kind: 'annotation', uuid, before: readState(db, 'annotation', uuid), after: null });
-    recordEvent(db, { actor, action: 'annotation.delete', entity: 'annotation', entityId: id, entityUuid: uuid, data: { before, links } });
-    return { id };
-  }, () => summary!);
+  return recordStep(
+    db,
+    actor,
+    'delete',
+    () => {
+      const before = getAnnotation(db, id);
+      summary = annotationSummary(before);
+      const uuid = uuidOf(db, 'annotation', id);
+      const links = linksOf(db, id);
+      for (const dependent of dependentsOf(db, { kind: 'annotation', uuid }).reverse()) {
+        applyChange(db, actor, { kind: dependent.kind, uuid: dependent.uuid, before: readState(db, dependent.kind, dependent.uuid), after: null });
+      }
+      applyChange(db, actor, { kind: 'annotation', uuid, before: readState(db, 'annotation', uuid), after: null });
+      recordEvent(db, { actor, action: 'annotation.delete', entity: 'annotation', entityId: id, entityUuid: uuid, data: { before, links } });
+      return { id };
+    },
+    () => summary!,
+  );
 }

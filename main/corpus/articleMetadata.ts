@@ -1,5 +1,5 @@
-import type { ArticleMetadataPatch, ArticleSummary } from '../api/contract.ts';
-import { CrosscheckError } from '../api/errors.ts';
+import type { ArticleMetadataPatch, ArticleSummary } from '../contract/contract.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { getArticle } from './articles.ts';
 import { applyChange, recordStep } from './changes.ts';
 import type { Db } from './database.ts';
@@ -20,18 +20,24 @@ export function updateArticleMetadata(db: Db, patch: ArticleMetadataPatch, actor
   if (Object.values(fields).every((v) => v === undefined)) {
     throw new CrosscheckError('invalid_input', 'Name at least one of title, outlet, url or published to change.');
   }
-  return recordStep(db, actor, 'metadata', (): ArticleSummary => {
-    const before = summary(db, id);
-    const sha256 = uuidOf(db, 'article', id);
-    const after = {
-      title: fields.title === undefined ? before.title : fields.title,
-      outlet: fields.outlet === undefined ? before.outlet : fields.outlet,
-      url: fields.url === undefined ? before.url : fields.url,
-      published: fields.published === undefined ? before.published : fields.published,
-    };
-    applyChange(db, actor, { kind: 'article', uuid: sha256, before: readState(db, 'article', sha256), after });
-    const updated = summary(db, id);
-    recordEvent(db, { actor, action: 'article.update', entity: 'article', entityId: id, entityUuid: sha256, data: { before, after: updated } });
-    return updated;
-  }, (updated) => ({ annotationId: null, articleId: updated.id, quote: updated.title ?? '' }));
+  return recordStep(
+    db,
+    actor,
+    'metadata',
+    (): ArticleSummary => {
+      const before = summary(db, id);
+      const sha256 = uuidOf(db, 'article', id);
+      const after = {
+        title: fields.title === undefined ? before.title : fields.title,
+        outlet: fields.outlet === undefined ? before.outlet : fields.outlet,
+        url: fields.url === undefined ? before.url : fields.url,
+        published: fields.published === undefined ? before.published : fields.published,
+      };
+      applyChange(db, actor, { kind: 'article', uuid: sha256, before: readState(db, 'article', sha256), after });
+      const updated = summary(db, id);
+      recordEvent(db, { actor, action: 'article.update', entity: 'article', entityId: id, entityUuid: sha256, data: { before, after: updated } });
+      return updated;
+    },
+    (updated) => ({ annotationId: null, articleId: updated.id, quote: updated.title ?? '' }),
+  );
 }

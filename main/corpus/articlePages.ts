@@ -1,4 +1,4 @@
-import type { ArticlePage, ArticlePageQuery, ArticleSummary, OutletCount } from '../api/contract.ts';
+import type { ArticlePage, ArticlePageQuery, ArticleSummary, OutletCount } from '../contract/contract.ts';
 import type { Db } from './database.ts';
 
 const SUMMARY_COLUMNS = `a.id, a.title, a.outlet, a.url, a.published, a.file_name AS fileName,
@@ -50,7 +50,9 @@ export function listOutlets(db: Db): OutletCount[] {
 /** The summaries of the given articles, in the order asked; unknown ids are left out. */
 export function articleSummaries(db: Db, ids: readonly number[]): ArticleSummary[] {
   if (ids.length === 0) return [];
-  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleSummary[];
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as ArticleSummary[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

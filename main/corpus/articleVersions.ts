@@ -1,4 +1,4 @@
-import type { ArticleVersion } from '../api/contract.ts';
+import type { ArticleVersion } from '../contract/contract.ts';
 import type { Db } from './database.ts';
 
 export interface VersionKey {
@@ -15,7 +15,10 @@ export interface VersionKey {
 export function findPreviousVersion(db: Db, key: VersionKey): number | null {
   const current = 'id NOT IN (SELECT old_id FROM article_supersessions)';
   if (key.url) {
-    const byUrl = db.prepare(`SELECT id, outlet FROM articles WHERE url = ? AND url IS NOT NULL AND ${current} LIMIT 2`).all(key.url) as Array<{ id: number; outlet: string | null }>;
+    const byUrl = db.prepare(`SELECT id, outlet FROM articles WHERE url = ? AND url IS NOT NULL AND ${current} LIMIT 2`).all(key.url) as Array<{
+      id: number;
+      outlet: string | null;
+    }>;
     // A page of another outlet that copies the article's canonical address is another article, never its new version.
     if (byUrl.length === 1) return sameOutlet(byUrl[0]!.outlet, key.outlet) ? byUrl[0]!.id : null;
     if (byUrl.length > 1) return null;
@@ -46,5 +49,7 @@ export function supersededBy(db: Db, id: number): number | null {
 }
 
 export function listVersions(db: Db): ArticleVersion[] {
-  return db.prepare('SELECT old_id AS oldId, new_id AS newId, superseded_at AS supersededAt FROM article_supersessions ORDER BY old_id').all() as ArticleVersion[];
+  return db
+    .prepare('SELECT old_id AS oldId, new_id AS newId, superseded_at AS supersededAt FROM article_supersessions ORDER BY old_id')
+    .all() as ArticleVersion[];
 }

@@ -1,5 +1,5 @@
-import type { Article, ArticleSummary } from '../api/contract.ts';
-import { CrosscheckError } from '../api/errors.ts';
+import type { Article, ArticleSummary } from '../contract/contract.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { isNormalised, sha256Hex } from '../ingest/normalise.ts';
 import { indexNewArticle } from '../matching/termIndex.ts';
 import type { Db } from './database.ts';
@@ -34,38 +34,63 @@ export function insertArticle(db: Db, article: NewArticle, actor: string, option
     throw new CrosscheckError('invalid_input', 'article text must be normalised (LF line endings, NFC) before it is stored');
   }
   const sha256 = sha256Hex(article.text);
-  return db.transaction((): InsertOutcome => {
-    const existing = cachedStatement(db, 'SELECT id FROM articles WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
-    if (existing) return { status: 'duplicate', articleId: existing.id };
-    const importedAt = article.importedAt ?? new Date().toISOString();
-    const { lastInsertRowid } = cachedStatement(
-      db,
-      `INSERT INTO articles (title, outlet, url, published, text, text_length, sha256, file_name, imported_at)
+  return db
+    .transaction((): InsertOutcome => {
+      const existing = cachedStatement(db, 'SELECT id FROM articles WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
+      if (existing) return { status: 'duplicate', articleId: existing.id };
+      const importedAt = article.importedAt ?? new Date().toISOString();
+      const { lastInsertRowid } = cachedStatement(
+        db,
+        `INSERT INTO articles (title, outlet, url, published, text, text_length, sha256, file_name, imported_at)
        VALUES (@title, @outlet, @url, @published, @text, @length, @sha256, @fileName, @importedAt)`,
-    ).run({ title: article.title, outlet: article.outlet, url: article.url, published: article.published, text: article.text, fileName: article.fileName, length: article.text.length, sha256, importedAt });
-    const articleId = Number(lastInsertRowid);
-    indexNewArticle(db, articleId, article.text);
-    // Other devices receive the details as an operation and the text by its sha256.
-    if (options.replicate !== false) {
-      const details = { title: article.title, outlet: article.outlet, url: article.url, published: article.published, fileName: article.fileName, importedAt };
-      appendLocalOperation(db, actor, { kind: 'article', uuid: sha256, before: null, after: details });
-    }
-    recordEvent(db, {
-      actor,
-      action: 'article.import',
-      entity: 'article',
-      entityId: articleId,
-      entityUuid: sha256,
-      data: { sha256, fileName: article.fileName, title: article.title, outlet: article.outlet, published: article.published, url: article.url, ...(article.origin ? { from: article.origin } : {}) },
-    });
-    return { status: 'imported', articleId };
-  }).immediate();
+      ).run({
+        title: article.title,
+        outlet: article.outlet,
+        url: article.url,
+        published: article.published,
+        text: article.text,
+        fileName: article.fileName,
+        length: article.text.length,
+        sha256,
+        importedAt,
+      });
+      const articleId = Number(lastInsertRowid);
+      indexNewArticle(db, articleId, article.text);
+      // Other devices receive the details as an operation and the text by its sha256.
+      if (options.replicate !== false) {
+        const details = {
+          title: article.title,
+          outlet: article.outlet,
+          url: article.url,
+          published: article.published,
+          fileName: article.fileName,
+          importedAt,
+        };
+        appendLocalOperation(db, actor, { kind: 'article', uuid: sha256, before: null, after: details });
+      }
+      recordEvent(db, {
+        actor,
+        action: 'article.import',
+        entity: 'article',
+        entityId: articleId,
+        entityUuid: sha256,
+        data: {
+          sha256,
+          fileName: article.fileName,
+          title: article.title,
+          outlet: article.outlet,
+          published: article.published,
+          url: article.url,
+          ...(article.origin ? { from: article.origin } : {}),
+        },
+      });
+      return { status: 'imported', articleId };
+    })
+    .immediate();
 }
 
 export function listArticles(db: Db): ArticleSummary[] {
-  return db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY published IS NULL, published, id`)
-    .all() as ArticleSummary[];
+  return db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY published IS NULL, published, id`).all() as ArticleSummary[];
 }
 
 export function getArticle(db: Db, id: number): Article {

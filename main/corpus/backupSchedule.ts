@@ -40,10 +40,12 @@ export function scheduleBackups(db: Db, corpusPath: string, options: BackupSched
 
   // Chained, so a slow backup is never overlapped by the next one.
   const enqueue = (reason: BackupReason) =>
-    (running = running.then(() => backUpIfChanged(reason)).catch((error: unknown) => {
-      onError(error);
-      return null;
-    }));
+    (running = running
+      .then(() => backUpIfChanged(reason))
+      .catch((error: unknown) => {
+        onError(error);
+        return null;
+      }));
 
   const timer = setInterval(() => void enqueue('scheduled'), options.everyMs ?? DEFAULT_BACKUP_INTERVAL_MS);
   timer.unref?.();

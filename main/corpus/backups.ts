@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { busyError } from './busy.ts';
 import type { Db } from './database.ts';
 import { describeIntegrity, verifyCorpus } from './integrity.ts';
@@ -65,7 +65,10 @@ export async function backupCorpus(db: Db, corpusPath: string, reason: BackupRea
   // A corpus that disagrees with its own record must not push a good backup out of the rotation.
   const integrity = verifyCorpus(db, { full: false });
   if (!integrity.ok) {
-    throw new CrosscheckError('corrupt_database', `not backed up: ${describeIntegrity(integrity)}. The existing backups were kept as they are; crosscheck verify lists every problem.`);
+    throw new CrosscheckError(
+      'corrupt_database',
+      `not backed up: ${describeIntegrity(integrity)}. The existing backups were kept as they are; crosscheck verify lists every problem.`,
+    );
   }
   const pending = pendingBackup(corpusPath, reason, options.now ?? new Date());
   try {
@@ -179,7 +182,10 @@ function assertNotInUse(corpusPath: string): void {
     probe.exec('BEGIN EXCLUSIVE; ROLLBACK');
   } catch (error) {
     if (busyError(error)) {
-      throw new CrosscheckError('busy', `${corpusPath} is open in Crosscheck (the app, browser mode or another command): close it, then restore. Nothing was changed.`);
+      throw new CrosscheckError(
+        'busy',
+        `${corpusPath} is open in Crosscheck (the app, browser mode or another command): close it, then restore. Nothing was changed.`,
+      );
     }
     // Any other failure is the damage this restore is for.
   } finally {

@@ -1,4 +1,4 @@
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 
 /**
  * A lock held by another connection (the app, a CLI command) for longer than
@@ -8,8 +8,5 @@ import { CrosscheckError } from '../api/errors.ts';
 export function busyError(error: unknown): CrosscheckError | null {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !(code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) return null;
-  return new CrosscheckError(
-    'busy',
-    'The corpus is busy: another Crosscheck window or command is writing to it. Nothing was changed; try again in a moment.',
-  );
+  return new CrosscheckError('busy', 'The corpus is busy: another Crosscheck window or command is writing to it. Nothing was changed; try again in a moment.');
 }

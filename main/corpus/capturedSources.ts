@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CapturedSource } from '../api/contract.ts';
-import { CrosscheckError } from '../api/errors.ts';
+import type { CapturedSource } from '../contract/contract.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import type { Db } from './database.ts';
 import { recordEvent } from './events.ts';
 import { cachedStatement } from './statements.ts';
@@ -60,8 +60,13 @@ export function captureOf(db: Db, articleId: number): CapturedSource | null {
 /** The captured bytes themselves, exactly as stored. */
 export function captureBytes(db: Db, articleId: number): { source: CapturedSource; bytes: Buffer } {
   assertArticle(db, articleId);
-  const row = db.prepare(`SELECT ${COLUMNS}, bytes FROM article_sources WHERE article_id = ?`).get(articleId) as (CapturedSource & { bytes: Buffer }) | undefined;
-  if (!row) throw new CrosscheckError('not_found', `Article ${articleId} has no captured source: it was imported before sources were kept, or merged from another analyst's export.`);
+  const row = db.prepare(`SELECT ${COLUMNS}, bytes FROM article_sources WHERE article_id = ?`).get(articleId) as
+    (CapturedSource & { bytes: Buffer }) | undefined;
+  if (!row)
+    throw new CrosscheckError(
+      'not_found',
+      `Article ${articleId} has no captured source: it was imported before sources were kept, or merged from another analyst's export.`,
+    );
   const { bytes, ...source } = row;
   return { source, bytes };
 }

@@ -57,20 +57,22 @@ export function applyChange<K extends EntityKind>(db: Db, actor: string, change:
  * nothing changed). A new step discards whatever the actor could have redone.
  */
 export function recordStep<T>(db: Db, actor: string, action: string, edit: () => T, summarize: (result: T) => StepSummary): T {
-  return db.transaction((): T => {
-    const stack = collectors.get(db) ?? [];
-    collectors.set(db, stack);
-    if (stack.length > 0) return edit();
-    const collector: Collector = { changes: [], recordsSteps: true };
-    stack.push(collector);
-    try {
-      const result = edit();
-      if (collector.changes.length > 0) pushStep(db, actor, action, summarize(result), collector.changes);
-      return result;
-    } finally {
-      stack.pop();
-    }
-  }).immediate();
+  return db
+    .transaction((): T => {
+      const stack = collectors.get(db) ?? [];
+      collectors.set(db, stack);
+      if (stack.length > 0) return edit();
+      const collector: Collector = { changes: [], recordsSteps: true };
+      stack.push(collector);
+      try {
+        const result = edit();
+        if (collector.changes.length > 0) pushStep(db, actor, action, summarize(result), collector.changes);
+        return result;
+      } finally {
+        stack.pop();
+      }
+    })
+    .immediate();
 }
 
 /** Runs changes that are not an edit of their own: an undo, a redo, another device's operation. */
@@ -89,5 +91,11 @@ export function withoutStep<T>(db: Db, apply: () => T): T {
 function pushStep(db: Db, actor: string, action: string, summary: StepSummary, changes: Change[]): void {
   const now = new Date().toISOString();
   cachedStatement(db, "UPDATE undo_steps SET state = 'discarded' WHERE actor = ? AND state = 'undone'").run(actor);
-  cachedStatement(db, 'INSERT INTO undo_steps (actor, action, summary, changes, at) VALUES (?, ?, ?, ?, ?)').run(actor, action, JSON.stringify(summary), JSON.stringify(changes), now);
+  cachedStatement(db, 'INSERT INTO undo_steps (actor, action, summary, changes, at) VALUES (?, ?, ?, ?, ?)').run(
+    actor,
+    action,
+    JSON.stringify(summary),
+    JSON.stringify(changes),
+    now,
+  );
 }

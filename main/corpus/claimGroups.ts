@@ -1,4 +1,4 @@
-import { GROUPING_LINK_TYPES } from '../api/contract.ts';
+import { GROUPING_LINK_TYPES } from '../contract/contract.ts';
 import type { Db } from './database.ts';
 
 /**
@@ -12,7 +12,7 @@ export function claimGroupIds(db: Db): Map<number, number> {
   const find = (x: number): number => {
     let root = x;
     while (parent.get(root)! !== root) root = parent.get(root)!;
-    for (let node = x; node !== root; ) {
+    for (let node = x; node !== root;) {
       const next = parent.get(node)!;
       parent.set(node, root);
       node = next;

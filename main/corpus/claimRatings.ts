@@ -1,5 +1,5 @@
-import type { ClaimRating, StoredClaimRating } from '../api/contract.ts';
-import { CrosscheckError } from '../api/errors.ts';
+import type { ClaimRating, StoredClaimRating } from '../contract/contract.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { claimGroupIds } from './claimGroups.ts';
 import { applyChange, recordStep } from './changes.ts';
 import type { Db } from './database.ts';
@@ -34,40 +34,50 @@ export function groupMembers(groups: Map<number, number>, annotationId: number):
  */
 export function setClaimRating(db: Db, input: ClaimRating, actor: string): StoredClaimRating {
   let annotation: { id: number; articleId: number; quote: string } | undefined;
-  return recordStep(db, actor, 'verdict', (): StoredClaimRating => {
-    annotation = db.prepare('SELECT id, article_id AS articleId, quote FROM annotations WHERE id = ?').get(input.annotationId) as typeof annotation;
-    if (!annotation) throw new CrosscheckError('not_found', `There is no annotation ${input.annotationId}.`);
-    const { groupId, members } = groupMembers(claimGroupIds(db), input.annotationId);
-    const before = ratingOf(db, members);
-    const now = new Date().toISOString();
-    for (const member of members) {
-      if (member === input.annotationId) continue;
-      const uuid = verdictUuid(uuidOf(db, 'annotation', member), actor);
-      const earlier = readState(db, 'verdict', uuid);
-      if (earlier) applyChange(db, actor, { kind: 'verdict', uuid, before: earlier, after: null });
-    }
-    const annotationUuid = uuidOf(db, 'annotation', input.annotationId);
-    const uuid = verdictUuid(annotationUuid, actor);
-    applyChange(db, actor, {
-      kind: 'verdict',
-      uuid,
-      before: readState(db, 'verdict', uuid),
-      after: {
-        annotation: annotationUuid,
-        reviewer: actor,
-        ratingValue: input.ratingValue ?? null,
-        alternateName: input.alternateName,
-        reviewedAt: now,
-        // A new verdict keeps the wording and address already chosen for the group unless it says otherwise;
-        // empty ones are left out of the state, as readState leaves them out.
-        ...optional('claimReviewed', input.claimReviewed === undefined ? before?.claimReviewed : input.claimReviewed),
-        ...optional('reviewUrl', input.reviewUrl === undefined ? before?.reviewUrl : input.reviewUrl),
-      },
-    });
-    const after = { ...ratingOf(db, members)!, groupId };
-    recordEvent(db, { actor, action: 'claim.rate', entity: 'annotation', entityId: input.annotationId, entityUuid: annotationUuid, data: { before, after } }, now);
-    return after;
-  }, () => ({ annotationId: annotation!.id, articleId: annotation!.articleId, quote: annotation!.quote }));
+  return recordStep(
+    db,
+    actor,
+    'verdict',
+    (): StoredClaimRating => {
+      annotation = db.prepare('SELECT id, article_id AS articleId, quote FROM annotations WHERE id = ?').get(input.annotationId) as typeof annotation;
+      if (!annotation) throw new CrosscheckError('not_found', `There is no annotation ${input.annotationId}.`);
+      const { groupId, members } = groupMembers(claimGroupIds(db), input.annotationId);
+      const before = ratingOf(db, members);
+      const now = new Date().toISOString();
+      for (const member of members) {
+        if (member === input.annotationId) continue;
+        const uuid = verdictUuid(uuidOf(db, 'annotation', member), actor);
+        const earlier = readState(db, 'verdict', uuid);
+        if (earlier) applyChange(db, actor, { kind: 'verdict', uuid, before: earlier, after: null });
+      }
+      const annotationUuid = uuidOf(db, 'annotation', input.annotationId);
+      const uuid = verdictUuid(annotationUuid, actor);
+      applyChange(db, actor, {
+        kind: 'verdict',
+        uuid,
+        before: readState(db, 'verdict', uuid),
+        after: {
+          annotation: annotationUuid,
+          reviewer: actor,
+          ratingValue: input.ratingValue ?? null,
+          alternateName: input.alternateName,
+          reviewedAt: now,
+          // A new verdict keeps the wording and address already chosen for the group unless it says otherwise;
+          // empty ones are left out of the state, as readState leaves them out.
+          ...optional('claimReviewed', input.claimReviewed === undefined ? before?.claimReviewed : input.claimReviewed),
+          ...optional('reviewUrl', input.reviewUrl === undefined ? before?.reviewUrl : input.reviewUrl),
+        },
+      });
+      const after = { ...ratingOf(db, members)!, groupId };
+      recordEvent(
+        db,
+        { actor, action: 'claim.rate', entity: 'annotation', entityId: input.annotationId, entityUuid: annotationUuid, data: { before, after } },
+        now,
+      );
+      return after;
+    },
+    () => ({ annotationId: annotation!.id, articleId: annotation!.articleId, quote: annotation!.quote }),
+  );
 }
 
 const optional = <K extends string>(key: K, value: string | null | undefined) => (value == null ? {} : ({ [key]: value } as Record<K, string>));

@@ -1,4 +1,4 @@
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { deleteAnnotation } from './annotations.ts';
 import { applyChange, recordStep } from './changes.ts';
 import type { Db } from './database.ts';
@@ -44,12 +44,19 @@ export interface Conflict {
   createdAt: string;
 }
 
-const side = (op: Operation): ConflictSide => ({ operation: op.id, analyst: op.analyst, device: op.device, kind: op.kind, value: op.payload ?? null, createdAt: op.createdAt });
+const side = (op: Operation): ConflictSide => ({
+  operation: op.id,
+  analyst: op.analyst,
+  device: op.device,
+  kind: op.kind,
+  value: op.payload ?? null,
+  createdAt: op.createdAt,
+});
 
 /** Records a conflict for each operation on the same entity and base by another analyst with another value. */
 export function recordRemoteConflicts(db: Db, op: Operation): number {
   const kind = OPERATION_KINDS[op.kind];
-  if (kind === null || kind === 'article' && op.kind === 'article.add') return 0;
+  if (kind === null || (kind === 'article' && op.kind === 'article.add')) return 0;
   let opened = 0;
   for (const sibling of operationsFromBase(db, op.entity, op.baseVersion)) {
     if (sibling.id === op.id || sibling.analyst === op.analyst || OPERATION_KINDS[sibling.kind] !== kind) continue;
@@ -57,9 +64,7 @@ export function recordRemoteConflicts(db: Db, op: Operation): number {
     const sides = [side(sibling), side(op)].sort((a, b) => (a.operation < b.operation ? -1 : 1));
     const uuid = nameUuid('conflict', sides.map((s) => s.operation).join('\n'));
     const { changes } = db
-      .prepare(
-        `INSERT INTO conflicts (uuid, entity, kind, base_version, sides, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING`,
-      )
+      .prepare(`INSERT INTO conflicts (uuid, entity, kind, base_version, sides, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING`)
       .run(uuid, op.entity, kind, op.baseVersion, JSON.stringify(sides), new Date().toISOString());
     opened += changes;
   }
@@ -81,11 +86,32 @@ export function recordImportConflict(
   const claimed = (input.theirs as { author?: string; reviewer?: string }).author ?? (input.theirs as { reviewer?: string }).reviewer ?? 'unknown';
   const oursAuthor = (input.ours as { author?: string; reviewer?: string }).author ?? (input.ours as { reviewer?: string }).reviewer ?? 'unknown';
   const sides: ConflictSide[] = [
-    { operation: head ?? nameUuid('corpus-state', `${input.entity}\n${canonicalJson(input.ours)}`), analyst: oursAuthor, device: deviceId(db), kind: 'local', value: input.ours, createdAt: now },
-    { operation: nameUuid('imported-state', `${input.entity}\n${canonicalJson(input.theirs)}`), analyst: claimed, device: `file ${input.source} (imported by ${input.importedBy}, unverified)`, kind: 'import', value: input.theirs, createdAt: now },
+    {
+      operation: head ?? nameUuid('corpus-state', `${input.entity}\n${canonicalJson(input.ours)}`),
+      analyst: oursAuthor,
+      device: deviceId(db),
+      kind: 'local',
+      value: input.ours,
+      createdAt: now,
+    },
+    {
+      operation: nameUuid('imported-state', `${input.entity}\n${canonicalJson(input.theirs)}`),
+      analyst: claimed,
+      device: `file ${input.source} (imported by ${input.importedBy}, unverified)`,
+      kind: 'import',
+      value: input.theirs,
+      createdAt: now,
+    },
   ];
   const uuid = nameUuid('conflict', sides.map((s) => s.operation).join('\n'));
-  db.prepare('INSERT INTO conflicts (uuid, entity, kind, base_version, sides, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING').run(uuid, input.entity, input.kind, head, JSON.stringify(sides), now);
+  db.prepare('INSERT INTO conflicts (uuid, entity, kind, base_version, sides, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING').run(
+    uuid,
+    input.entity,
+    input.kind,
+    head,
+    JSON.stringify(sides),
+    now,
+  );
   return true;
 }
 
@@ -103,7 +129,8 @@ interface ConflictRow {
   createdAt: string;
 }
 
-const COLUMNS = 'id, uuid, entity, kind, base_version AS baseVersion, sides, status, resolved_by AS resolvedBy, resolved_at AS resolvedAt, kept, created_at AS createdAt';
+const COLUMNS =
+  'id, uuid, entity, kind, base_version AS baseVersion, sides, status, resolved_by AS resolvedBy, resolved_at AS resolvedAt, kept, created_at AS createdAt';
 
 const toConflict = (db: Db, row: ConflictRow): Conflict => ({
   ...row,
@@ -133,7 +160,9 @@ function chooseSide(conflict: Conflict, keep: string): ConflictSide {
   const byNumber = /^\d+$/.test(wanted) ? conflict.sides[Number(wanted) - 1] : undefined;
   const matches = byNumber
     ? [byNumber]
-    : conflict.sides.filter((s) => s.analyst === wanted || s.operation === wanted.toLowerCase() || (wanted.length >= 8 && s.operation.startsWith(wanted.toLowerCase())));
+    : conflict.sides.filter(
+        (s) => s.analyst === wanted || s.operation === wanted.toLowerCase() || (wanted.length >= 8 && s.operation.startsWith(wanted.toLowerCase())),
+      );
   if (matches.length !== 1) {
     const options = conflict.sides.map((s, i) => `${i + 1} (${s.analyst}, operation ${s.operation.slice(0, 8)})`).join(' or ');
     throw new CrosscheckError('invalid_input', `“${keep}” does not name one side of conflict ${conflict.id}; keep ${options}.`);
@@ -153,7 +182,8 @@ export function resolveConflict(db: Db, id: number, keep: string, actor: string)
     'resolve',
     (): Conflict => {
       const conflict = getConflict(db, id);
-      if (conflict.status === 'resolved') throw new CrosscheckError('conflict', `Conflict ${id} was already decided by ${conflict.resolvedBy} (${conflict.resolvedAt}).`);
+      if (conflict.status === 'resolved')
+        throw new CrosscheckError('conflict', `Conflict ${id} was already decided by ${conflict.resolvedBy} (${conflict.resolvedAt}).`);
       const chosen = chooseSide(conflict, keep);
       const current = readState(db, conflict.kind, conflict.entity);
       if (canonicalJson(current) !== canonicalJson(chosen.value)) {
@@ -174,11 +204,26 @@ export function resolveConflict(db: Db, id: number, keep: string, actor: string)
       insertOperation(db, op, null, 'local');
       recordVersion(db, op, { wrote: true });
       markResolved(db, conflict.uuid, chosen.operation, actor, now);
-      recordEvent(db, { actor, action: 'conflict.resolve', entity: conflict.kind === 'article' ? 'article' : 'annotation', entityId: conflict.entityId, entityUuid: conflict.entity, data: { conflict: conflict.uuid, kept: chosen } }, now);
+      recordEvent(
+        db,
+        {
+          actor,
+          action: 'conflict.resolve',
+          entity: conflict.kind === 'article' ? 'article' : 'annotation',
+          entityId: conflict.entityId,
+          entityUuid: conflict.entity,
+          data: { conflict: conflict.uuid, kept: chosen },
+        },
+        now,
+      );
       return getConflict(db, id);
     },
     (conflict) => {
-      const annotation = conflict.kind === 'annotation' && conflict.entityId !== null ? (cachedStatement(db, 'SELECT id, article_id AS articleId, quote FROM annotations WHERE id = ?').get(conflict.entityId) as { id: number; articleId: number; quote: string } | undefined) : undefined;
+      const annotation =
+        conflict.kind === 'annotation' && conflict.entityId !== null
+          ? (cachedStatement(db, 'SELECT id, article_id AS articleId, quote FROM annotations WHERE id = ?').get(conflict.entityId) as
+              { id: number; articleId: number; quote: string } | undefined)
+          : undefined;
       return { annotationId: annotation?.id ?? null, articleId: annotation?.articleId ?? null, quote: annotation?.quote ?? `conflict ${conflict.id}` };
     },
   );
@@ -191,5 +236,10 @@ export function resolveFromRemote(db: Db, op: Operation): void {
 }
 
 function markResolved(db: Db, uuid: string, kept: string, by: string, at: string): void {
-  cachedStatement(db, "UPDATE conflicts SET status = 'resolved', resolved_by = ?, resolved_at = ?, kept = ? WHERE uuid = ? AND status = 'open'").run(by, at, JSON.stringify(kept), uuid);
+  cachedStatement(db, "UPDATE conflicts SET status = 'resolved', resolved_by = ?, resolved_at = ?, kept = ? WHERE uuid = ? AND status = 'open'").run(
+    by,
+    at,
+    JSON.stringify(kept),
+    uuid,
+  );
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { backupBeforeMigration, latestGoodBackup, type Backup } from './backups.ts';
 import { cheapCheck } from './databaseHealth.ts';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index.ts';
@@ -56,8 +56,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 export function readOnlyStorageError(file: string, error: unknown): CrosscheckError | null {
   if (file === ':memory:') return null;
   const code = String((error as { code?: unknown } | null)?.code ?? '');
-  if (!code.startsWith('SQLITE_CANTOPEN') && !code.startsWith('SQLITE_READONLY') && !(error instanceof CrosscheckError && error.code === 'not_a_database')) return null;
-  for (const [path, what] of [[file, 'the corpus file'], [dirname(file), 'its folder']] as const) {
+  if (!code.startsWith('SQLITE_CANTOPEN') && !code.startsWith('SQLITE_READONLY') && !(error instanceof CrosscheckError && error.code === 'not_a_database'))
+    return null;
+  for (const [path, what] of [
+    [file, 'the corpus file'],
+    [dirname(file), 'its folder'],
+  ] as const) {
     try {
       accessSync(path, constants.W_OK);
     } catch (problem) {
@@ -190,7 +194,8 @@ export function migrate(db: Db, upTo: number = LATEST_VERSION): void {
         migration.up(db);
         if (migration.rebuildsTables) {
           const broken = db.pragma('foreign_key_check') as unknown[];
-          if (broken.length > 0) throw new CrosscheckError('internal', `migration ${migration.version} would leave ${broken.length} broken reference(s); nothing was changed.`);
+          if (broken.length > 0)
+            throw new CrosscheckError('internal', `migration ${migration.version} would leave ${broken.length} broken reference(s); nothing was changed.`);
         }
         db.pragma(`user_version = ${migration.version}`);
       }).immediate();

@@ -1,4 +1,4 @@
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import type { Db } from './database.ts';
 import { cachedStatement } from './statements.ts';
 import { anchorSpan } from './textAnchor.ts';
@@ -100,7 +100,8 @@ export interface EntityRef {
 /** The names that are derived rather than drawn: every device computes the same one for the same thing. */
 export const linkReviewUuid = (link: string, reviewer: string) => nameUuid('link-review', `${link}\n${reviewer}`);
 export const verdictUuid = (annotation: string, reviewer: string) => nameUuid('verdict', `${annotation}\n${reviewer}`);
-export const rejectionUuid = (annotation: string, article: string, start: number, end: number) => nameUuid('rejection', `${annotation}\n${article}\n${start}\n${end}`);
+export const rejectionUuid = (annotation: string, article: string, start: number, end: number) =>
+  nameUuid('rejection', `${annotation}\n${article}\n${start}\n${end}`);
 export const speakerAliasUuid = (key: string) => nameUuid('speaker-alias', key);
 
 const TABLES: Record<EntityKind, string> = {
@@ -126,7 +127,10 @@ export function localId(db: Db, kind: EntityKind, uuid: string): number | null {
 
 /** The stable name of the row with this integer id. */
 export function uuidOf(db: Db, kind: Exclude<EntityKind, 'speakerAlias'>, id: number): string {
-  const uuid = kind === 'article' ? cachedStatement(db, 'SELECT sha256 FROM articles WHERE id = ?').pluck().get(id) : cachedStatement(db, `SELECT uuid FROM ${TABLES[kind]} WHERE id = ?`).pluck().get(id);
+  const uuid =
+    kind === 'article'
+      ? cachedStatement(db, 'SELECT sha256 FROM articles WHERE id = ?').pluck().get(id)
+      : cachedStatement(db, `SELECT uuid FROM ${TABLES[kind]} WHERE id = ?`).pluck().get(id);
   if (typeof uuid !== 'string') throw new CrosscheckError('not_found', `There is no ${kind === 'annotation' ? 'annotation' : kind} ${id}.`);
   return uuid;
 }
@@ -185,7 +189,10 @@ const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | 
 
 /** Aliases are keyed by their folded name; their UUID is derived from it, so it is found by recomputing. */
 function aliasRow(db: Db, uuid: string): { key: string; alias: string; speaker: string; speakerId: number } | undefined {
-  const rows = cachedStatement(db, 'SELECT a.key, a.alias, s.uuid AS speaker, s.id AS speakerId FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id').all() as Array<{
+  const rows = cachedStatement(
+    db,
+    'SELECT a.key, a.alias, s.uuid AS speaker, s.id AS speakerId FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id',
+  ).all() as Array<{
     key: string;
     alias: string;
     speaker: string;
@@ -233,7 +240,10 @@ const freeId = (db: Db, table: string, idHint: number | undefined): number | nul
 const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
   article(db, sha256, state, existing) {
     if (existing === null) throw new CrosscheckError('not_found', `Article ${sha256} is not in this corpus (its text arrives by import or sync first).`);
-    cachedStatement(db, 'UPDATE articles SET title = @title, outlet = @outlet, url = @url, published = @published WHERE id = @id').run({ ...state, id: existing });
+    cachedStatement(db, 'UPDATE articles SET title = @title, outlet = @outlet, url = @url, published = @published WHERE id = @id').run({
+      ...state,
+      id: existing,
+    });
     return existing;
   },
   annotation(db, uuid, state, existing, idHint) {
@@ -253,7 +263,8 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       updatedAt: state.updatedAt,
     };
     if (existing !== null) {
-      cachedStatement(db, 
+      cachedStatement(
+        db,
         `UPDATE annotations SET article_id = @articleId, start = @start, "end" = @end, quote = @quote, prefix = @prefix, suffix = @suffix, tag = @tag,
            note = @note, speaker = @speaker, author = @author, created_at = @createdAt, updated_at = @updatedAt WHERE id = @id`,
       ).run({ ...row, id: existing });
@@ -281,7 +292,10 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
     };
     let id = existing;
     if (id !== null) {
-      cachedStatement(db, 'UPDATE links SET from_id = @fromId, to_id = @toId, type = @type, method = @method, score = @score, created_by = @createdBy, created_at = @createdAt WHERE id = @id').run({ ...row, id });
+      cachedStatement(
+        db,
+        'UPDATE links SET from_id = @fromId, to_id = @toId, type = @type, method = @method, score = @score, created_by = @createdBy, created_at = @createdAt WHERE id = @id',
+      ).run({ ...row, id });
     } else {
       id = Number(
         db
@@ -299,8 +313,18 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
     const linkId = idBy(db, 'link', state.link, 'Link');
     const row = { uuid, linkId, reviewer: state.reviewer, status: state.status, reviewedAt: state.reviewedAt };
     let id = existing;
-    if (id !== null) cachedStatement(db, 'UPDATE link_reviews SET link_id = @linkId, reviewer = @reviewer, status = @status, reviewed_at = @reviewedAt WHERE id = @id').run({ ...row, id });
-    else id = Number(cachedStatement(db, 'INSERT INTO link_reviews (uuid, link_id, reviewer, status, reviewed_at) VALUES (@uuid, @linkId, @reviewer, @status, @reviewedAt)').run(row).lastInsertRowid);
+    if (id !== null)
+      cachedStatement(db, 'UPDATE link_reviews SET link_id = @linkId, reviewer = @reviewer, status = @status, reviewed_at = @reviewedAt WHERE id = @id').run({
+        ...row,
+        id,
+      });
+    else
+      id = Number(
+        cachedStatement(
+          db,
+          'INSERT INTO link_reviews (uuid, link_id, reviewer, status, reviewed_at) VALUES (@uuid, @linkId, @reviewer, @status, @reviewedAt)',
+        ).run(row).lastInsertRowid,
+      );
     deriveLinkStatus(db, linkId);
     return id;
   },
@@ -346,7 +370,8 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       rejectedAt: state.rejectedAt,
     };
     if (existing !== null) {
-      cachedStatement(db, 
+      cachedStatement(
+        db,
         'UPDATE suggestion_rejections SET annotation_id = @annotationId, article_id = @articleId, start = @start, "end" = @end, quote = @quote, reviewer = @reviewer, rejected_at = @rejectedAt WHERE id = @id',
       ).run({ ...row, id: existing });
       return existing;
@@ -365,13 +390,23 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       cachedStatement(db, 'UPDATE speakers SET name = ?, created_at = ? WHERE id = ?').run(state.name, state.createdAt, existing);
       return existing;
     }
-    return Number(cachedStatement(db, 'INSERT INTO speakers (id, uuid, name, created_at) VALUES (?, ?, ?, ?)').run(freeId(db, 'speakers', idHint), uuid, state.name, state.createdAt).lastInsertRowid);
+    return Number(
+      cachedStatement(db, 'INSERT INTO speakers (id, uuid, name, created_at) VALUES (?, ?, ?, ?)').run(
+        freeId(db, 'speakers', idHint),
+        uuid,
+        state.name,
+        state.createdAt,
+      ).lastInsertRowid,
+    );
   },
   speakerAlias(db, uuid, state) {
     const speakerId = idBy(db, 'speaker', state.speaker, 'Speaker');
     const key = aliasKey(state.alias);
     if (speakerAliasUuid(key) !== uuid) throw new CrosscheckError('invalid_input', `The alias “${state.alias}” does not belong to the name ${uuid}.`);
-    cachedStatement(db, 'INSERT INTO speaker_aliases (key, alias, speaker_id) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET alias = excluded.alias, speaker_id = excluded.speaker_id').run(key, state.alias, speakerId);
+    cachedStatement(
+      db,
+      'INSERT INTO speaker_aliases (key, alias, speaker_id) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET alias = excluded.alias, speaker_id = excluded.speaker_id',
+    ).run(key, state.alias, speakerId);
     return speakerId;
   },
 };
@@ -388,7 +423,12 @@ export function deriveLinkStatus(db: Db, linkId: number): void {
   const latest = db
     .prepare('SELECT status, reviewer, reviewed_at AS reviewedAt FROM link_reviews WHERE link_id = ? ORDER BY reviewed_at DESC, uuid DESC LIMIT 1')
     .get(linkId) as { status: string; reviewer: string; reviewedAt: string } | undefined;
-  cachedStatement(db, 'UPDATE links SET status = ?, reviewer = ?, reviewed_at = ? WHERE id = ?').run(latest?.status ?? 'suggested', latest?.reviewer ?? null, latest?.reviewedAt ?? null, linkId);
+  cachedStatement(db, 'UPDATE links SET status = ?, reviewer = ?, reviewed_at = ? WHERE id = ?').run(
+    latest?.status ?? 'suggested',
+    latest?.reviewer ?? null,
+    latest?.reviewedAt ?? null,
+    linkId,
+  );
 }
 
 /**
@@ -400,18 +440,35 @@ export function dependentsOf(db: Db, ref: EntityRef): Array<EntityRef & { by: st
   const id = localId(db, ref.kind, ref.uuid);
   if (id === null) return [];
   if (ref.kind === 'annotation') {
-    const links = cachedStatement(db, 'SELECT uuid, created_by AS by, id FROM links WHERE from_id = ? OR to_id = ? ORDER BY id').all(id, id) as Array<{ uuid: string; by: string; id: number }>;
+    const links = cachedStatement(db, 'SELECT uuid, created_by AS by, id FROM links WHERE from_id = ? OR to_id = ? ORDER BY id').all(id, id) as Array<{
+      uuid: string;
+      by: string;
+      id: number;
+    }>;
     return [
       ...links.flatMap((l) => [{ kind: 'link' as const, uuid: l.uuid, by: l.by }, ...dependentsOf(db, { kind: 'link', uuid: l.uuid })]),
-      ...(cachedStatement(db, 'SELECT uuid, reviewer AS by FROM claim_reviews WHERE annotation_id = ? ORDER BY id').all(id) as Array<{ uuid: string; by: string }>).map((v) => ({ kind: 'verdict' as const, ...v })),
-      ...(cachedStatement(db, 'SELECT uuid, reviewer AS by FROM suggestion_rejections WHERE annotation_id = ? ORDER BY id').all(id) as Array<{ uuid: string; by: string }>).map((r) => ({ kind: 'rejection' as const, ...r })),
+      ...(
+        cachedStatement(db, 'SELECT uuid, reviewer AS by FROM claim_reviews WHERE annotation_id = ? ORDER BY id').all(id) as Array<{ uuid: string; by: string }>
+      ).map((v) => ({ kind: 'verdict' as const, ...v })),
+      ...(
+        cachedStatement(db, 'SELECT uuid, reviewer AS by FROM suggestion_rejections WHERE annotation_id = ? ORDER BY id').all(id) as Array<{
+          uuid: string;
+          by: string;
+        }>
+      ).map((r) => ({ kind: 'rejection' as const, ...r })),
     ];
   }
   if (ref.kind === 'link') {
-    return (cachedStatement(db, 'SELECT uuid, reviewer AS by FROM link_reviews WHERE link_id = ? ORDER BY id').all(id) as Array<{ uuid: string; by: string }>).map((r) => ({ kind: 'linkReview' as const, ...r }));
+    return (
+      cachedStatement(db, 'SELECT uuid, reviewer AS by FROM link_reviews WHERE link_id = ? ORDER BY id').all(id) as Array<{ uuid: string; by: string }>
+    ).map((r) => ({ kind: 'linkReview' as const, ...r }));
   }
   if (ref.kind === 'speaker') {
-    return (cachedStatement(db, 'SELECT key FROM speaker_aliases WHERE speaker_id = ? ORDER BY key').pluck().all(id) as string[]).map((key) => ({ kind: 'speakerAlias' as const, uuid: speakerAliasUuid(key), by: 'unknown' }));
+    return (cachedStatement(db, 'SELECT key FROM speaker_aliases WHERE speaker_id = ? ORDER BY key').pluck().all(id) as string[]).map((key) => ({
+      kind: 'speakerAlias' as const,
+      uuid: speakerAliasUuid(key),
+      by: 'unknown',
+    }));
   }
   return [];
 }
@@ -424,6 +481,8 @@ export function sameState(a: unknown, b: unknown): boolean {
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }

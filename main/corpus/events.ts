@@ -21,15 +21,10 @@ export interface StoredEvent extends Required<Omit<EventRecord, 'data' | 'entity
 
 /** Appends to the event log. Callers run it inside the transaction of the change it records. */
 export function recordEvent(db: Db, event: EventRecord, at: string = new Date().toISOString()): void {
-  const { lastInsertRowid } = cachedStatement(db, 'INSERT INTO events (at, actor, action, entity, entity_id, entity_uuid, data) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    at,
-    event.actor,
-    event.action,
-    event.entity,
-    event.entityId,
-    event.entityUuid ?? null,
-    JSON.stringify(event.data ?? {}),
-  );
+  const { lastInsertRowid } = cachedStatement(
+    db,
+    'INSERT INTO events (at, actor, action, entity, entity_id, entity_uuid, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(at, event.actor, event.action, event.entity, event.entityId, event.entityUuid ?? null, JSON.stringify(event.data ?? {}));
   chainEvent(db, Number(lastInsertRowid));
 }
 

@@ -1,5 +1,5 @@
-import type { Annotation, AnnotationPatch, HistoryState, HistoryStep, NewAnnotation } from '../api/contract.ts';
-import { CrosscheckError } from '../api/errors.ts';
+import type { Annotation, AnnotationPatch, HistoryState, HistoryStep, NewAnnotation } from '../contract/contract.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from './annotations.ts';
 import { applyChange, withoutStep, type Change, type StepSummary } from './changes.ts';
 import type { Db } from './database.ts';
@@ -57,30 +57,32 @@ export function redo(db: Db, actor: string): { applied: HistoryStep | null; stat
 }
 
 function replay(db: Db, actor: string, direction: 'undo' | 'redo') {
-  return db.transaction(() => {
-    const step = nextStep(db, actor, direction);
-    if (!step) return { applied: null, state: historyState(db, actor) };
-    const changes: Change[] =
-      direction === 'undo' ? [...step.changes].reverse().map((c) => ({ ...c, before: c.after, after: c.before }) as Change) : step.changes;
-    withoutStep(db, () => {
-      for (const change of changes) {
-        assertUnchanged(db, change, step);
-        if (change.after === null) assertNothingHangsOn(db, change, actor);
-        applyChange(db, actor, change);
-        const { entity, entityId } = eventTarget(db, change);
-        recordEvent(db, {
-          actor,
-          action: `${entity}.${direction}`,
-          entity,
-          entityId,
-          entityUuid: change.uuid,
-          data: { step: step.id, of: step.action, kind: change.kind, before: change.before, after: change.after },
-        });
-      }
-    });
-    db.prepare('UPDATE undo_steps SET state = ? WHERE id = ?').run(direction === 'undo' ? 'undone' : 'done', step.id);
-    return { applied: describe(step), state: historyState(db, actor) };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const step = nextStep(db, actor, direction);
+      if (!step) return { applied: null, state: historyState(db, actor) };
+      const changes: Change[] =
+        direction === 'undo' ? [...step.changes].reverse().map((c) => ({ ...c, before: c.after, after: c.before }) as Change) : step.changes;
+      withoutStep(db, () => {
+        for (const change of changes) {
+          assertUnchanged(db, change, step);
+          if (change.after === null) assertNothingHangsOn(db, change, actor);
+          applyChange(db, actor, change);
+          const { entity, entityId } = eventTarget(db, change);
+          recordEvent(db, {
+            actor,
+            action: `${entity}.${direction}`,
+            entity,
+            entityId,
+            entityUuid: change.uuid,
+            data: { step: step.id, of: step.action, kind: change.kind, before: change.before, after: change.after },
+          });
+        }
+      });
+      db.prepare('UPDATE undo_steps SET state = ? WHERE id = ?').run(direction === 'undo' ? 'undone' : 'done', step.id);
+      return { applied: describe(step), state: historyState(db, actor) };
+    })
+    .immediate();
 }
 
 const NAMES: Record<EntityKind, string> = {

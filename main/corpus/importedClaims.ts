@@ -29,9 +29,10 @@ export function recordImportedClaim(db: Db, claim: Omit<ImportedClaim, 'imported
 /** The unverified claim about an entity, or null when its authorship was recorded here or came through the hub. */
 export function importedClaim(db: Db, entity: string): ImportedClaim | null {
   return (
-    (cachedStatement(db, 'SELECT entity, kind, claimed_by AS claimedBy, imported_by AS importedBy, source, imported_at AS importedAt FROM imported_claims WHERE entity = ?').get(entity) as
-      | ImportedClaim
-      | undefined) ?? null
+    (cachedStatement(
+      db,
+      'SELECT entity, kind, claimed_by AS claimedBy, imported_by AS importedBy, source, imported_at AS importedAt FROM imported_claims WHERE entity = ?',
+    ).get(entity) as ImportedClaim | undefined) ?? null
   );
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IntegrityReport } from '../api/contract.ts';
+import type { IntegrityReport } from '../contract/contract.ts';
 import type { Db } from './database.ts';
 import { chainHead, eventHash, GENESIS, type EventRow } from './eventChain.ts';
 import { verifyAllTexts, verifyTextsInTurn } from './textIntegrity.ts';
@@ -31,25 +31,39 @@ export function verifyCorpus(db: Db, { full }: VerifyOptions): IntegrityReport {
 
 /** One line for a person: what is wrong first, or that all is well. */
 export function describeIntegrity(report: IntegrityReport): string {
-  if (report.ok) return `verified ${report.events} events, ${report.articles} articles${report.full ? `, ${report.sources} captured sources` : ''}: all as recorded`;
+  if (report.ok)
+    return `verified ${report.events} events, ${report.articles} articles${report.full ? `, ${report.sources} captured sources` : ''}: all as recorded`;
   const first = report.problems[0]!;
   const more = report.problems.length > 1 ? ` (${report.problems.length - 1} more problem${report.problems.length > 2 ? 's' : ''})` : '';
   return `the corpus does not match its own record: ${first.kind} ${first.id}: ${first.message}${more}`;
 }
 
 function checkEvents(db: Db, full: boolean, problems: IntegrityReport['problems']): number {
-  const { events, links } = db.prepare('SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM event_chain) AS links').get() as { events: number; links: number };
+  const { events, links } = db.prepare('SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM event_chain) AS links').get() as {
+    events: number;
+    links: number;
+  };
   // Every event has its link and no link is left without its event.
-  const unlinked = db.prepare('SELECT e.id FROM events e LEFT JOIN event_chain c ON c.event_id = e.id WHERE c.event_id IS NULL ORDER BY e.id LIMIT 1').pluck().get() as number | undefined;
-  if (unlinked !== undefined) problems.push({ kind: 'event', id: unlinked, message: 'it is not in the hash chain (added to the file afterwards, or the chain was cut)' });
-  const orphanLink = db.prepare('SELECT c.event_id FROM event_chain c LEFT JOIN events e ON e.id = c.event_id WHERE e.id IS NULL ORDER BY c.event_id LIMIT 1').pluck().get() as number | undefined;
+  const unlinked = db
+    .prepare('SELECT e.id FROM events e LEFT JOIN event_chain c ON c.event_id = e.id WHERE c.event_id IS NULL ORDER BY e.id LIMIT 1')
+    .pluck()
+    .get() as number | undefined;
+  if (unlinked !== undefined)
+    problems.push({ kind: 'event', id: unlinked, message: 'it is not in the hash chain (added to the file afterwards, or the chain was cut)' });
+  const orphanLink = db
+    .prepare('SELECT c.event_id FROM event_chain c LEFT JOIN events e ON e.id = c.event_id WHERE e.id IS NULL ORDER BY c.event_id LIMIT 1')
+    .pluck()
+    .get() as number | undefined;
   if (orphanLink !== undefined) problems.push({ kind: 'event', id: orphanLink, message: 'it was removed from the log; its link in the hash chain remains' });
   // Each link names the hash of the one before it.
   const broken = db
-    .prepare(`SELECT event_id AS id FROM (SELECT event_id, previous, lag(hash, 1, ?) OVER (ORDER BY event_id) AS expected FROM event_chain) WHERE previous <> expected ORDER BY event_id LIMIT 1`)
+    .prepare(
+      `SELECT event_id AS id FROM (SELECT event_id, previous, lag(hash, 1, ?) OVER (ORDER BY event_id) AS expected FROM event_chain) WHERE previous <> expected ORDER BY event_id LIMIT 1`,
+    )
     .pluck()
     .get(GENESIS) as number | undefined;
-  if (broken !== undefined) problems.push({ kind: 'event', id: broken, message: 'its link does not follow the one before it: an event before it was removed or the chain rewritten' });
+  if (broken !== undefined)
+    problems.push({ kind: 'event', id: broken, message: 'its link does not follow the one before it: an event before it was removed or the chain rewritten' });
   // Each hash is the hash of its event: all of them, or the newest few.
   const rows = db
     .prepare(
@@ -79,11 +93,17 @@ function checkArticles(db: Db, full: boolean, problems: IntegrityReport['problem
 function checkSources(db: Db, problems: IntegrityReport['problems']): number {
   let count = 0;
   // The capture's hash as the log recorded it, so bytes and stored hash swapped together still disagree with the log.
-  const logged = db.prepare("SELECT json_extract(data, '$.sha256') FROM events WHERE action = 'article.capture' AND entity_id = ? ORDER BY id DESC LIMIT 1").pluck();
-  for (const { articleId, sha256, bytes } of db.prepare('SELECT article_id AS articleId, sha256, bytes FROM article_sources ORDER BY article_id').iterate() as Iterable<{ articleId: number; sha256: string; bytes: Buffer }>) {
+  const logged = db
+    .prepare("SELECT json_extract(data, '$.sha256') FROM events WHERE action = 'article.capture' AND entity_id = ? ORDER BY id DESC LIMIT 1")
+    .pluck();
+  for (const { articleId, sha256, bytes } of db
+    .prepare('SELECT article_id AS articleId, sha256, bytes FROM article_sources ORDER BY article_id')
+    .iterate() as Iterable<{ articleId: number; sha256: string; bytes: Buffer }>) {
     count++;
-    if (createHash('sha256').update(bytes).digest('hex') !== sha256) problems.push({ kind: 'source', id: articleId, message: 'the captured bytes do not match their stored sha256' });
-    else if ((logged.get(articleId) ?? sha256) !== sha256) problems.push({ kind: 'source', id: articleId, message: 'the captured source is not the one the event log recorded' });
+    if (createHash('sha256').update(bytes).digest('hex') !== sha256)
+      problems.push({ kind: 'source', id: articleId, message: 'the captured bytes do not match their stored sha256' });
+    else if ((logged.get(articleId) ?? sha256) !== sha256)
+      problems.push({ kind: 'source', id: articleId, message: 'the captured source is not the one the event log recorded' });
   }
   return count;
 }

@@ -1,4 +1,4 @@
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { isNormalised, sha256Hex } from '../ingest/normalise.ts';
 import { insertArticle } from './articles.ts';
 import { applyChange, withoutStep } from './changes.ts';
@@ -61,29 +61,31 @@ export function applyOperation(db: Db, input: SequencedOperation, options: Apply
   if (!Number.isSafeInteger(seq) || seq <= 0) throw new CrosscheckError('invalid_input', `operation ${String(input.id)}: seq must be a positive integer.`);
   const { seq: _seq, ...envelope } = input;
   const op = parseOperation(envelope);
-  return db.transaction((): ApplyResult => {
-    const known = getOperation(db, op.id);
-    if (known) {
-      const { seq: knownSeq, ...knownEnvelope } = known;
-      if (canonicalJson(knownEnvelope) !== canonicalJson(op)) {
-        throw new CrosscheckError('conflict', `operation ${op.id} is already here with different content; it was not applied again.`);
+  return db
+    .transaction((): ApplyResult => {
+      const known = getOperation(db, op.id);
+      if (known) {
+        const { seq: knownSeq, ...knownEnvelope } = known;
+        if (canonicalJson(knownEnvelope) !== canonicalJson(op)) {
+          throw new CrosscheckError('conflict', `operation ${op.id} is already here with different content; it was not applied again.`);
+        }
+        if (knownSeq === null) cachedStatement(db, 'UPDATE operations SET hub_seq = ? WHERE id = ?').run(seq, op.id);
+        advanceCursor(db, seq);
+        return { outcome: 'duplicate', conflicts: 0 };
       }
-      if (knownSeq === null) cachedStatement(db, 'UPDATE operations SET hub_seq = ? WHERE id = ?').run(seq, op.id);
+      insertOperation(db, op, seq, 'remote');
+      if (op.kind === 'conflict.resolve') {
+        resolveFromRemote(db, op);
+        advanceCursor(db, seq);
+        return { outcome: 'applied', conflicts: 0 };
+      }
+      const conflicts = recordRemoteConflicts(db, op);
+      const wrote = withoutStep(db, () => applyToEntity(db, op, options));
+      recordEvent(db, { actor: op.analyst, action: op.kind, ...eventTarget(db, op), data: { operation: op.id, device: op.device, seq, applied: wrote } });
       advanceCursor(db, seq);
-      return { outcome: 'duplicate', conflicts: 0 };
-    }
-    insertOperation(db, op, seq, 'remote');
-    if (op.kind === 'conflict.resolve') {
-      resolveFromRemote(db, op);
-      advanceCursor(db, seq);
-      return { outcome: 'applied', conflicts: 0 };
-    }
-    const conflicts = recordRemoteConflicts(db, op);
-    const wrote = withoutStep(db, () => applyToEntity(db, op, options));
-    recordEvent(db, { actor: op.analyst, action: op.kind, ...eventTarget(db, op), data: { operation: op.id, device: op.device, seq, applied: wrote } });
-    advanceCursor(db, seq);
-    return { outcome: wrote ? 'applied' : 'superseded', conflicts };
-  }).immediate();
+      return { outcome: wrote ? 'applied' : 'superseded', conflicts };
+    })
+    .immediate();
 }
 
 function advanceCursor(db: Db, seq: number): void {
@@ -137,7 +139,9 @@ function applyToEntity(db: Db, op: Operation, options: ApplyOptions): boolean {
  * on a device that applied everything in that order.
  */
 function reviveCascaded(db: Db, removal: string): void {
-  const cascaded = db.prepare('SELECT entity, kind, head, created_by AS createdBy, deleted_by AS deletedBy FROM entity_versions WHERE deleted_by = ?').all(removal) as EntityVersion[];
+  const cascaded = db
+    .prepare('SELECT entity, kind, head, created_by AS createdBy, deleted_by AS deletedBy FROM entity_versions WHERE deleted_by = ?')
+    .all(removal) as EntityVersion[];
   for (const kind of ['link', 'linkReview', 'verdict', 'rejection'] as const) {
     for (const version of cascaded.filter((v) => v.kind === kind)) {
       if (localId(db, kind, version.entity) !== null || !aliveByVersions(db, version)) continue;
@@ -159,7 +163,8 @@ function latestValue(db: Db, entity: string): Operation | null {
 function dependenciesPresent(db: Db, kind: EntityKind, payload: Record<string, unknown>): boolean {
   const has = (k: EntityKind, uuid: unknown) => typeof uuid === 'string' && localId(db, k, uuid) !== null;
   const needArticle = (sha256: unknown) => {
-    if (!has('article', sha256)) throw new CrosscheckError('not_found', `article ${String(sha256)} is not in this corpus: apply its article.add (with its text) first.`);
+    if (!has('article', sha256))
+      throw new CrosscheckError('not_found', `article ${String(sha256)} is not in this corpus: apply its article.add (with its text) first.`);
     return true;
   };
   switch (kind) {
@@ -186,9 +191,18 @@ function addArticle(db: Db, op: Operation, options: ApplyOptions): boolean {
     return false;
   }
   const text = options.articleText?.(op.entity);
-  if (text === undefined) throw new CrosscheckError('not_found', `article ${op.entity}: its text is needed to apply operation ${op.id}; fetch it by its sha256 first.`);
-  if (!isNormalised(text) || sha256Hex(text) !== op.entity) throw new CrosscheckError('invalid_input', `article ${op.entity}: the text given does not hash to its name.`);
-  const details = op.payload as { title: string | null; outlet: string | null; url: string | null; published: string | null; fileName: string | null; importedAt: string };
+  if (text === undefined)
+    throw new CrosscheckError('not_found', `article ${op.entity}: its text is needed to apply operation ${op.id}; fetch it by its sha256 first.`);
+  if (!isNormalised(text) || sha256Hex(text) !== op.entity)
+    throw new CrosscheckError('invalid_input', `article ${op.entity}: the text given does not hash to its name.`);
+  const details = op.payload as {
+    title: string | null;
+    outlet: string | null;
+    url: string | null;
+    published: string | null;
+    fileName: string | null;
+    importedAt: string;
+  };
   insertArticle(db, { text, ...details, origin: `operation ${op.id}` }, op.analyst, { replicate: false });
   recordVersion(db, op, { wrote: true });
   return true;

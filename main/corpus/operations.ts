@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import type { Change } from './changes.ts';
 import type { Db } from './database.ts';
 import { cachedStatement } from './statements.ts';
@@ -37,7 +37,16 @@ export const OPERATION_KINDS = {
 export type OperationKind = keyof typeof OPERATION_KINDS;
 
 /** Kinds whose payload says the whole entity exists: they bring back an entity removed before them. */
-const CREATING_KINDS: ReadonlySet<OperationKind> = new Set(['article.add', 'annotation.create', 'link.create', 'speaker.create', 'link.review', 'verdict.set', 'suggestion.reject', 'speaker.alias']);
+const CREATING_KINDS: ReadonlySet<OperationKind> = new Set([
+  'article.add',
+  'annotation.create',
+  'link.create',
+  'speaker.create',
+  'link.review',
+  'verdict.set',
+  'suggestion.reject',
+  'speaker.alias',
+]);
 export const createsEntity = (kind: OperationKind) => CREATING_KINDS.has(kind);
 
 const Uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a lower-case UUID');
@@ -45,7 +54,15 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 in lower-ca
 const Stamp = z.string().min(1).max(64);
 const Name = z.string().min(1).max(300);
 
-const ArticleDetails = z.strictObject({ title: z.string().nullable(), outlet: z.string().nullable(), url: z.string().nullable(), published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() });
+const ArticleDetails = z.strictObject({
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  url: z.string().nullable(),
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+});
 const PAYLOADS: Record<OperationKind, z.ZodType> = {
   'article.add': ArticleDetails.extend({ fileName: z.string().nullable(), importedAt: Stamp }),
   'article.metadata': ArticleDetails,
@@ -82,10 +99,23 @@ const PAYLOADS: Record<OperationKind, z.ZodType> = {
       alternateName: z.string().min(1).max(300),
       reviewedAt: Stamp,
       claimReviewed: z.string().trim().min(1).max(2_000).nullable().optional(),
-      reviewUrl: z.url({ protocol: /^https?$/ }).max(2_000).nullable().optional(),
+      reviewUrl: z
+        .url({ protocol: /^https?$/ })
+        .max(2_000)
+        .nullable()
+        .optional(),
     })
     .nullable(),
-  'suggestion.reject': z.strictObject({ annotation: Uuid, article: Sha256, start: z.number().int().nonnegative(), end: z.number().int().positive(), reviewer: Name, rejectedAt: Stamp }).nullable(),
+  'suggestion.reject': z
+    .strictObject({
+      annotation: Uuid,
+      article: Sha256,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      reviewer: Name,
+      rejectedAt: Stamp,
+    })
+    .nullable(),
   'speaker.create': z.strictObject({ name: Name, createdAt: Stamp }),
   'speaker.update': z.unknown(),
   'speaker.delete': z.null(),
@@ -112,7 +142,8 @@ export const Operation = z
     const payload = PAYLOADS[op.kind].safeParse(op.payload);
     if (!payload.success) ctx.addIssue({ code: 'custom', path: ['payload', ...payload.error.issues[0]!.path], message: payload.error.issues[0]!.message });
     const entityKind = OPERATION_KINDS[op.kind];
-    if ((entityKind === 'article') !== /^[0-9a-f]{64}$/.test(op.entity)) ctx.addIssue({ code: 'custom', path: ['entity'], message: 'an article is named by its sha256, everything else by a UUID' });
+    if ((entityKind === 'article') !== /^[0-9a-f]{64}$/.test(op.entity))
+      ctx.addIssue({ code: 'custom', path: ['entity'], message: 'an article is named by its sha256, everything else by a UUID' });
   });
 export type Operation = z.infer<typeof Operation>;
 /** An operation as the hub orders it: seq is assigned by the hub alone, strictly increasing. */
@@ -169,7 +200,8 @@ export interface EntityVersion {
 
 export function entityVersion(db: Db, entity: string): EntityVersion | null {
   return (
-    (cachedStatement(db, 'SELECT entity, kind, head, created_by AS createdBy, deleted_by AS deletedBy FROM entity_versions WHERE entity = ?').get(entity) as EntityVersion | undefined) ?? null
+    (cachedStatement(db, 'SELECT entity, kind, head, created_by AS createdBy, deleted_by AS deletedBy FROM entity_versions WHERE entity = ?').get(entity) as
+      EntityVersion | undefined) ?? null
   );
 }
 
@@ -180,7 +212,8 @@ export function entityVersion(db: Db, entity: string): EntityVersion | null {
  */
 export function orderOf(db: Db, opId: string | null): [number, number] {
   if (opId === null) return [-1, -1];
-  const row = cachedStatement(db, 'SELECT hub_seq AS seq, position FROM operations WHERE id = ?').get(opId) as { seq: number | null; position: number } | undefined;
+  const row = cachedStatement(db, 'SELECT hub_seq AS seq, position FROM operations WHERE id = ?').get(opId) as
+    { seq: number | null; position: number } | undefined;
   if (!row) return [-1, -1];
   return [row.seq ?? Number.MAX_SAFE_INTEGER, row.position];
 }
@@ -207,7 +240,8 @@ export function recordVersion(db: Db, op: { id: string; kind: OperationKind; ent
     createdBy: removes ? (current?.createdBy ?? null) : createsEntity(op.kind) ? later(current?.createdBy, op.id) : (current?.createdBy ?? null),
     deletedBy: removes ? later(current?.deletedBy, op.id) : (current?.deletedBy ?? null),
   };
-  cachedStatement(db, 
+  cachedStatement(
+    db,
     `INSERT INTO entity_versions (entity, kind, head, created_by, deleted_by) VALUES (@entity, @kind, @head, @createdBy, @deletedBy)
      ON CONFLICT (entity) DO UPDATE SET head = excluded.head, created_by = excluded.created_by, deleted_by = excluded.deleted_by`,
   ).run(next);
@@ -218,7 +252,8 @@ export function recordCascade(db: Db, entities: ReadonlyArray<{ kind: EntityKind
   for (const { kind, uuid } of entities) {
     const current = entityVersion(db, uuid);
     const deletedBy = current?.deletedBy && isLater(orderOf(db, current.deletedBy), orderOf(db, opId)) ? current.deletedBy : opId;
-    cachedStatement(db, 
+    cachedStatement(
+      db,
       `INSERT INTO entity_versions (entity, kind, head, created_by, deleted_by) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (entity) DO UPDATE SET deleted_by = excluded.deleted_by`,
     ).run(uuid, kind, current?.head ?? opId, current?.createdBy ?? null, deletedBy);
@@ -248,7 +283,8 @@ export function appendLocalOperation(db: Db, analyst: string, change: Change): O
 }
 
 export function insertOperation(db: Db, op: Operation, seq: number | null, origin: 'local' | 'remote'): void {
-  cachedStatement(db, 
+  cachedStatement(
+    db,
     `INSERT INTO operations (id, analyst, device, kind, entity, base_version, payload, created_at, hub_seq, origin)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(op.id, op.analyst, op.device, op.kind, op.entity, op.baseVersion, JSON.stringify(op.payload ?? null), op.createdAt, seq, origin);
@@ -277,13 +313,19 @@ export function getOperation(db: Db, id: string): (Operation & { seq: number | n
 
 /** Operations on one entity made from one version, for conflict detection. */
 export function operationsFromBase(db: Db, entity: string, baseVersion: string | null): Array<Operation & { seq: number | null }> {
-  const rows = cachedStatement(db, `SELECT ${OPERATION_COLUMNS} FROM operations WHERE entity = ? AND base_version IS ? ORDER BY position`).all(entity, baseVersion) as OperationRow[];
+  const rows = cachedStatement(db, `SELECT ${OPERATION_COLUMNS} FROM operations WHERE entity = ? AND base_version IS ? ORDER BY position`).all(
+    entity,
+    baseVersion,
+  ) as OperationRow[];
   return rows.map((row) => ({ ...toOperation(row), seq: row.seq }));
 }
 
 /** This device's operations the hub has not yet acknowledged, oldest first. */
 export function listPendingOperations(db: Db, limit: number): Operation[] {
-  const rows = cachedStatement(db, `SELECT ${OPERATION_COLUMNS} FROM operations WHERE hub_seq IS NULL AND pushed = 0 AND origin = 'local' ORDER BY position LIMIT ?`).all(limit) as OperationRow[];
+  const rows = cachedStatement(
+    db,
+    `SELECT ${OPERATION_COLUMNS} FROM operations WHERE hub_seq IS NULL AND pushed = 0 AND origin = 'local' ORDER BY position LIMIT ?`,
+  ).all(limit) as OperationRow[];
   return rows.map(toOperation);
 }
 
@@ -342,5 +384,7 @@ export function writeBaseline(db: Db, analyst: string, except?: string): void {
 }
 
 function articleDetails(db: Db, sha256: string) {
-  return cachedStatement(db, 'SELECT title, outlet, url, published, file_name AS fileName, imported_at AS importedAt FROM articles WHERE sha256 = ?').get(sha256) as Record<string, unknown> | null;
+  return cachedStatement(db, 'SELECT title, outlet, url, published, file_name AS fileName, imported_at AS importedAt FROM articles WHERE sha256 = ?').get(
+    sha256,
+  ) as Record<string, unknown> | null;
 }

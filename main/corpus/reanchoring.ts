@@ -1,5 +1,5 @@
-import type { Annotation, Orphan } from '../api/contract.ts';
-import { CrosscheckError } from '../api/errors.ts';
+import type { Annotation, Orphan } from '../contract/contract.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { getAnnotation } from './annotations.ts';
 import type { Db } from './database.ts';
 import { recordEvent } from './events.ts';
@@ -57,9 +57,8 @@ export function listOrphans(db: Db): Orphan[] {
 }
 
 function takeOrphan(db: Db, annotationId: number): OrphanRecord {
-  const row = db
-    .prepare('SELECT annotation_id AS annotationId, new_article_id AS newArticleId FROM orphans WHERE annotation_id = ?')
-    .get(annotationId) as OrphanRecord | undefined;
+  const row = db.prepare('SELECT annotation_id AS annotationId, new_article_id AS newArticleId FROM orphans WHERE annotation_id = ?').get(annotationId) as
+    OrphanRecord | undefined;
   if (!row) throw new CrosscheckError('not_found', `Annotation ${annotationId} is not waiting in the orphans queue.`);
   db.prepare('DELETE FROM orphans WHERE annotation_id = ?').run(annotationId);
   return row;
@@ -67,17 +66,21 @@ function takeOrphan(db: Db, annotationId: number): OrphanRecord {
 
 /** The analyst's placement: the annotation moves to the new version at the offsets they chose. */
 export function placeOrphan(db: Db, input: { annotationId: number; start: number; end: number }, actor: string): Annotation {
-  return db.transaction(() => {
-    const orphan = takeOrphan(db, input.annotationId);
-    return moveAnnotation(db, input.annotationId, orphan.newArticleId, input.start, input.end, actor, 'annotation.place');
-  }).immediate();
+  return db
+    .transaction(() => {
+      const orphan = takeOrphan(db, input.annotationId);
+      return moveAnnotation(db, input.annotationId, orphan.newArticleId, input.start, input.end, actor, 'annotation.place');
+    })
+    .immediate();
 }
 
 /** Dropping leaves the annotation where it was made, on the superseded version: nothing is deleted. */
 export function dropOrphan(db: Db, annotationId: number, actor: string): { annotationId: number } {
-  return db.transaction(() => {
-    const orphan = takeOrphan(db, annotationId);
-    recordEvent(db, { actor, action: 'annotation.orphan-drop', entity: 'annotation', entityId: annotationId, data: { newArticleId: orphan.newArticleId } });
-    return { annotationId };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const orphan = takeOrphan(db, annotationId);
+      recordEvent(db, { actor, action: 'annotation.orphan-drop', entity: 'annotation', entityId: annotationId, data: { newArticleId: orphan.newArticleId } });
+      return { annotationId };
+    })
+    .immediate();
 }

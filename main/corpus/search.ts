@@ -1,5 +1,5 @@
-import type { SearchResults } from '../api/contract.ts';
-import { CrosscheckError } from '../api/errors.ts';
+import type { SearchResults } from '../contract/contract.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import type { Db } from './database.ts';
 import { splitsSurrogatePair } from './textAnchor.ts';
 
@@ -48,14 +48,21 @@ export const MIN_RANKED_PREFIX = 3;
 export const MAX_COUNTED_MATCHES = 10_000;
 
 /** Articles matching every word, best first, with each match's offsets in the stored text and a snippet around it. */
-export function searchArticles(db: Db, typed: string, { articleLimit = 50, matchesPerArticle = 20, rankUpTo = RANKED_HITS_LIMIT }: SearchOptions = {}): SearchResults {
+export function searchArticles(
+  db: Db,
+  typed: string,
+  { articleLimit = 50, matchesPerArticle = 20, rankUpTo = RANKED_HITS_LIMIT }: SearchOptions = {},
+): SearchResults {
   const query = toFtsQuery(typed);
   const words = queryWords(typed);
   // Ranking scores every hit with bm25: skipped for a short last word (MIN_RANKED_PREFIX) and for a query
   // matching more articles than rankUpTo, whose hits are counted one past the limit without scoring them.
   const ranked =
     words.prefix.length >= MIN_RANKED_PREFIX &&
-    (db.prepare('SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)').pluck().get(query, rankUpTo + 1) as number) <= rankUpTo;
+    (db
+      .prepare('SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)')
+      .pluck()
+      .get(query, rankUpTo + 1) as number) <= rankUpTo;
   const ids = db
     .prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY ${ranked ? 'bm25(articles_fts), rowid' : 'rowid'} LIMIT ?`)
     .pluck()
@@ -65,7 +72,12 @@ export function searchArticles(db: Db, typed: string, { articleLimit = 50, match
   const articles = ids.map((id) => {
     const { text, ...article } = read.get(id) as { articleId: number; title: string | null; outlet: string | null; text: string };
     const { count, spans } = matchingWords(text, words, finder, matchesPerArticle);
-    return { ...article, matchCount: count, ...(count >= MAX_COUNTED_MATCHES ? { moreMatches: true as const } : {}), matches: spans.map((span) => ({ ...span, ...snippetAround(text, span.start, span.end) })) };
+    return {
+      ...article,
+      matchCount: count,
+      ...(count >= MAX_COUNTED_MATCHES ? { moreMatches: true as const } : {}),
+      matches: spans.map((span) => ({ ...span, ...snippetAround(text, span.start, span.end) })),
+    };
   });
   return { query: typed, ranked, articles };
 }
@@ -94,7 +106,11 @@ function variantsOf(ch: string): string[] {
   if (!foldedFrom) {
     foldedFrom = new Map();
     // Latin-1 Supplement to Latin Extended Additional, Greek and Cyrillic: where precomposed letters with diacritics live.
-    for (const [from, to] of [[0x00c0, 0x024f], [0x0370, 0x04ff], [0x1e00, 0x1fff]] as const) {
+    for (const [from, to] of [
+      [0x00c0, 0x024f],
+      [0x0370, 0x04ff],
+      [0x1e00, 0x1fff],
+    ] as const) {
       for (let code = from; code <= to; code++) {
         const original = String.fromCodePoint(code);
         const folded = fold(original);

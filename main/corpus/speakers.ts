@@ -1,5 +1,5 @@
-import type { Speaker } from '../api/contract.ts';
-import { CrosscheckError } from '../api/errors.ts';
+import type { Speaker } from '../contract/contract.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { applyChange, recordStep, type StepSummary } from './changes.ts';
 import type { Db } from './database.ts';
 import { dependentsOf, readState, speakerAliasUuid, uuidOf } from './entityStates.ts';
@@ -10,11 +10,16 @@ export const speakerKey = (name: string) => name.replace(/^ +| +$/g, '').replace
 
 export function listSpeakers(db: Db): Speaker[] {
   const speakers = db.prepare('SELECT id, name FROM speakers ORDER BY name COLLATE NOCASE, id').all() as Array<{ id: number; name: string }>;
-  const aliases = db.prepare('SELECT speaker_id AS speakerId, alias FROM speaker_aliases ORDER BY alias COLLATE NOCASE').all() as Array<{ speakerId: number; alias: string }>;
+  const aliases = db.prepare('SELECT speaker_id AS speakerId, alias FROM speaker_aliases ORDER BY alias COLLATE NOCASE').all() as Array<{
+    speakerId: number;
+    alias: string;
+  }>;
   const counts = new Map(
-    (db.prepare(
-      `SELECT a.speaker_id AS id, count(*) AS n FROM annotations n JOIN speaker_aliases a ON a.key = lower(trim(n.speaker)) GROUP BY a.speaker_id`,
-    ).all() as Array<{ id: number; n: number }>).map((r) => [r.id, r.n]),
+    (
+      db
+        .prepare(`SELECT a.speaker_id AS id, count(*) AS n FROM annotations n JOIN speaker_aliases a ON a.key = lower(trim(n.speaker)) GROUP BY a.speaker_id`)
+        .all() as Array<{ id: number; n: number }>
+    ).map((r) => [r.id, r.n]),
   );
   return speakers.map((s) => ({ ...s, aliases: aliases.filter((a) => a.speakerId === s.id).map((a) => a.alias), annotations: counts.get(s.id) ?? 0 }));
 }
@@ -28,9 +33,10 @@ export function getSpeaker(db: Db, id: number): Speaker {
 /** The speaker a typed name stands for, through its aliases; null for a name never seen. */
 export function speakerOf(db: Db, name: string | null): { id: number; name: string } | null {
   if (name === null) return null;
-  return (db.prepare('SELECT s.id, s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.key = ?').get(speakerKey(name)) as
-    | { id: number; name: string }
-    | undefined) ?? null;
+  return (
+    (db.prepare('SELECT s.id, s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.key = ?').get(speakerKey(name)) as
+      { id: number; name: string } | undefined) ?? null
+  );
 }
 
 const speakerSummary = (speaker: Speaker): StepSummary => ({ annotationId: null, articleId: null, quote: speaker.name });
@@ -43,47 +49,72 @@ const speakerSummary = (speaker: Speaker): StepSummary => ({ annotationId: null,
  */
 export function mergeSpeakers(db: Db, intoId: number, fromId: number, actor: string): Speaker {
   if (intoId === fromId) throw new CrosscheckError('invalid_input', 'A speaker cannot be merged into itself.');
-  return recordStep(db, actor, 'merge', (): Speaker => {
-    const into = getSpeaker(db, intoId);
-    const from = getSpeaker(db, fromId);
-    const intoUuid = uuidOf(db, 'speaker', intoId);
-    const fromUuid = uuidOf(db, 'speaker', fromId);
-    for (const alias of dependentsOf(db, { kind: 'speaker', uuid: fromUuid })) {
-      const before = readState(db, 'speakerAlias', alias.uuid)!;
-      applyChange(db, actor, { kind: 'speakerAlias', uuid: alias.uuid, before, after: { ...before, speaker: intoUuid } });
-    }
-    applyChange(db, actor, { kind: 'speaker', uuid: fromUuid, before: readState(db, 'speaker', fromUuid), after: null });
-    recordEvent(db, { actor, action: 'speaker.merge', entity: 'speaker', entityId: intoId, entityUuid: intoUuid, data: { into, from } });
-    return getSpeaker(db, intoId);
-  }, speakerSummary);
+  return recordStep(
+    db,
+    actor,
+    'merge',
+    (): Speaker => {
+      const into = getSpeaker(db, intoId);
+      const from = getSpeaker(db, fromId);
+      const intoUuid = uuidOf(db, 'speaker', intoId);
+      const fromUuid = uuidOf(db, 'speaker', fromId);
+      for (const alias of dependentsOf(db, { kind: 'speaker', uuid: fromUuid })) {
+        const before = readState(db, 'speakerAlias', alias.uuid)!;
+        applyChange(db, actor, { kind: 'speakerAlias', uuid: alias.uuid, before, after: { ...before, speaker: intoUuid } });
+      }
+      applyChange(db, actor, { kind: 'speaker', uuid: fromUuid, before: readState(db, 'speaker', fromUuid), after: null });
+      recordEvent(db, { actor, action: 'speaker.merge', entity: 'speaker', entityId: intoId, entityUuid: intoUuid, data: { into, from } });
+      return getSpeaker(db, intoId);
+    },
+    speakerSummary,
+  );
 }
 
 /** Adds another name for a speaker; a name that already belongs to another speaker is a conflict (merge them instead). */
 export function addSpeakerAlias(db: Db, speakerId: number, alias: string, actor: string): Speaker {
-  return recordStep(db, actor, 'alias', (): Speaker => {
-    getSpeaker(db, speakerId);
-    const owner = speakerOf(db, alias);
-    if (owner && owner.id !== speakerId) {
-      throw new CrosscheckError('conflict', `“${alias}” already names speaker ${owner.id} (${owner.name}); merge the two speakers instead.`);
-    }
-    if (!owner) {
-      const speaker = uuidOf(db, 'speaker', speakerId);
-      applyChange(db, actor, { kind: 'speakerAlias', uuid: speakerAliasUuid(speakerKey(alias)), before: null, after: { alias: alias.trim(), speaker } });
-      recordEvent(db, { actor, action: 'speaker.alias', entity: 'speaker', entityId: speakerId, entityUuid: speaker, data: { alias } });
-    }
-    return getSpeaker(db, speakerId);
-  }, speakerSummary);
+  return recordStep(
+    db,
+    actor,
+    'alias',
+    (): Speaker => {
+      getSpeaker(db, speakerId);
+      const owner = speakerOf(db, alias);
+      if (owner && owner.id !== speakerId) {
+        throw new CrosscheckError('conflict', `“${alias}” already names speaker ${owner.id} (${owner.name}); merge the two speakers instead.`);
+      }
+      if (!owner) {
+        const speaker = uuidOf(db, 'speaker', speakerId);
+        applyChange(db, actor, { kind: 'speakerAlias', uuid: speakerAliasUuid(speakerKey(alias)), before: null, after: { alias: alias.trim(), speaker } });
+        recordEvent(db, { actor, action: 'speaker.alias', entity: 'speaker', entityId: speakerId, entityUuid: speaker, data: { alias } });
+      }
+      return getSpeaker(db, speakerId);
+    },
+    speakerSummary,
+  );
 }
 
 /** Renames a speaker (its display name); the old name stays an alias. */
 export function renameSpeaker(db: Db, speakerId: number, name: string, actor: string): Speaker {
-  return recordStep(db, actor, 'rename', (): Speaker => {
-    const before = getSpeaker(db, speakerId);
-    addSpeakerAlias(db, speakerId, name, actor);
-    const uuid = uuidOf(db, 'speaker', speakerId);
-    const state = readState(db, 'speaker', uuid)!;
-    applyChange(db, actor, { kind: 'speaker', uuid, before: state, after: { ...state, name: name.trim() } });
-    recordEvent(db, { actor, action: 'speaker.rename', entity: 'speaker', entityId: speakerId, entityUuid: uuid, data: { before: before.name, after: name.trim() } });
-    return getSpeaker(db, speakerId);
-  }, speakerSummary);
+  return recordStep(
+    db,
+    actor,
+    'rename',
+    (): Speaker => {
+      const before = getSpeaker(db, speakerId);
+      addSpeakerAlias(db, speakerId, name, actor);
+      const uuid = uuidOf(db, 'speaker', speakerId);
+      const state = readState(db, 'speaker', uuid)!;
+      applyChange(db, actor, { kind: 'speaker', uuid, before: state, after: { ...state, name: name.trim() } });
+      recordEvent(db, {
+        actor,
+        action: 'speaker.rename',
+        entity: 'speaker',
+        entityId: speakerId,
+        entityUuid: uuid,
+        data: { before: before.name, after: name.trim() },
+      });
+      return getSpeaker(db, speakerId);
+    },
+    speakerSummary,
+  );
 }

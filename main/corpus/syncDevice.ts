@@ -45,7 +45,11 @@ export function markPushed(db: Db, ids: readonly string[], seqs: ReadonlyMap<str
 }
 
 /** Applies pulled operations in the order given (the hub's). Stops at the first failure, with everything before it applied. */
-export function applyPulledOperations(db: Db, operations: readonly SequencedOperation[], options: ApplyOptions = {}): { applied: number; superseded: number; duplicates: number; conflicts: number } {
+export function applyPulledOperations(
+  db: Db,
+  operations: readonly SequencedOperation[],
+  options: ApplyOptions = {},
+): { applied: number; superseded: number; duplicates: number; conflicts: number } {
   const counts = { applied: 0, superseded: 0, duplicates: 0, conflicts: 0 };
   for (const op of operations) {
     const result: ApplyResult = applyOperation(db, op, options);
@@ -100,4 +104,3 @@ export function syncStatus(db: Db): SyncStatus {
     openConflicts: db.prepare("SELECT count(*) FROM conflicts WHERE status = 'open'").pluck().get() as number,
   };
 }
-

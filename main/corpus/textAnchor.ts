@@ -1,4 +1,4 @@
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 
 /** How much context is kept on each side of a span, in UTF-16 code units. */
 export const CONTEXT_LENGTH = 32;

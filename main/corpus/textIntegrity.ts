@@ -27,7 +27,9 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 /** Every article whose text no longer matches its checksum. */
 export function verifyAllTexts(db: Db): ChangedText[] {
   const changed: ChangedText[] = [];
-  for (const row of db.prepare('SELECT id, title, file_name AS fileName, text, sha256 FROM articles ORDER BY id').iterate() as Iterable<ChangedText & { text: string; sha256: string }>) {
+  for (const row of db.prepare('SELECT id, title, file_name AS fileName, text, sha256 FROM articles ORDER BY id').iterate() as Iterable<
+    ChangedText & { text: string; sha256: string }
+  >) {
     if (sha256(row.text) !== row.sha256) changed.push({ id: row.id, title: row.title, fileName: row.fileName });
   }
   return changed;
@@ -39,7 +41,9 @@ export function verifyTextsInTurn(db: Db, budget: number = TEXT_CHECKED_ON_OPEN)
   const changed: ChangedText[] = [];
   let checked = 0;
   let last = cursor;
-  const rows = db.prepare('SELECT id, title, file_name AS fileName, text, sha256 FROM articles WHERE id > ? ORDER BY id').iterate(cursor) as Iterable<ChangedText & { text: string; sha256: string }>;
+  const rows = db.prepare('SELECT id, title, file_name AS fileName, text, sha256 FROM articles WHERE id > ? ORDER BY id').iterate(cursor) as Iterable<
+    ChangedText & { text: string; sha256: string }
+  >;
   for (const row of rows) {
     if (sha256(row.text) !== row.sha256) changed.push({ id: row.id, title: row.title, fileName: row.fileName });
     last = row.id;

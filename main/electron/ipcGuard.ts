@@ -1,4 +1,4 @@
-import type { Result } from '../api/contract.ts';
+import type { Result } from '../contract/contract.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import { isTrustedSenderUrl } from './windowOptions.ts';
 

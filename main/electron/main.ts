@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { join } from 'node:path';
-import { isCrosscheckError } from '../api/errors.ts';
+import { isCrosscheckError } from '../contract/errors.ts';
 import { IPC_CHANNEL } from '../api/ipcChannel.ts';
 import { openSession, type Session } from '../api/session.ts';
 import { scheduleBackups, type BackupSchedule } from '../corpus/backupSchedule.ts';

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { CrosscheckBridge } from '../api/contract.ts';
+import type { CrosscheckBridge } from '../contract/contract.ts';
 import { IPC_CHANNEL } from '../api/ipcChannel.ts';
 
 // The renderer sees exactly one function; main validates the method and payload.

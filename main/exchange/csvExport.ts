@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { CSV_TABLES, type CsvTable } from '../api/contract.ts';
+import { CSV_TABLES, type CsvTable } from '../contract/contract.ts';
 import type { Db } from '../corpus/database.ts';
 import { openSnapshot } from './corpusSnapshot.ts';
 import { exportCsvInThreads, exportWorkersAvailable } from './csvParallelExport.ts';

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeChunksTo } from './fileOutput.ts';
-import type { CsvTable } from '../api/contract.ts';
+import type { CsvTable } from '../contract/contract.ts';
 import { CsvRowRenderer, renderRange, type CsvFilters, type IdRange } from './csvRows.ts';
 import { followSnapshot, openFollowerReader } from './sharedSnapshot.ts';
 

@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CSV_TABLES, type CsvTable } from '../api/contract.ts';
+import { CSV_TABLES, type CsvTable } from '../contract/contract.ts';
 import type { Db } from '../corpus/database.ts';
 import type { CsvSliceJob, CsvWorkerData, CsvWorkerMessage } from './csvExportWorker.ts';
 import { CsvRowRenderer, renderRange, withHeader, splitRange, type CsvFilters } from './csvRows.ts';
@@ -92,7 +92,9 @@ function startWorker(data: CsvWorkerData) {
   const answer = <T extends CsvWorkerMessage['type'], R>(type: T, value: (message: Extract<CsvWorkerMessage, { type: T }>) => R) => {
     const answered = Promise.race([
       failed,
-      new Promise<R>((resolve) => worker.on('message', (m: CsvWorkerMessage) => m.type === type && resolve(value(m as Extract<CsvWorkerMessage, { type: T }>)))),
+      new Promise<R>((resolve) =>
+        worker.on('message', (m: CsvWorkerMessage) => m.type === type && resolve(value(m as Extract<CsvWorkerMessage, { type: T }>))),
+      ),
     ]);
     // A failure is awaited where the answer is needed, perhaps only after this thread's own slice: until then it is not unhandled.
     answered.catch(() => {});

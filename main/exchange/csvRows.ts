@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stringify } from 'csv-stringify/sync';
-import type { CsvTable, LinkStatus, Tag } from '../api/contract.ts';
+import type { CsvTable, LinkStatus, Tag } from '../contract/contract.ts';
 import { claimGroupIds } from '../corpus/claimGroups.ts';
 import type { Db } from '../corpus/database.ts';
 import { ANNOTATION_PAGE_SQL } from '../corpus/capturedSources.ts';
@@ -13,13 +13,43 @@ export interface CsvFilters {
 }
 
 export const ANNOTATION_COLUMNS = [
-  'annotation_id', 'article_id', 'outlet', 'title', 'url', 'published', 'tag', 'start', 'end', 'page', 'quote', 'prefix', 'suffix',
-  'note', 'speaker', 'author', 'created', 'claim_group_id', 'linked_annotation_ids',
+  'annotation_id',
+  'article_id',
+  'outlet',
+  'title',
+  'url',
+  'published',
+  'tag',
+  'start',
+  'end',
+  'page',
+  'quote',
+  'prefix',
+  'suffix',
+  'note',
+  'speaker',
+  'author',
+  'created',
+  'claim_group_id',
+  'linked_annotation_ids',
 ] as const;
 
 export const LINK_COLUMNS = [
-  'link_id', 'type', 'status', 'from_annotation_id', 'from_article_id', 'from_outlet', 'from_quote',
-  'to_annotation_id', 'to_article_id', 'to_outlet', 'to_quote', 'method', 'score', 'reviewer', 'reviewed_at',
+  'link_id',
+  'type',
+  'status',
+  'from_annotation_id',
+  'from_article_id',
+  'from_outlet',
+  'from_quote',
+  'to_annotation_id',
+  'to_article_id',
+  'to_outlet',
+  'to_quote',
+  'method',
+  'score',
+  'reviewer',
+  'reviewed_at',
 ] as const;
 
 /** Ids from `from` to `to`, both included; ids may be sparse, so a range can hold fewer rows than its width. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { HttpUrl, LINK_METHODS, LinkStatus, LinkType, RatingValue, Tag } from '../api/contract.ts';
-import { CrosscheckError } from '../api/errors.ts';
+import { HttpUrl, LINK_METHODS, LinkStatus, LinkType, RatingValue, Tag } from '../contract/contract.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { articleTextByHash, insertArticle } from '../corpus/articles.ts';
 import { setByline } from '../corpus/bylines.ts';
 import { applyChange, recordStep } from '../corpus/changes.ts';
@@ -58,7 +58,10 @@ const ExchangeArticle = z.object({
   title: Nullable,
   'crosscheck:outlet': Nullable,
   'crosscheck:url': Nullable,
-  'crosscheck:published': z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  'crosscheck:published': z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   'crosscheck:fileName': Nullable,
   'crosscheck:imported': Timestamp,
   'crosscheck:byline': Nullable.optional(),
@@ -274,7 +277,8 @@ export function importWebAnnotations(db: Db, json: string, actor: string, source
           throw new CrosscheckError('invalid_input', `article ${article.id}: its text does not match its sha256 (or is not normalised)`);
         }
         const url = article['crosscheck:url'];
-        if (url !== null && !HttpUrl.safeParse(url).success) throw new CrosscheckError('invalid_input', `article ${article.id}: its URL is not an http or https address`);
+        if (url !== null && !HttpUrl.safeParse(url).success)
+          throw new CrosscheckError('invalid_input', `article ${article.id}: its URL is not an http or https address`);
         texts.set(sha256, article.value);
         const { status, articleId } = insertArticle(
           db,
@@ -310,11 +314,20 @@ const counts = (): MergeCounts => ({ added: 0, alreadyPresent: 0, updated: 0, co
 
 type Claim = (kind: EntityKind, entity: string, claimedBy: string) => void;
 
-function mergeAnnotation(db: Db, item: z.infer<typeof TagAnnotation>, texts: Map<string, string>, actor: string, source: string, count: MergeCounts, claim: Claim): void {
+function mergeAnnotation(
+  db: Db,
+  item: z.infer<typeof TagAnnotation>,
+  texts: Map<string, string>,
+  actor: string,
+  source: string,
+  count: MergeCounts,
+  claim: Claim,
+): void {
   const uuid = uuidOfIri(item.id, 'annotation');
   const sha256 = item.target.source.slice('urn:sha256:'.length);
   const text = texts.get(sha256) ?? articleTextByHash(db, sha256);
-  if (text === null) throw new CrosscheckError('invalid_input', `annotation ${item.id}: its article ${item.target.source} is neither in the file nor in the corpus`);
+  if (text === null)
+    throw new CrosscheckError('invalid_input', `annotation ${item.id}: its article ${item.target.source} is neither in the file nor in the corpus`);
   const [quote, position] = item.target.selector;
   const anchor = anchorSpan(text, position.start, position.end);
   if (anchor.quote !== quote.exact || anchor.prefix !== quote.prefix || anchor.suffix !== quote.suffix) {
@@ -328,7 +341,10 @@ function mergeAnnotation(db: Db, item: z.infer<typeof TagAnnotation>, texts: Map
     start: position.start,
     end: position.end,
     tag: tag.data,
-    note: item.body.filter((b) => b.purpose === 'commenting').map((b) => b.value).join('\n\n'),
+    note: item.body
+      .filter((b) => b.purpose === 'commenting')
+      .map((b) => b.value)
+      .join('\n\n'),
     speaker: item['crosscheck:speaker'],
     author: item.creator.name,
     createdAt: item.created,
@@ -338,11 +354,24 @@ function mergeAnnotation(db: Db, item: z.infer<typeof TagAnnotation>, texts: Map
   count[outcome]++;
   if (outcome === 'added' || outcome === 'updated') {
     claim('annotation', uuid, item.creator.name);
-    recordEvent(db, { actor, action: 'annotation.import', entity: 'annotation', entityId: localId(db, 'annotation', uuid), entityUuid: uuid, data: { uuid, importedBy: actor, file: source, outcome } });
+    recordEvent(db, {
+      actor,
+      action: 'annotation.import',
+      entity: 'annotation',
+      entityId: localId(db, 'annotation', uuid),
+      entityUuid: uuid,
+      data: { uuid, importedBy: actor, file: source, outcome },
+    });
   }
   const rating = item['crosscheck:rating'];
   if (rating) {
-    const verdict: VerdictState = { annotation: uuid, reviewer: rating.reviewer, ratingValue: rating.ratingValue, alternateName: rating.alternateName, reviewedAt: rating.reviewed };
+    const verdict: VerdictState = {
+      annotation: uuid,
+      reviewer: rating.reviewer,
+      ratingValue: rating.ratingValue,
+      alternateName: rating.alternateName,
+      reviewedAt: rating.reviewed,
+    };
     const verdictId = verdictUuid(uuid, rating.reviewer);
     const verdictOutcome = mergeState(db, actor, source, 'verdict', verdictId, verdict, (s) => s.reviewedAt);
     if (verdictOutcome === 'added' || verdictOutcome === 'updated') claim('verdict', verdictId, rating.reviewer);
@@ -353,14 +382,23 @@ function mergeLink(db: Db, item: z.infer<typeof LinkAnnotation>, actor: string, 
   const fileUuid = uuidOfIri(item.id, 'link');
   const [from, to] = [uuidOfIri(item.target, `link ${item.id}: annotation`), uuidOfIri(item.body, `link ${item.id}: annotation`)];
   const [fromId, toId] = [localId(db, 'annotation', from), localId(db, 'annotation', to)];
-  if (fromId === null || toId === null) throw new CrosscheckError('invalid_input', `link ${item.id}: it joins an annotation that is neither in the file nor in the corpus`);
+  if (fromId === null || toId === null)
+    throw new CrosscheckError('invalid_input', `link ${item.id}: it joins an annotation that is neither in the file nor in the corpus`);
   if (fromId === toId) throw new CrosscheckError('invalid_input', `link ${item.id}: it joins an annotation to itself`);
   // The same link made independently by both analysts has two UUIDs; it is still one link, and the file's review applies to it.
   const sameEnds = findLink(db, fromId, toId, item['crosscheck:linkType']);
   const uuid = localId(db, 'link', fileUuid) !== null ? fileUuid : sameEnds !== null ? uuidOf(db, 'link', sameEnds) : fileUuid;
   let outcome: keyof MergeCounts = 'alreadyPresent';
   if (readState(db, 'link', uuid) === null) {
-    const state: LinkState = { from, to, type: item['crosscheck:linkType'], method: item['crosscheck:method'], score: item['crosscheck:score'], createdBy: actor, createdAt: item.created };
+    const state: LinkState = {
+      from,
+      to,
+      type: item['crosscheck:linkType'],
+      method: item['crosscheck:method'],
+      score: item['crosscheck:score'],
+      createdBy: actor,
+      createdAt: item.created,
+    };
     applyChange(db, actor, { kind: 'link', uuid, before: null, after: state });
     outcome = 'added';
   }
@@ -375,7 +413,14 @@ function mergeLink(db: Db, item: z.infer<typeof LinkAnnotation>, actor: string, 
   }
   count[outcome]++;
   if (outcome !== 'alreadyPresent') {
-    recordEvent(db, { actor, action: 'link.import', entity: 'link', entityId: localId(db, 'link', uuid), entityUuid: uuid, data: { uuid, importedBy: actor, file: source, outcome } });
+    recordEvent(db, {
+      actor,
+      action: 'link.import',
+      entity: 'link',
+      entityId: localId(db, 'link', uuid),
+      entityUuid: uuid,
+      data: { uuid, importedBy: actor, file: source, outcome },
+    });
   }
 }
 

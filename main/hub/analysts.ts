@@ -3,7 +3,7 @@
  * the hub keeps only its sha256, so identity comes from holding the token.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { inTransaction, type HubPool } from './hubDatabase.ts';
 
 const TOKEN_PREFIX = 'cch_';

@@ -14,9 +14,14 @@ export async function putArticle(pool: HubPool, analyst: string, sha256: string,
   } catch {
     throw new HubRefusal(400, 'invalid_input', 'article text must be UTF-8');
   }
-  if (!isNormalised(text)) throw new HubRefusal(400, 'invalid_input', 'article text must be normalised as on import (no byte-order mark, LF line endings, NFC)');
+  if (!isNormalised(text))
+    throw new HubRefusal(400, 'invalid_input', 'article text must be normalised as on import (no byte-order mark, LF line endings, NFC)');
   if (text.includes('\u0000')) throw new HubRefusal(400, 'invalid_input', 'article text must not contain NUL characters');
-  const inserted = await pool.query('INSERT INTO articles (sha256, body, uploaded_by) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [sha256, text, analyst]);
+  const inserted = await pool.query('INSERT INTO articles (sha256, body, uploaded_by) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [
+    sha256,
+    text,
+    analyst,
+  ]);
   return inserted.rowCount === 1;
 }
 

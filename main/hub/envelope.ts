@@ -24,11 +24,17 @@ export const operationSchema = z.strictObject({
   id: uuid,
   analyst: z.string().min(1).max(64),
   device: uuid,
-  kind: z.string().regex(/^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*)+$/, 'must look like "annotation.create"').max(64),
+  kind: z
+    .string()
+    .regex(/^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*)+$/, 'must look like "annotation.create"')
+    .max(64),
   entity: z.string().refine((value) => UUID_PATTERN.test(value) || SHA256_PATTERN.test(value), 'must be a lower-case UUID or an article sha256'),
   baseVersion: uuid.nullable(),
   payload: z.unknown().refine((value) => value !== undefined, 'is required'),
-  createdAt: z.string().regex(ISO_WITH_ZONE, 'must be an ISO 8601 time with its zone').refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real time'),
+  createdAt: z
+    .string()
+    .regex(ISO_WITH_ZONE, 'must be an ISO 8601 time with its zone')
+    .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real time'),
 });
 
 export type Operation = Omit<z.infer<typeof operationSchema>, 'payload'> & { payload: unknown };

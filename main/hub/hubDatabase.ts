@@ -3,7 +3,7 @@
  * A database written by a newer hub is refused before anything is changed.
  */
 import pg from 'pg';
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { HUB_MIGRATIONS, LATEST_HUB_VERSION } from './migrations/index.ts';
 
 export type HubPool = pg.Pool;
@@ -54,10 +54,15 @@ export async function isReadReplica(pool: HubPool): Promise<boolean> {
  */
 export async function migrateHub(pool: HubPool): Promise<number> {
   if (await isReadReplica(pool)) {
-    const { rows } = await pool.query<{ version: number }>("SELECT version FROM hub_schema WHERE to_regclass('hub_schema') IS NOT NULL").catch(() => ({ rows: [] as Array<{ version: number }> }));
+    const { rows } = await pool
+      .query<{ version: number }>("SELECT version FROM hub_schema WHERE to_regclass('hub_schema') IS NOT NULL")
+      .catch(() => ({ rows: [] as Array<{ version: number }> }));
     const version = rows[0]?.version ?? 0;
     if (version !== LATEST_HUB_VERSION) {
-      throw new CrosscheckError('newer_database', `the read replica has hub schema version ${version}, this hub needs ${LATEST_HUB_VERSION}; start the hub on the primary first`);
+      throw new CrosscheckError(
+        'newer_database',
+        `the read replica has hub schema version ${version}, this hub needs ${LATEST_HUB_VERSION}; start the hub on the primary first`,
+      );
     }
     return version;
   }
@@ -83,10 +88,9 @@ export async function migrateHub(pool: HubPool): Promise<number> {
         continue;
       }
       await client.query(migration.sql);
-      await client.query(
-        'INSERT INTO hub_schema (singleton, version) VALUES (true, $1) ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version',
-        [migration.version],
-      );
+      await client.query('INSERT INTO hub_schema (singleton, version) VALUES (true, $1) ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version', [
+        migration.version,
+      ]);
       await client.query('COMMIT');
       version = migration.version;
     }

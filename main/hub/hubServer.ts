@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { httpStatusOf, isCrosscheckError } from '../api/errors.ts';
+import { httpStatusOf, isCrosscheckError } from '../contract/errors.ts';
 import { analystForToken } from './analysts.ts';
 import { getArticle, hasArticle, putArticle } from './articleStore.ts';
 import { MAX_PAYLOAD_BYTES, MAX_PULL_LIMIT, MAX_PUSH_BYTES, pushBodySchema, SHA256_PATTERN, type Operation } from './envelope.ts';
@@ -113,7 +113,12 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       if (error instanceof HubRefusal) return sendJson(res, error.status, { ok: false, error: { code: error.code, message: error.message } });
       if (isCrosscheckError(error)) return sendJson(res, httpStatusOf(error.code), { ok: false, error: { code: error.code, message: error.message } });
       if (isDatabaseUnavailable(error)) {
-        return sendJson(res, 503, { ok: false, error: { code: 'busy', message: 'the hub database is unavailable; try again shortly' } }, { 'retry-after': '2' });
+        return sendJson(
+          res,
+          503,
+          { ok: false, error: { code: 'busy', message: 'the hub database is unavailable; try again shortly' } },
+          { 'retry-after': '2' },
+        );
       }
       log(`crosscheck hub: internal error on ${req.method} ${req.url?.split('?')[0]}: ${error instanceof Error ? error.message : String(error)}`);
       return sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } });
@@ -200,7 +205,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.once('error', reject);
   });
 }
-
 
 function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   sendRaw(res, status, 'application/json; charset=utf-8', JSON.stringify(value), headers);

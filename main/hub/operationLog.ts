@@ -23,7 +23,11 @@ export interface PushResult {
 export async function pushOperations(pool: HubPool, analyst: string, operations: Operation[]): Promise<PushResult> {
   const forged = operations.find((op) => op.analyst !== analyst);
   if (forged) {
-    throw new HubRefusal(403, 'forbidden', `operation ${forged.id} names analyst "${forged.analyst}", but this token belongs to "${analyst}"; nothing of the push was stored`);
+    throw new HubRefusal(
+      403,
+      'forbidden',
+      `operation ${forged.id} names analyst "${forged.analyst}", but this token belongs to "${analyst}"; nothing of the push was stored`,
+    );
   }
   const fingerprints = operations.map((op) => operationFingerprint(op).toString('hex'));
   // The same id twice in one batch: one operation sent twice, or two operations sharing an id.

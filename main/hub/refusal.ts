@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../api/errors.ts';
+import type { ErrorCode } from '../contract/errors.ts';
 
 /** A request the hub turns down: an HTTP status, one of the contract's error codes, and a sentence for the person reading it. */
 export class HubRefusal extends Error {

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { CrosscheckError, isCrosscheckError } from '../api/errors.ts';
+import { CrosscheckError, isCrosscheckError } from '../contract/errors.ts';
 import { measureMarkup } from './markupShape.ts';
 
 export interface HtmlArticle {
@@ -42,13 +42,68 @@ export const MAX_ATTRIBUTES = 60_000;
  * and dates). The rest are dropped before it runs: it walks every attribute of
  * every node several times, which made 100,000 attributes cost 4 s instead of 0.5 s.
  */
-const READ_ATTRIBUTES = new Set(['class', 'id', 'style', 'hidden', 'aria-hidden', 'aria-modal', 'role', 'href', 'src', 'srcset', 'rel', 'name', 'content', 'property', 'itemprop', 'itemtype', 'itemscope', 'datetime', 'lang', 'dir', 'title', 'alt', 'colspan', 'rowspan', 'summary', 'width', 'height', 'type']);
+const READ_ATTRIBUTES = new Set([
+  'class',
+  'id',
+  'style',
+  'hidden',
+  'aria-hidden',
+  'aria-modal',
+  'role',
+  'href',
+  'src',
+  'srcset',
+  'rel',
+  'name',
+  'content',
+  'property',
+  'itemprop',
+  'itemtype',
+  'itemscope',
+  'datetime',
+  'lang',
+  'dir',
+  'title',
+  'alt',
+  'colspan',
+  'rowspan',
+  'summary',
+  'width',
+  'height',
+  'type',
+]);
 
 /** Elements that carry no article text and may carry code; removed before anything reads the page. */
 const INERT = 'script, style, noscript, iframe, frame, frameset, object, embed, template, svg, canvas, form';
 const BLOCKS = new Set([
-  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'BLOCKQUOTE', 'PRE', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR', 'HR', 'ADDRESS',
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'PRE',
+  'LI',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'FIGURE',
+  'FIGCAPTION',
+  'TABLE',
+  'TR',
+  'HR',
+  'ADDRESS',
 ]);
 
 /**
@@ -81,7 +136,11 @@ function extractFromPage(html: string): HtmlArticle {
     title: meta('og:title', 'twitter:title'),
     outlet: meta('og:site_name', 'application-name'),
     byline: meta('author', 'article:author', 'byl'),
-    published: isoDate(meta('article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date', 'DC.date.issued') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null),
+    published: isoDate(
+      meta('article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date', 'DC.date.issued') ??
+        document.querySelector('time[datetime]')?.getAttribute('datetime') ??
+        null,
+    ),
   };
   for (const element of document.querySelectorAll(INERT)) element.remove();
   for (const element of document.querySelectorAll('*')) {
@@ -92,7 +151,10 @@ function extractFromPage(html: string): HtmlArticle {
   const text = parsed?.content ? blockText(parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`).document.body) : '';
   const words = text.split(/\s+/).filter(Boolean).length;
   if (words < MIN_ARTICLE_WORDS) {
-    throw new CrosscheckError('unsupported_file', `no article found in the page: ${words} readable words (at least ${MIN_ARTICLE_WORDS} needed); scripts, frames and markup are never imported`);
+    throw new CrosscheckError(
+      'unsupported_file',
+      `no article found in the page: ${words} readable words (at least ${MIN_ARTICLE_WORDS} needed); scripts, frames and markup are never imported`,
+    );
   }
   return {
     text,
@@ -105,7 +167,13 @@ function extractFromPage(html: string): HtmlArticle {
 }
 
 function assertShallowMarkup(html: string): void {
-  measureMarkup(html, { maxDepth: MAX_TAG_DEPTH_ESTIMATE, depthInMessage: MAX_NESTING_DEPTH, maxElements: MAX_ELEMENTS, maxAttributesPerElement: MAX_ATTRIBUTES_PER_ELEMENT, maxAttributes: MAX_ATTRIBUTES });
+  measureMarkup(html, {
+    maxDepth: MAX_TAG_DEPTH_ESTIMATE,
+    depthInMessage: MAX_NESTING_DEPTH,
+    maxElements: MAX_ELEMENTS,
+    maxAttributesPerElement: MAX_ATTRIBUTES_PER_ELEMENT,
+    maxAttributes: MAX_ATTRIBUTES,
+  });
 }
 
 interface ElementLike {
@@ -117,7 +185,8 @@ function assertReadableShape(root: ElementLike): void {
   let elements = 0;
   while (stack.length > 0) {
     const [element, depth] = stack.pop()!;
-    if (depth > MAX_NESTING_DEPTH) throw new CrosscheckError('unsupported_file', `the page nests elements more than ${MAX_NESTING_DEPTH} deep; no article page does`);
+    if (depth > MAX_NESTING_DEPTH)
+      throw new CrosscheckError('unsupported_file', `the page nests elements more than ${MAX_NESTING_DEPTH} deep; no article page does`);
     if (++elements > MAX_ELEMENTS) throw new CrosscheckError('unsupported_file', `the page has more than ${MAX_ELEMENTS} elements; no article page does`);
     for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
   }

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ImportResult } from '../api/contract.ts';
-import { isCrosscheckError } from '../api/errors.ts';
+import type { ImportResult } from '../contract/contract.ts';
+import { isCrosscheckError } from '../contract/errors.ts';
 import { insertArticle, type NewArticle } from '../corpus/articles.ts';
 import type { Db } from '../corpus/database.ts';
 import { findPreviousVersion } from '../corpus/articleVersions.ts';
@@ -33,7 +33,13 @@ export function readArticleFile(fileName: string, bytes: Uint8Array): ReadArticl
   if (isHtmlFile(fileName)) {
     const { byline, ...page } = extractHtmlArticle(decoded);
     const warning = charsetWarning(fileName, bytes);
-    return { article: { ...page, text: normaliseText(page.text), fileName }, byline, bytes, mediaType: 'text/html', ...(warning ? { warnings: [warning] } : {}) };
+    return {
+      article: { ...page, text: normaliseText(page.text), fileName },
+      byline,
+      bytes,
+      mediaType: 'text/html',
+      ...(warning ? { warnings: [warning] } : {}),
+    };
   }
   const text = normaliseText(decoded);
   return { article: { text, ...extractMetadata(text), url: null, fileName }, byline: null, bytes, mediaType: mediaTypeOf(fileName) };
@@ -65,21 +71,29 @@ export function storeArticle(db: Db, fileName: string, read: ReadArticle, actor:
   return read.warnings && result.status !== 'failed' ? { ...result, warnings: read.warnings } : result;
 }
 
-function storeArticleRow(db: Db, fileName: string, { article, byline, bytes, mediaType, pageStarts }: ReadArticle, actor: string, origin: CaptureOrigin): ImportResult {
+function storeArticleRow(
+  db: Db,
+  fileName: string,
+  { article, byline, bytes, mediaType, pageStarts }: ReadArticle,
+  actor: string,
+  origin: CaptureOrigin,
+): ImportResult {
   // A page fetched from the web that names no canonical address is known by the one it came from.
   if (article.url === null && origin.address) article = { ...article, url: origin.address };
   try {
-    return db.transaction((): ImportResult => {
-      const previous = findPreviousVersion(db, article);
-      const outcome = insertArticle(db, article, actor);
-      if (outcome.status === 'imported' && byline) setByline(db, outcome.articleId, byline);
-      if (outcome.status === 'imported') {
-        keepCapture(db, outcome.articleId, { bytes, mediaType, fileName, ...origin }, actor);
-        if (pageStarts) keepPageStarts(db, outcome.articleId, pageStarts);
-      }
-      if (outcome.status === 'duplicate' || previous === null) return { file: fileName, ...outcome };
-      return { file: fileName, ...outcome, supersedes: previous, ...supersedeArticle(db, previous, outcome.articleId, actor) };
-    }).immediate();
+    return db
+      .transaction((): ImportResult => {
+        const previous = findPreviousVersion(db, article);
+        const outcome = insertArticle(db, article, actor);
+        if (outcome.status === 'imported' && byline) setByline(db, outcome.articleId, byline);
+        if (outcome.status === 'imported') {
+          keepCapture(db, outcome.articleId, { bytes, mediaType, fileName, ...origin }, actor);
+          if (pageStarts) keepPageStarts(db, outcome.articleId, pageStarts);
+        }
+        if (outcome.status === 'duplicate' || previous === null) return { file: fileName, ...outcome };
+        return { file: fileName, ...outcome, supersedes: previous, ...supersedeArticle(db, previous, outcome.articleId, actor) };
+      })
+      .immediate();
   } catch (error) {
     if (!isCrosscheckError(error)) throw error;
     return { file: fileName, status: 'failed', reason: error.message };
@@ -110,7 +124,10 @@ export function importPaths(db: Db, paths: readonly string[], actor: string): Im
     try {
       const stats = statSync(path);
       if (stats.isDirectory()) work.push(...listFiles(path));
-      else work.push(stats.isFile() ? path : { file: path, status: 'failed', reason: `not a regular file (${kindOf(stats)}); only files and folders are imported` });
+      else
+        work.push(
+          stats.isFile() ? path : { file: path, status: 'failed', reason: `not a regular file (${kindOf(stats)}); only files and folders are imported` },
+        );
     } catch (error) {
       work.push({ file: path, status: 'failed', reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error) });
     }
@@ -119,7 +136,7 @@ export function importPaths(db: Db, paths: readonly string[], actor: string): Im
   let pending: Array<{ index: number; file: string; read: ReadArticle }> = [];
   let pendingText = 0;
   const flush = () => {
-    for (let done = 0; done < pending.length; ) done += storeWithinBudget(db, pending.slice(done), actor, results);
+    for (let done = 0; done < pending.length;) done += storeWithinBudget(db, pending.slice(done), actor, results);
     pending = [];
     pendingText = 0;
   };
@@ -136,17 +153,24 @@ export function importPaths(db: Db, paths: readonly string[], actor: string): Im
 }
 
 /** Stores articles in one transaction until the lock budget is spent; returns how many it stored. */
-function storeWithinBudget(db: Db, batch: Array<{ index: number; file: string; read: ReadArticle }>, actor: string, results: Array<ImportResult | undefined>): number {
-  return db.transaction(() => {
-    const started = performance.now();
-    let stored = 0;
-    for (const { index, file, read } of batch) {
-      results[index] = { ...storeArticle(db, basename(file), read, actor), file };
-      stored++;
-      if (performance.now() - started >= WRITE_LOCK_BUDGET_MS) break;
-    }
-    return stored;
-  }).immediate();
+function storeWithinBudget(
+  db: Db,
+  batch: Array<{ index: number; file: string; read: ReadArticle }>,
+  actor: string,
+  results: Array<ImportResult | undefined>,
+): number {
+  return db
+    .transaction(() => {
+      const started = performance.now();
+      let stored = 0;
+      for (const { index, file, read } of batch) {
+        results[index] = { ...storeArticle(db, basename(file), read, actor), file };
+        stored++;
+        if (performance.now() - started >= WRITE_LOCK_BUDGET_MS) break;
+      }
+      return stored;
+    })
+    .immediate();
 }
 
 /**
@@ -214,7 +238,13 @@ function listFiles(folder: string): Array<string | ImportResult> {
       if (entry.isDirectory()) return listFiles(full);
       if (entry.isFile()) return [full];
       // Links are not followed inside a folder (a link can lead out of it, or round in a loop); named on the command line, they are.
-      const kind = entry.isSymbolicLink() ? 'a symbolic link, not followed inside a folder' : entry.isFIFO() ? 'a named pipe' : entry.isSocket() ? 'a socket' : 'a device';
+      const kind = entry.isSymbolicLink()
+        ? 'a symbolic link, not followed inside a folder'
+        : entry.isFIFO()
+          ? 'a named pipe'
+          : entry.isSocket()
+            ? 'a socket'
+            : 'a device';
       return [{ file: full, status: 'skipped', reason: `skipped: ${kind}` }];
     });
 }

@@ -6,7 +6,10 @@ import { createHash } from 'node:crypto';
  * so it must never change for text already stored.
  */
 export function normaliseText(raw: string): string {
-  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  return raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC');
 }
 
 export function isNormalised(text: string): boolean {

@@ -1,4 +1,4 @@
-import type { ImportResult } from '../api/contract.ts';
+import type { ImportResult } from '../contract/contract.ts';
 import { countArticles } from '../corpus/articles.ts';
 import type { Db } from '../corpus/database.ts';
 import { importPaths } from './importFiles.ts';
@@ -11,11 +11,13 @@ const SEEDED_KEY = 'seeded_at';
  * seeds back uninvited.
  */
 export function importSeedsOnFirstRun(db: Db, seedsDir: string, actor: string): ImportResult[] {
-  return db.transaction((): ImportResult[] => {
-    const seeded = db.prepare('SELECT value FROM meta WHERE key = ?').get(SEEDED_KEY);
-    if (seeded || countArticles(db) > 0) return [];
-    const results = importPaths(db, [seedsDir], actor);
-    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(SEEDED_KEY, new Date().toISOString());
-    return results;
-  }).immediate();
+  return db
+    .transaction((): ImportResult[] => {
+      const seeded = db.prepare('SELECT value FROM meta WHERE key = ?').get(SEEDED_KEY);
+      if (seeded || countArticles(db) > 0) return [];
+      const results = importPaths(db, [seedsDir], actor);
+      db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(SEEDED_KEY, new Date().toISOString());
+      return results;
+    })
+    .immediate();
 }

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
-import { CrosscheckError } from '../api/errors.ts';
-import { HTML_EXTENSIONS, MAX_IMPORT_BYTES, MAX_TEXT_LENGTH, PDF_EXTENSIONS, TEXT_EXTENSIONS } from '../api/contract.ts';
+import { CrosscheckError } from '../contract/errors.ts';
+import { HTML_EXTENSIONS, MAX_IMPORT_BYTES, MAX_TEXT_LENGTH, PDF_EXTENSIONS, TEXT_EXTENSIONS } from '../contract/contract.ts';
 
 /** Largest file accepted, in bytes: far above any article, low enough to refuse a stray dump. The app checks the same limit before sending. */
 export const MAX_FILE_BYTES = MAX_IMPORT_BYTES;

@@ -1,6 +1,6 @@
-import { MAX_IMPORT_BYTES } from '../api/contract.ts';
-import type { ImportResult } from '../api/contract.ts';
-import { CrosscheckError, isCrosscheckError } from '../api/errors.ts';
+import { MAX_IMPORT_BYTES } from '../contract/contract.ts';
+import type { ImportResult } from '../contract/contract.ts';
+import { CrosscheckError, isCrosscheckError } from '../contract/errors.ts';
 import type { Db } from '../corpus/database.ts';
 import { importContent } from './importFiles.ts';
 
@@ -34,7 +34,8 @@ export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_F
   } catch {
     throw new CrosscheckError('invalid_input', `not a web address: ${address.slice(0, 200)}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CrosscheckError('invalid_input', `only http and https addresses are fetched, not ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new CrosscheckError('invalid_input', `only http and https addresses are fetched, not ${url.protocol}`);
   const signal = AbortSignal.timeout(limits.timeMs);
   let response: Response;
   try {
@@ -96,7 +97,12 @@ export async function importFromUrl(db: Db, address: string, actor: string, limi
 
 function fileNameFor(address: string, contentType: string | null): string {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  const base = new URL(address).pathname.split('/').filter(Boolean).at(-1)?.replace(/\.[^.]*$/, '') || 'page';
+  const base =
+    new URL(address).pathname
+      .split('/')
+      .filter(Boolean)
+      .at(-1)
+      ?.replace(/\.[^.]*$/, '') || 'page';
   if (type === 'application/pdf') return `${base}.pdf`;
   if (type === 'text/plain') return `${base}.txt`;
   if (type === 'text/html' || type === 'application/xhtml+xml' || type === '') return `${base}.html`;
@@ -110,9 +116,14 @@ function tooLarge(limits: FetchLimits): CrosscheckError {
 
 function fetchFailure(url: URL, error: unknown, limits: FetchLimits): CrosscheckError {
   const name = (error as { name?: string } | null)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return new CrosscheckError('unsupported_file', `${url.host} sent no complete answer within ${limits.timeMs / 1000} s; nothing was imported`);
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return new CrosscheckError('unsupported_file', `${url.host} sent no complete answer within ${limits.timeMs / 1000} s; nothing was imported`);
   const code = ((error as { cause?: { code?: string } } | null)?.cause?.code ?? '') as string;
   const offline = ['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT'];
-  if (offline.includes(code)) return new CrosscheckError('unsupported_file', `cannot reach ${url.host} (${code}): this machine may be offline, or the server is down; nothing was imported`);
+  if (offline.includes(code))
+    return new CrosscheckError(
+      'unsupported_file',
+      `cannot reach ${url.host} (${code}): this machine may be offline, or the server is down; nothing was imported`,
+    );
   return new CrosscheckError('unsupported_file', `fetching ${url.host} failed (${code || (error as Error).message}); nothing was imported`);
 }

@@ -23,7 +23,13 @@ export async function buildAll(): Promise<void> {
   });
   await esbuild({ ...common, entryPoints: [projectPath('main/electron/preload.ts')], outfile: projectPath('dist/preload.cjs'), external: ['electron'] });
   // The thread PDFs are parsed in, beside the bundle that starts it; pdf.js stays in node_modules, as the app ships it.
-  await esbuild({ ...common, format: 'esm', entryPoints: [projectPath('main/ingest/pdf/pdfWorker.ts')], outfile: projectPath('dist/pdfWorker.mjs'), external: ['pdfjs-dist'] });
+  await esbuild({
+    ...common,
+    format: 'esm',
+    entryPoints: [projectPath('main/ingest/pdf/pdfWorker.ts')],
+    outfile: projectPath('dist/pdfWorker.mjs'),
+    external: ['pdfjs-dist'],
+  });
   // The matcher's word knowledge, generated from WordNet and word vectors in node_modules (never committed).
   writeLexicon(lexiconFolder());
   writeFileSync(BUILD_STAMP, sourceFingerprint());

@@ -52,7 +52,10 @@ function findElectron(): { ok: true; path: string } | { ok: false; reason: strin
   const download = spawnSync(process.execPath, [join(packageDir, 'install.js')], { encoding: 'utf8', timeout: 300_000 });
   const fetched = binary();
   if (download.status === 0 && fetched) return { ok: true, path: fetched };
-  const detail = `${download.stderr ?? ''}`.split('\n').find((line) => /error/i.test(line))?.trim();
+  const detail = `${download.stderr ?? ''}`
+    .split('\n')
+    .find((line) => /error/i.test(line))
+    ?.trim();
   return { ok: false, reason: `could not download it${detail ? `: ${detail.slice(0, 160)}` : ''}` };
 }
 

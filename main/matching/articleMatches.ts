@@ -1,4 +1,4 @@
-import type { EditOperation } from '../api/contract.ts';
+import type { EditOperation } from '../contract/contract.ts';
 import { alignGlobal } from './alignment.ts';
 import { findSpeaker, sentenceAttribution, type Speaker } from './attribution.ts';
 import { claimStructure, compareStructure, contradicts, type ClaimStructure, type StructureChecks } from './claimStructure.ts';
@@ -44,7 +44,13 @@ const MIN_ANSWERED = 2;
 /** Conjunctions and complementisers that open a clause but are no part of the claim ("that Russia…", "and the…"). */
 const OPENERS = new Set(['that', 'and', 'but', 'while', 'as', 'which', 'who', 'because', 'so', 'adding', 'saying']);
 
-export function findInArticle(quote: readonly Token[], quoteStructure: ClaimStructure, text: string, tokens: readonly Token[], options: FindOptions & { minMeaning?: number } = {}): FoundSpan[] {
+export function findInArticle(
+  quote: readonly Token[],
+  quoteStructure: ClaimStructure,
+  text: string,
+  tokens: readonly Token[],
+  options: FindOptions & { minMeaning?: number } = {},
+): FoundSpan[] {
   const found: FoundSpan[] = [];
   const heading = headingTokens(text, tokens);
   const taken = new Uint8Array(tokens.length);
@@ -74,7 +80,12 @@ export function findInArticle(quote: readonly Token[], quoteStructure: ClaimStru
     return meaningOf.get(sentence)!;
   };
 
-  const accept = (first: number, last: number, method: FoundSpan['method'], base: { score: number; coverage: number; precision: number; sharedWords?: string[]; operations?: EditOperation[] }) => {
+  const accept = (
+    first: number,
+    last: number,
+    method: FoundSpan['method'],
+    base: { score: number; coverage: number; precision: number; sharedWords?: string[]; operations?: EditOperation[] },
+  ) => {
     [first, last] = trim(tokens, first, last, inAttribution);
     if (first > last || heading[first] || heading[last]) return;
     for (let i = first; i <= last; i++) if (taken[i]) return;
@@ -95,8 +106,16 @@ export function findInArticle(quote: readonly Token[], quoteStructure: ClaimStru
     }
     taken.fill(1, first, last + 1);
     const span = tokens.slice(first, last + 1);
-    const operations = base.operations ?? alignGlobal(quote, span).map((s) => ({ op: s.kind, from: s.q === undefined ? undefined : quote[s.q]!.raw, to: s.t === undefined ? undefined : span[s.t]!.raw }));
-    const sharedWords = base.sharedWords ?? [...new Set(operations.filter((o) => o.op === 'equal' && o.to && !STOPWORDS.has(o.to.toLowerCase())).map((o) => o.to!))];
+    const operations =
+      base.operations ??
+      alignGlobal(quote, span).map((s) => ({
+        op: s.kind,
+        from: s.q === undefined ? undefined : quote[s.q]!.raw,
+        to: s.t === undefined ? undefined : span[s.t]!.raw,
+      }));
+    const sharedWords = base.sharedWords ?? [
+      ...new Set(operations.filter((o) => o.op === 'equal' && o.to && !STOPWORDS.has(o.to.toLowerCase())).map((o) => o.to!)),
+    ];
     const sentenceMeaning = meaning(tokens[first]!.sentence);
     found.push({
       start: tokens[first]!.start,
@@ -134,10 +153,11 @@ export function findInArticle(quote: readonly Token[], quoteStructure: ClaimStru
     const sentence = tokens[a]!.sentence;
     let anchors = 0;
     for (const keys of anchorKeys) {
-      for (let i = a; i <= b; i++) if (keys.has(tokens[i]!.key)) {
-        anchors++;
-        break;
-      }
+      for (let i = a; i <= b; i++)
+        if (keys.has(tokens[i]!.key)) {
+          anchors++;
+          break;
+        }
     }
     if (anchors < anchorsNeeded) continue;
     const m = meaning(sentence);
@@ -156,7 +176,7 @@ export function findInArticle(quote: readonly Token[], quoteStructure: ClaimStru
  */
 export function headingTokens(text: string, tokens: readonly Token[]): Uint8Array {
   const heading = new Uint8Array(tokens.length);
-  for (let first = 0; first < tokens.length; ) {
+  for (let first = 0; first < tokens.length;) {
     let end = first;
     while (end < tokens.length && tokens[end]!.paragraph === tokens[first]!.paragraph) end++;
     const line = text.slice(tokens[first]!.start, tokens[end - 1]!.end + 1).trimEnd();

@@ -13,7 +13,9 @@ import type { Token } from './tokens.ts';
 
 /** Verbs that attribute speech in news copy. */
 const REPORTING = new Set(
-  'said says say told tells added adds stated states warned warns explained explains noted notes announced announces claimed claims insisted insists argued argues wrote writes accused accuses confirmed confirms alleged alleges reported reports asserted asserts stressed stresses acknowledged acknowledges admitted admits urged urges suggested suggests predicted predicts cautioned cautions'.split(' '),
+  'said says say told tells added adds stated states warned warns explained explains noted notes announced announces claimed claims insisted insists argued argues wrote writes accused accuses confirmed confirms alleged alleges reported reports asserted asserts stressed stresses acknowledged acknowledges admitted admits urged urges suggested suggests predicted predicts cautioned cautions'.split(
+    ' ',
+  ),
 );
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 /** Lower-case words that may sit inside a name ("Secretary of State", "Mayor de Vries"). */
@@ -38,9 +40,23 @@ function phraseBefore(tokens: readonly Token[], end: number, floor: number, cut:
   if (isCapitalised(tokens[end]!) || PRONOUNS.has(tokens[end]!.norm)) {
     let first = end;
     if (!PRONOUNS.has(tokens[end]!.norm)) {
-      while (first - 1 >= floor && (isCapitalised(tokens[first - 1]!) || (NAME_JOINERS.has(tokens[first - 1]!.norm) && first - 2 >= floor && isCapitalised(tokens[first - 2]!)))) first--;
+      while (
+        first - 1 >= floor &&
+        (isCapitalised(tokens[first - 1]!) || (NAME_JOINERS.has(tokens[first - 1]!.norm) && first - 2 >= floor && isCapitalised(tokens[first - 2]!)))
+      )
+        first--;
       // The title before a name belongs to the attribution: "port director Alina Reyes", "union head Tomas Berg".
-      for (let k = 0; k < 3 && first - 1 >= floor && !cut(first - 1) && tokens[first - 1]!.content && !REPORTING.has(tokens[first - 1]!.norm) && tokens[first - 1]!.sentence === tokens[end]!.sentence; k++) first--;
+      for (
+        let k = 0;
+        k < 3 &&
+        first - 1 >= floor &&
+        !cut(first - 1) &&
+        tokens[first - 1]!.content &&
+        !REPORTING.has(tokens[first - 1]!.norm) &&
+        tokens[first - 1]!.sentence === tokens[end]!.sentence;
+        k++
+      )
+        first--;
     }
     return { first, last: end };
   }
@@ -59,14 +75,14 @@ function phraseBefore(tokens: readonly Token[], end: number, floor: number, cut:
  */
 function phraseAfter(tokens: readonly Token[], start: number, ceiling: number, cut: (i: number) => boolean): { first: number; last: number } | null {
   if (start > ceiling) return null;
-  for (let i = start; i < ceiling; i++) if (cut(i)) (ceiling = i);
+  for (let i = start; i < ceiling; i++) if (cut(i)) ceiling = i;
   if (PRONOUNS.has(tokens[start]!.norm)) return { first: start, last: start };
   const from = DETERMINERS.has(tokens[start]!.norm) ? start + 1 : start;
   let last = -1;
   let named = false;
   for (let i = from; i <= Math.min(ceiling, from + 5); i++) {
     const t = tokens[i]!;
-    if (isCapitalised(t)) (last = i), (named = true);
+    if (isCapitalised(t)) ((last = i), (named = true));
     else if (named && NAME_JOINERS.has(t.norm) && i + 1 <= ceiling && isCapitalised(tokens[i + 1]!)) continue;
     else if (!named && t.content && !REPORTING.has(t.norm)) last = i;
     else break;
@@ -76,8 +92,19 @@ function phraseAfter(tokens: readonly Token[], start: number, ceiling: number, c
 }
 
 function toSpeaker(tokens: readonly Token[], phrase: { first: number; last: number }, attribution: [number, number]): Speaker {
-  const words = tokens.slice(phrase.first, phrase.last + 1).filter((t) => t.content || PRONOUNS.has(t.norm)).map((t) => t.norm.replace(/'s$/, ''));
-  return { name: tokens.slice(phrase.first, phrase.last + 1).map((t) => t.raw).join(' '), words, first: attribution[0], last: attribution[1] };
+  const words = tokens
+    .slice(phrase.first, phrase.last + 1)
+    .filter((t) => t.content || PRONOUNS.has(t.norm))
+    .map((t) => t.norm.replace(/'s$/, ''));
+  return {
+    name: tokens
+      .slice(phrase.first, phrase.last + 1)
+      .map((t) => t.raw)
+      .join(' '),
+    words,
+    first: attribution[0],
+    last: attribution[1],
+  };
 }
 
 /** Attributions in one sentence [first, last] outside the span [spanFirst, spanLast]. */
@@ -132,7 +159,8 @@ export function findSpeaker(text: string, tokens: readonly Token[], spanFirst: n
 }
 
 /** The attribution of the sentence [first, last] as a whole (nothing of it is the span), for leaving it out of what is compared. */
-export const sentenceAttribution = (text: string, tokens: readonly Token[], first: number, last: number) => speakerIn(text, tokens, first, last, last + 1, last);
+export const sentenceAttribution = (text: string, tokens: readonly Token[], first: number, last: number) =>
+  speakerIn(text, tokens, first, last, last + 1, last);
 
 function speakerIn(text: string, tokens: readonly Token[], first: number, last: number, spanFirst: number, spanLast: number): Speaker | null {
   let speaker = attributionIn(text, tokens, first, last, spanFirst, spanLast);
@@ -182,5 +210,11 @@ export function sameSpeaker(a: { name: string; words: readonly string[] }, b: { 
 
 /** A speaker from a name the analyst typed on an annotation. */
 export function speakerNamed(name: string): { name: string; words: string[] } {
-  return { name, words: name.toLowerCase().split(/[^\p{L}\p{N}'’]+/u).filter(Boolean) };
+  return {
+    name,
+    words: name
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}'’]+/u)
+      .filter(Boolean),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Annotation, ClaimGroup, ClaimGroupPage, ClaimGroupRow, ClaimMatrix, Link, MeaningFlag } from '../api/contract.ts';
+import type { Annotation, ClaimGroup, ClaimGroupPage, ClaimGroupRow, ClaimMatrix, Link, MeaningFlag } from '../contract/contract.ts';
 import { ratingOf } from '../corpus/claimRatings.ts';
 import { listAnnotations } from '../corpus/annotations.ts';
 import { claimGroupIds } from '../corpus/claimGroups.ts';
@@ -75,7 +75,10 @@ export function claimGroupTables(db: Db, page: { offset?: number; limit?: number
   // Only the page's groups are laid out and diffed: that is where the time goes.
   const offset = page.offset ?? 0;
   const members = [...groupMembers(db)].sort((a, b) => a[0] - b[0]).slice(offset, page.limit === undefined ? undefined : offset + page.limit);
-  const articles = sourcesOf(db, members.flatMap(([, list]) => list.map((a) => a.articleId)));
+  const articles = sourcesOf(
+    db,
+    members.flatMap(([, list]) => list.map((a) => a.articleId)),
+  );
   const groups: ClaimGroup[] = [];
   for (const [id, annotations] of members) {
     annotations.sort(chronological(articles));
@@ -103,7 +106,12 @@ export function claimGroupTables(db: Db, page: { offset?: number; limit?: number
     const memberIds = new Set(annotations.map((a) => a.id));
     const groupLinks = links.filter((l: Link) => memberIds.has(l.fromId) && memberIds.has(l.toId));
     const rating = ratingOf(db, [...memberIds]);
-    const verdict = rating && { ratingValue: rating.ratingValue, alternateName: rating.alternateName, reviewer: rating.reviewer, reviewedAt: rating.reviewedAt };
+    const verdict = rating && {
+      ratingValue: rating.ratingValue,
+      alternateName: rating.alternateName,
+      reviewer: rating.reviewer,
+      reviewedAt: rating.reviewedAt,
+    };
     groups.push({ id, rows, links: groupLinks, flagged: rows.some((r) => r.flags.length > 0), verdict });
   }
   return groups.sort((a, b) => a.id - b.id);
@@ -134,10 +142,17 @@ export function claimMatrix(db: Db, options: MatrixOptions = {}): ClaimMatrix {
   const annotations = new Map([...members.values()].flat().map((a) => [a.id, a]));
   const memberIds = new Set(annotations.keys());
   const disputing = listLinks(db).filter((l) => l.status !== 'rejected' && (l.type === 'denies' || l.type === 'contradicts') && memberIds.has(l.toId));
-  const disputers = new Map(listAnnotationsById(db, disputing.map((l) => l.fromId)).map((a) => [a.id, a]));
+  const disputers = new Map(
+    listAnnotationsById(
+      db,
+      disputing.map((l) => l.fromId),
+    ).map((a) => [a.id, a]),
+  );
   const articles = sourcesOf(db, [...[...annotations.values()].map((a) => a.articleId), ...[...disputers.values()].map((a) => a.articleId)]);
 
-  const labelled = [...members].map(([id, list]) => ({ id, list, label: shorten([...list].sort(chronological(articles))[0]!.quote) })).sort((a, b) => a.id - b.id);
+  const labelled = [...members]
+    .map(([id, list]) => ({ id, list, label: shorten([...list].sort(chronological(articles))[0]!.quote) }))
+    .sort((a, b) => a.id - b.id);
   const words = (options.query ?? '').toLocaleLowerCase().split(/\s+/).filter(Boolean);
   const matching = words.length ? labelled.filter((g) => words.every((w) => g.list.some((a) => a.quote.toLocaleLowerCase().includes(w)))) : labelled;
   const offset = options.offset ?? 0;
@@ -153,7 +168,11 @@ export function claimMatrix(db: Db, options: MatrixOptions = {}): ClaimMatrix {
   const column = (article: Source) => {
     const key = sourceKey(article);
     let c = columns.get(key);
-    if (!c) columns.set(key, (c = { key, label: article.outlet ?? article.title ?? article.fileName ?? `article ${article.id}`, first: article, articleIds: new Set() }));
+    if (!c)
+      columns.set(
+        key,
+        (c = { key, label: article.outlet ?? article.title ?? article.fileName ?? `article ${article.id}`, first: article, articleIds: new Set() }),
+      );
     if ((article.published ?? '\uffff') < (c.first.published ?? '\uffff')) c.first = article;
     c.articleIds.add(article.id);
     return c;
@@ -180,7 +199,9 @@ export function claimMatrix(db: Db, options: MatrixOptions = {}): ClaimMatrix {
     }
     cellsByGroup.set(id, bySource);
   }
-  const ordered = [...columns.values()].sort((a, b) => (a.first.published ?? '\uffff').localeCompare(b.first.published ?? '\uffff') || a.label.localeCompare(b.label));
+  const ordered = [...columns.values()].sort(
+    (a, b) => (a.first.published ?? '\uffff').localeCompare(b.first.published ?? '\uffff') || a.label.localeCompare(b.label),
+  );
   const cells: ClaimMatrix['cells'] = [];
   for (const { id } of page) {
     const bySource = cellsByGroup.get(id)!;

@@ -55,10 +55,11 @@ function readNumber(tokens: readonly Token[], i: number): { value: number; last:
   for (let j = i + 1; sameSentence(j); j++) {
     const norm = tokens[j]!.norm;
     const small = SMALL(norm);
-    if (small !== null && current % 100 >= 20 && current % 10 === 0 && small < 10 && !/^\d/.test(first.norm)) current += small; // "sixty-two"
+    if (small !== null && current % 100 >= 20 && current % 10 === 0 && small < 10 && !/^\d/.test(first.norm))
+      current += small; // "sixty-two"
     else if (small !== null && current === 0) current = small;
     else if (norm === 'hundred' || norm === 'hundreds') current = (current || 1) * 100;
-    else if (SCALES.has(norm)) (total += (current || 1) * NUMBER_WORDS.get(norm)!), (current = 0);
+    else if (SCALES.has(norm)) ((total += (current || 1) * NUMBER_WORDS.get(norm)!), (current = 0));
     else if (norm === 'and' && (SMALL(tokens[j + 1]?.norm ?? '') !== null || tokens[j + 2]?.norm === 'half') && sameSentence(j + 1)) continue;
     else if (norm === 'a' && tokens[j + 1]?.norm === 'half' && tokens[j - 1]?.norm === 'and') continue;
     else if (norm === 'half' && tokens[j - 1]?.norm === 'a') current += 0.5;
@@ -68,7 +69,14 @@ function readNumber(tokens: readonly Token[], i: number): { value: number; last:
   return { value: total + current, last };
 }
 
-export function claimStructure(text: string, tokens: readonly Token[], first: number, last: number, offset = 0, exclude?: (i: number) => boolean): ClaimStructure {
+export function claimStructure(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  offset = 0,
+  exclude?: (i: number) => boolean,
+): ClaimStructure {
   const numbers: string[] = [];
   let negations = 0;
   let modality: ClaimStructure['modality'] = null;
@@ -81,7 +89,10 @@ export function claimStructure(text: string, tokens: readonly Token[], first: nu
     if (number !== null) {
       const next = tokens[Math.min(number.last, last) + 1];
       const after = text.slice(tokens[Math.min(number.last, last)]!.end - offset, (next?.start ?? t.end) - offset);
-      const percent = after.trimStart().startsWith('%') || ['percent', 'pct'].includes(next?.norm ?? '') || (next?.norm === 'per' && tokens[number.last + 2]?.norm === 'cent');
+      const percent =
+        after.trimStart().startsWith('%') ||
+        ['percent', 'pct'].includes(next?.norm ?? '') ||
+        (next?.norm === 'per' && tokens[number.last + 2]?.norm === 'cent');
       numbers.push(`${number.value}${percent ? '%' : ''}`);
       i = Math.min(number.last, last);
       continue;
@@ -90,7 +101,7 @@ export function claimStructure(text: string, tokens: readonly Token[], first: nu
     modality ??= MODALITY.get(t.norm) ?? null;
     // A name: a noun WordNet knows only as a name ("Ukraine"), or a capitalised word WordNet lacks ("Velmora",
     // "Kirby"). Capitalised common words ("Islamic Republic", "Security Council") describe rather than name.
-    if (t.content && (t.lex >= 0 && words.isName(t.lex) || (/^\p{Lu}/u.test(t.raw) && (t.lex < 0 || !words.inWordNet(t.lex))))) actors.push(t);
+    if (t.content && ((t.lex >= 0 && words.isName(t.lex)) || (/^\p{Lu}/u.test(t.raw) && (t.lex < 0 || !words.inWordNet(t.lex))))) actors.push(t);
   }
   // Two negations in one claim rarely cancel in news copy ("never refused, and not refusing now"): any negation negates.
   return { numbers, negated: negations > 0, modality, actors };

@@ -1,4 +1,4 @@
-import { DRIFT_CLASSES, type DiffSegment, type MeaningFlag } from '../api/contract.ts';
+import { DRIFT_CLASSES, type DiffSegment, type MeaningFlag } from '../contract/contract.ts';
 import { alignGlobal, type Step } from './alignment.ts';
 import { tokenize, type Token } from './tokens.ts';
 import { lexicon } from './lexicon/lexicon.ts';
@@ -34,7 +34,24 @@ const EXTENSION_WORDS = 2;
  * English modal verbs: the closed class that sets how sure a claim is
  * ("could receive" is not "will receive"). A grammar list, like the negations.
  */
-const MODALITY_WORDS: ReadonlySet<string> = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'ought', "won't", "can't", "couldn't", "wouldn't", "shouldn't", 'cannot']);
+const MODALITY_WORDS: ReadonlySet<string> = new Set([
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'shall',
+  'should',
+  'will',
+  'would',
+  'ought',
+  "won't",
+  "can't",
+  "couldn't",
+  "wouldn't",
+  "shouldn't",
+  'cannot',
+]);
 
 export function classifyDrift(base: string, variant: string): DriftReport {
   const a = tokenize(base);
@@ -110,7 +127,13 @@ function isInside(steps: readonly Step[], step: Step, [first, last]: [number, nu
  * mark ("Iran's"/"Iran’s", "defence"/"defense"), or different punctuation
  * between two aligned words ("support — that"/"support that", "full-fledged"/"fully fledged").
  */
-function typographyDiffers(base: string, variant: string, a: readonly Token[], b: readonly Token[], paired: ReadonlyArray<{ q: number; t: number; kind: string }>): boolean {
+function typographyDiffers(
+  base: string,
+  variant: string,
+  a: readonly Token[],
+  b: readonly Token[],
+  paired: ReadonlyArray<{ q: number; t: number; kind: string }>,
+): boolean {
   const between = (text: string, tokens: readonly Token[], i: number) => text.slice(tokens[i]!.end, tokens[i + 1]!.start).replace(/\s+/g, ' ');
   return paired.some((step, k) => {
     if (step.kind === 'equal' && a[step.q]!.raw !== b[step.t]!.raw) return true;
@@ -154,12 +177,18 @@ function meaningFlags(a: readonly Token[], b: readonly Token[], steps: readonly 
   const baseNegated = a.some((t) => isNegation(t.norm));
   const variantNegated = b.some((t) => isNegation(t.norm));
   if (negation.removed.length + negation.added.length > 0 || baseNegated !== variantNegated) {
-    flags.push({ kind: 'negation', detail: describe(negation.removed, negation.added) || (baseNegated ? 'the base is negated, the variant is not' : 'the variant is negated, the base is not') });
+    flags.push({
+      kind: 'negation',
+      detail:
+        describe(negation.removed, negation.added) || (baseNegated ? 'the base is negated, the variant is not' : 'the variant is negated, the base is not'),
+    });
   }
   const numbers = changed((tokens, i) => isNumber(tokens[i]!.norm));
   if (numbers.removed.length + numbers.added.length > 0) flags.push({ kind: 'number', detail: describe(numbers.removed, numbers.added) });
   // A modal changed in place ("could" → "may"), or one dropped or added between matched words.
-  const modalSwaps = steps.filter((s) => s.q !== undefined && s.t !== undefined && a[s.q]!.norm !== b[s.t]!.norm && (MODALITY_WORDS.has(a[s.q]!.norm) || MODALITY_WORDS.has(b[s.t]!.norm)));
+  const modalSwaps = steps.filter(
+    (s) => s.q !== undefined && s.t !== undefined && a[s.q]!.norm !== b[s.t]!.norm && (MODALITY_WORDS.has(a[s.q]!.norm) || MODALITY_WORDS.has(b[s.t]!.norm)),
+  );
   const modals = changed((tokens, i) => MODALITY_WORDS.has(tokens[i]!.norm));
   const swapped = modalSwaps.map((s) => `“${a[s.q!]!.raw}” → “${b[s.t!]!.raw}”`);
   const unpaired = describe(
@@ -218,7 +247,13 @@ export function wordDiff(base: string, variant: string, a: readonly Token[], b: 
   const runs: Run[] = [];
   for (const step of steps) {
     const kind: DiffSegment['kind'] =
-      step.kind === 'equal' && a[step.q!]!.raw === b[step.t!]!.raw ? 'equal' : step.kind === 'delete' ? 'delete' : step.kind === 'insert' ? 'insert' : 'replace';
+      step.kind === 'equal' && a[step.q!]!.raw === b[step.t!]!.raw
+        ? 'equal'
+        : step.kind === 'delete'
+          ? 'delete'
+          : step.kind === 'insert'
+            ? 'insert'
+            : 'replace';
     const last = runs.at(-1);
     // Adjacent changes read as one: "technical support" → "technique", not a swap and a deletion.
     if (last && (last.kind === kind || (last.kind !== 'equal' && kind !== 'equal'))) {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { TAGS } from '../api/contract.ts';
-import { CrosscheckError } from '../api/errors.ts';
+import { TAGS } from '../contract/contract.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { createAnnotation } from '../corpus/annotations.ts';
 import { openDatabase, type Db } from '../corpus/database.ts';
 import { importPaths } from '../ingest/importFiles.ts';
@@ -109,7 +109,11 @@ export function loadEvaluationSet(file: string): LoadedEvaluationSet {
     throw new CrosscheckError('invalid_input', `cannot read the evaluation set ${file}: ${(error as Error).message}`);
   }
   const parsed = EvaluationSet.safeParse(raw);
-  if (!parsed.success) throw new CrosscheckError('invalid_input', `${file} is not an evaluation set: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new CrosscheckError(
+      'invalid_input',
+      `${file} is not an evaluation set: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
+    );
   return { set: parsed.data, corpusDir: resolve(dirname(file), parsed.data.corpus), file };
 }
 
@@ -162,7 +166,10 @@ function importSetCorpus(db: Db, corpusDir: string): SetCorpus {
     if (r.status === 'failed' || r.articleId === undefined) throw new CrosscheckError('invalid_input', `cannot import ${r.file}: ${r.reason}`);
     // A file read as a new version of another would hide that other from the matcher (it only sees live text).
     if (r.status === 'duplicate' || r.supersedes !== undefined) {
-      throw new CrosscheckError('invalid_input', `${basename(r.file)} in ${corpusDir} is imported as a duplicate or a new version of another article; give each report its own outlet and headline`);
+      throw new CrosscheckError(
+        'invalid_input',
+        `${basename(r.file)} in ${corpusDir} is imported as a duplicate or a new version of another article; give each report its own outlet and headline`,
+      );
     }
     const text = db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(r.articleId) as string;
     articleOf.set(basename(r.file), { id: r.articleId, text });
@@ -202,12 +209,15 @@ export function checkEvaluationSet(set: EvaluationSet, corpusDir: string, { requ
       const [span] = corpus.locate(source, `source ${source.id}`);
       const located: LocatedSpan[] = [];
       for (const ref of source.expected) {
-        if (requireKinds && ref.kind === undefined) throw new CrosscheckError('invalid_input', `source ${source.id}: the expected span “${ref.quote}” in ${ref.file} has no kind`);
+        if (requireKinds && ref.kind === undefined)
+          throw new CrosscheckError('invalid_input', `source ${source.id}: the expected span “${ref.quote}” in ${ref.file} has no kind`);
         for (const e of corpus.locate(ref, `source ${source.id}, expected`)) {
-          if (overlapRatio(e, span!) > 0) throw new CrosscheckError('invalid_input', `source ${source.id}: the expected span “${ref.quote}” overlaps the source itself`);
+          if (overlapRatio(e, span!) > 0)
+            throw new CrosscheckError('invalid_input', `source ${source.id}: the expected span “${ref.quote}” overlaps the source itself`);
           // One suggestion finds one expected span: two overlapping labels would count one mention twice.
           const twin = located.find((other) => overlapRatio(other, e) > 0);
-          if (twin) throw new CrosscheckError('invalid_input', `source ${source.id}: the expected spans “${twin.quote}” and “${ref.quote}” in ${ref.file} overlap`);
+          if (twin)
+            throw new CrosscheckError('invalid_input', `source ${source.id}: the expected spans “${twin.quote}” and “${ref.quote}” in ${ref.file} overlap`);
           located.push(e);
         }
       }
@@ -215,7 +225,11 @@ export function checkEvaluationSet(set: EvaluationSet, corpusDir: string, { requ
         for (const a of corpus.locate(ref, `source ${source.id}, acceptable`)) {
           // A suggestion touching an acceptable span is never an error, so one overlapping an expected span would excuse its fragments.
           const shadowed = located.find((e) => overlapRatio(e, a) > 0);
-          if (shadowed) throw new CrosscheckError('invalid_input', `source ${source.id}: the acceptable span “${ref.quote}” overlaps the expected span “${shadowed.quote}” in ${ref.file}`);
+          if (shadowed)
+            throw new CrosscheckError(
+              'invalid_input',
+              `source ${source.id}: the acceptable span “${ref.quote}” overlaps the expected span “${shadowed.quote}” in ${ref.file}`,
+            );
         }
       }
       expected += located.length;
@@ -227,7 +241,11 @@ export function checkEvaluationSet(set: EvaluationSet, corpusDir: string, { requ
 }
 
 /** What finds a source annotation's other mentions: the app's matcher unless a caller measures another. */
-export type Matcher = (db: Db, annotationId: number, options: SuggestOptions) => ReadonlyArray<{ articleId: number; start: number; end: number; quote: string; score: number }>;
+export type Matcher = (
+  db: Db,
+  annotationId: number,
+  options: SuggestOptions,
+) => ReadonlyArray<{ articleId: number; start: number; end: number; quote: string; score: number }>;
 
 /** Runs the set on a fresh in-memory corpus of its articles; nothing is written anywhere. */
 export function evaluateMatcher(set: EvaluationSet, corpusDir: string, options: SuggestOptions = {}, matcher: Matcher = suggestFor): EvaluationResult {
@@ -239,13 +257,25 @@ export function evaluateMatcher(set: EvaluationSet, corpusDir: string, options: 
       const [span] = corpus.locate(source, `source ${source.id}`);
       const annotation = createAnnotation(
         db,
-        { articleId: span!.articleId, start: span!.start, end: span!.end, tag: source.tag, ...(source.speaker === undefined ? {} : { speaker: source.speaker }) },
+        {
+          articleId: span!.articleId,
+          start: span!.start,
+          end: span!.end,
+          tag: source.tag,
+          ...(source.speaker === undefined ? {} : { speaker: source.speaker }),
+        },
         'evaluation',
       );
       const suggestions = matcher(db, annotation.id, { ...options, limit: 100 });
       const expected = source.expected.flatMap((ref) => corpus.locate(ref, `source ${source.id}, expected`));
       const acceptable = source.acceptable.flatMap((ref) => corpus.locate(ref, `source ${source.id}, acceptable`));
-      sources.push(scoreSource(source.id, { expected, acceptable }, suggestions.map((s) => ({ ...s, file: corpus.fileOf(s.articleId) }))));
+      sources.push(
+        scoreSource(
+          source.id,
+          { expected, acceptable },
+          suggestions.map((s) => ({ ...s, file: corpus.fileOf(s.articleId) })),
+        ),
+      );
     }
     return summariseSources(sources);
   } finally {
@@ -269,7 +299,11 @@ export interface ScoredSpan {
  * touching an acceptable span, or finding an expected span a second time, is
  * neither a hit nor an error; any other suggestion is a false positive.
  */
-export function scoreSource(id: string, labels: { expected: readonly LocatedSpan[]; acceptable: readonly LocatedSpan[] }, suggestions: readonly ScoredSpan[]): SourceResult {
+export function scoreSource(
+  id: string,
+  labels: { expected: readonly LocatedSpan[]; acceptable: readonly LocatedSpan[] },
+  suggestions: readonly ScoredSpan[],
+): SourceResult {
   const { expected, acceptable } = labels;
   const hits = new Set<number>();
   let exact = 0;

@@ -34,13 +34,22 @@ const COVERAGE_BETA = 1.5;
 /** Similarity of a dictionary rewording (wordSimilarity.ts): at or above it, a word is said, not only evoked. */
 const ANCHOR = 0.9;
 /** Words of a run that answer nothing still count, a little, against it; more clauses are taken only when they add meaning. */
-const fScore = (coverage: number, precision: number) => (coverage + precision === 0 ? 0 : ((1 + COVERAGE_BETA ** 2) * coverage * precision) / (COVERAGE_BETA ** 2 * precision + coverage));
+const fScore = (coverage: number, precision: number) =>
+  coverage + precision === 0 ? 0 : ((1 + COVERAGE_BETA ** 2) * coverage * precision) / (COVERAGE_BETA ** 2 * precision + coverage);
 
 /**
  * The best run of whole clauses of the sentence [first, last] for the quote.
  * `skip` leaves tokens out of the comparison (the attribution, "she said").
  */
-export function bestClauseRun(quote: readonly Token[], text: string, tokens: readonly Token[], first: number, last: number, skip: (i: number) => boolean = () => false, offset = 0): MeaningMatch | null {
+export function bestClauseRun(
+  quote: readonly Token[],
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  skip: (i: number) => boolean = () => false,
+  offset = 0,
+): MeaningMatch | null {
   const quoteContent = quote.map((q, i) => [q, i] as const).filter(([q]) => q.content);
   const quoteWeight = quoteContent.reduce((sum, [q]) => sum + q.weight, 0);
   if (quoteWeight === 0) return null;
@@ -55,7 +64,7 @@ export function bestClauseRun(quote: readonly Token[], text: string, tokens: rea
     quoteContent.forEach(([q], k) => {
       const s = wordSimilarity(q, t);
       sims[k] = s;
-      if (s > best) (best = s), (by = quoteContent[k]![1]);
+      if (s > best) ((best = s), (by = quoteContent[k]![1]));
     });
     columns.push({ j, best, by, sims });
   }

@@ -1,4 +1,4 @@
-import type { EditOperation } from '../api/contract.ts';
+import type { EditOperation } from '../contract/contract.ts';
 import { alignLocal, relation, weight, type Step } from './alignment.ts';
 import type { Token } from './tokens.ts';
 
@@ -55,7 +55,14 @@ export function findSpans(quote: readonly Token[], text: readonly Token[], optio
   return matches.sort((a, b) => b.score - a.score || a.start - b.start);
 }
 
-function describe(quote: readonly Token[], text: readonly Token[], core: Step[], masked: Uint8Array, minContent: number, minCoverage: number): SpanMatch | null {
+function describe(
+  quote: readonly Token[],
+  text: readonly Token[],
+  core: Step[],
+  masked: Uint8Array,
+  minContent: number,
+  minCoverage: number,
+): SpanMatch | null {
   const quoteWeight = quote.reduce((sum, t) => sum + weight(t), 0);
   let best = measure(quote, text, core, quoteWeight);
   // Reordering: content words of the quote left out of the core may sit just before or after it,
@@ -63,7 +70,11 @@ function describe(quote: readonly Token[], text: readonly Token[], core: Step[],
   for (const direction of [-1, 1] as const) {
     const edge = direction < 0 ? best.first : best.last;
     const sentence = text[edge]!.sentence;
-    for (let distance = 1, j = edge + direction; distance <= REORDER_WINDOW && j >= 0 && j < text.length && !masked[j] && text[j]!.sentence === sentence; distance++, j += direction) {
+    for (
+      let distance = 1, j = edge + direction;
+      distance <= REORDER_WINDOW && j >= 0 && j < text.length && !masked[j] && text[j]!.sentence === sentence;
+      distance++, j += direction
+    ) {
       const used = new Set(best.steps.filter((s) => s.q !== undefined && s.t !== undefined && s.kind !== 'swap').map((s) => s.q!));
       const q = quote.findIndex((token, i) => token.content && !used.has(i) && relation(token, text[j]!) !== 'swap');
       if (q < 0) continue;
@@ -123,7 +134,7 @@ function measure(quote: readonly Token[], text: readonly Token[], steps: Step[],
   let last = -Infinity;
   const answered = new Set<number>();
   for (const step of steps) {
-    if (step.t !== undefined) (first = Math.min(first, step.t)), (last = Math.max(last, step.t));
+    if (step.t !== undefined) ((first = Math.min(first, step.t)), (last = Math.max(last, step.t)));
     if (step.q === undefined || step.t === undefined || step.kind === 'swap') continue;
     matchedQuote += weight(quote[step.q]!) * (step.kind === 'near' ? NEAR_CREDIT : 1);
     if (quote[step.q]!.content) matchedContent++;

@@ -1,4 +1,4 @@
-import type { Annotation, Suggestion } from '../api/contract.ts';
+import type { Annotation, Suggestion } from '../contract/contract.ts';
 import { getAnnotation, listAnnotations } from '../corpus/annotations.ts';
 import { claimGroupIds } from '../corpus/claimGroups.ts';
 import type { Db } from '../corpus/database.ts';
@@ -91,7 +91,10 @@ export function suggestFor(db: Db, annotationId: number, options: SuggestOptions
   const quoteWeight = quote.reduce((sum, t) => sum + t.weight, 0);
   const relatedKeys = quote.map((t) => new Set(t.content && t.lex >= 0 ? words.relatedWords(t.lex).map((r) => wordKey(words.word(r))) : []));
   const reachable = (keys: ReadonlySet<string>) =>
-    quote.reduce((sum, t, i) => sum + (!t.content || !retrieves(stats, t.key) || keys.has(t.key) || [...relatedKeys[i]!].some((k) => keys.has(k)) ? t.weight : 0), 0);
+    quote.reduce(
+      (sum, t, i) => sum + (!t.content || !retrieves(stats, t.key) || keys.has(t.key) || [...relatedKeys[i]!].some((k) => keys.has(k)) ? t.weight : 0),
+      0,
+    );
   const minReach = Math.min(options.minCoverage ?? DEFAULT_MIN_COVERAGE, MIN_MEANING_COVERAGE) * quoteWeight;
   for (const candidate of candidateArticles(db, quote, stats, CANDIDATE_ARTICLES, expansions)) {
     if (superseded.get(candidate.articleId)) continue;
@@ -140,7 +143,14 @@ function speakerOfSource(db: Db, source: Annotation, text: string): { name: stri
   return first < 0 ? null : findSpeaker(text, tokens, first, last);
 }
 
-function toSuggestion(source: Annotation, span: Span, found: FoundSpan, sameSpeakerCheck: boolean | null, sourceSpeaker: string | null, existingAnnotationId: number | null): Suggestion {
+function toSuggestion(
+  source: Annotation,
+  span: Span,
+  found: FoundSpan,
+  sameSpeakerCheck: boolean | null,
+  sourceSpeaker: string | null,
+  existingAnnotationId: number | null,
+): Suggestion {
   const changes = found.operations.filter((o) => o.op !== 'equal');
   const count = (op: string) => changes.filter((o) => o.op === op).length;
   const checks = { ...found.checks, sameSpeaker: sameSpeakerCheck };

@@ -13,7 +13,7 @@ import { cachedStatement } from '../corpus/statements.ts';
 export const MATCH_INDEX_VERSION = '2';
 const VERSION_KEY = 'match_index_version';
 
-const indexVersion = (db: Db) => ((cachedStatement(db, 'SELECT value FROM meta WHERE key = ?').get(VERSION_KEY) as { value: string } | undefined)?.value ?? null);
+const indexVersion = (db: Db) => (cachedStatement(db, 'SELECT value FROM meta WHERE key = ?').get(VERSION_KEY) as { value: string } | undefined)?.value ?? null;
 const markIndexCurrent = (db: Db) => db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(VERSION_KEY, MATCH_INDEX_VERSION);
 
 /** SQLite's order for TEXT (BINARY collation compares UTF-8 bytes, which UTF-16 code units order alike outside surrogates). */
@@ -110,7 +110,13 @@ export const retrieves = (stats: TermStatistics, key: string) => {
  * statistical stopwords of this corpus. Needs at least two shared keys (one
  * for a one-word quote).
  */
-export function candidateArticles(db: Db, quote: readonly Token[], stats: TermStatistics, limit = 40, expansions: ReadonlyMap<string, number> = new Map()): CandidateArticle[] {
+export function candidateArticles(
+  db: Db,
+  quote: readonly Token[],
+  stats: TermStatistics,
+  limit = 40,
+  expansions: ReadonlyMap<string, number> = new Map(),
+): CandidateArticle[] {
   const keys = articleTerms(quote);
   const postings = cachedStatement(db, 'SELECT article_id AS id FROM match_terms WHERE term = ?').pluck();
   const scores = new Map<number, { score: number; keys: string[] }>();

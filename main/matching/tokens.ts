@@ -44,7 +44,7 @@ export function tokenize(text: string, offset = 0, withLexicon = true): Token[] 
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
     const gap = text.slice(previousEnd, match.index);
-    if (tokens.length > 0 && gap.includes('\n')) paragraph++, sentence++;
+    if (tokens.length > 0 && gap.includes('\n')) (paragraph++, sentence++);
     else if (tokens.length > 0 && /[.!?]/.test(gap) && !/^\p{Ll}/u.test(raw)) sentence++;
     previousEnd = match.index + raw.length;
     // "US" in capitals is the country, not the pronoun.
@@ -52,7 +52,19 @@ export function tokenize(text: string, offset = 0, withLexicon = true): Token[] 
     const content = !isStopword(norm);
     const start = offset + match.index;
     const lex = words?.id(norm.replace(/'s$/, '')) ?? -1;
-    tokens.push({ start, end: start + raw.length, raw, norm, key: wordKey(norm), lex, number: isNumber(norm), content, weight: content ? 1 : FUNCTION_WORD_WEIGHT, paragraph, sentence });
+    tokens.push({
+      start,
+      end: start + raw.length,
+      raw,
+      norm,
+      key: wordKey(norm),
+      lex,
+      number: isNumber(norm),
+      content,
+      weight: content ? 1 : FUNCTION_WORD_WEIGHT,
+      paragraph,
+      sentence,
+    });
   }
   return tokens;
 }

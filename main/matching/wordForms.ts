@@ -10,7 +10,7 @@
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a an the and or but if of to in on at by for with from into onto over under as than then that this these those ' +
-    'is are was were be been being am do does did done has have had having it its it\'s he she they them their there ' +
+    "is are was were be been being am do does did done has have had having it its it's he she they them their there " +
     'his her hers him we us our you your i me my so such also just very can could would should will shall may might must ' +
     'who whom whose which what when where why how all any some each other both more most few many much not no nor ' +
     'about after before during while up down out off again further once here only own same too s t'
@@ -19,15 +19,28 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Words whose presence flips or cancels a claim. */
 export const NEGATIONS: ReadonlySet<string> = new Set(
-  'not no never nor neither none nobody nothing without deny denies denied denying refute refuted reject rejected false n\'t'.split(' '),
+  "not no never nor neither none nobody nothing without deny denies denied denying refute refuted reject rejected false n't".split(' '),
 );
 
 /** English number words and their values; "dozens", "hundreds" stand for an order of magnitude. */
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
-  ...'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' ').map((w, i) => [w, i] as const),
+  ...'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'
+    .split(' ')
+    .map((w, i) => [w, i] as const),
   ...'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ').map((w, i) => [w, (i + 2) * 10] as const),
-  ['hundred', 100], ['hundreds', 100], ['thousand', 1000], ['thousands', 1000], ['million', 1e6], ['millions', 1e6],
-  ['billion', 1e9], ['billions', 1e9], ['trillion', 1e12], ['dozen', 12], ['dozens', 12], ['half', 0.5], ['several', 3],
+  ['hundred', 100],
+  ['hundreds', 100],
+  ['thousand', 1000],
+  ['thousands', 1000],
+  ['million', 1e6],
+  ['millions', 1e6],
+  ['billion', 1e9],
+  ['billions', 1e9],
+  ['trillion', 1e12],
+  ['dozen', 12],
+  ['dozens', 12],
+  ['half', 0.5],
+  ['several', 3],
 ]);
 
 /** Case, quote marks and accents folded; what "the same word" means before any fuzziness. */

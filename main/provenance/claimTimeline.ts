@@ -1,5 +1,5 @@
-import type { ClaimTimeline } from '../api/contract.ts';
-import { CrosscheckError } from '../api/errors.ts';
+import type { ClaimTimeline } from '../contract/contract.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import { claimGroupIds } from '../corpus/claimGroups.ts';
 import { groupMembers } from '../corpus/claimRatings.ts';
 import type { Db } from '../corpus/database.ts';
@@ -26,7 +26,8 @@ interface ArticleRow extends OriginReport {
  * outlet), and the independent origins those edges leave.
  */
 export function claimTimeline(db: Db, annotationId: number): ClaimTimeline {
-  if (!db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(annotationId)) throw new CrosscheckError('not_found', `There is no annotation ${annotationId}.`);
+  if (!db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(annotationId))
+    throw new CrosscheckError('not_found', `There is no annotation ${annotationId}.`);
   const { groupId, members: memberIds } = groupMembers(claimGroupIds(db), annotationId);
   const members = memberIds.map(
     (id) => db.prepare('SELECT id AS annotationId, article_id AS articleId, quote, tag FROM annotations WHERE id = ?').get(id) as MemberRow,
@@ -54,7 +55,9 @@ export function claimTimeline(db: Db, annotationId: number): ClaimTimeline {
       directed: dated(from, to),
       sharedWords: reuse.sharedWords,
       passages: reuse.passages.map((p) =>
-        flip ? { fromStart: p.bStart, fromEnd: p.bEnd, toStart: p.aStart, toEnd: p.aEnd, words: p.words } : { fromStart: p.aStart, fromEnd: p.aEnd, toStart: p.bStart, toEnd: p.bEnd, words: p.words },
+        flip
+          ? { fromStart: p.bStart, fromEnd: p.bEnd, toStart: p.aStart, toEnd: p.aEnd, words: p.words }
+          : { fromStart: p.aStart, fromEnd: p.aEnd, toStart: p.bStart, toEnd: p.bEnd, words: p.words },
       ),
     });
   }

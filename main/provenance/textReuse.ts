@@ -60,7 +60,10 @@ function shingle(text: ReuseText): Shingled {
   const tokens = tokenize(text.text);
   const shingles = new Map<string, number[]>();
   for (let i = 0; i + SHINGLE_WORDS <= tokens.length; i++) {
-    const key = tokens.slice(i, i + SHINGLE_WORDS).map((t) => t.norm).join(' ');
+    const key = tokens
+      .slice(i, i + SHINGLE_WORDS)
+      .map((t) => t.norm)
+      .join(' ');
     const list = shingles.get(key);
     if (list) list.push(i);
     else shingles.set(key, [i]);

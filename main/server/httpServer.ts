@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch.ts';
 import type { AsyncDispatch } from '../api/offThread.ts';
 import type { Download, Downloads } from '../api/downloads.ts';
-import type { Result } from '../api/contract.ts';
-import { httpStatusOf, type ErrorCode } from '../api/errors.ts';
+import type { Result } from '../contract/contract.ts';
+import { httpStatusOf, type ErrorCode } from '../contract/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../api/contentSecurityPolicy.ts';
 import { readStaticFile } from './staticFiles.ts';
 
@@ -174,7 +174,6 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   }
   return Buffer.concat(chunks);
 }
-
 
 function securityHeaders(): Record<string, string> {
   return {

@@ -6,7 +6,12 @@ import type { DeviceLog } from './syncWithHub.ts';
 export function openDeviceLog(db: Db, analyst: string): DeviceLog {
   return {
     pendingOperations: (limit) => pendingOperations(db, analyst, limit),
-    markPushed: (acknowledged) => markPushed(db, acknowledged.map((a) => a.id), new Map(acknowledged.map((a) => [a.id, a.seq]))),
+    markPushed: (acknowledged) =>
+      markPushed(
+        db,
+        acknowledged.map((a) => a.id),
+        new Map(acknowledged.map((a) => [a.id, a.seq])),
+      ),
     lastPulledSeq: () => lastPulledSeq(db),
     articlesToUpload: (operations) => articleTexts(db, operations as Parameters<typeof articleTexts>[1]),
     articlesNeeded: (operations) => articlesNeeded(db, operations as Parameters<typeof articlesNeeded>[1]),

@@ -2,7 +2,7 @@
  * Where a hub is, and the one rule for sending it a token: only to that hub's own
  * origin, and never in clear text across a network.
  */
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -22,12 +22,16 @@ export function parseHubAddress(text: string): HubAddress {
   } catch {
     throw new CrosscheckError('invalid_input', `${JSON.stringify(text)} is not a hub address; give one like https://hub.example.org`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new CrosscheckError('invalid_input', `a hub address starts with https://, not ${url.protocol}//`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new CrosscheckError('invalid_input', `a hub address starts with https://, not ${url.protocol}//`);
   if (url.username || url.password) throw new CrosscheckError('invalid_input', 'put no user name or password in the hub address; the token authenticates');
   if (url.search || url.hash) throw new CrosscheckError('invalid_input', 'a hub address has no query or fragment');
   const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
   if (url.protocol === 'http:' && !loopback) {
-    throw new CrosscheckError('invalid_input', `refusing to send a token in clear text to ${url.host}: use https:// (plain http:// is only for a hub on this machine)`);
+    throw new CrosscheckError(
+      'invalid_input',
+      `refusing to send a token in clear text to ${url.host}: use https:// (plain http:// is only for a hub on this machine)`,
+    );
   }
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return { base: url, origin: url.origin, key: url.href };

@@ -4,7 +4,7 @@
  * A refusal (4xx) is a CrosscheckError with the hub's own sentence; an unreachable
  * hub or database (network errors, 502–504) is a HubUnavailable worth retrying.
  */
-import { CrosscheckError, ERROR_CODES, type ErrorCode } from '../api/errors.ts';
+import { CrosscheckError, ERROR_CODES, type ErrorCode } from '../contract/errors.ts';
 import { endpoint, type HubAddress } from './hubAddress.ts';
 import type { Operation, SequencedOperation } from '../hub/envelope.ts';
 
@@ -102,8 +102,18 @@ export class HubClient {
       await response.body?.cancel();
       throw new HubUnavailable(`the hub answered ${response.status}; try again shortly`);
     }
-    if (response.status >= 300 && response.status < 400) throw new CrosscheckError('forbidden', `the hub answered with a redirect (${response.status}); the token is not sent on`);
-    let code: ErrorCode = response.status === 401 ? 'unauthorized' : response.status === 403 ? 'forbidden' : response.status === 404 ? 'not_found' : response.status === 409 ? 'conflict' : 'invalid_input';
+    if (response.status >= 300 && response.status < 400)
+      throw new CrosscheckError('forbidden', `the hub answered with a redirect (${response.status}); the token is not sent on`);
+    let code: ErrorCode =
+      response.status === 401
+        ? 'unauthorized'
+        : response.status === 403
+          ? 'forbidden'
+          : response.status === 404
+            ? 'not_found'
+            : response.status === 409
+              ? 'conflict'
+              : 'invalid_input';
     let message = `the hub refused the request (${response.status})`;
     try {
       const answer = (await response.json()) as { error?: { code?: string; message?: string } };

@@ -4,7 +4,7 @@
  */
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import type { HubAddress } from './hubAddress.ts';
 
 export const LOGIN_FILE_NAME = 'hub-logins.json';

@@ -5,7 +5,7 @@
  * so a rerun after a crash or a lost acknowledgement finishes the job with no loss
  * and no duplicate. Article texts travel by hash before the operations that need them.
  */
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import type { Operation, SequencedOperation } from '../hub/envelope.ts';
 import { HubUnavailable, type HubClient } from './hubClient.ts';
 
@@ -59,7 +59,16 @@ export async function syncWithHub(device: DeviceLog, client: HubClient, options:
   const pushBatch = Math.min(options.pushBatch ?? 1000, 1000);
   const pullPage = Math.min(options.pullPage ?? 1000, 5000);
   const retry = <T>(what: string, request: () => Promise<T>) => withRetries(what, request, options.attempts ?? 5, options.retryDelayMs ?? 500);
-  const report: SyncReport = { pushed: 0, duplicates: 0, pulled: 0, applied: 0, conflicts: 0, articlesSent: 0, articlesReceived: 0, lastSeq: device.lastPulledSeq() };
+  const report: SyncReport = {
+    pushed: 0,
+    duplicates: 0,
+    pulled: 0,
+    applied: 0,
+    conflicts: 0,
+    articlesSent: 0,
+    articlesReceived: 0,
+    lastSeq: device.lastPulledSeq(),
+  };
 
   for (;;) {
     const batch = withinBytes(device.pendingOperations(pushBatch));
@@ -70,7 +79,8 @@ export async function syncWithHub(device: DeviceLog, client: HubClient, options:
       report.articlesSent++;
     }
     const answer = await retry('pushing', () => client.push(batch));
-    if (!Array.isArray(answer.seqs) || answer.seqs.length !== batch.length) throw new HubUnavailable('the hub acknowledged a push without a sequence number for each operation');
+    if (!Array.isArray(answer.seqs) || answer.seqs.length !== batch.length)
+      throw new HubUnavailable('the hub acknowledged a push without a sequence number for each operation');
     device.markPushed(batch.map((op, i) => ({ id: op.id, seq: answer.seqs[i]! })));
     report.pushed += answer.accepted;
     report.duplicates += answer.duplicates;
@@ -83,7 +93,8 @@ export async function syncWithHub(device: DeviceLog, client: HubClient, options:
     const texts = new Map<string, string>();
     for (const sha256 of device.articlesNeeded(page.operations)) {
       const text = await retry('fetching an article', () => client.getArticle(sha256));
-      if (text === null) throw new CrosscheckError('not_found', `the hub has operations on article ${sha256} but not its text; the device that added it must sync first`);
+      if (text === null)
+        throw new CrosscheckError('not_found', `the hub has operations on article ${sha256} but not its text; the device that added it must sync first`);
       texts.set(sha256, text);
       report.articlesReceived++;
     }

@@ -91,8 +91,18 @@ export function kappaOverWords(articles: readonly AgreementArticle[], first: rea
   const b: WordLabel[] = [];
   for (const article of articles) {
     const words = wordsOf(article.text);
-    a.push(...labelWords(words, first.filter((s) => s.articleId === article.id)));
-    b.push(...labelWords(words, second.filter((s) => s.articleId === article.id)));
+    a.push(
+      ...labelWords(
+        words,
+        first.filter((s) => s.articleId === article.id),
+      ),
+    );
+    b.push(
+      ...labelWords(
+        words,
+        second.filter((s) => s.articleId === article.id),
+      ),
+    );
   }
   const overall = cohensKappa(a, b);
   const perTag = Object.fromEntries(
@@ -208,10 +218,25 @@ export function unitizingAlpha(articles: readonly AgreementArticle[], spansByAna
     length += article.text.length;
   }
   const perTag = Object.fromEntries(
-    AGREEMENT_TAGS.map((tag) => [tag, alphaForTag(spansByAnalyst.map((spans) => unitsOf(spans, tag, offsets)), length)]),
+    AGREEMENT_TAGS.map((tag) => [
+      tag,
+      alphaForTag(
+        spansByAnalyst.map((spans) => unitsOf(spans, tag, offsets)),
+        length,
+      ),
+    ]),
   ) as Record<AgreementTag, AlphaResult>;
   const used = Object.values(perTag).filter((r) => r.units > 0);
   const observed = used.reduce((sum, r) => sum + r.observedDisagreement, 0) / (used.length || 1);
   const expectedD = used.reduce((sum, r) => sum + r.expectedDisagreement, 0) / (used.length || 1);
-  return { overall: { alpha: expectedD === 0 ? null : 1 - observed / expectedD, observedDisagreement: observed, expectedDisagreement: expectedD, units: used.reduce((s, r) => s + r.units, 0) }, perTag, length };
+  return {
+    overall: {
+      alpha: expectedD === 0 ? null : 1 - observed / expectedD,
+      observedDisagreement: observed,
+      expectedDisagreement: expectedD,
+      units: used.reduce((s, r) => s + r.units, 0),
+    },
+    perTag,
+    length,
+  };
 }

@@ -1,4 +1,4 @@
-import { CrosscheckError } from '../api/errors.ts';
+import { CrosscheckError } from '../contract/errors.ts';
 import type { Db } from '../corpus/database.ts';
 import { AGREEMENT_TAGS, kappaOverWords, unitizingAlpha, type AgreementTag, type TaggedSpan } from './agreement.ts';
 
@@ -15,7 +15,10 @@ export interface AgreementRequest {
 /** Authors by how many annotations they made in these articles (all articles when none are named). */
 function authorsByWork(db: Db, articleIds: readonly number[] | undefined): string[] {
   const filter = articleIds ? `WHERE article_id IN (${articleIds.map(() => '?').join(', ')})` : '';
-  return db.prepare(`SELECT author FROM annotations ${filter} GROUP BY author ORDER BY count(*) DESC, author`).pluck().all(...(articleIds ?? [])) as string[];
+  return db
+    .prepare(`SELECT author FROM annotations ${filter} GROUP BY author ORDER BY count(*) DESC, author`)
+    .pluck()
+    .all(...(articleIds ?? [])) as string[];
 }
 
 export function agreementReport(db: Db, request: AgreementRequest) {
@@ -25,7 +28,10 @@ export function agreementReport(db: Db, request: AgreementRequest) {
   }
   const analysts = request.analysts?.length ? request.analysts : authorsByWork(db, articleIds).slice(0, 2);
   if (analysts.length !== 2 || analysts[0] === analysts[1]) {
-    throw new CrosscheckError('invalid_input', 'Agreement compares two analysts: name them with --analysts A,B, or annotate the articles as two analysts first.');
+    throw new CrosscheckError(
+      'invalid_input',
+      'Agreement compares two analysts: name them with --analysts A,B, or annotate the articles as two analysts first.',
+    );
   }
   // By default, the articles both analysts worked on: an article one of them never opened says nothing about agreement.
   const chosen =
@@ -37,10 +43,14 @@ export function agreementReport(db: Db, request: AgreementRequest) {
   const articles = chosen.map((id) => ({ id, text: db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(id) as string }));
   const spansOf = (author: string) =>
     chosen.flatMap(
-      (id) => db.prepare('SELECT article_id AS articleId, start, "end", tag FROM annotations WHERE author = ? AND article_id = ? ORDER BY start').all(author, id) as TaggedSpan[],
+      (id) =>
+        db
+          .prepare('SELECT article_id AS articleId, start, "end", tag FROM annotations WHERE author = ? AND article_id = ? ORDER BY start')
+          .all(author, id) as TaggedSpan[],
     );
   const [first, second] = [spansOf(analysts[0]!), spansOf(analysts[1]!)];
-  const tally = (spans: readonly TaggedSpan[]) => Object.fromEntries(AGREEMENT_TAGS.map((t) => [t, spans.filter((s) => s.tag === t).length])) as Record<AgreementTag, number>;
+  const tally = (spans: readonly TaggedSpan[]) =>
+    Object.fromEntries(AGREEMENT_TAGS.map((t) => [t, spans.filter((s) => s.tag === t).length])) as Record<AgreementTag, number>;
   const kappa = kappaOverWords(articles, first, second);
   const alpha = unitizingAlpha(articles, [first, second]);
   return {

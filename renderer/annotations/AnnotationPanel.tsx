@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { TAGS, type Annotation, type AnnotationPatch, type Tag } from '../../main/api/contract.ts';
+import { TAGS, type Annotation, type AnnotationPatch, type Tag } from '../../main/contract/contract.ts';
 
 /** Rows are one fixed height so that only the visible ones need to exist (articles can carry thousands). */
 const ROW_HEIGHT = 48;
@@ -47,7 +47,12 @@ export function AnnotationPanel({ annotations, selectedId, noteRequest, suggesti
   );
 }
 
-function AnnotationRows({ annotations, selectedId, suggestionCount, onSelect }: Pick<AnnotationPanelProps, 'annotations' | 'selectedId' | 'onSelect'> & { suggestionCount: number }) {
+function AnnotationRows({
+  annotations,
+  selectedId,
+  suggestionCount,
+  onSelect,
+}: Pick<AnnotationPanelProps, 'annotations' | 'selectedId' | 'onSelect'> & { suggestionCount: number }) {
   const listRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -71,7 +76,13 @@ function AnnotationRows({ annotations, selectedId, suggestionCount, onSelect }: 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(annotations.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   return (
-    <div ref={listRef} className="annotation-rows" role="listbox" aria-label="Annotations in text order" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+    <div
+      ref={listRef}
+      className="annotation-rows"
+      role="listbox"
+      aria-label="Annotations in text order"
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+    >
       <div style={{ height: annotations.length * ROW_HEIGHT, position: 'relative' }}>
         {annotations.slice(first, last).map((a, i) => (
           <div
@@ -101,7 +112,12 @@ function AnnotationRows({ annotations, selectedId, suggestionCount, onSelect }: 
   );
 }
 
-function AnnotationEditor({ annotation, noteRequest, onUpdate, onDelete }: { annotation: Annotation; noteRequest: number } & Pick<AnnotationPanelProps, 'onUpdate' | 'onDelete'>) {
+function AnnotationEditor({
+  annotation,
+  noteRequest,
+  onUpdate,
+  onDelete,
+}: { annotation: Annotation; noteRequest: number } & Pick<AnnotationPanelProps, 'onUpdate' | 'onDelete'>) {
   const [note, setNote] = useState(annotation.note);
   const [speaker, setSpeaker] = useState(annotation.speaker ?? '');
   const noteRef = useRef<HTMLTextAreaElement>(null);
@@ -122,7 +138,10 @@ function AnnotationEditor({ annotation, noteRequest, onUpdate, onDelete }: { ann
   return (
     <section className="annotation-editor" aria-label="Selected annotation">
       <p className="editor-quote">
-        <q>{annotation.quote}</q> <span className="editor-offsets">{annotation.start}–{annotation.end}</span>
+        <q>{annotation.quote}</q>{' '}
+        <span className="editor-offsets">
+          {annotation.start}–{annotation.end}
+        </span>
       </p>
       <label>
         Tag{' '}
@@ -135,7 +154,8 @@ function AnnotationEditor({ annotation, noteRequest, onUpdate, onDelete }: { ann
         </select>
       </label>
       <label>
-        Speaker <input value={speaker} onChange={(e) => setSpeaker(e.target.value)} onBlur={saveSpeaker} onKeyDown={(e) => e.key === 'Enter' && saveSpeaker()} />
+        Speaker{' '}
+        <input value={speaker} onChange={(e) => setSpeaker(e.target.value)} onBlur={saveSpeaker} onKeyDown={(e) => e.key === 'Enter' && saveSpeaker()} />
       </label>
       <label>
         Note

@@ -1,9 +1,19 @@
 import { useEffect, useRef } from 'react';
-import type { Annotation } from '../../main/api/contract.ts';
+import type { Annotation } from '../../main/contract/contract.ts';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
 
 /** Lists every annotation under a clicked spot so the analyst can pick the one meant: arrows move, Enter picks, Esc closes. */
-export function HighlightPicker({ annotations, rect, onPick, onClose }: { annotations: Annotation[]; rect: DOMRect; onPick(id: number): void; onClose(): void }) {
+export function HighlightPicker({
+  annotations,
+  rect,
+  onPick,
+  onClose,
+}: {
+  annotations: Annotation[];
+  rect: DOMRect;
+  onPick(id: number): void;
+  onClose(): void;
+}) {
   const menu = useRef<HTMLDivElement>(null);
   const items = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role=menuitem]') ?? [])];
   const move = (by: 1 | -1) => {

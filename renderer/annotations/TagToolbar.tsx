@@ -1,4 +1,4 @@
-import { TAGS, type Tag } from '../../main/api/contract.ts';
+import { TAGS, type Tag } from '../../main/contract/contract.ts';
 
 const LABELS: Record<Tag, string> = { claim: 'Claim', denial: 'Denial', attribution: 'Attribution' };
 const KEYS: Record<Tag, string> = { claim: 'c', denial: 'd', attribution: 'a' };

@@ -1,4 +1,4 @@
-import { contract, ApiError, type CrosscheckBridge, type Input, type Method, type Output, type Result } from '../../main/api/contract.ts';
+import { contract, ApiError, type CrosscheckBridge, type Input, type Method, type Output, type Result } from '../../main/contract/contract.ts';
 
 declare global {
   interface Window {

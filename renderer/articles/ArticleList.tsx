@@ -1,5 +1,5 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { ARTICLE_SORTS, type ArticlePageQuery, type ArticleSummary } from '../../main/api/contract.ts';
+import { ARTICLE_SORTS, type ArticlePageQuery, type ArticleSummary } from '../../main/contract/contract.ts';
 import { useQuery } from '../data/DataProvider.tsx';
 import { articleTitle } from './articleTitle.ts';
 import './articles.css';
@@ -31,7 +31,8 @@ const SORT_LABELS: Record<(typeof ARTICLE_SORTS)[number], string> = { date: 'old
  */
 export function ArticleList({ selectedId, onSelect }: ArticleListProps) {
   const [filters, setFilters] = useState<Filters>({});
-  const set = (patch: Partial<Filters>) => setFilters((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined)) as Filters);
+  const set = (patch: Partial<Filters>) =>
+    setFilters((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined)) as Filters);
   // Asked for when the menu is first used: one request fewer while the app starts.
   const [wantOutlets, setWantOutlets] = useState(false);
   useEffect(() => {
@@ -73,7 +74,8 @@ export function ArticleList({ selectedId, onSelect }: ArticleListProps) {
           <input type="checkbox" checked={filters.annotated === true} onChange={(e) => set({ annotated: e.target.checked || undefined })} /> with annotations
         </label>
         <label>
-          <input type="checkbox" checked={filters.superseded === false} onChange={(e) => set({ superseded: e.target.checked ? false : undefined })} /> hide replaced versions
+          <input type="checkbox" checked={filters.superseded === false} onChange={(e) => set({ superseded: e.target.checked ? false : undefined })} /> hide
+          replaced versions
         </label>
       </fieldset>
       <ArticleRows filters={filters} selectedId={selectedId} onSelect={onSelect} />
@@ -129,18 +131,40 @@ function ArticleRows({ filters, selectedId, onSelect }: { filters: Filters } & A
         {total === null ? 'Loading…' : `${total.toLocaleString('en')} in the list`}
       </p>
       <div ref={listRef} className="article-rows" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      <ul className="article-list" aria-label="Article list" aria-busy={total === null} style={{ height: (total ?? 0) * ARTICLE_ROW_HEIGHT }}>
-        {rows.map(({ index, article }) => (
-          <ArticleRow key={article.id} article={article} top={index * ARTICLE_ROW_HEIGHT} position={index + 1} count={total ?? 0} current={article.id === selectedId} onSelect={onSelect} />
-        ))}
-      </ul>
+        <ul className="article-list" aria-label="Article list" aria-busy={total === null} style={{ height: (total ?? 0) * ARTICLE_ROW_HEIGHT }}>
+          {rows.map(({ index, article }) => (
+            <ArticleRow
+              key={article.id}
+              article={article}
+              top={index * ARTICLE_ROW_HEIGHT}
+              position={index + 1}
+              count={total ?? 0}
+              current={article.id === selectedId}
+              onSelect={onSelect}
+            />
+          ))}
+        </ul>
       </div>
     </>
   );
 }
 
 /** One row; memoised so that a change elsewhere in the workspace does not re-render the list. */
-const ArticleRow = memo(function ArticleRow({ article, top, position, count, current, onSelect }: { article: ArticleSummary; top: number; position: number; count: number; current: boolean; onSelect(id: number): void }) {
+const ArticleRow = memo(function ArticleRow({
+  article,
+  top,
+  position,
+  count,
+  current,
+  onSelect,
+}: {
+  article: ArticleSummary;
+  top: number;
+  position: number;
+  count: number;
+  current: boolean;
+  onSelect(id: number): void;
+}) {
   const title = articleTitle(article);
   return (
     <li className="article-row" style={{ top }} aria-posinset={position} aria-setsize={count}>

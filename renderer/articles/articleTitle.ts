@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../../main/api/contract.ts';
+import type { ArticleSummary } from '../../main/contract/contract.ts';
 
 /** The title to show; when the text gave none, the file name stands in and says so. */
 export function articleTitle(article: Pick<ArticleSummary, 'title' | 'fileName' | 'id'>): { text: string; known: boolean } {

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { MAX_ARTICLE_PAGE } from '../../main/api/contract.ts';
+import { MAX_ARTICLE_PAGE } from '../../main/contract/contract.ts';
 import { useQuery } from '../data/DataProvider.tsx';
 
 /**

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { Input, Method, Output } from '../../main/api/contract.ts';
+import type { Input, Method, Output } from '../../main/contract/contract.ts';
 import type { Client } from '../api/client.ts';
 import { INVALIDATES } from './invalidation.ts';
 import { userMessage } from './userMessage.ts';

@@ -1,8 +1,29 @@
-import type { Method } from '../../main/api/contract.ts';
+import type { Method } from '../../main/contract/contract.ts';
 
 /** Reads whose answers depend on annotations, links and their review. */
-const ANNOTATION_READS: Method[] = ['articles.page', 'annotations.list', 'links.list', 'links.page', 'suggestions.list', 'suggestions.queue', 'review.groups', 'review.groupsPage', 'review.matrix', 'speakers.list', 'history.state'];
-const ARTICLE_READS: Method[] = ['articles.list', 'articles.page', 'articles.outlets', 'articles.summaries', 'articles.get', 'articles.versions', 'orphans.list', 'search.articles'];
+const ANNOTATION_READS: Method[] = [
+  'articles.page',
+  'annotations.list',
+  'links.list',
+  'links.page',
+  'suggestions.list',
+  'suggestions.queue',
+  'review.groups',
+  'review.groupsPage',
+  'review.matrix',
+  'speakers.list',
+  'history.state',
+];
+const ARTICLE_READS: Method[] = [
+  'articles.list',
+  'articles.page',
+  'articles.outlets',
+  'articles.summaries',
+  'articles.get',
+  'articles.versions',
+  'orphans.list',
+  'search.articles',
+];
 
 /**
  * The one table of what each change makes stale: after a change succeeds,

@@ -1,16 +1,31 @@
 import { useState } from 'react';
-import { CSV_TABLES, LINK_STATUSES, TAGS, type LinkStatus, type Tag } from '../../main/api/contract.ts';
+import { CSV_TABLES, LINK_STATUSES, TAGS, type LinkStatus, type Tag } from '../../main/contract/contract.ts';
 import { Dialog } from '../shell/Dialog.tsx';
 import { csvDownloadHref } from './csvDownload.ts';
 
 /** One filter: a box per value; none ticked means no filter on it. */
-function CheckboxGroup<T extends string>({ legend, values, chosen, onChange }: { legend: string; values: readonly T[]; chosen: readonly T[]; onChange(chosen: T[]): void }) {
+function CheckboxGroup<T extends string>({
+  legend,
+  values,
+  chosen,
+  onChange,
+}: {
+  legend: string;
+  values: readonly T[];
+  chosen: readonly T[];
+  onChange(chosen: T[]): void;
+}) {
   return (
     <fieldset>
       <legend>{legend}</legend>
       {values.map((value) => (
         <label key={value}>
-          <input type="checkbox" checked={chosen.includes(value)} onChange={() => onChange(chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value])} /> {value}
+          <input
+            type="checkbox"
+            checked={chosen.includes(value)}
+            onChange={() => onChange(chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value])}
+          />{' '}
+          {value}
         </label>
       ))}
     </fieldset>
@@ -29,20 +44,20 @@ export function ExportDialog({ outlets, onClose }: { outlets: readonly string[];
   const filters = { tags, outlets: chosenOutlets, statuses, bom };
   return (
     <Dialog title="Export as CSV" id="export-heading" className="export-dialog" onClose={onClose}>
-        <p className="export-hint">The two files the export command writes. A group left unticked is exported whole.</p>
-        <CheckboxGroup legend="Tags" values={TAGS} chosen={tags} onChange={setTags} />
-        {outlets.length > 0 && <CheckboxGroup legend="Outlets" values={outlets} chosen={chosenOutlets} onChange={setOutlets} />}
-        <CheckboxGroup legend="Links" values={LINK_STATUSES} chosen={statuses} onChange={setStatuses} />
-        <label>
-          <input type="checkbox" checked={bom} onChange={() => setBom(!bom)} /> Byte-order mark, for Excel
-        </label>
-        <p className="export-downloads">
-          {CSV_TABLES.map((table) => (
-            <a key={table} className="button" href={csvDownloadHref(table, filters)} download={`${table}.csv`}>
-              Download {table}.csv
-            </a>
-          ))}
-        </p>
+      <p className="export-hint">The two files the export command writes. A group left unticked is exported whole.</p>
+      <CheckboxGroup legend="Tags" values={TAGS} chosen={tags} onChange={setTags} />
+      {outlets.length > 0 && <CheckboxGroup legend="Outlets" values={outlets} chosen={chosenOutlets} onChange={setOutlets} />}
+      <CheckboxGroup legend="Links" values={LINK_STATUSES} chosen={statuses} onChange={setStatuses} />
+      <label>
+        <input type="checkbox" checked={bom} onChange={() => setBom(!bom)} /> Byte-order mark, for Excel
+      </label>
+      <p className="export-downloads">
+        {CSV_TABLES.map((table) => (
+          <a key={table} className="button" href={csvDownloadHref(table, filters)} download={`${table}.csv`}>
+            Download {table}.csv
+          </a>
+        ))}
+      </p>
     </Dialog>
   );
 }

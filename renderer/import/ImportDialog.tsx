@@ -1,5 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { MAX_IMPORT_BYTES, type ImportResult } from '../../main/api/contract.ts';
+import { MAX_IMPORT_BYTES, type ImportResult } from '../../main/contract/contract.ts';
 import { useCall, useInvalidate } from '../data/DataProvider.tsx';
 import { INVALIDATES } from '../data/invalidation.ts';
 import { Dialog } from '../shell/Dialog.tsx';
@@ -8,7 +8,8 @@ import { filesFromDrop, fileToBase64, IMPORTABLE, type PickedFile } from './file
 type Row = { path: string; status: ImportResult['status'] | 'waiting' | 'cancelled'; detail: string };
 
 function describe(result: ImportResult): string {
-  if (result.supersedes) return `new version of article ${result.supersedes}: ${result.moved} annotations moved, ${result.orphaned} to place in the orphans queue`;
+  if (result.supersedes)
+    return `new version of article ${result.supersedes}: ${result.moved} annotations moved, ${result.orphaned} to place in the orphans queue`;
   if (result.status === 'duplicate') return `same text as article ${result.articleId}`;
   if (result.status === 'imported') return `article ${result.articleId}`;
   return result.reason ?? '';
@@ -68,52 +69,63 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const count = (status: Row['status']) => rows.filter((r) => r.status === status).length;
   return (
     <Dialog title="Import articles" id="import-heading" className="import-dialog" onClose={onClose} busy={running}>
-        <div
-          className={dragging ? 'drop-zone dragging' : 'drop-zone'}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={drop}
-        >
-          <p>Drop files or folders here ({IMPORTABLE.join(', ')}; up to {MAX_IMPORT_BYTES / 1024 / 1024} MiB each), or</p>
-          {/* The inputs are visually hidden, not `hidden`: the keyboard reaches them, and Enter or Space opens the picker. */}
-          <label className="button file-button">
-            <input type="file" className="visually-hidden" multiple accept={IMPORTABLE.join(',')} disabled={running} onChange={(e) => void pick(e.target.files)} />
-            Choose files…
-          </label>{' '}
-          <label className="button file-button">
-            <input type="file" className="visually-hidden" {...{ webkitdirectory: '' }} disabled={running} onChange={(e) => void pick(e.target.files)} />
-            Choose a folder…
-          </label>
-        </div>
-        {rows.length > 0 && (
-          <>
-            <div className="import-progress">
-              <progress max={rows.length} value={done} aria-label="Import progress" />
-              <span role="status">
-                {running ? `Importing ${done} of ${rows.length}…` : `${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed${count('cancelled') ? `, ${count('cancelled')} cancelled` : ''}`}
-              </span>
-              {running && (
-                <button type="button" onClick={() => (cancelled.current = true)}>
-                  Cancel
-                </button>
-              )}
-            </div>
-            <table className="import-results" aria-label="Import results">
-              <tbody>
-                {rows.map((row, i) => (
-                  <tr key={i} className={`import-${row.status}`}>
-                    <td>{row.status}</td>
-                    <td>{row.path}</td>
-                    <td>{row.detail}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
+      <div
+        className={dragging ? 'drop-zone dragging' : 'drop-zone'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={drop}
+      >
+        <p>
+          Drop files or folders here ({IMPORTABLE.join(', ')}; up to {MAX_IMPORT_BYTES / 1024 / 1024} MiB each), or
+        </p>
+        {/* The inputs are visually hidden, not `hidden`: the keyboard reaches them, and Enter or Space opens the picker. */}
+        <label className="button file-button">
+          <input
+            type="file"
+            className="visually-hidden"
+            multiple
+            accept={IMPORTABLE.join(',')}
+            disabled={running}
+            onChange={(e) => void pick(e.target.files)}
+          />
+          Choose files…
+        </label>{' '}
+        <label className="button file-button">
+          <input type="file" className="visually-hidden" {...{ webkitdirectory: '' }} disabled={running} onChange={(e) => void pick(e.target.files)} />
+          Choose a folder…
+        </label>
+      </div>
+      {rows.length > 0 && (
+        <>
+          <div className="import-progress">
+            <progress max={rows.length} value={done} aria-label="Import progress" />
+            <span role="status">
+              {running
+                ? `Importing ${done} of ${rows.length}…`
+                : `${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed${count('cancelled') ? `, ${count('cancelled')} cancelled` : ''}`}
+            </span>
+            {running && (
+              <button type="button" onClick={() => (cancelled.current = true)}>
+                Cancel
+              </button>
+            )}
+          </div>
+          <table className="import-results" aria-label="Import results">
+            <tbody>
+              {rows.map((row, i) => (
+                <tr key={i} className={`import-${row.status}`}>
+                  <td>{row.status}</td>
+                  <td>{row.path}</td>
+                  <td>{row.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
     </Dialog>
   );
 }

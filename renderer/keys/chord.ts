@@ -32,9 +32,11 @@ const NAMES: Record<string, string> = {
 
 /** How a chord is printed in the key map and the README. */
 export function formatChord(chord: string): string {
-  return chord
-    .split('+')
-    // A letter with a modifier is printed as on the key cap (Ctrl/Cmd+Z); alone it stays lower-case (c, d, a).
-    .map((part, _i, all) => NAMES[part] ?? (all.length > 1 && part.length === 1 ? part.toUpperCase() : part))
-    .join('+');
+  return (
+    chord
+      .split('+')
+      // A letter with a modifier is printed as on the key cap (Ctrl/Cmd+Z); alone it stays lower-case (c, d, a).
+      .map((part, _i, all) => NAMES[part] ?? (all.length > 1 && part.length === 1 ? part.toUpperCase() : part))
+      .join('+')
+  );
 }

@@ -66,8 +66,18 @@ export const KEY_TABLE = {
     b('move', ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown'], 'caret mode: move the caret'),
   ],
   'review.groups': [],
-  'review.suggestions': [...LIST_MOVES, b('accept', ['a'], 'accept the suggestion (links it; undoable)'), b('reject', ['r'], 'reject the suggestion (undoable)'), b('open', ['Enter'], 'open it in its article')],
-  'review.links': [...LIST_MOVES, b('confirm', ['c'], 'confirm the link'), b('reject', ['x'], 'reject the link'), b('open', ['Enter'], 'open its source end in its article')],
+  'review.suggestions': [
+    ...LIST_MOVES,
+    b('accept', ['a'], 'accept the suggestion (links it; undoable)'),
+    b('reject', ['r'], 'reject the suggestion (undoable)'),
+    b('open', ['Enter'], 'open it in its article'),
+  ],
+  'review.links': [
+    ...LIST_MOVES,
+    b('confirm', ['c'], 'confirm the link'),
+    b('reject', ['x'], 'reject the link'),
+    b('open', ['Enter'], 'open its source end in its article'),
+  ],
   'review.speakers': [],
   'review.matrix': [],
   'review.graph': [],
@@ -110,7 +120,12 @@ export function keyCollisions(table: Readonly<Record<string, readonly KeyBinding
 export function buildKeyLookup(table: Readonly<Record<string, readonly KeyBinding[]>> = KEY_TABLE): Map<string, Map<string, string>> {
   const problems = keyCollisions(table);
   if (problems.length > 0) throw new Error(`Ambiguous keys: ${problems.join('; ')}`);
-  return new Map(Object.entries(table).map(([scope, bindings]) => [scope, new Map(bindings.flatMap((binding) => binding.keys.map((key) => [key, binding.command] as const)))]));
+  return new Map(
+    Object.entries(table).map(([scope, bindings]) => [
+      scope,
+      new Map(bindings.flatMap((binding) => binding.keys.map((key) => [key, binding.command] as const))),
+    ]),
+  );
 }
 
 /** Help lines of some scopes, in table order: keys as printed and what they do. */
@@ -126,6 +141,14 @@ export function helpLines(scopes: readonly Scope[]): Array<{ scope: Scope; title
 
 /** The README's key table, generated from this one. */
 export function keyTableMarkdown(): string {
-  const rows = helpLines(Object.keys(SCOPES) as Scope[]).flatMap(({ title, lines }) => lines.map((line) => `| ${title} | ${line.keys.split(', ').map((k) => `\`${k}\``).join(', ')} | ${line.description} |`));
+  const rows = helpLines(Object.keys(SCOPES) as Scope[]).flatMap(({ title, lines }) =>
+    lines.map(
+      (line) =>
+        `| ${title} | ${line.keys
+          .split(', ')
+          .map((k) => `\`${k}\``)
+          .join(', ')} | ${line.description} |`,
+    ),
+  );
   return ['| where | key | what it does |', '|-------|-----|--------------|', ...rows].join('\n');
 }

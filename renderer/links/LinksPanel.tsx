@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { GROUPING_LINK_TYPES, LINK_TYPES, type Annotation, type LinkType } from '../../main/api/contract.ts';
+import { GROUPING_LINK_TYPES, LINK_TYPES, type Annotation, type LinkType } from '../../main/contract/contract.ts';
 import { useMutate, useQuery } from '../data/DataProvider.tsx';
 import { useArticleNames } from '../articles/useArticleNames.ts';
 import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
@@ -29,7 +29,10 @@ export function LinksPanel({ selected, onFollow }: LinksPanelProps) {
   // Asked for once per selected annotation, then kept fresh: accepting or rejecting one re-runs the search.
   const [searchingFor, setSearchingFor] = useState<number | null>(null);
   const suggestions = useQuery('suggestions.list', searchingFor !== null && searchingFor === selectedId ? { annotationId: searchingFor } : null).data;
-  const byGroupFirst = useMemo(() => [...links].sort((a, b) => Number(GROUPING_LINK_TYPES.includes(b.type)) - Number(GROUPING_LINK_TYPES.includes(a.type)) || a.id - b.id), [links]);
+  const byGroupFirst = useMemo(
+    () => [...links].sort((a, b) => Number(GROUPING_LINK_TYPES.includes(b.type)) - Number(GROUPING_LINK_TYPES.includes(a.type)) || a.id - b.id),
+    [links],
+  );
   const { pinned } = pin;
   const articleIds = useMemo(
     () => [...links.flatMap((l) => others.get(l.fromId === selectedId ? l.toId : l.fromId)?.articleId ?? []), ...(suggestions ?? []).map((s) => s.articleId)],

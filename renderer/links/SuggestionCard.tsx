@@ -1,4 +1,4 @@
-import type { Suggestion } from '../../main/api/contract.ts';
+import type { Suggestion } from '../../main/contract/contract.ts';
 
 export interface SuggestionCardProps {
   suggestion: Suggestion;

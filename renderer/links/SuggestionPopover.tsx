@@ -1,4 +1,4 @@
-import type { Suggestion } from '../../main/api/contract.ts';
+import type { Suggestion } from '../../main/contract/contract.ts';
 import { SuggestionCard } from './SuggestionCard.tsx';
 
 export interface SuggestionPopoverProps {
@@ -16,7 +16,12 @@ export interface SuggestionPopoverProps {
  */
 export function SuggestionPopover({ suggestion, rect, onAccept, onReject, onClose }: SuggestionPopoverProps) {
   return (
-    <div role="dialog" aria-label="Suggested span" className="suggestion-popover" style={{ top: Math.min(rect.bottom + 6, window.innerHeight - 220), left: Math.max(8, Math.min(rect.left, window.innerWidth - 420)) }}>
+    <div
+      role="dialog"
+      aria-label="Suggested span"
+      className="suggestion-popover"
+      style={{ top: Math.min(rect.bottom + 6, window.innerHeight - 220), left: Math.max(8, Math.min(rect.left, window.innerWidth - 420)) }}
+    >
       <ol className="suggestions">
         <SuggestionCard suggestion={suggestion} onAccept={onAccept} onReject={onReject} />
       </ol>

@@ -1,4 +1,4 @@
-import type { Input, LinkType, Suggestion } from '../../main/api/contract.ts';
+import type { Input, LinkType, Suggestion } from '../../main/contract/contract.ts';
 
 /**
  * Accepting makes the span an annotation linked to the one it was found for,

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { ArticleSummary } from '../../main/api/contract.ts';
+import type { ArticleSummary } from '../../main/contract/contract.ts';
 import { useMutate } from '../data/DataProvider.tsx';
 import { Dialog } from '../shell/Dialog.tsx';
 
@@ -34,13 +34,17 @@ export function MetadataEditor({ article, onClose }: { article: ArticleSummary; 
     setSaving(true);
     setError(null);
     const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
-    const saved = await mutate('articles.updateMetadata', {
-      id: article.id,
-      title: orNull(values.title),
-      outlet: orNull(values.outlet),
-      url: orNull(values.url),
-      published: orNull(values.published),
-    }, setError);
+    const saved = await mutate(
+      'articles.updateMetadata',
+      {
+        id: article.id,
+        title: orNull(values.title),
+        outlet: orNull(values.outlet),
+        url: orNull(values.url),
+        published: orNull(values.published),
+      },
+      setError,
+    );
     setSaving(false);
     if (saved) onClose();
   }
@@ -50,7 +54,12 @@ export function MetadataEditor({ article, onClose }: { article: ArticleSummary; 
       {FIELDS.map(({ key, label, type }) => (
         <label key={key} className="field">
           <span>{label}</span>
-          <input ref={(node) => void (inputs.current[key] = node)} type={type} value={values[key]} onChange={(e) => setValues({ ...values, [key]: e.target.value })} />
+          <input
+            ref={(node) => void (inputs.current[key] = node)}
+            type={type}
+            value={values[key]}
+            onChange={(e) => setValues({ ...values, [key]: e.target.value })}
+          />
         </label>
       ))}
       {error && (

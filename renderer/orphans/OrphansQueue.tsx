@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Orphan } from '../../main/api/contract.ts';
+import type { Orphan } from '../../main/contract/contract.ts';
 import { useMutate, useQuery } from '../data/DataProvider.tsx';
 import { Dialog } from '../shell/Dialog.tsx';
 import type { Span } from '../annotations/spanBoundaries.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Orphan } from '../../main/api/contract.ts';
+import type { Orphan } from '../../main/contract/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
 import { useQuery } from '../data/DataProvider.tsx';
 
@@ -8,7 +8,17 @@ import { useQuery } from '../data/DataProvider.tsx';
  * or Shift+arrows). The best candidate is selected to start with.
  * The text is one text node, so DOM offsets are offsets into the stored text.
  */
-export function PlaceBySelection({ orphan, candidate, onPlace, onCancel }: { orphan: Orphan; candidate: Span | null; onPlace(span: Span): void; onCancel(): void }) {
+export function PlaceBySelection({
+  orphan,
+  candidate,
+  onPlace,
+  onCancel,
+}: {
+  orphan: Orphan;
+  candidate: Span | null;
+  onPlace(span: Span): void;
+  onCancel(): void;
+}) {
   const article = useQuery('articles.get', { id: orphan.newArticleId }).data;
   const textRef = useRef<HTMLDivElement>(null);
   const [span, setSpan] = useState<Span | null>(null);
@@ -59,17 +69,20 @@ export function PlaceBySelection({ orphan, candidate, onPlace, onCancel }: { orp
         Select the words in article {orphan.newArticleId}
         {candidate ? ' (the closest passage is selected)' : ''}; Shift+arrows adjust the end.
       </p>
-      <div ref={textRef} className="orphan-text" tabIndex={0} role="document" aria-label={`Text of article ${orphan.newArticleId}`} onMouseUp={read} onKeyUp={read} onKeyDown={onKeyDown}>
+      <div
+        ref={textRef}
+        className="orphan-text"
+        tabIndex={0}
+        role="document"
+        aria-label={`Text of article ${orphan.newArticleId}`}
+        onMouseUp={read}
+        onKeyUp={read}
+        onKeyDown={onKeyDown}
+      >
         {article.text}
       </div>
       <p>
-        {span ? (
-          <>
-            Selected: “{article.text.slice(span.start, span.end)}”{' '}
-          </>
-        ) : (
-          'Nothing selected. '
-        )}
+        {span ? <>Selected: “{article.text.slice(span.start, span.end)}” </> : 'Nothing selected. '}
         <button type="button" disabled={!span} onClick={() => span && onPlace(span)}>
           Place at selection
         </button>{' '}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Annotation, Suggestion, Tag } from '../../main/api/contract.ts';
+import type { Annotation, Suggestion, Tag } from '../../main/contract/contract.ts';
 import { AnnotationPanel } from '../annotations/AnnotationPanel.tsx';
 import { HighlightPicker } from '../annotations/HighlightPicker.tsx';
 import { resizeSpan, snapToWords, trimSpan, type Span } from '../annotations/spanBoundaries.ts';
@@ -38,7 +38,15 @@ export function ReadView() {
   // Ghosts follow the pinned annotation from article to article. Only a pin shows them: ghosts for whatever
   // happens to be selected would sit on the words the analyst is about to select.
   const suggestions = useQuery('suggestions.list', pin.pinned ? { annotationId: pin.pinned.id } : null).data ?? NO_SUGGESTIONS;
-  const sources = useHighlightSources({ paragraphs, articleId: open?.article.id ?? null, annotations: open?.annotations, selected, pending, flash, suggestions });
+  const sources = useHighlightSources({
+    paragraphs,
+    articleId: open?.article.id ?? null,
+    annotations: open?.annotations,
+    selected,
+    pending,
+    flash,
+    suggestions,
+  });
 
   // A newly opened article starts at its top, not at the previous one's scroll position.
   const openId = open?.article.id;
@@ -221,7 +229,13 @@ export function ReadView() {
         />
       )}
       {active && card && ghostCard && (
-        <SuggestionPopover suggestion={card} rect={ghostCard.rect} onAccept={() => void decide(card, true)} onReject={() => void decide(card, false)} onClose={() => setGhostCard(null)} />
+        <SuggestionPopover
+          suggestion={card}
+          rect={ghostCard.rect}
+          onAccept={() => void decide(card, true)}
+          onReject={() => void decide(card, false)}
+          onClose={() => setGhostCard(null)}
+        />
       )}
     </>
   );

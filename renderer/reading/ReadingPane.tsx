@@ -1,7 +1,21 @@
-import { createContext, memo, useCallback, useContext, useEffect, useImperativeHandle, useMemo, useRef, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type Ref, type RefObject } from 'react';
+import {
+  createContext,
+  memo,
+  useCallback,
+  useContext,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type MouseEvent,
+  type Ref,
+  type RefObject,
+} from 'react';
 import { createEditor, Editor, Text, type BaseEditor, type NodeEntry, type Range } from 'slate';
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
-import type { Article } from '../../main/api/contract.ts';
+import type { Article } from '../../main/contract/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
 import type { ParagraphElement } from './articleDocument.ts';
 import { ANNOTATION_MARK, createParagraphDecorator, SUGGESTION_MARK, type MarkKey, type ParagraphHighlights } from './decorations.ts';
@@ -54,7 +68,15 @@ export interface ReadingPaneProps {
 }
 
 /** The article as read-only Slate paragraphs with its highlights; reports text selections and clicks on highlights. */
-export const ReadingPane = memo(function ReadingPane({ article, paragraphs, sources, onSelectText, onClickHighlight, onClickSuggestion, ref }: ReadingPaneProps) {
+export const ReadingPane = memo(function ReadingPane({
+  article,
+  paragraphs,
+  sources,
+  onSelectText,
+  onClickHighlight,
+  onClickSuggestion,
+  ref,
+}: ReadingPaneProps) {
   const editor = useMemo(() => {
     const e = withReact(createEditor());
     e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
@@ -178,7 +200,7 @@ function drawCaret(caret: HTMLDivElement | null, root: HTMLElement | null): void
   if (!caret) return;
   const selection = window.getSelection();
   const inside = root && selection && selection.rangeCount > 0 && selection.isCollapsed && root.contains(selection.focusNode);
-  const rect = inside ? selection.getRangeAt(0).getClientRects()[0] ?? null : null;
+  const rect = inside ? (selection.getRangeAt(0).getClientRects()[0] ?? null) : null;
   caret.hidden = !rect;
   if (rect) Object.assign(caret.style, { left: `${rect.left}px`, top: `${rect.top}px`, height: `${rect.height}px` });
 }
@@ -242,7 +264,13 @@ function Paragraph({ attributes, children, element }: RenderElementProps) {
   useEffect(() => (shown || !own.current ? undefined : placement.observe(own.current, index)), [shown, placement, index]);
   const empty = element.children[0].text === '';
   return (
-    <p {...attributes} ref={ref} className={empty ? 'blank-line' : shown ? undefined : 'placeholder'} data-offset={element.start} style={shown ? undefined : { height: estimatedHeight(element) }}>
+    <p
+      {...attributes}
+      ref={ref}
+      className={empty ? 'blank-line' : shown ? undefined : 'placeholder'}
+      data-offset={element.start}
+      style={shown ? undefined : { height: estimatedHeight(element) }}
+    >
       {shown ? children : null}
     </p>
   );
@@ -281,7 +309,13 @@ function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
       data-annotation-ids={ids.length ? ids.join(' ') : undefined}
       data-depth={ids.length ? Math.min(ids.length, 3) : undefined}
       data-suggestion={suggestion}
-      title={tags.length > 1 ? `${tags.length} annotations: ${tags.join(', ')} (click to pick one)` : suggestion !== undefined && ids.length === 0 ? 'Suggested span, not an annotation yet: click to accept or reject it' : undefined}
+      title={
+        tags.length > 1
+          ? `${tags.length} annotations: ${tags.join(', ')} (click to pick one)`
+          : suggestion !== undefined && ids.length === 0
+            ? 'Suggested span, not an annotation yet: click to accept or reject it'
+            : undefined
+      }
     >
       {children}
     </span>

@@ -1,5 +1,5 @@
 import type { Range } from 'slate';
-import type { Annotation } from '../../main/api/contract.ts';
+import type { Annotation } from '../../main/contract/contract.ts';
 import { paragraphAt, type ParagraphElement } from './articleDocument.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { Annotation } from '../../main/api/contract.ts';
+import type { Annotation } from '../../main/contract/contract.ts';
 import type { ParagraphElement } from './articleDocument.ts';
 import { annotationSpans, indexByParagraph, type ParagraphHighlights } from './decorations.ts';
 

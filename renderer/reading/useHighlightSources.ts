@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Annotation, Suggestion } from '../../main/api/contract.ts';
+import type { Annotation, Suggestion } from '../../main/contract/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
 import type { ParagraphElement } from './articleDocument.ts';
 import { indexByParagraph, suggestionMark, type MarkKey, type ParagraphHighlights } from './decorations.ts';
@@ -26,7 +26,15 @@ export interface HighlightInputs {
  * text with all of them. Ghosts (suggestions) are decorations like the rest,
  * so selecting text through them works as through any highlight.
  */
-export function useHighlightSources({ paragraphs, articleId, annotations, selected, pending, flash, suggestions }: HighlightInputs): readonly ParagraphHighlights[] {
+export function useHighlightSources({
+  paragraphs,
+  articleId,
+  annotations,
+  selected,
+  pending,
+  flash,
+  suggestions,
+}: HighlightInputs): readonly ParagraphHighlights[] {
   const annotationIndex = useAnnotationIndex(paragraphs, annotations);
   const ghostIndex = useMemo(() => {
     const spans = suggestions.flatMap((s, i) => (s.articleId === articleId ? [{ mark: suggestionMark(i), value: 'ghost', start: s.start, end: s.end }] : []));
@@ -35,7 +43,10 @@ export function useHighlightSources({ paragraphs, articleId, annotations, select
   const selectedIndex = useOneSpanSource(paragraphs, 'hl_s_0', selected && 'selected', selected);
   const flashIndex = useOneSpanSource(paragraphs, 'hl_f_0', flash && 'flash', flash);
   const pendingIndex = useOneSpanSource(paragraphs, 'hl_p_0', pending && `pending-${pending.tag}`, pending?.span ?? null);
-  return useMemo(() => [ghostIndex, annotationIndex, pendingIndex, selectedIndex, flashIndex], [ghostIndex, annotationIndex, pendingIndex, selectedIndex, flashIndex]);
+  return useMemo(
+    () => [ghostIndex, annotationIndex, pendingIndex, selectedIndex, flashIndex],
+    [ghostIndex, annotationIndex, pendingIndex, selectedIndex, flashIndex],
+  );
 }
 
 /** A highlight source of at most one span: the selected annotation, a flashed match, a span being stored. */

@@ -1,4 +1,4 @@
-import type { ClaimGroup } from '../../main/api/contract.ts';
+import type { ClaimGroup } from '../../main/contract/contract.ts';
 import { VerdictForm } from './VerdictForm.tsx';
 import { WordDiff } from './WordDiff.tsx';
 
@@ -13,8 +13,12 @@ export function ClaimGroupTable({ group, onOpen }: ClaimGroupTableProps) {
   return (
     <section className={group.flagged ? 'claim-group flagged' : 'claim-group'} aria-label={`Claim group ${group.id}`}>
       <h3>
-        {group.flagged && <span className="flag-badge" title="at least one variant changes the meaning">meaning changed</span>} “{base.annotation.quote}”
-        <span className="muted"> — {group.rows.length} reports</span>
+        {group.flagged && (
+          <span className="flag-badge" title="at least one variant changes the meaning">
+            meaning changed
+          </span>
+        )}{' '}
+        “{base.annotation.quote}”<span className="muted"> — {group.rows.length} reports</span>
       </h3>
       <table className="group-table">
         <thead>

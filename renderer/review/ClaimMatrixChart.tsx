@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { ClaimMatrix } from '../../main/api/contract.ts';
+import type { ClaimMatrix } from '../../main/contract/contract.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 
 const LABEL_WIDTH = 300;
@@ -27,7 +27,16 @@ export function ClaimMatrixChart({ matrix }: { matrix: ClaimMatrix }) {
       <figcaption>
         Claims × sources <ExportButtons target={svg} name="claims-by-source" />
       </figcaption>
-      <svg ref={svg} viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label="Claims by source matrix" fontFamily="system-ui, sans-serif" fontSize="12">
+      <svg
+        ref={svg}
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        role="img"
+        aria-label="Claims by source matrix"
+        fontFamily="system-ui, sans-serif"
+        fontSize="12"
+      >
         <rect width={width} height={height} fill="#fff" />
         {matrix.sources.map((source, i) => (
           <g key={source.articleId} transform={`translate(${LABEL_WIDTH + i * CELL_WIDTH}, 0)`}>

@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { Annotation, ArticleSummary, Link, LinkType } from '../../main/api/contract.ts';
+import type { Annotation, ArticleSummary, Link, LinkType } from '../../main/contract/contract.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 
 const COLUMN_WIDTH = 220;
@@ -42,7 +42,14 @@ export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
     });
     const rows = Math.max(1, ...columns.map((a) => nodes.filter((n) => n.articleId === a.id).length));
     // Only nodes in a drawn column: the caller may pass fewer articles than the links reach (a summarised graph).
-    return { shown, nodes: nodes.filter((n) => position.has(n.id)), columns, position, width: 40 + Math.max(1, columns.length) * COLUMN_WIDTH, height: TOP + rows * (NODE_HEIGHT + 16) + 40 };
+    return {
+      shown,
+      nodes: nodes.filter((n) => position.has(n.id)),
+      columns,
+      position,
+      width: 40 + Math.max(1, columns.length) * COLUMN_WIDTH,
+      height: TOP + rows * (NODE_HEIGHT + 16) + 40,
+    };
   }, [articles, annotations, links]);
 
   if (layout.nodes.length === 0) return <p className="muted">No links yet.</p>;
@@ -52,7 +59,16 @@ export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
       <figcaption>
         Link graph <ExportButtons target={svg} name="link-graph" />
       </figcaption>
-      <svg ref={svg} viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height} role="img" aria-label="Link graph" fontFamily="system-ui, sans-serif" fontSize="11">
+      <svg
+        ref={svg}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        width={layout.width}
+        height={layout.height}
+        role="img"
+        aria-label="Link graph"
+        fontFamily="system-ui, sans-serif"
+        fontSize="11"
+      >
         <defs>
           {Object.entries(TYPE_COLOUR).map(([type, colour]) => (
             <marker key={type} id={`arrow-${type}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -94,7 +110,13 @@ export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
           return (
             <g key={node.id} transform={`translate(${at.x}, ${at.y})`} data-node={node.id}>
               <title>{node.quote}</title>
-              <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={6} fill="#f6f7f9" stroke={node.tag === 'claim' ? '#0072b2' : node.tag === 'denial' ? '#d55e00' : '#009e73'} />
+              <rect
+                width={NODE_WIDTH}
+                height={NODE_HEIGHT}
+                rx={6}
+                fill="#f6f7f9"
+                stroke={node.tag === 'claim' ? '#0072b2' : node.tag === 'denial' ? '#d55e00' : '#009e73'}
+              />
               <text x={8} y={17} fill="#5f6673">
                 {node.tag}
                 {node.speaker ? ` · ${node.speaker.slice(0, 20)}` : ''}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { LINK_STATUSES, type ClaimGroup, type LinkStatus } from '../../main/api/contract.ts';
+import { LINK_STATUSES, type ClaimGroup, type LinkStatus } from '../../main/contract/contract.ts';
 import { useArticleNames } from '../articles/useArticleNames.ts';
 import { useMutate, useQuery } from '../data/DataProvider.tsx';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
@@ -175,7 +175,11 @@ function LinkReview() {
       <p className="hint">
         <label>
           Status{' '}
-          <select value={status} onChange={(e) => (setStatus(e.target.value as LinkStatus | 'all'), setCurrent(0), setOffset(0))} aria-label="Filter links by status">
+          <select
+            value={status}
+            onChange={(e) => (setStatus(e.target.value as LinkStatus | 'all'), setCurrent(0), setOffset(0))}
+            aria-label="Filter links by status"
+          >
             <option value="all">all</option>
             {LINK_STATUSES.map((s) => (
               <option key={s}>{s}</option>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Speaker } from '../../main/api/contract.ts';
+import type { Speaker } from '../../main/contract/contract.ts';
 import { useMutate, useQuery } from '../data/DataProvider.tsx';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
 
@@ -20,7 +20,8 @@ export function SpeakerRegistry() {
     <>
       {confirming && (
         <p role="alertdialog" aria-label="Confirm merge" className="confirm-bar">
-          Merge “{confirming.from.name}” ({confirming.from.annotations} annotations, {confirming.from.aliases.length} aliases) into “{confirming.into.name}”? Its name becomes an alias.{' '}
+          Merge “{confirming.from.name}” ({confirming.from.annotations} annotations, {confirming.from.aliases.length} aliases) into “{confirming.into.name}”?
+          Its name becomes an alias.{' '}
           <button
             type="button"
             autoFocus
@@ -60,11 +61,19 @@ export function SpeakerRegistry() {
                     setAlias({ ...alias, [speaker.id]: '' });
                   }}
                 >
-                  <input aria-label={`Another name for ${speaker.name}`} value={alias[speaker.id] ?? ''} onChange={(e) => setAlias({ ...alias, [speaker.id]: e.target.value })} />
+                  <input
+                    aria-label={`Another name for ${speaker.name}`}
+                    value={alias[speaker.id] ?? ''}
+                    onChange={(e) => setAlias({ ...alias, [speaker.id]: e.target.value })}
+                  />
                 </form>
               </td>
               <td>
-                <select aria-label={`Merge ${speaker.name} into`} value={mergeInto[speaker.id] ?? ''} onChange={(e) => setMergeInto({ ...mergeInto, [speaker.id]: Number(e.target.value) })}>
+                <select
+                  aria-label={`Merge ${speaker.name} into`}
+                  value={mergeInto[speaker.id] ?? ''}
+                  onChange={(e) => setMergeInto({ ...mergeInto, [speaker.id]: Number(e.target.value) })}
+                >
                   <option value="">—</option>
                   {speakers
                     .filter((other) => other.id !== speaker.id)

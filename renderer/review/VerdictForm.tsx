@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { ClaimGroup } from '../../main/api/contract.ts';
+import type { ClaimGroup } from '../../main/contract/contract.ts';
 import { useMutate } from '../data/DataProvider.tsx';
 
 /** schema.org's scale, as fact-checkers word it. */

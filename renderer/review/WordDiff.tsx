@@ -1,4 +1,4 @@
-import type { DiffSegment } from '../../main/api/contract.ts';
+import type { DiffSegment } from '../../main/contract/contract.ts';
 
 /** A variant's words against the base: dropped words struck through, added ones underlined, replacements both. */
 export function WordDiff({ segments }: { segments: readonly DiffSegment[] }) {

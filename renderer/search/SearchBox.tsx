@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
-import type { SearchResults } from '../../main/api/contract.ts';
+import type { SearchResults } from '../../main/contract/contract.ts';
 import { useCall } from '../data/DataProvider.tsx';
 import { userMessage } from '../data/userMessage.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
@@ -72,7 +72,9 @@ export function SearchBox({ onJump, inputRef }: SearchBoxProps) {
       {results && (
         <div className="search-results" role="listbox" aria-label="Search results">
           {results.articles.length === 0 && <p className="empty">No article contains every word.</p>}
-          {results.ranked === false && <p className="search-note">Many articles match: the first ones are shown in corpus order. Type more to rank them by relevance.</p>}
+          {results.ranked === false && (
+            <p className="search-note">Many articles match: the first ones are shown in corpus order. Type more to rank them by relevance.</p>
+          )}
           {results.articles.map((article) => (
             <section key={article.articleId} aria-label={article.title ?? `Article ${article.articleId}`}>
               <h3>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export interface DialogProps {
   title: string;
@@ -32,7 +33,8 @@ export function Dialog({ title, id, className, onClose, busy = false, onSubmit, 
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const root = frame.current!;
-    const first = root.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(root).find((element) => !element.classList.contains('dialog-close')) ?? root;
+    const first =
+      root.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(root).find((element) => !element.classList.contains('dialog-close')) ?? root;
     first.focus();
     return () => {
       if (before && document.contains(before)) before.focus();
@@ -63,7 +65,17 @@ export function Dialog({ title, id, className, onClose, busy = false, onSubmit, 
   return (
     <div className="dialog-backdrop">
       {onSubmit ? (
-        <form ref={frame} role="dialog" aria-modal="true" aria-labelledby={id} className={`dialog ${className ?? ''}`} tabIndex={-1} onKeyDown={trapTab} onSubmit={onSubmit} noValidate>
+        <form
+          ref={frame}
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby={id}
+          className={`dialog ${className ?? ''}`}
+          tabIndex={-1}
+          onKeyDown={trapTab}
+          onSubmit={onSubmit}
+          noValidate
+        >
           {body}
         </form>
       ) : (

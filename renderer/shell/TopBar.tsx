@@ -1,4 +1,4 @@
-import { TAGS } from '../../main/api/contract.ts';
+import { TAGS } from '../../main/contract/contract.ts';
 import { ARTICLE_PAGE_SIZE } from '../articles/ArticleList.tsx';
 import { useQuery } from '../data/DataProvider.tsx';
 import { useKeyRouter, useKeyScope } from '../keys/KeyRouter.tsx';
@@ -8,7 +8,9 @@ import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
 import { useRef } from 'react';
 
 function stepTitle(verb: string, step: { action: string; quote: string } | null): string {
-  return step ? `${verb} ${step.action} of “${step.quote.slice(0, 40)}” (${verb === 'Undo' ? 'Ctrl/Cmd+Z' : 'Ctrl/Cmd+Shift+Z or Ctrl/Cmd+Y'})` : `Nothing to ${verb.toLowerCase()}`;
+  return step
+    ? `${verb} ${step.action} of “${step.quote.slice(0, 40)}” (${verb === 'Undo' ? 'Ctrl/Cmd+Z' : 'Ctrl/Cmd+Shift+Z or Ctrl/Cmd+Y'})`
+    : `Nothing to ${verb.toLowerCase()}`;
 }
 
 /** What the key map shows: the scopes receiving keys now, and in the Read view the keys of the article text too. */

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Annotation, AnnotationPatch, Article, HistoryState, LinkType, Tag } from '../../main/api/contract.ts';
+import type { Annotation, AnnotationPatch, Article, HistoryState, LinkType, Tag } from '../../main/contract/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
 import { useMutate, useQuery, useReportError } from '../data/DataProvider.tsx';
 import type { Scope } from '../keys/keyTable.ts';

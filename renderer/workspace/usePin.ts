@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { Annotation } from '../../main/api/contract.ts';
+import type { Annotation } from '../../main/contract/contract.ts';
 import { useQuery } from '../data/DataProvider.tsx';
 
 const PIN_KEY = 'crosscheck.pin';
@@ -15,7 +15,9 @@ export interface Pin {
 function readPin(): { id: number; articleId: number } | null {
   try {
     const stored = JSON.parse(localStorage.getItem(PIN_KEY) ?? 'null') as { id?: unknown; articleId?: unknown } | null;
-    return stored && Number.isInteger(stored.id) && Number.isInteger(stored.articleId) ? { id: stored.id as number, articleId: stored.articleId as number } : null;
+    return stored && Number.isInteger(stored.id) && Number.isInteger(stored.articleId)
+      ? { id: stored.id as number, articleId: stored.articleId as number }
+      : null;
   } catch {
     return null;
   }
@@ -36,7 +38,10 @@ export function usePin(): Pin {
     if (next) localStorage.setItem(PIN_KEY, JSON.stringify(next));
     else localStorage.removeItem(PIN_KEY);
   };
-  const toggle = useCallback((annotation: Annotation) => save(pin?.id === annotation.id ? null : { id: annotation.id, articleId: annotation.articleId }), [pin?.id]);
+  const toggle = useCallback(
+    (annotation: Annotation) => save(pin?.id === annotation.id ? null : { id: annotation.id, articleId: annotation.articleId }),
+    [pin?.id],
+  );
   const unpin = useCallback(() => save(null), []);
   return { pinned, toggle, unpin };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { contract, METHODS } from '../../main/api/contract.ts';
+import { contract, METHODS } from '../../main/contract/contract.ts';
 import { createDispatch } from '../../main/api/dispatch.ts';
 import { createHandlers } from '../../main/api/handlers.ts';
 import { importPaths } from '../../main/ingest/importFiles.ts';

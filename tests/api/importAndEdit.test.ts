@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../main/api/contract.ts';
+import { contract } from '../../main/contract/contract.ts';
 import { createDispatch } from '../../main/api/dispatch.ts';
 import { createHandlers } from '../../main/api/handlers.ts';
 import { listArticles } from '../../main/corpus/articles.ts';
@@ -48,9 +48,20 @@ describe('articles.updateMetadata', () => {
   it('changes only the fields given, clears a field set to null, and logs before and after', () => {
     const { db, dispatch } = dispatcher();
     dispatch('articles.import', { fileName: 'kirby.txt', contentBase64: base64('Kirby said Russia offers Iran support.\n') });
-    const result = dispatch('articles.updateMetadata', { id: 1, title: 'Kirby briefing', outlet: 'Example Wire', url: 'https://example.test/kirby', published: '2022-12-09' });
+    const result = dispatch('articles.updateMetadata', {
+      id: 1,
+      title: 'Kirby briefing',
+      outlet: 'Example Wire',
+      url: 'https://example.test/kirby',
+      published: '2022-12-09',
+    });
     expect(result.ok).toBe(true);
-    if (result.ok) expect(contract['articles.updateMetadata'].output.parse(result.value)).toMatchObject({ title: 'Kirby briefing', outlet: 'Example Wire', published: '2022-12-09' });
+    if (result.ok)
+      expect(contract['articles.updateMetadata'].output.parse(result.value)).toMatchObject({
+        title: 'Kirby briefing',
+        outlet: 'Example Wire',
+        published: '2022-12-09',
+      });
     dispatch('articles.updateMetadata', { id: 1, url: null });
     expect(listArticles(db)[0]).toMatchObject({ title: 'Kirby briefing', url: null });
     const events = listEvents(db, 'article', 1).filter((e) => e.action === 'article.update');

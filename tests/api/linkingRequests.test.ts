@@ -7,7 +7,10 @@ describe('the linking requests through the contract', () => {
 
   it('refuses malformed requests before any handler runs', () => {
     const { dispatch, close } = seeded();
-    expect(dispatch('suggestions.accept', { annotationId: 1, articleId: 2, start: 5, end: 5 })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/end must be greater than start/) } });
+    expect(dispatch('suggestions.accept', { annotationId: 1, articleId: 2, start: 5, end: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/end must be greater than start/) },
+    });
     expect(dispatch('suggestions.list', { annotationId: 1, limit: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(dispatch('links.review', { id: 1, status: 'suggested' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(dispatch('speakers.addAlias', { id: 1, alias: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

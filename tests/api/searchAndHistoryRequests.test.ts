@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../main/api/contract.ts';
+import { contract } from '../../main/contract/contract.ts';
 import { createDispatch } from '../../main/api/dispatch.ts';
 import { createHandlers } from '../../main/api/handlers.ts';
 import { importPaths } from '../../main/ingest/importFiles.ts';
@@ -22,8 +22,14 @@ describe('search and history through the contract', () => {
 
   it('refuses an overlong or wordless search and a history request with arguments, with clear errors', () => {
     const dispatch = seededDispatch();
-    expect(dispatch('search.articles', { query: 'x'.repeat(501) })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/query/) } });
-    expect(dispatch('search.articles', { query: '!!!' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/at least one word/) } });
+    expect(dispatch('search.articles', { query: 'x'.repeat(501) })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/query/) },
+    });
+    expect(dispatch('search.articles', { query: '!!!' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/at least one word/) },
+    });
     expect(dispatch('history.undo', { steps: 3 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 

@@ -33,7 +33,8 @@ export interface DriftedCorpusOptions {
   seed?: number;
 }
 
-const FUNCTION_WORDS = 'the of and to in a that is was for on with as by at from it his their has have said were be which this an who not but its are had'.split(' ');
+const FUNCTION_WORDS =
+  'the of and to in a that is was for on with as by at from it his their has have said were be which this an who not but its are had'.split(' ');
 const CONSONANTS = 'bcdfghjklmnprstvz';
 const VOWELS = 'aeiou';
 const VOCABULARY_SIZE = 30_000;
@@ -59,7 +60,9 @@ export function generateDriftedCorpus({ articles = 100_000, claims = 1_000, vari
 
   // Claims use mid-frequency words (rank 200+), as claims name specific things.
   const claimWords = (length: number) =>
-    Array.from({ length }, (_, i) => (i % 3 === 1 ? FUNCTION_WORDS[Math.floor(random() * FUNCTION_WORDS.length)]! : words[200 + Math.floor(random() * (words.length - 200))]!));
+    Array.from({ length }, (_, i) =>
+      i % 3 === 1 ? FUNCTION_WORDS[Math.floor(random() * FUNCTION_WORDS.length)]! : words[200 + Math.floor(random() * (words.length - 200))]!,
+    );
   const planted: Array<{ article: number; words: string[]; role: 'source' | DriftKind; claim: number }> = [];
   const claimList: string[][] = [];
   for (let c = 0; c < claims; c++) {

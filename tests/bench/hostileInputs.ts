@@ -17,7 +17,14 @@ import { openDatabase } from '../../main/corpus/database.ts';
 import { searchArticles } from '../../main/corpus/search.ts';
 import { extractHtmlArticle } from '../../main/ingest/html.ts';
 import { startServer, TOKEN_HEADER, type RunningServer } from '../../main/server/httpServer.ts';
-import { manyAttributesPage, manyAttributesSpreadPage, oneLetterEverywhereText, unclosedCommentPage, unclosedScriptPage, unclosedTagPage } from '../fuzz/hostileInputs.ts';
+import {
+  manyAttributesPage,
+  manyAttributesSpreadPage,
+  oneLetterEverywhereText,
+  unclosedCommentPage,
+  unclosedScriptPage,
+  unclosedTagPage,
+} from '../fuzz/hostileInputs.ts';
 import { reportFigures, type Figure } from './report.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'crosscheck-bench-hostile-'));
@@ -43,12 +50,30 @@ const PAGES: Array<[string, () => string]> = [
 ];
 for (const [name, build] of PAGES) {
   const page = build();
-  figures.push({ name: `read page: ${name}`, unit: 'ms', value: Math.round(time(() => extractHtmlArticle(page))), basis: 'single', target: { op: '<=', value: 2000 } });
+  figures.push({
+    name: `read page: ${name}`,
+    unit: 'ms',
+    value: Math.round(time(() => extractHtmlArticle(page))),
+    basis: 'single',
+    target: { op: '<=', value: 2000 },
+  });
 }
 
 const db = openDatabase(join(work, 'corpus.sqlite'));
-for (let i = 0; i < 5; i++) insertArticle(db, { text: `${oneLetterEverywhereText(2_000_000)} Copy ${i}.`, title: `Copy ${i}`, outlet: null, url: null, published: null, fileName: null }, 'bench');
-for (const query of ['a', 'ab', 'about']) figures.push({ name: `search "${query}" over five 2 MB articles`, unit: 'ms', value: Math.round(time(() => searchArticles(db, query))), basis: 'single', target: { op: '<=', value: 2000 } });
+for (let i = 0; i < 5; i++)
+  insertArticle(
+    db,
+    { text: `${oneLetterEverywhereText(2_000_000)} Copy ${i}.`, title: `Copy ${i}`, outlet: null, url: null, published: null, fileName: null },
+    'bench',
+  );
+for (const query of ['a', 'ab', 'about'])
+  figures.push({
+    name: `search "${query}" over five 2 MB articles`,
+    unit: 'ms',
+    value: Math.round(time(() => searchArticles(db, query))),
+    basis: 'single',
+    target: { op: '<=', value: 2000 },
+  });
 
 // Browser mode, as `crosscheck serve` runs it.
 const staticDir = join(work, 'renderer');
@@ -59,10 +84,19 @@ const server: RunningServer = await startServer({ dispatch: offThread.dispatch, 
 const post = (method: string, input: unknown) =>
   new Promise<number>((resolve, reject) => {
     const started = performance.now();
-    const req = request({ host: '127.0.0.1', port: server.port, method: 'POST', path: `/api/${method}`, headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(performance.now() - started));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: 'POST',
+        path: `/api/${method}`,
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(performance.now() - started));
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(input));
   });
@@ -86,10 +120,20 @@ for (const [name, method, input] of REQUESTS) {
   }
   figures.push({ name: `browser mode: ${name}`, unit: 'ms', value: Math.round(await hostile), basis: 'single', target: { op: '<=', value: 2000 } });
   const usual = [...calm].sort((a, b) => a - b)[Math.floor(calm.length / 2)]!;
-  figures.push({ name: `  another request meanwhile, over its usual ${Math.round(usual)} ms`, unit: 'ms', value: Math.round(Math.max(0, Math.max(...during) - usual)), basis: 'peak', target: { op: '<=', value: 200 } });
+  figures.push({
+    name: `  another request meanwhile, over its usual ${Math.round(usual)} ms`,
+    unit: 'ms',
+    value: Math.round(Math.max(0, Math.max(...during) - usual)),
+    basis: 'peak',
+    target: { op: '<=', value: 200 },
+  });
 }
 await server.close();
 await offThread.close();
 db.close();
 rmSync(work, { recursive: true, force: true });
-reportFigures('bench:hostile', figures, [`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on this machine while measuring`]);
+reportFigures('bench:hostile', figures, [
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on this machine while measuring`,
+]);

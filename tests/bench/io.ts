@@ -39,7 +39,10 @@ type ExportRun = { ms: number; cpuMs: number; maxRssMb: number; threads: number 
 /** EXPORT_RUNS exports, each in a fresh process writing to a fresh place: medians of time and CPU, the highest peak RSS. */
 function exportRuns(format: 'csv' | 'json', db: string, out: (run: number) => string) {
   const child = fileURLToPath(new URL('./ioExportChild.ts', import.meta.url));
-  const runs = Array.from({ length: EXPORT_RUNS }, (_, run) => JSON.parse(execFileSync(process.execPath, [child, format, db, out(run)], { encoding: 'utf8' })) as ExportRun);
+  const runs = Array.from(
+    { length: EXPORT_RUNS },
+    (_, run) => JSON.parse(execFileSync(process.execPath, [child, format, db, out(run)], { encoding: 'utf8' })) as ExportRun,
+  );
   const seconds = runs.map((r) => r.ms / 1000);
   return {
     seconds: { value: median(seconds), median: median(seconds), runs: runs.length, basis: 'median' as const },
@@ -57,8 +60,14 @@ function writeArticleFiles(folder: string): void {
     const { text } = generateLongArticle({ words: 600, spans: 1, seed: 100_000 + i });
     const headline = `Report ${i} on drones and support`;
     if (i % 10 === 0) {
-      const body = text.split('\n\n').map((p) => `<p>${p}</p>`).join('');
-      writeFileSync(join(folder, `${i}.html`), `<!doctype html><html><head><title>${headline}</title><meta property="og:site_name" content="Outlet ${i % 40}"><script>track()</script></head><body><nav>Home</nav><article><h1>${headline}</h1>${body}</article></body></html>`);
+      const body = text
+        .split('\n\n')
+        .map((p) => `<p>${p}</p>`)
+        .join('');
+      writeFileSync(
+        join(folder, `${i}.html`),
+        `<!doctype html><html><head><title>${headline}</title><meta property="og:site_name" content="Outlet ${i % 40}"><script>track()</script></head><body><nav>Home</nav><article><h1>${headline}</h1>${body}</article></body></html>`,
+      );
     } else {
       writeFileSync(join(folder, `${i}.txt`), `${headline}\n\nDecember 09, 2022\n\n${text}\n`);
     }
@@ -70,8 +79,13 @@ function writePdfFiles(folder: string): number {
   mkdirSync(folder);
   let bytes = 0;
   for (let i = 0; i < PDF_FILES; i++) {
-    const pages = Array.from({ length: PDF_PAGES }, (_, p) => textPage(generateLongArticle({ words: 350, spans: 1, seed: 500_000 + i * PDF_PAGES + p }).text.split('\n\n')));
-    const pdf = writePdf(pages, { compress: true, info: { title: `Report ${i} on drones and support`, author: `Office ${i % 7}`, creationDate: 'D:20221209' } });
+    const pages = Array.from({ length: PDF_PAGES }, (_, p) =>
+      textPage(generateLongArticle({ words: 350, spans: 1, seed: 500_000 + i * PDF_PAGES + p }).text.split('\n\n')),
+    );
+    const pdf = writePdf(pages, {
+      compress: true,
+      info: { title: `Report ${i} on drones and support`, author: `Office ${i % 7}`, creationDate: 'D:20221209' },
+    });
     bytes += pdf.byteLength;
     writeFileSync(join(folder, `${i}.pdf`), pdf);
   }
@@ -106,7 +120,13 @@ function benchPdfImport(figures: Figure[], notes: string[]): void {
   } catch (error) {
     refusal = (error as Error).message;
   }
-  figures.push({ name: `hostile PDF held the import (budget ${HOSTILE_BUDGET_MS / 1000} s)`, unit: 's', value: (performance.now() - hostileStarted) / 1000, basis: 'single', target: { op: '<=', value: HOSTILE_BUDGET_MS / 1000 + 0.5 } });
+  figures.push({
+    name: `hostile PDF held the import (budget ${HOSTILE_BUDGET_MS / 1000} s)`,
+    unit: 's',
+    value: (performance.now() - hostileStarted) / 1000,
+    basis: 'single',
+    target: { op: '<=', value: HOSTILE_BUDGET_MS / 1000 + 0.5 },
+  });
   notes.push(`hostile PDF: ${refusal}`);
   stopReader();
 }
@@ -138,9 +158,16 @@ try {
   if (!quickCheck.ok) notes.push(`integrity check failed: ${JSON.stringify(quickCheck.problems[0])}`);
   db.close();
   const imported = results.filter((r) => r.status === 'imported').length;
-  if (imported !== IMPORT_FILES) notes.push(`only ${imported} of ${IMPORT_FILES} files imported: ${JSON.stringify(results.find((r) => r.status !== 'imported'))}`);
+  if (imported !== IMPORT_FILES)
+    notes.push(`only ${imported} of ${IMPORT_FILES} files imported: ${JSON.stringify(results.find((r) => r.status !== 'imported'))}`);
   figures.push(
-    { name: `import of ${IMPORT_FILES} article files (a tenth HTML)`, unit: 's', value: importSeconds, basis: 'single', ...(quick ? {} : { target: { op: '<=', value: 15 } }) },
+    {
+      name: `import of ${IMPORT_FILES} article files (a tenth HTML)`,
+      unit: 's',
+      value: importSeconds,
+      basis: 'single',
+      ...(quick ? {} : { target: { op: '<=', value: 15 } }),
+    },
     { name: 'CPU time of the import', unit: 's', value: (importCpu.user + importCpu.system) / 1e6, basis: 'single' },
     { name: `quick integrity check of ${IMPORT_FILES} articles (run on open and backup)`, unit: 's', value: quickSeconds, basis: 'single' },
     { name: 'full integrity check (crosscheck verify)', unit: 's', value: fullSeconds, basis: 'single' },
@@ -165,7 +192,11 @@ try {
     { name: 'peak RSS of the Web Annotation export', unit: 'MB', value: json.maxRssMb, basis: 'peak' },
   );
   // The machines this runs on are shared: the load says how much of the wall time was waiting for a core.
-  notes.push(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+  notes.push(
+    `load average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores`,
+  );
   if (quick) notes.push('--quick: a tenth of the sizes; targets apply to full runs only');
   reportFigures('bench:io', figures, notes);
 } finally {

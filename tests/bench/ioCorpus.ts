@@ -1,4 +1,4 @@
-import { TAGS } from '../../main/api/contract.ts';
+import { TAGS } from '../../main/contract/contract.ts';
 import { openDatabase } from '../../main/corpus/database.ts';
 import { anchorSpan } from '../../main/corpus/textAnchor.ts';
 import { sha256Hex } from '../../main/ingest/normalise.ts';
@@ -25,16 +25,30 @@ export function buildExportCorpus(path: string, annotations: number, articles: n
     let annotationId = 0;
     for (let a = 0; a < articles; a++) {
       const { text, spans } = generateLongArticle({ words: 2_000, spans: perArticle, seed: a + 1 });
-      const articleId = Number(article.run(`Article ${a}`, `Outlet ${a % 40}`, `https://example.org/${a}`, text, text.length, sha256Hex(text), now).lastInsertRowid);
+      const articleId = Number(
+        article.run(`Article ${a}`, `Outlet ${a % 40}`, `https://example.org/${a}`, text, text.length, sha256Hex(text), now).lastInsertRowid,
+      );
       for (const span of spans) {
         const anchor = anchorSpan(text, span.start, span.end);
         annotationId++;
         const note = random() < 0.2 ? 'Checked against the briefing transcript, "para 4", line 2\nsee also: =SUM(A1)' : '';
-        annotation.run(crypto.randomUUID(), articleId, span.start, span.end, anchor.quote, anchor.prefix, anchor.suffix, TAGS[annotationId % 3], note, annotationId % 5 ? null : 'John Kirby', now, now);
+        annotation.run(
+          crypto.randomUUID(),
+          articleId,
+          span.start,
+          span.end,
+          anchor.quote,
+          anchor.prefix,
+          anchor.suffix,
+          TAGS[annotationId % 3],
+          note,
+          annotationId % 5 ? null : 'John Kirby',
+          now,
+          now,
+        );
         if (annotationId % 20 === 0) link.run(crypto.randomUUID(), annotationId - 1, annotationId, now, now);
       }
     }
   })();
   db.close();
 }
-

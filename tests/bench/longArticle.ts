@@ -1,4 +1,4 @@
-import { TAGS, type Tag } from '../../main/api/contract.ts';
+import { TAGS, type Tag } from '../../main/contract/contract.ts';
 import { seededRandom } from './random.ts';
 
 export interface GeneratedSpan {

@@ -41,18 +41,22 @@ const embedMs: number[] = [];
 const samples: Sample[] = [];
 const wordsMs: number[] = [];
 const cosine = (a: number[], b: number[]) => {
-  let dot = 0, na = 0, nb = 0;
-  for (let i = 0; i < a.length; i++) (dot += a[i]! * b[i]!), (na += a[i]! ** 2), (nb += b[i]! ** 2);
+  let dot = 0,
+    na = 0,
+    nb = 0;
+  for (let i = 0; i < a.length; i++) ((dot += a[i]! * b[i]!), (na += a[i]! ** 2), (nb += b[i]! ** 2));
   return dot / Math.sqrt(na * nb);
 };
 
 for (const file of files) {
   const { set, corpusDir } = loadEvaluationSet(file);
-  const articles = readdirSync(corpusDir).filter((n) => n.endsWith('.txt')).map((name) => {
-    const text = readFileSync(join(corpusDir, name), 'utf8').replace(/\r\n?/g, '\n').normalize('NFC');
-    const tokens = tokenize(text);
-    return { name, text, tokens, sentences: sentencesOf(tokens).map(([a, b]) => ({ a, b, start: tokens[a]!.start, end: tokens[b]!.end })) };
-  });
+  const articles = readdirSync(corpusDir)
+    .filter((n) => n.endsWith('.txt'))
+    .map((name) => {
+      const text = readFileSync(join(corpusDir, name), 'utf8').replace(/\r\n?/g, '\n').normalize('NFC');
+      const tokens = tokenize(text);
+      return { name, text, tokens, sentences: sentencesOf(tokens).map(([a, b]) => ({ a, b, start: tokens[a]!.start, end: tokens[b]!.end })) };
+    });
   const allSentences = articles.flatMap((art) => art.sentences.map((s) => art.text.slice(s.start, s.end)));
   started = performance.now();
   const vectors = await model.embed(allSentences);
@@ -65,7 +69,8 @@ for (const file of files) {
     const [quoteVector] = await model.embed([source.quote]);
     for (const art of articles) {
       if (art.name === source.file) continue;
-      const spans = (refs: Array<{ file: string; quote: string }>) => refs.filter((r) => r.file === art.name).map((r) => ({ start: art.text.indexOf(r.quote), end: art.text.indexOf(r.quote) + r.quote.length }));
+      const spans = (refs: Array<{ file: string; quote: string }>) =>
+        refs.filter((r) => r.file === art.name).map((r) => ({ start: art.text.indexOf(r.quote), end: art.text.indexOf(r.quote) + r.quote.length }));
       const expected = spans(source.expected);
       const acceptable = spans(source.acceptable);
       for (const s of art.sentences) {
@@ -92,7 +97,8 @@ function auc(score: (s: Sample) => number): number {
 function recallAtPrecision(score: (s: Sample) => number, precision = 0.9): number {
   const sorted = [...samples].sort((a, b) => score(b) - score(a));
   const positives = samples.filter((s) => s.label).length;
-  let tp = 0, best = 0;
+  let tp = 0,
+    best = 0;
   sorted.forEach((s, i) => {
     if (s.label) tp++;
     if (tp / (i + 1) >= precision) best = Math.max(best, tp / positives);
@@ -111,4 +117,6 @@ const figures: Figure[] = [
   { name: 'sentence encoder, per sentence (batched)', unit: 'ms', value: median(embedMs), basis: 'median' },
   { name: 'word senses and vectors, per sentence', unit: 'ms', value: median(wordsMs), basis: 'median' },
 ];
-reportFigures('bench:meaning', figures, [`${files.length} stories, ${samples.length} sentence pairs, ${samples.filter((s) => s.label).length} reporting a source`]);
+reportFigures('bench:meaning', figures, [
+  `${files.length} stories, ${samples.length} sentence pairs, ${samples.filter((s) => s.label).length} reporting a source`,
+]);

@@ -20,7 +20,8 @@ const sizes = process.env.CROSSCHECK_SCALE_SIZES
   : quick
     ? SCALE_SIZES.filter((n) => n <= 10_000)
     : [...SCALE_SIZES];
-if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error(`CROSSCHECK_SCALE_SIZES must list article counts of at least 10, e.g. 1000,10000; got ${process.env.CROSSCHECK_SCALE_SIZES}`);
+if (sizes.some((n) => !Number.isInteger(n) || n < 10))
+  throw new Error(`CROSSCHECK_SCALE_SIZES must list article counts of at least 10, e.g. 1000,10000; got ${process.env.CROSSCHECK_SCALE_SIZES}`);
 const runs = quick ? 3 : 5;
 const LARGEST = 100_000;
 
@@ -67,16 +68,32 @@ const largest = Math.max(...sizes);
 for (const f of results) {
   const label = `${f.articles.toLocaleString('en')} articles`;
   // Targets are for 100,000 articles; smaller corpora are shown without one.
-  const target = (value: number | undefined) => (value !== undefined && f.articles === largest && largest >= LARGEST ? { op: '<=' as const, value } : undefined);
+  const target = (value: number | undefined) =>
+    value !== undefined && f.articles === largest && largest >= LARGEST ? { op: '<=' as const, value } : undefined;
   for (const [name, values, goal] of times(f)) {
     if (values.length === 0) continue;
-    figures.push({ name: `${label}: ${name}`, unit: 'ms', value: median(values), basis: 'median', median: median(values), p95: Math.max(...values), runs: values.length, target: target(goal) });
+    figures.push({
+      name: `${label}: ${name}`,
+      unit: 'ms',
+      value: median(values),
+      basis: 'median',
+      median: median(values),
+      p95: Math.max(...values),
+      runs: values.length,
+      target: target(goal),
+    });
   }
   for (const tab of REVIEW_TABS) {
     const value = f.reviewTabMs[tab];
     if (value === undefined) continue;
     // A tab that did not load (or was not timed because an earlier one stalled main) counts as the timeout.
-    figures.push({ name: `${label}: review tab ${tab}${value === null ? ` (not loaded within ${TAB_TIMEOUT_MS / 1000} s, or behind one that was not)` : ''}`, unit: 'ms', value: value ?? TAB_TIMEOUT_MS, basis: 'single', target: target(TARGETS.tab) });
+    figures.push({
+      name: `${label}: review tab ${tab}${value === null ? ` (not loaded within ${TAB_TIMEOUT_MS / 1000} s, or behind one that was not)` : ''}`,
+      unit: 'ms',
+      value: value ?? TAB_TIMEOUT_MS,
+      basis: 'single',
+      target: target(TARGETS.tab),
+    });
   }
   if (f.problem) notes.push(`${label}: measurements stopped early: ${f.problem}`);
   figures.push({ name: `${label}: DOM nodes at load`, unit: 'count', value: f.domNodesAtLoad, basis: 'single', target: target(TARGETS.domNodes) });
@@ -90,7 +107,13 @@ if (smallest && biggest && smallest !== biggest) {
     const small = times(smallest).find(([n]) => n === name)![1];
     if (values.length === 0 || small.length === 0) continue;
     const gated = ['open article', 'select annotation', 'tag to paint', 'undo'].includes(name);
-    figures.push({ name: `${ratioLabel}: ${name}`, unit: 'ratio', value: median(values) / median(small), basis: 'median', target: gated && biggest.articles >= LARGEST ? { op: '<=', value: TARGETS.ratio } : undefined });
+    figures.push({
+      name: `${ratioLabel}: ${name}`,
+      unit: 'ratio',
+      value: median(values) / median(small),
+      basis: 'median',
+      target: gated && biggest.articles >= LARGEST ? { op: '<=', value: TARGETS.ratio } : undefined,
+    });
   }
 }
 reportFigures('bench:scale', figures, [

@@ -41,7 +41,13 @@ function benchOperation(analyst: string, device: string, n: number): Operation {
     kind: KINDS[n % KINDS.length]!,
     entity: randomUUID(),
     baseVersion: n % 3 === 0 ? null : randomUUID(),
-    payload: { tag: TAGS[n % 3], start, end: start + 20 + Math.floor(random() * 200), note: n % 4 === 0 ? 'checked against the ministry statement' : null, article: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+    payload: {
+      tag: TAGS[n % 3],
+      start,
+      end: start + 20 + Math.floor(random() * 200),
+      note: n % 4 === 0 ? 'checked against the ministry statement' : null,
+      article: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    },
     createdAt: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
   };
 }
@@ -114,17 +120,40 @@ try {
   await admin.end();
 
   const figures: Figure[] = [
-    { name: `push throughput, ${ANALYSTS} analysts × ${OPS_PER_ANALYST} operations at once`, unit: 'per s', value: Math.round(total / pushSeconds), basis: 'total' },
-    { name: `push of ${PUSH_BATCH} operations, acknowledged`, unit: 'ms', value: median(pushLatencies), basis: 'median', median: median(pushLatencies), p95: percentile(pushLatencies, 95), runs: pushLatencies.length },
+    {
+      name: `push throughput, ${ANALYSTS} analysts × ${OPS_PER_ANALYST} operations at once`,
+      unit: 'per s',
+      value: Math.round(total / pushSeconds),
+      basis: 'total',
+    },
+    {
+      name: `push of ${PUSH_BATCH} operations, acknowledged`,
+      unit: 'ms',
+      value: median(pushLatencies),
+      basis: 'median',
+      median: median(pushLatencies),
+      p95: percentile(pushLatencies, 95),
+      runs: pushLatencies.length,
+    },
     { name: `pull throughput, one device, the whole log (${total} operations)`, unit: 'per s', value: Math.round(total / pullOneSeconds), basis: 'total' },
     { name: `pull throughput, ${ANALYSTS} devices at once`, unit: 'per s', value: Math.round((total * ANALYSTS) / pullAllSeconds), basis: 'total' },
-    { name: 'change on one device to pulled by another (push + pull)', unit: 'ms', value: median(latencies), basis: 'median', median: median(latencies), p95: percentile(latencies, 95), runs: latencies.length },
+    {
+      name: 'change on one device to pulled by another (push + pull)',
+      unit: 'ms',
+      value: median(latencies),
+      basis: 'median',
+      median: median(latencies),
+      p95: percentile(latencies, 95),
+      runs: latencies.length,
+    },
     { name: 'hub database size', unit: 'MB', value: Number(rows[0].bytes) / 1e6, basis: 'single' },
   ];
   reportFigures('bench:sync', figures, [
     `PostgreSQL with fsync on, hub as its own process on loopback, ${PUSH_BATCH} per push, ${PULL_PAGE} per pull page; push ${pushSeconds.toFixed(1)} s, pull ${pullOneSeconds.toFixed(1)} s (one) and ${pullAllSeconds.toFixed(1)} s (ten)`,
     'the change-to-other-device time is the transport alone; a device syncing every minute adds up to that interval',
-    `load average at the end ${loadavg().map((n) => n.toFixed(1)).join(' / ')} on ${navigator.hardwareConcurrency} cores (other work on the machine slows every figure)`,
+    `load average at the end ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' / ')} on ${navigator.hardwareConcurrency} cores (other work on the machine slows every figure)`,
   ]);
 } finally {
   await hub?.stop();

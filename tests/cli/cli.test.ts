@@ -73,7 +73,23 @@ describe('crosscheck annotate and annotations', () => {
     const text: string = json(runCli(['show', '1', '--db', db, '--json'])).text;
     const start = text.indexOf('military and technical support');
     const end = start + 'military and technical support'.length;
-    const run = runCli(['annotate', '1', '--start', String(start), '--end', String(end), '--tag', 'claim', '--speaker', 'John Kirby', '--note', 'drifts in 001', '--db', db, '--json']);
+    const run = runCli([
+      'annotate',
+      '1',
+      '--start',
+      String(start),
+      '--end',
+      String(end),
+      '--tag',
+      'claim',
+      '--speaker',
+      'John Kirby',
+      '--note',
+      'drifts in 001',
+      '--db',
+      db,
+      '--json',
+    ]);
     expect(run.status, run.stderr).toBe(0);
     const annotation = json(run);
     expect(annotation).toEqual({
@@ -116,7 +132,9 @@ describe('crosscheck annotate and annotations', () => {
     const db = seededCorpus();
     const newer = join(tempDir(), 'newer.db');
     copyFileSync(db, newer);
-    spawnSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(newer)});d.pragma('user_version = 999');d.close()`], { cwd: PROJECT_ROOT });
+    spawnSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(newer)});d.pragma('user_version = 999');d.close()`], {
+      cwd: PROJECT_ROOT,
+    });
     const run = runCli(['articles', '--db', newer]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/newer version of Crosscheck/);

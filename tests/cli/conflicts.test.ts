@@ -35,7 +35,10 @@ describe('crosscheck conflicts', () => {
     const listed = runCli(['conflicts', '--db', db, '--json']);
     expect(listed.status, listed.stderr).toBe(0);
     const [conflict] = JSON.parse(listed.stdout);
-    expect(conflict.sides.map((s: { analyst: string; value: { tag: string } }) => `${s.analyst}:${s.value.tag}`).sort()).toEqual(['ana:denial', 'ben:attribution']);
+    expect(conflict.sides.map((s: { analyst: string; value: { tag: string } }) => `${s.analyst}:${s.value.tag}`).sort()).toEqual([
+      'ana:denial',
+      'ben:attribution',
+    ]);
     const table = runCli(['conflicts', '--db', db]);
     expect(table.stdout).toMatch(/ben .*attribution/);
 

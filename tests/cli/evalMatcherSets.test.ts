@@ -21,7 +21,9 @@ describe('crosscheck eval-matcher on several sets', () => {
     expect(run.status, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result).not.toHaveProperty('sets');
-    expect(Object.keys(result)).toEqual(expect.arrayContaining(['precision', 'recall', 'exactBoundaries', 'truePositives', 'falsePositives', 'expected', 'sources', 'byKind']));
+    expect(Object.keys(result)).toEqual(
+      expect.arrayContaining(['precision', 'recall', 'exactBoundaries', 'truePositives', 'falsePositives', 'expected', 'sources', 'byKind']),
+    );
     expect(result.expected).toBe(2);
     expect(result.byKind['near-verbatim']).toEqual({ expected: 1, found: 1, recall: 1 });
     const text = runCli(['eval-matcher', '--set', first]).stdout;

@@ -12,7 +12,10 @@ describe('crosscheck import of a PDF, settings, rate, the published ClaimReview 
   it('imports a PDF, names the publisher, words the claim and writes JSON-LD that cannot break out of a script element', () => {
     const dir = tempDir();
     const db = join(dir, 'c.db');
-    writeFileSync(join(dir, 'release.pdf'), writePdf([textPage([CLAIM]), textPage(['Officials added that inspections would continue all week.'])], { info: { title: 'Port to reopen' } }));
+    writeFileSync(
+      join(dir, 'release.pdf'),
+      writePdf([textPage([CLAIM]), textPage(['Officials added that inspections would continue all week.'])], { info: { title: 'Port to reopen' } }),
+    );
     const imported = runCli(['import', join(dir, 'release.pdf'), '--db', db]);
     ok(imported);
     expect(imported.stdout).toContain('1 imported, 0 duplicate, 0 failed');
@@ -20,7 +23,22 @@ describe('crosscheck import of a PDF, settings, rate, the published ClaimReview 
     const settings = runCli(['settings', '--organisation', 'Example Fact Check', '--url', 'https://factcheck.example.org/', '--db', db]);
     ok(settings);
     expect(settings.stdout).toBe('organisation: Example Fact Check\nurl: https://factcheck.example.org/\n');
-    ok(runCli(['rate', '1', '--verdict', 'False</script><script>alert(1)</script>', '--rating', '1', '--claim', 'The port reopens Monday', '--review-url', 'https://factcheck.example.org/r/1', '--db', db]));
+    ok(
+      runCli([
+        'rate',
+        '1',
+        '--verdict',
+        'False</script><script>alert(1)</script>',
+        '--rating',
+        '1',
+        '--claim',
+        'The port reopens Monday',
+        '--review-url',
+        'https://factcheck.example.org/r/1',
+        '--db',
+        db,
+      ]),
+    );
     const out = join(dir, 'review.json');
     ok(runCli(['export', '--format', 'claimreview', '--group', '1', '--out', out, '--db', db]));
     const text = readFileSync(out, 'utf8');
@@ -35,7 +53,11 @@ describe('crosscheck import of a PDF, settings, rate, the published ClaimReview 
     expect(runCli(['settings', '--url', 'javascript:alert(1)', '--db', db]).status).toBe(1);
     const timeline = runCli(['timeline', '1', '--json', '--db', db]);
     ok(timeline);
-    expect(JSON.parse(timeline.stdout)).toMatchObject({ reports: 1, summary: '1 report, 1 independent origin (Port to reopen)', firstAppearance: { articleId: 1 } });
+    expect(JSON.parse(timeline.stdout)).toMatchObject({
+      reports: 1,
+      summary: '1 report, 1 independent origin (Port to reopen)',
+      firstAppearance: { articleId: 1 },
+    });
   }, 120_000);
 });
 

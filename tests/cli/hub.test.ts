@@ -29,7 +29,9 @@ async function countOperations(databaseUrl: string): Promise<{ count: number; di
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query('SELECT count(*)::int AS count, count(DISTINCT id)::int AS distinct, coalesce(max(seq), 0)::int AS "maxSeq" FROM operations');
+    const { rows } = await client.query(
+      'SELECT count(*)::int AS count, count(DISTINCT id)::int AS distinct, coalesce(max(seq), 0)::int AS "maxSeq" FROM operations',
+    );
     return rows[0];
   } finally {
     await client.end();
@@ -66,7 +68,11 @@ describe('crosscheck hub', () => {
       expect(wrong.stderr).toMatch(/refused.*token/);
       expect(existsSync(join(db, '..', 'hub-logins.json'))).toBe(false);
 
-      const piped = spawnSync(join(PROJECT_ROOT, 'main', 'cli', 'crosscheck.js'), ['hub', 'login', hub.url, '--db', db], { env: cliEnv({ CROSSCHECK_HUB_TOKEN: '' }), input: `${token}\n`, encoding: 'utf8' });
+      const piped = spawnSync(join(PROJECT_ROOT, 'main', 'cli', 'crosscheck.js'), ['hub', 'login', hub.url, '--db', db], {
+        env: cliEnv({ CROSSCHECK_HUB_TOKEN: '' }),
+        input: `${token}\n`,
+        encoding: 'utf8',
+      });
       expect(piped.status, piped.stderr).toBe(0);
       expect(piped.stdout).toMatch(/as ben/);
       const saved = join(db, '..', 'hub-logins.json');
@@ -92,11 +98,20 @@ describe('crosscheck hub', () => {
     const databaseUrl = await postgres.createDatabase();
     const token = addAnalyst(databaseUrl, 'ana');
     const device = randomUUID();
-    const batches: Operation[][] = Array.from({ length: 30 }, () => Array.from({ length: 500 }, () => makeOperation({ analyst: 'ana', device, payload: { text: 'x'.repeat(200) } })));
+    const batches: Operation[][] = Array.from({ length: 30 }, () =>
+      Array.from({ length: 500 }, () => makeOperation({ analyst: 'ana', device, payload: { text: 'x'.repeat(200) } })),
+    );
     let hub = await spawnHub(databaseUrl);
     const client = () => new HubClient(parseHubAddress(hub.url), token);
     // Pushes race the kill: some commit, some are cut off mid-transaction, some never arrive.
-    const inFlight = batches.map((batch) => client().push(batch).then(() => 'acknowledged', () => 'lost'));
+    const inFlight = batches.map((batch) =>
+      client()
+        .push(batch)
+        .then(
+          () => 'acknowledged',
+          () => 'lost',
+        ),
+    );
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(await hub.stop('SIGKILL')).toBe('SIGKILL');
     const outcomes = await Promise.all(inFlight);
@@ -130,7 +145,8 @@ describe('crosscheck hub', () => {
       const second = Array.from({ length: 100 }, () => makeOperation({ analyst: 'ana', device }));
       // The pool's connections died with the restart; the first use may fail with a retryable error, never a wrong answer.
       let answer;
-      for (let attempt = 0; attempt < 5 && !answer; attempt++) answer = await client.push([...first, ...second]).catch((error) => (expect(error.name).toBe('HubUnavailable'), undefined));
+      for (let attempt = 0; attempt < 5 && !answer; attempt++)
+        answer = await client.push([...first, ...second]).catch((error) => (expect(error.name).toBe('HubUnavailable'), undefined));
       expect(answer).toMatchObject({ accepted: 100, duplicates: 100, lastSeq: 200 });
       expect(await countOperations(databaseUrl)).toEqual({ count: 200, distinct: 200, maxSeq: 200 });
       expect(hub.stderr()).not.toMatch(/internal error/);

@@ -16,11 +16,29 @@ function seededWithKirby(): { db: string; annotate(article: string, quote: strin
   const annotate = (article: string, quote: string, ...extra: string[]) => {
     const text: string = json(runCli(['show', article, '--db', db, '--json'])).text;
     const start = text.indexOf(quote);
-    const run = runCli(['annotate', article, '--db', db, '--start', String(start), '--end', String(start + quote.length), '--tag', 'claim', '--json', ...extra]);
+    const run = runCli([
+      'annotate',
+      article,
+      '--db',
+      db,
+      '--start',
+      String(start),
+      '--end',
+      String(start + quote.length),
+      '--tag',
+      'claim',
+      '--json',
+      ...extra,
+    ]);
     expect(run.status, run.stderr).toBe(0);
     return json(run).id as number;
   };
-  annotate('1', 'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defence partnership', '--speaker', 'John Kirby');
+  annotate(
+    '1',
+    'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defence partnership',
+    '--speaker',
+    'John Kirby',
+  );
   return { db, annotate };
 }
 
@@ -43,7 +61,10 @@ describe('crosscheck suggest', () => {
       expect.objectContaining({
         articleId: 2,
         quote: 'an unprecedented level of military and technique that transforms their relationship into a full-fledged defense partnership',
-        explanation: expect.objectContaining({ sharedWords: expect.arrayContaining(['unprecedented', 'military', 'partnership']), operations: expect.arrayContaining([{ op: 'near', from: 'technical', to: 'technique' }]) }),
+        explanation: expect.objectContaining({
+          sharedWords: expect.arrayContaining(['unprecedented', 'military', 'partnership']),
+          operations: expect.arrayContaining([{ op: 'near', from: 'technical', to: 'technique' }]),
+        }),
       }),
     );
     const texts = new Map<number, string>();
@@ -55,7 +76,7 @@ describe('crosscheck suggest', () => {
 
   it('runs for every annotation with --all, and refuses an annotation and --all together', SLOW, () => {
     const { db, annotate } = seededWithKirby();
-    annotate('1', 'These fighter planes will significantly strengthen Iran\'s air force relative to its regional neighbors');
+    annotate('1', "These fighter planes will significantly strengthen Iran's air force relative to its regional neighbors");
     const all = json(runCli(['suggest', '--all', '--db', db, '--json']));
     expect(new Set(all.map((s: { annotationId: number }) => s.annotationId))).toEqual(new Set([1, 2]));
     const both = runCli(['suggest', '1', '--all', '--db', db]);
@@ -68,7 +89,10 @@ describe('crosscheck suggest', () => {
 describe('crosscheck link and links', () => {
   it('links two annotations, lists the link, and refuses a duplicate or an unknown type without changing anything', SLOW, () => {
     const { db, annotate } = seededWithKirby();
-    const other = annotate('4', 'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defense partnership');
+    const other = annotate(
+      '4',
+      'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defense partnership',
+    );
     const run = runCli(['link', '1', String(other), '--type', 'same-claim', '--db', db]);
     expect(run.stdout).toMatch(/^link 1: 1 —same-claim→ 2 \(confirmed\)/);
     expect(runCli(['link', String(other), '1', '--type', 'same-claim', '--db', db]).stderr).toMatch(/already linked/);

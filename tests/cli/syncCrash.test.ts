@@ -42,7 +42,9 @@ function corpusWithWork(analyst: string, edits: number): string {
   const path = join(tempDir(), 'corpus.sqlite');
   const db = openDatabase(path);
   const api = createHandlers({ db, actor: analyst });
-  const articles = [0, 1, 2].map((i) => insertArticle(db, { text: articleText(500 + i, 2000), title: null, outlet: null, url: null, published: null, fileName: null }, analyst).articleId);
+  const articles = [0, 1, 2].map(
+    (i) => insertArticle(db, { text: articleText(500 + i, 2000), title: null, outlet: null, url: null, published: null, fileName: null }, analyst).articleId,
+  );
   db.transaction(() => {
     for (let i = 0; i < edits; i++) {
       const a = api['annotations.create']({ articleId: articles[i % 3]!, start: (i * 7) % 5000, end: ((i * 7) % 5000) + 12, tag: 'claim' });
@@ -60,10 +62,16 @@ function emptyCorpus(): string {
 }
 
 function startSync(hub: HubProcess, db: string, analyst: string, token: string) {
-  const child = spawn(CLI, ['sync', '--hub', hub.url, '--db', db, '--json'], { cwd: PROJECT_ROOT, env: cliEnv({ CROSSCHECK_HUB_TOKEN: token, CROSSCHECK_ANALYST: analyst }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(CLI, ['sync', '--hub', hub.url, '--db', db, '--json'], {
+    cwd: PROJECT_ROOT,
+    env: cliEnv({ CROSSCHECK_HUB_TOKEN: token, CROSSCHECK_ANALYST: analyst }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, stderr })));
+  const exited = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, stderr })),
+  );
   return { child, exited };
 }
 
@@ -85,7 +93,8 @@ async function hubCounts(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return (await client.query('SELECT count(*)::int AS count, count(DISTINCT id)::int AS distinct, coalesce(max(seq), 0)::int AS "maxSeq" FROM operations')).rows[0] as { count: number; distinct: number; maxSeq: number };
+    return (await client.query('SELECT count(*)::int AS count, count(DISTINCT id)::int AS distinct, coalesce(max(seq), 0)::int AS "maxSeq" FROM operations'))
+      .rows[0] as { count: number; distinct: number; maxSeq: number };
   } finally {
     await client.end();
   }

@@ -38,7 +38,11 @@ describe('crosscheck output on a terminal', () => {
     writeFileSync(file, 'A long article line about the harbour budget and the council vote.\n'.repeat(20_000));
     expect(runCli(['import', file, '--db', db]).status).toBe(0);
     const cli = join(PROJECT_ROOT, 'main', 'cli', 'crosscheck.js');
-    const run = spawnSync('bash', ['-c', `set -o pipefail; "${cli}" show 1 --db "${db}" | head -1; echo "status \${PIPESTATUS[0]}"`], { env: cliEnv(), encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync('bash', ['-c', `set -o pipefail; "${cli}" show 1 --db "${db}" | head -1; echo "status \${PIPESTATUS[0]}"`], {
+      env: cliEnv(),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/status 0\n$/);
   });

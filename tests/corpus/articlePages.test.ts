@@ -13,7 +13,8 @@ function corpus(n: number) {
   const ids = Array.from({ length: n }, (_, i) => {
     const published = i % 5 === 4 ? null : `2026-01-${String((i % 28) + 1).padStart(2, '0')}`;
     const outlet = i % 7 === 6 ? null : 'ABC'[i % 3]!;
-    return insertArticle(db, { text: `Article number ${i} says something.`, title: `Title ${i}`, outlet, url: null, published, fileName: null }, 'ana').articleId;
+    return insertArticle(db, { text: `Article number ${i} says something.`, title: `Title ${i}`, outlet, url: null, published, fileName: null }, 'ana')
+      .articleId;
   });
   return { db, ids };
 }
@@ -47,7 +48,11 @@ describe('the article list a page at a time', () => {
     const a = pageArticles(db, { outlet: 'A', offset: 0, limit: 100 });
     expect(a.articles.every((x) => x.outlet === 'A')).toBe(true);
     expect(a.total).toBe(a.articles.length);
-    expect(pageArticles(db, { outlet: null, offset: 0, limit: 100 }).articles.map((x) => x.title).sort()).toEqual(['Title 13', 'Title 20', 'Title 27', 'Title 34', 'Title 41', 'Title 6']);
+    expect(
+      pageArticles(db, { outlet: null, offset: 0, limit: 100 })
+        .articles.map((x) => x.title)
+        .sort(),
+    ).toEqual(['Title 13', 'Title 20', 'Title 27', 'Title 34', 'Title 41', 'Title 6']);
     const january = pageArticles(db, { from: '2026-01-10', to: '2026-01-12', offset: 0, limit: 100 }).articles;
     expect(january.length).toBeGreaterThan(0);
     expect(january.every((x) => x.published! >= '2026-01-10' && x.published! <= '2026-01-12')).toBe(true);
@@ -58,7 +63,11 @@ describe('the article list a page at a time', () => {
     createAnnotation(db, { articleId: ids[3]!, start: 0, end: 7, tag: 'claim' }, 'ana');
     createAnnotation(db, { articleId: ids[3]!, start: 8, end: 14, tag: 'claim' }, 'ana');
     createAnnotation(db, { articleId: ids[8]!, start: 0, end: 7, tag: 'denial' }, 'ana');
-    expect(pageArticles(db, { annotated: true, offset: 0, limit: 100 }).articles.map((a) => a.id).sort()).toEqual([ids[3], ids[8]]);
+    expect(
+      pageArticles(db, { annotated: true, offset: 0, limit: 100 })
+        .articles.map((a) => a.id)
+        .sort(),
+    ).toEqual([ids[3], ids[8]]);
     expect(pageArticles(db, { annotated: false, offset: 0, limit: 100 }).total).toBe(10);
     markSuperseded(db, ids[1]!, ids[2]!, '2026-02-01T00:00:00Z');
     expect(pageArticles(db, { superseded: true, offset: 0, limit: 100 }).articles.map((a) => a.id)).toEqual([ids[1]]);
@@ -89,7 +98,12 @@ describe('the article list a page at a time', () => {
   it('refuses through the contract a page larger than the limit, a negative offset and an unknown sort', () => {
     const { db } = corpus(3);
     const dispatch = createDispatch(createHandlers({ db, actor: 'ana' }));
-    for (const bad of [{ offset: 0, limit: 501 }, { offset: -1, limit: 10 }, { offset: 0, limit: 10, sort: 'title' }, { offset: 0, limit: 10, from: '1 Jan' }]) {
+    for (const bad of [
+      { offset: 0, limit: 501 },
+      { offset: -1, limit: 10 },
+      { offset: 0, limit: 10, sort: 'title' },
+      { offset: 0, limit: 10, from: '1 Jan' },
+    ]) {
       const result = dispatch('articles.page', bad);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('invalid_input');

@@ -147,7 +147,9 @@ describe('a lost corpus beside good backups', () => {
   it('refuses to start a missing corpus afresh and names the backup to restore, creating nothing', async () => {
     const { path, backup } = await corpusWithBackup();
     rmSync(path);
-    expect(() => openDatabase(path)).toThrow(new RegExp(`is missing, but it has backups: the latest good one is ${backup.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*crosscheck restore`));
+    expect(() => openDatabase(path)).toThrow(
+      new RegExp(`is missing, but it has backups: the latest good one is ${backup.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*crosscheck restore`),
+    );
     expect(existsSync(path)).toBe(false);
   });
 

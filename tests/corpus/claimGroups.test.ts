@@ -35,7 +35,8 @@ describe('claim groups', () => {
 
   it('takes a claim’s speaker from the attribution linked to it, and flags a report that puts the claim in another speaker’s mouth', () => {
     const { db } = tempCorpus();
-    const article = (text: string, published: string) => insertArticle(db, { text, title: null, outlet: null, url: null, published, fileName: null }, 'ana').articleId;
+    const article = (text: string, published: string) =>
+      insertArticle(db, { text, title: null, outlet: null, url: null, published, fileName: null }, 'ana').articleId;
     const first = article('The port will reopen on Monday, the harbour master said.', '2024-01-01');
     const second = article('The port will reopen on Monday, a union leader said.', '2024-01-02');
     const span = (articleId: number, text: string, quote: string, tag: 'claim' | 'attribution', speaker?: string) =>

@@ -13,7 +13,12 @@ const PAGE = 4096;
 function manyPages(): { db: Db; path: string } {
   const corpus = tempCorpus();
   corpus.db.transaction(() => {
-    for (let i = 0; i < 300; i++) insertArticle(corpus.db, { text: `Article ${i}. ${'Words of the report '.repeat(150)}${i}`, title: `A${i}`, outlet: null, url: null, published: null, fileName: null }, 'ana');
+    for (let i = 0; i < 300; i++)
+      insertArticle(
+        corpus.db,
+        { text: `Article ${i}. ${'Words of the report '.repeat(150)}${i}`, title: `A${i}`, outlet: null, url: null, published: null, fileName: null },
+        'ana',
+      );
   })();
   corpus.db.pragma('wal_checkpoint(TRUNCATE)');
   return corpus;

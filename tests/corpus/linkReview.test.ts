@@ -8,8 +8,16 @@ import { tempCorpus } from '../helpers/tempCorpus.ts';
 
 function twoArticles() {
   const { db } = tempCorpus();
-  const a = insertArticle(db, { text: 'Kirby said Russia is offering support.', title: null, outlet: null, url: null, published: null, fileName: null }, 'ana').articleId;
-  const b = insertArticle(db, { text: 'Russia offers support, Kirby said.', title: null, outlet: null, url: null, published: null, fileName: null }, 'ana').articleId;
+  const a = insertArticle(
+    db,
+    { text: 'Kirby said Russia is offering support.', title: null, outlet: null, url: null, published: null, fileName: null },
+    'ana',
+  ).articleId;
+  const b = insertArticle(
+    db,
+    { text: 'Russia offers support, Kirby said.', title: null, outlet: null, url: null, published: null, fileName: null },
+    'ana',
+  ).articleId;
   const claimA = createAnnotation(db, { articleId: a, start: 11, end: 38, tag: 'claim' }, 'ana');
   const claimB = createAnnotation(db, { articleId: b, start: 0, end: 21, tag: 'claim' }, 'ana');
   const saidA = createAnnotation(db, { articleId: a, start: 0, end: 10, tag: 'attribution', speaker: 'Kirby' }, 'ana');

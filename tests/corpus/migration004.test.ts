@@ -27,11 +27,15 @@ describe('migration 004: article versions, orphans queue, claim ratings', () => 
   it('refuses a rating outside 1–5, an empty verdict and a suggestion that ends before it starts', () => {
     const { db } = tempCorpus();
     const { articleId } = insertArticle(db, { text: 'Some text here.', title: null, outlet: null, url: null, published: null, fileName: null }, 'ana');
-    db.prepare(`INSERT INTO annotations (uuid, article_id, start, "end", quote, prefix, suffix, tag, author, created_at, updated_at) VALUES ('00000000-0000-4000-8000-000000000001', ?, 0, 4, 'Some', '', ' text', 'claim', 'ana', 'now', 'now')`).run(articleId);
+    db.prepare(
+      `INSERT INTO annotations (uuid, article_id, start, "end", quote, prefix, suffix, tag, author, created_at, updated_at) VALUES ('00000000-0000-4000-8000-000000000001', ?, 0, 4, 'Some', '', ' text', 'claim', 'ana', 'now', 'now')`,
+    ).run(articleId);
     const rate = db.prepare(`INSERT INTO claim_reviews (annotation_id, rating_value, alternate_name, reviewer, reviewed_at) VALUES (1, ?, ?, 'ana', 'now')`);
     expect(() => rate.run(6, 'True')).toThrow(/CHECK/);
     expect(() => rate.run(3, '')).toThrow(/CHECK/);
-    const orphan = db.prepare(`INSERT INTO orphans (annotation_id, new_article_id, suggested_start, suggested_end, score, reason, created_at) VALUES (1, 1, ?, ?, NULL, 'r', 'now')`);
+    const orphan = db.prepare(
+      `INSERT INTO orphans (annotation_id, new_article_id, suggested_start, suggested_end, score, reason, created_at) VALUES (1, 1, ?, ?, NULL, 'r', 'now')`,
+    );
     expect(() => orphan.run(5, 3)).toThrow(/CHECK/);
     expect(() => orphan.run(5, null)).toThrow(/CHECK/);
   });
@@ -39,7 +43,9 @@ describe('migration 004: article versions, orphans queue, claim ratings', () => 
   it('does not let an article supersede itself', () => {
     const { db } = tempCorpus();
     const { articleId } = insertArticle(db, { text: 'Some text here.', title: null, outlet: null, url: null, published: null, fileName: null }, 'ana');
-    expect(() => db.prepare(`INSERT INTO article_supersessions (old_id, new_id, superseded_at) VALUES (?, ?, 'now')`).run(articleId, articleId)).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO article_supersessions (old_id, new_id, superseded_at) VALUES (?, ?, 'now')`).run(articleId, articleId)).toThrow(
+      /CHECK/,
+    );
   });
 });
 
@@ -48,6 +54,8 @@ describe('migration 004 query plans', () => {
     const { db } = tempCorpus();
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
     expect(plan("SELECT id FROM articles WHERE url = 'u' AND url IS NOT NULL")).toMatch(/USING COVERING INDEX articles_by_url/);
-    expect(plan("SELECT id FROM articles WHERE outlet = 'o' AND title = 't' AND outlet IS NOT NULL AND title IS NOT NULL")).toMatch(/USING COVERING INDEX articles_by_outlet_title/);
+    expect(plan("SELECT id FROM articles WHERE outlet = 'o' AND title = 't' AND outlet IS NOT NULL AND title IS NOT NULL")).toMatch(
+      /USING COVERING INDEX articles_by_outlet_title/,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../main/api/contract.ts';
+import { contract } from '../../main/contract/contract.ts';
 import { createDispatch } from '../../main/api/dispatch.ts';
 import { createHandlers } from '../../main/api/handlers.ts';
 import { insertArticle } from '../../main/corpus/articles.ts';
@@ -41,11 +41,18 @@ describe('migration 007: published dates are real calendar dates', () => {
     const raw = new Database(path);
     migrate(raw, 4);
     const insert = raw.prepare("INSERT INTO articles (text, text_length, sha256, imported_at, published) VALUES (?, ?, ?, 'now', ?)");
-    for (const [text, published] of [['Bad day.', '2023-02-30'], ['Good day.', '2023-02-28']] as const) insert.run(text, text.length, sha256Hex(text), published);
+    for (const [text, published] of [
+      ['Bad day.', '2023-02-30'],
+      ['Good day.', '2023-02-28'],
+    ] as const)
+      insert.run(text, text.length, sha256Hex(text), published);
     raw.close();
     const db = openDatabase(path);
     expect(db.prepare('SELECT published FROM articles ORDER BY id').pluck().all()).toEqual([null, '2023-02-28']);
-    expect(listEvents(db, 'article', 1).at(-1)).toMatchObject({ action: 'article.update', data: { before: { published: '2023-02-30' }, after: { published: null } } });
+    expect(listEvents(db, 'article', 1).at(-1)).toMatchObject({
+      action: 'article.update',
+      data: { before: { published: '2023-02-30' }, after: { published: null } },
+    });
     db.close();
   });
 });

@@ -9,7 +9,10 @@ import { tempCorpus } from '../helpers/tempCorpus.ts';
 
 const TEXT = 'Kirby said Russia was offering Iran military and technical support. Tehran denied it. Moscow said nothing.';
 const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
-const operations = (db: Db) => db.prepare('SELECT kind, entity, base_version AS baseVersion, analyst, device, origin FROM operations ORDER BY position').all() as Array<Record<string, string | null>>;
+const operations = (db: Db) =>
+  db.prepare('SELECT kind, entity, base_version AS baseVersion, analyst, device, origin FROM operations ORDER BY position').all() as Array<
+    Record<string, string | null>
+  >;
 
 function team() {
   const hub = new OrderingHub();
@@ -52,7 +55,17 @@ describe('the operations outbox', () => {
     api['articles.updateMetadata']({ id: articleId, title: 'Renamed' });
     api['history.undo']({});
     expect(new Set(operations(db).map((o) => o.kind))).toEqual(
-      new Set(['article.add', 'annotation.create', 'link.create', 'link.review', 'verdict.set', 'suggestion.reject', 'speaker.alias', 'speaker.delete', 'article.metadata']),
+      new Set([
+        'article.add',
+        'annotation.create',
+        'link.create',
+        'link.review',
+        'verdict.set',
+        'suggestion.reject',
+        'speaker.alias',
+        'speaker.delete',
+        'article.metadata',
+      ]),
     );
     expect(operations(db).at(-1)).toMatchObject({ kind: 'article.metadata' }); // the undo, replicated like the edit
   });
@@ -155,9 +168,13 @@ describe('applying other devices’ operations', () => {
     const before = logicalDump(ben);
     const good = hub.log[0]!;
     expect(() => applyOperation(ben, { ...good, id: 'NOT-A-UUID', seq: 99 })).toThrow(/not a valid operation: id/);
-    expect(() => applyOperation(ben, { ...good, kind: 'annotation.create', payload: { article: 'x' }, seq: 99 } as never)).toThrow(/not a valid operation: payload/);
+    expect(() => applyOperation(ben, { ...good, kind: 'annotation.create', payload: { article: 'x' }, seq: 99 } as never)).toThrow(
+      /not a valid operation: payload/,
+    );
     expect(() => applyOperation(ben, { ...good, seq: 0 })).toThrow(/seq/);
-    expect(() => applyOperation(ben, { ...good, payload: { ...(good.payload as object), title: 'forged' }, seq: good.seq })).toThrow(/already here with different content/);
+    expect(() => applyOperation(ben, { ...good, payload: { ...(good.payload as object), title: 'forged' }, seq: good.seq })).toThrow(
+      /already here with different content/,
+    );
     expect(logicalDump(ben)).toEqual(before);
   });
 

@@ -52,7 +52,11 @@ describe('speakers', () => {
     expect(() => addSpeakerAlias(db, kirby, 'woodward', 'ana')).toThrow(/already names speaker/);
     expect(() => mergeSpeakers(db, kirby, kirby, 'ana')).toThrow(/into itself/);
     expect(() => mergeSpeakers(db, kirby, 999, 'ana')).toThrow(/no speaker 999/);
-    expect(listSpeakers(db).map((s) => s.id).sort()).toEqual([kirby, woodward].sort());
+    expect(
+      listSpeakers(db)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([kirby, woodward].sort());
   });
 
   it('renaming keeps the old name as an alias', () => {

@@ -94,9 +94,19 @@ describe('migration 005', () => {
     annotation.run(1, 'AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE', 0, 5, 'Kirby');
     annotation.run(2, '11111111-2222-4333-8444-555555555555', 11, 17, null);
     annotation.run(3, 'not-a-uuid', 20, 25, null);
-    raw.prepare(`INSERT INTO links (id, uuid, from_id, to_id, type, status, method, reviewer, reviewed_at, created_at) VALUES (1, 'L1', 1, 2, 'same-claim', 'confirmed', 'manual', 'ben', 'then', 'now')`).run();
-    raw.prepare(`INSERT INTO claim_reviews (annotation_id, rating_value, alternate_name, reviewer, reviewed_at) VALUES (1, 2, 'Misleading', 'ana', 'then')`).run();
-    raw.prepare(`INSERT INTO suggestion_rejections (annotation_id, article_id, start, "end", quote, reviewer, rejected_at) VALUES (1, 1, 30, 40, 'q', 'ana', 'then')`).run();
+    raw
+      .prepare(
+        `INSERT INTO links (id, uuid, from_id, to_id, type, status, method, reviewer, reviewed_at, created_at) VALUES (1, 'L1', 1, 2, 'same-claim', 'confirmed', 'manual', 'ben', 'then', 'now')`,
+      )
+      .run();
+    raw
+      .prepare(`INSERT INTO claim_reviews (annotation_id, rating_value, alternate_name, reviewer, reviewed_at) VALUES (1, 2, 'Misleading', 'ana', 'then')`)
+      .run();
+    raw
+      .prepare(
+        `INSERT INTO suggestion_rejections (annotation_id, article_id, start, "end", quote, reviewer, rejected_at) VALUES (1, 1, 30, 40, 'q', 'ana', 'then')`,
+      )
+      .run();
     raw.close();
 
     const db = openDatabase(path);

@@ -55,7 +55,11 @@ describe('undo and redo of every change', () => {
     expect(ana['history.state']({}).redo).toBeNull();
     expect(ana['history.redo']({}).applied).toBeNull();
     // The log names the accepted annotation and the new one by different UUIDs.
-    const uuids = new Set(listEvents(db, 'annotation').filter((e) => e.action === 'annotation.create').map((e) => e.entityUuid));
+    const uuids = new Set(
+      listEvents(db, 'annotation')
+        .filter((e) => e.action === 'annotation.create')
+        .map((e) => e.entityUuid),
+    );
     expect(uuids.size).toBe(3);
   });
 

@@ -97,30 +97,43 @@ function verify(corpusPath: string, acknowledged: Acknowledged, figures: CrashFi
     const annotation = db.prepare('SELECT article_id AS articleId, start, "end", note FROM annotations WHERE id = ?');
     for (const [id, expected] of acknowledged.annotations) {
       const row = annotation.get(id) as { articleId: number; start: number; end: number } | undefined;
-      if (!row || row.articleId !== expected.articleId || row.start !== expected.start || row.end !== expected.end) lost(`annotation ${id}`, row ? 'different' : 'missing');
+      if (!row || row.articleId !== expected.articleId || row.start !== expected.start || row.end !== expected.end)
+        lost(`annotation ${id}`, row ? 'different' : 'missing');
     }
     // A note edit committed just before the kill may lack its acknowledgement, so a newer note is fine
     // as long as the acknowledged one is in the log before it and the row matches the latest logged edit.
-    const noteHistory = db.prepare(`SELECT json_extract(data, '$.after.note') FROM events WHERE entity = 'annotation' AND action = 'annotation.update' AND entity_id = ? ORDER BY id`).pluck();
+    const noteHistory = db
+      .prepare(
+        `SELECT json_extract(data, '$.after.note') FROM events WHERE entity = 'annotation' AND action = 'annotation.update' AND entity_id = ? ORDER BY id`,
+      )
+      .pluck();
     for (const [id, note] of acknowledged.notes) {
       const row = annotation.get(id) as { note: string } | undefined;
       const history = noteHistory.all(id) as string[];
       if (!row || !history.includes(note) || history.at(-1) !== row.note) lost(`note of annotation ${id}`, `acknowledged as "${note}" but is "${row?.note}"`);
     }
     const halfImported = db
-      .prepare(`SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity = 'article' AND e.action = 'article.import' AND e.entity_id = a.id)`)
+      .prepare(
+        `SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity = 'article' AND e.action = 'article.import' AND e.entity_id = a.id)`,
+      )
       .pluck()
       .all();
-    const mismatched = (db.prepare('SELECT id, sha256, text FROM articles').all() as Array<{ id: number; sha256: string; text: string }>).filter((a) => sha256Hex(a.text) !== a.sha256);
+    const mismatched = (db.prepare('SELECT id, sha256, text FROM articles').all() as Array<{ id: number; sha256: string; text: string }>).filter(
+      (a) => sha256Hex(a.text) !== a.sha256,
+    );
     const unlogged = db
-      .prepare(`SELECT id FROM annotations n WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity = 'annotation' AND e.action = 'annotation.create' AND e.entity_id = n.id)`)
+      .prepare(
+        `SELECT id FROM annotations n WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity = 'annotation' AND e.action = 'annotation.create' AND e.entity_id = n.id)`,
+      )
       .pluck()
       .all();
     const orphans = db.pragma('foreign_key_check') as unknown[];
     const half = halfImported.length + mismatched.length + unlogged.length + orphans.length;
     if (half > 0) {
       figures.halfWritten += half;
-      figures.problems.push(`half-written: ${halfImported.length} articles without import event, ${mismatched.length} with wrong checksum, ${unlogged.length} annotations without event, ${orphans.length} orphans`);
+      figures.problems.push(
+        `half-written: ${halfImported.length} articles without import event, ${mismatched.length} with wrong checksum, ${unlogged.length} annotations without event, ${orphans.length} orphans`,
+      );
     }
   } finally {
     db.close();
@@ -138,7 +151,13 @@ function verify(corpusPath: string, acknowledged: Acknowledged, figures: CrashFi
  * Kills the worker `kills` times at random moments (from mid-start-up to well
  * into its write loop) on one corpus, reopening and checking it after each.
  */
-export async function runCrashCycles(options: { corpusPath: string; kills: number; seed?: number; maxRunMs?: number; onCycle?: (figures: CrashFigures) => void }): Promise<CrashFigures> {
+export async function runCrashCycles(options: {
+  corpusPath: string;
+  kills: number;
+  seed?: number;
+  maxRunMs?: number;
+  onCycle?: (figures: CrashFigures) => void;
+}): Promise<CrashFigures> {
   const random = seededRandom(options.seed ?? 1);
   const acknowledged: Acknowledged = { articles: new Map(), annotations: new Map(), notes: new Map() };
   const figures: CrashFigures = { kills: 0, acknowledged: 0, lostWrites: 0, integrityFailures: 0, halfWritten: 0, badBackups: 0, problems: [] };

@@ -31,7 +31,7 @@ function articleText(n: number): string {
 }
 
 const db = openDatabase(corpusPath);
-const articles = (db.prepare('SELECT id, text_length AS length FROM articles').all() as Array<{ id: number; length: number }>);
+const articles = db.prepare('SELECT id, text_length AS length FROM articles').all() as Array<{ id: number; length: number }>;
 const annotations = db.prepare('SELECT id FROM annotations').pluck().all() as number[];
 acknowledge('ready');
 

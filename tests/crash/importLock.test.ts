@@ -16,7 +16,8 @@ describe('a folder import in another process', () => {
     const folder = join(dir, 'pages');
     mkdirSync(folder);
     // Pages that take a noticeable time each to parse (many attributes, within the limits).
-    for (let i = 0; i < 8; i++) writeFileSync(join(folder, `page-${i}.html`), manyAttributesSpreadPage(50_000).replace('Paragraph 0', `Paragraph 0 of page ${i}`));
+    for (let i = 0; i < 8; i++)
+      writeFileSync(join(folder, `page-${i}.html`), manyAttributesSpreadPage(50_000).replace('Paragraph 0', `Paragraph 0 of page ${i}`));
 
     const child = spawn(join(PROJECT_ROOT, 'main', 'cli', 'crosscheck.js'), ['import', folder, '--db', corpusPath], { env: cliEnv(), cwd: PROJECT_ROOT });
     let stdout = '';
@@ -33,7 +34,11 @@ describe('a folder import in another process', () => {
       for (let i = 0; running; i++) {
         const started = performance.now();
         try {
-          insertArticle(app, { text: `An app write number ${i} while the folder imports.`, title: null, outlet: null, url: null, published: null, fileName: null }, 'app');
+          insertArticle(
+            app,
+            { text: `An app write number ${i} while the folder imports.`, title: null, outlet: null, url: null, published: null, fileName: null },
+            'app',
+          );
         } catch (error) {
           refusals.push((error as Error).message);
         }

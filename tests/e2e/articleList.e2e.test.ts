@@ -18,7 +18,18 @@ function largeCorpus(): string {
     for (let i = 0; i < ARTICLES; i++) {
       const last = i === ARTICLES - 1;
       const day = new Date(Date.UTC(2026, 0, 1) + Math.floor((i * 300) / ARTICLES) * 86_400_000).toISOString().slice(0, 10);
-      const { articleId } = insertArticle(db, { text: `Report ${i} of the story, in a few words.`, title: last ? 'The very last article' : `Report ${i}`, outlet: `Outlet ${i % 4}`, url: null, published: day, fileName: null }, 'e2e');
+      const { articleId } = insertArticle(
+        db,
+        {
+          text: `Report ${i} of the story, in a few words.`,
+          title: last ? 'The very last article' : `Report ${i}`,
+          outlet: `Outlet ${i % 4}`,
+          url: null,
+          published: day,
+          fileName: null,
+        },
+        'e2e',
+      );
       if (i === 10 || i === 2_000) createAnnotation(db, { articleId, start: 0, end: 6, tag: 'claim' }, 'e2e');
     }
   })();
@@ -55,7 +66,10 @@ describe('the article list of a large corpus', () => {
     await eventually(async () => (await page.locator('.article-outlet').allTextContents()).every((o) => o === 'Outlet 2')).toBe(true);
     await page.getByRole('combobox', { name: 'Outlet' }).selectOption('');
     await page.getByRole('checkbox', { name: 'with annotations' }).check();
-    await eventually(() => page.locator('.article-item').evaluateAll((items) => items.map((i) => i.getAttribute('title')))).toEqual(['Report 2000', 'Report 10']);
+    await eventually(() => page.locator('.article-item').evaluateAll((items) => items.map((i) => i.getAttribute('title')))).toEqual([
+      'Report 2000',
+      'Report 10',
+    ]);
     await page.getByRole('textbox', { name: 'Published to' }).fill('2026-02-01');
     await eventually(() => page.locator('.article-item').evaluateAll((items) => items.map((i) => i.getAttribute('title')))).toEqual(['Report 10']);
     expect(problems).toEqual([]);

@@ -36,7 +36,10 @@ describe('exporting and rating from the app', () => {
     expect(downloaded.annotations).toEqual(readFileSync(join(out, 'annotations.csv')));
     expect(downloaded.links).toEqual(readFileSync(join(out, 'links.csv')));
     const rows = parse(downloaded.annotations!, { columns: true, bom: true }) as Array<Record<string, string>>;
-    expect(rows.map((r) => [Number(r.annotation_id), r.tag])).toEqual([[claim.id, 'claim'], [echo.id, 'claim']]);
+    expect(rows.map((r) => [Number(r.annotation_id), r.tag])).toEqual([
+      [claim.id, 'claim'],
+      [echo.id, 'claim'],
+    ]);
     expect(rows[0]!.note).toBe(`'=1+1, "quoted"\nsecond line`);
     expect(problems).toEqual([]);
   });
@@ -58,13 +61,24 @@ describe('exporting and rating from the app', () => {
     await expect.poll(() => form.getByText(/^e2e, \d{4}-\d{2}-\d{2}$/).isVisible()).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('link', { name: 'ClaimReview JSON' }).click()]);
     const review = JSON.parse(readFileSync(await download.path(), 'utf8'));
-    expect(review).toMatchObject({ '@type': 'ClaimReview', author: { name: 'e2e' }, reviewRating: { '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Misleading' } });
+    expect(review).toMatchObject({
+      '@type': 'ClaimReview',
+      author: { name: 'e2e' },
+      reviewRating: { '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Misleading' },
+    });
     expect(review.itemReviewed.appearance).toHaveLength(2);
 
     // The verdict is stored: the review desk shows it after a reload, and the export command writes the same ClaimReview.
     await page.reload();
     await page.getByRole('tab', { name: 'Review' }).click();
-    await expect.poll(() => page.getByRole('form', { name: /^Verdict on claim group/ }).getByLabel('Verdict').inputValue()).toBe('Misleading');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('form', { name: /^Verdict on claim group/ })
+          .getByLabel('Verdict')
+          .inputValue(),
+      )
+      .toBe('Misleading');
     await app.close();
     const out = join(tempDir(), 'review.json');
     expect(runCli(['export', '--format', 'claimreview', '--out', out, '--group', String(first.id), '--db', dbPath]).status).toBe(0);

@@ -13,7 +13,8 @@ async function openApp(dbPath: string) {
   return opened;
 }
 
-const articles = (dbPath: string) => JSON.parse(runCli(['articles', '--db', dbPath, '--json']).stdout) as Array<{ id: number; title: string | null; outlet: string | null }>;
+const articles = (dbPath: string) =>
+  JSON.parse(runCli(['articles', '--db', dbPath, '--json']).stdout) as Array<{ id: number; title: string | null; outlet: string | null }>;
 
 describe('importing from the app', () => {
   it('imports picked files one by one and reports each as imported, duplicate or failed with its reason', async () => {
@@ -22,7 +23,13 @@ describe('importing from the app', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'broken.txt'), Buffer.from([0x41, 0x00, 0x42]));
     await page.getByRole('button', { name: 'Import…' }).click();
-    await page.getByLabel('Choose files…').setInputFiles([join(PROJECT_ROOT, 'tests', 'fixtures', 'html', 'wire-report.html'), join(dir, 'broken.txt'), join(PROJECT_ROOT, 'seeds', '000_ed5d5ab491bc05c6.txt')]);
+    await page
+      .getByLabel('Choose files…')
+      .setInputFiles([
+        join(PROJECT_ROOT, 'tests', 'fixtures', 'html', 'wire-report.html'),
+        join(dir, 'broken.txt'),
+        join(PROJECT_ROOT, 'seeds', '000_ed5d5ab491bc05c6.txt'),
+      ]);
     await expect.poll(() => page.getByRole('status').innerText()).toBe('1 imported, 1 duplicate, 1 failed');
     const results = await page.getByRole('table', { name: 'Import results' }).innerText();
     expect(results).toMatch(/failed\s+broken\.txt\s+file looks binary/);
@@ -52,7 +59,10 @@ describe('importing from the app', () => {
     await expect.poll(() => page.getByRole('status').innerText()).toMatch(/Importing [1-3] of 6/);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.getByRole('status').innerText()).toMatch(/^\d imported, 0 duplicate, 0 failed, \d cancelled$/);
-    const [imported, cancelled] = (await page.getByRole('status').innerText()).match(/\d+/g)!.map(Number).filter((_, i) => i === 0 || i === 3);
+    const [imported, cancelled] = (await page.getByRole('status').innerText())
+      .match(/\d+/g)!
+      .map(Number)
+      .filter((_, i) => i === 0 || i === 3);
     expect(imported! + cancelled!).toBe(6);
     expect(cancelled).toBeGreaterThan(0);
     expect(articles(dbPath)).toHaveLength(5 + imported!);

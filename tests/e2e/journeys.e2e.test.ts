@@ -18,7 +18,8 @@ const AXE_SOURCE = readFileSync(join(PROJECT_ROOT, 'node_modules', 'axe-core', '
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
 type Stored = { id: number; articleId: number; start: number; end: number; quote: string; tag: string; note: string };
-const cliAnnotations = (dbPath: string, article?: number): Stored[] => JSON.parse(runCli(['annotations', ...(article ? [String(article)] : []), '--db', dbPath, '--json']).stdout);
+const cliAnnotations = (dbPath: string, article?: number): Stored[] =>
+  JSON.parse(runCli(['annotations', ...(article ? [String(article)] : []), '--db', dbPath, '--json']).stdout);
 const storedText = (dbPath: string, article: number): string => JSON.parse(runCli(['show', String(article), '--db', dbPath, '--json']).stdout).text;
 
 /** A seeded corpus file, the seeds imported by a first start of the app. */
@@ -34,7 +35,19 @@ function annotate(dbPath: string, article: number, quote: string, tag = 'claim',
   const text = storedText(dbPath, article);
   const start = text.indexOf(quote);
   if (start < 0) throw new Error(`not in article ${article}: ${quote}`);
-  const run = runCli(['annotate', String(article), '--db', dbPath, '--start', String(start), '--end', String(start + quote.length), '--tag', tag, ...(speaker ? ['--speaker', speaker] : [])]);
+  const run = runCli([
+    'annotate',
+    String(article),
+    '--db',
+    dbPath,
+    '--start',
+    String(start),
+    '--end',
+    String(start + quote.length),
+    '--tag',
+    tag,
+    ...(speaker ? ['--speaker', speaker] : []),
+  ]);
   expect(run.status, run.stderr).toBe(0);
 }
 
@@ -45,18 +58,41 @@ const heading = async (page: Page) => (await page.locator('h2').allInnerTexts())
 async function openArticle(page: Page, title: RegExp): Promise<void> {
   await eventually(() => page.locator('.corpus-size').innerText()).toMatch(/^\d+ articles$/);
   await articleButton(page, title).click();
-  await eventually(async () => `${await page.locator('#article-heading').innerText().catch(() => 'no article open')} (current: ${await page.locator('[aria-current="true"]').first().innerText().catch(() => 'none')})`).toMatch(title);
+  await eventually(
+    async () =>
+      `${await page
+        .locator('#article-heading')
+        .innerText()
+        .catch(() => 'no article open')} (current: ${await page
+        .locator('[aria-current="true"]')
+        .first()
+        .innerText()
+        .catch(() => 'none')})`,
+  ).toMatch(title);
   await page.locator('.article-text p').first().waitFor();
 }
-
 
 /** Serious and critical accessibility violations axe-core finds on the page as it is now. */
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     const { violations } = await axe.run(document, { resultTypes: ['violations'] });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      );
   });
 }
 
@@ -100,7 +136,9 @@ describe('suggestions drawn in the text', () => {
     // A drag from inside the ghost to beyond it selects exactly that text.
     await drag(page, 'technical support that is transforming their relationship into a full-fledged defense partnership');
     await page.keyboard.press('d');
-    await eventually(() => cliAnnotations(dbPath, 4).map((a) => a.quote)).toEqual(['technical support that is transforming their relationship into a full-fledged defense partnership']);
+    await eventually(() => cliAnnotations(dbPath, 4).map((a) => a.quote)).toEqual([
+      'technical support that is transforming their relationship into a full-fledged defense partnership',
+    ]);
 
     // A double-click on a word of a ghost (not under an annotation) selects that word.
     const target = await page.evaluate(() => {
@@ -278,7 +316,10 @@ describe('the top bar', () => {
     const dbPath = await seededCorpus();
     const { page } = await open(dbPath, { width: 1024, height: 700 });
     await openArticle(page, BUSINESS_STANDARD);
-    const overflow = await page.evaluate(() => ({ page: document.documentElement.scrollWidth - window.innerWidth, bar: document.querySelector('.topbar')!.scrollWidth - document.querySelector('.topbar')!.clientWidth }));
+    const overflow = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth - window.innerWidth,
+      bar: document.querySelector('.topbar')!.scrollWidth - document.querySelector('.topbar')!.clientWidth,
+    }));
     expect(overflow).toEqual({ page: 0, bar: 0 });
   });
 });
@@ -307,7 +348,7 @@ describe('orphans', () => {
     await text.focus();
     await tab.keyboard.press('Shift+ArrowRight');
     await tab.keyboard.press('Shift+ArrowLeft');
-    const chosen = (/Selected: “([^”]*)”/.exec(await queue.innerText()))![1]!;
+    const chosen = /Selected: “([^”]*)”/.exec(await queue.innerText())![1]!;
     await queue.getByRole('button', { name: 'Place at selection' }).click();
     await eventually(() => queue.innerText()).toMatch(/Nothing to place/);
     expect(cliAnnotations(dbPath, 2).map((a) => a.quote)).toEqual([chosen]);
@@ -363,12 +404,13 @@ describe('accessibility', () => {
 
 /** Presses Tab (or Shift+Tab) until the focused element's text or label matches; the keyboard alone, as a user would. */
 async function tabTo(page: Page, name: RegExp, backwards = false): Promise<void> {
-  const focused = () => page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    // Controls only: the article text is focusable too, and its words would match anything.
-    if (!element?.matches('button, a, input, select, textarea')) return '';
-    return `${element?.getAttribute('aria-label') ?? ''} ${element?.innerText ?? ''} ${(element as HTMLInputElement | null)?.labels?.[0]?.innerText ?? ''}`;
-  });
+  const focused = () =>
+    page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      // Controls only: the article text is focusable too, and its words would match anything.
+      if (!element?.matches('button, a, input, select, textarea')) return '';
+      return `${element?.getAttribute('aria-label') ?? ''} ${element?.innerText ?? ''} ${(element as HTMLInputElement | null)?.labels?.[0]?.innerText ?? ''}`;
+    });
   for (let i = 0; i < 80; i++) {
     if (name.test(await focused())) return;
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
@@ -421,7 +463,9 @@ describe('the three jobs with the keyboard alone', () => {
     await eventually(() => heading(page)).toMatch(ANADOLU);
     await page.keyboard.press('j');
     await page.keyboard.press('l');
-    await eventually(() => JSON.parse(runCli(['links', '--db', dbPath, '--json']).stdout)).toEqual([expect.objectContaining({ fromId: 1, toId: 2, type: 'same-claim' })]);
+    await eventually(() => JSON.parse(runCli(['links', '--db', dbPath, '--json']).stdout)).toEqual([
+      expect.objectContaining({ fromId: 1, toId: 2, type: 'same-claim' }),
+    ]);
 
     await tabTo(page, /^\s*Review\b/, true);
     await page.keyboard.press('Enter');

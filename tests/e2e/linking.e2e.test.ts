@@ -8,8 +8,10 @@ import { tempDir } from '../helpers/tempCorpus.ts';
 
 const session = useBrowserAndApp();
 
-const KIRBY_FAST_NEWS = 'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defence partnership';
-const KIRBY_ANADOLU = 'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defense partnership';
+const KIRBY_FAST_NEWS =
+  'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defence partnership';
+const KIRBY_ANADOLU =
+  'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defense partnership';
 const KIRBY_DRIFTED = 'an unprecedented level of military and technique that transforms their relationship into a full-fledged defense partnership';
 
 /** A seeded corpus with Kirby's quote annotated in the Fast News article (1, listed by its file name) and in Anadolu (4), via the CLI. */
@@ -23,7 +25,20 @@ async function corpusWithTwoAnnotations(): Promise<string> {
   ] as const) {
     const text: string = JSON.parse(runCli(['show', article, '--db', dbPath, '--json']).stdout).text;
     const start = text.indexOf(quote);
-    const run = runCli(['annotate', article, '--db', dbPath, '--start', String(start), '--end', String(start + quote.length), '--tag', 'claim', '--speaker', 'John Kirby']);
+    const run = runCli([
+      'annotate',
+      article,
+      '--db',
+      dbPath,
+      '--start',
+      String(start),
+      '--end',
+      String(start + quote.length),
+      '--tag',
+      'claim',
+      '--speaker',
+      'John Kirby',
+    ]);
     expect(run.status, run.stderr).toBe(0);
   }
   return dbPath;
@@ -130,19 +145,26 @@ describe('linking reports of one claim and reviewing their drift', () => {
     const dbPath = await corpusWithTwoAnnotations();
     const text: string = JSON.parse(runCli(['show', '4', '--db', dbPath, '--json']).stdout).text;
     const start = text.indexOf('said Kirby');
-    expect(runCli(['annotate', '4', '--db', dbPath, '--start', String(start), '--end', String(start + 10), '--tag', 'attribution', '--speaker', 'Kirby']).status).toBe(0);
+    expect(
+      runCli(['annotate', '4', '--db', dbPath, '--start', String(start), '--end', String(start + 10), '--tag', 'attribution', '--speaker', 'Kirby']).status,
+    ).toBe(0);
     const { page, problems } = await openApp(dbPath);
     await page.getByRole('tab', { name: 'Review' }).click();
     await page.getByRole('tab', { name: 'Speakers' }).click();
     const rows = page.getByRole('table', { name: 'Speakers' }).locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
     await page.getByRole('combobox', { name: 'Merge Kirby into' }).selectOption({ label: 'John Kirby' });
-    await rows.filter({ hasText: /^Kirby/ }).getByRole('button', { name: 'Merge…' }).click();
+    await rows
+      .filter({ hasText: /^Kirby/ })
+      .getByRole('button', { name: 'Merge…' })
+      .click();
     // Nothing merges before the analyst confirms what moves.
     expect(await rows.count()).toBe(2);
     await page.getByRole('alertdialog', { name: 'Confirm merge' }).getByRole('button', { name: 'Merge' }).click();
     await expect.poll(() => rows.count()).toBe(1);
-    expect(JSON.parse(runCli(['speakers', '--db', dbPath, '--json']).stdout)).toEqual([expect.objectContaining({ name: 'John Kirby', aliases: ['John Kirby', 'Kirby'], annotations: 3 })]);
+    expect(JSON.parse(runCli(['speakers', '--db', dbPath, '--json']).stdout)).toEqual([
+      expect.objectContaining({ name: 'John Kirby', aliases: ['John Kirby', 'Kirby'], annotations: 3 }),
+    ]);
     expect(problems).toEqual([]);
   });
 
@@ -158,7 +180,9 @@ describe('linking reports of one claim and reviewing their drift', () => {
     await ghost.click();
     await page.getByRole('dialog', { name: 'Suggested span' }).getByRole('button', { name: 'Accept' }).click();
     await expect.poll(() => page.locator('.article-text .hl-claim').allInnerTexts()).toEqual([KIRBY_DRIFTED]);
-    expect(JSON.parse(runCli(['links', '--annotation', '1', '--db', dbPath, '--json']).stdout)).toEqual([expect.objectContaining({ fromId: 1, toId: 3, method: 'matcher', status: 'confirmed' })]);
+    expect(JSON.parse(runCli(['links', '--annotation', '1', '--db', dbPath, '--json']).stdout)).toEqual([
+      expect.objectContaining({ fromId: 1, toId: 3, method: 'matcher', status: 'confirmed' }),
+    ]);
     expect(problems).toEqual([]);
   });
 });

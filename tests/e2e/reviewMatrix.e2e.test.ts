@@ -18,12 +18,17 @@ function manyGroups(): string {
       const claim = g === 42 ? 'a zeppelin landed on the roof' : `the ministry counted ${g} boats`;
       const ends = [0, 1].map((k) => {
         const text = `Officials said ${claim}. Report ${g}-${k}.`;
-        const { articleId } = insertArticle(db, { text, title: `Report ${g}-${k}`, outlet: `Outlet ${(g + k) % 3}`, url: null, published: '2026-03-01', fileName: null }, 'e2e');
+        const { articleId } = insertArticle(
+          db,
+          { text, title: `Report ${g}-${k}`, outlet: `Outlet ${(g + k) % 3}`, url: null, published: '2026-03-01', fileName: null },
+          'e2e',
+        );
         const start = text.indexOf(claim);
         return handlers['annotations.create']({ articleId, start, end: start + claim.length, tag: 'claim' });
       });
       handlers['links.create']({ fromId: ends[0]!.id, toId: ends[1]!.id, type: 'same-claim', status: 'confirmed' });
-      for (let k = 2; k < 4; k++) insertArticle(db, { text: `Unrelated report ${g}-${k}.`, title: null, outlet: `Outlet ${k}`, url: null, published: null, fileName: null }, 'e2e');
+      for (let k = 2; k < 4; k++)
+        insertArticle(db, { text: `Unrelated report ${g}-${k}.`, title: null, outlet: `Outlet ${k}`, url: null, published: null, fileName: null }, 'e2e');
     }
   })();
   close();

@@ -17,7 +17,11 @@ async function snoopingServer() {
     res.end('<!doctype html><title>Another local app</title><img src="/pixel.png">');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { seen, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    seen,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('the browser-mode credential and other local servers', () => {
@@ -46,7 +50,9 @@ describe('the browser-mode credential and other local servers', () => {
       expect((await fetch(`${base}/export/annotations.csv`, { headers: replay })).status).toBe(401);
       expect((await fetch(`${base}${DOWNLOAD_TICKET_PATH}`, { method: 'POST', headers: replay })).status).toBe(401);
       // The token itself still works, so the refusals above are about the credential, not the server.
-      expect((await fetch(`${base}/api/articles.list`, { method: 'POST', headers: { ...replay, [TOKEN_HEADER]: app.server.token }, body: '{}' })).status).toBe(200);
+      expect((await fetch(`${base}/api/articles.list`, { method: 'POST', headers: { ...replay, [TOKEN_HEADER]: app.server.token }, body: '{}' })).status).toBe(
+        200,
+      );
     } finally {
       await snoop.close();
     }

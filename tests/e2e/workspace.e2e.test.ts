@@ -28,9 +28,15 @@ async function openArticle(title: RegExp, dbPath = join(tempDir(), 'corpus.sqlit
   return { page, dbPath, problems };
 }
 
-
 const cliAnnotations = (dbPath: string, article?: number) =>
-  JSON.parse(runCli(['annotations', ...(article ? [String(article)] : []), '--db', dbPath, '--json']).stdout) as Array<{ id: number; start: number; end: number; quote: string; tag: string; note: string }>;
+  JSON.parse(runCli(['annotations', ...(article ? [String(article)] : []), '--db', dbPath, '--json']).stdout) as Array<{
+    id: number;
+    start: number;
+    end: number;
+    quote: string;
+    tag: string;
+    note: string;
+  }>;
 const storedText = (dbPath: string, article: number): string => JSON.parse(runCli(['show', String(article), '--db', dbPath, '--json']).stdout).text;
 /** The text under each annotation's highlight (a highlight may be cut into several leaves by overlaps), for one tag or all. */
 const highlighted = (page: Page, tag?: string) =>
@@ -82,7 +88,10 @@ describe('tagging in the reading pane', () => {
     await eventually(() => overlap.innerText()).toBe('which');
     await overlap.click();
     const picker = page.getByRole('menu', { name: 'Annotations here' });
-    await eventually(() => picker.getByRole('menuitem').allInnerTexts()).toEqual([expect.stringMatching(/denial.*which/i), expect.stringMatching(/attribution.*which Tehran initially/i)]);
+    await eventually(() => picker.getByRole('menuitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/denial.*which/i),
+      expect.stringMatching(/attribution.*which Tehran initially/i),
+    ]);
     await picker.getByRole('menuitem', { name: /attribution/ }).click();
     await eventually(() => page.getByRole('region', { name: 'Selected annotation' }).locator('q').textContent()).toBe('which Tehran initially');
   });
@@ -144,7 +153,10 @@ describe('working on annotations from the side panel', () => {
     await drag(page, 'John Kirby');
     await page.keyboard.press('c');
     await eventually(() => cliAnnotations(dbPath)).toHaveLength(1);
-    await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /Russia giving Iran/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('button', { name: /Russia giving Iran/ })
+      .click();
     await eventually(() => page.getByRole('heading', { level: 2 }).innerText()).toMatch(/Russia giving Iran/);
     await page.keyboard.press('Control+z');
     await eventually(() => page.getByRole('heading', { level: 2 }).innerText()).toMatch(BUSINESS_STANDARD);
@@ -211,7 +223,9 @@ describe('precision with any script', () => {
     writeFileSync(join(dir, 'precision.txt'), lines.join('\r\n'));
     const dbPath = join(tempDir(), 'corpus.sqlite');
     expect(runCli(['import', join(dir, 'precision.txt'), '--db', dbPath]).status).toBe(0);
-    const articleId = (JSON.parse(runCli(['articles', '--db', dbPath, '--json']).stdout) as Array<{ id: number; fileName: string }>).find((a) => a.fileName === 'precision.txt')!.id;
+    const articleId = (JSON.parse(runCli(['articles', '--db', dbPath, '--json']).stdout) as Array<{ id: number; fileName: string }>).find(
+      (a) => a.fileName === 'precision.txt',
+    )!.id;
     const text = storedText(dbPath, articleId);
     expect(text).not.toContain('\r');
 

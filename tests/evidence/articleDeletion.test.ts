@@ -10,7 +10,11 @@ import { searchArticles } from '../../main/corpus/search.ts';
 import { importContent } from '../../main/ingest/importFiles.ts';
 import { tempCorpus } from '../helpers/tempCorpus.ts';
 
-const count = (db: ReturnType<typeof tempCorpus>['db'], sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params);
+const count = (db: ReturnType<typeof tempCorpus>['db'], sql: string, ...params: unknown[]) =>
+  db
+    .prepare(sql)
+    .pluck()
+    .get(...params);
 
 function twoArticles() {
   const { db } = tempCorpus();

@@ -31,7 +31,16 @@ describe('the source as captured', () => {
     const source = dispatch('articles.source', { id: 1 });
     expect(source).toEqual({
       ok: true,
-      value: { articleId: 1, sha256: sha256OfBytes(bytes), size: bytes.byteLength, mediaType: 'text/html', fileName: 'port.html', capturedAt: expect.any(String), address: null, httpDate: null },
+      value: {
+        articleId: 1,
+        sha256: sha256OfBytes(bytes),
+        size: bytes.byteLength,
+        mediaType: 'text/html',
+        fileName: 'port.html',
+        capturedAt: expect.any(String),
+        address: null,
+        httpDate: null,
+      },
     });
     expect((source as { value: { capturedAt: string } }).value.capturedAt >= before).toBe(true);
     const content = dispatch('articles.sourceContent', { id: 1 }) as { ok: true; value: { contentBase64: string } };
@@ -43,7 +52,11 @@ describe('the source as captured', () => {
     const { db } = tempCorpus();
     const bytes = new TextEncoder().encode('\uFEFFLine one\r\nLine two\r\n');
     const result = importContent(db, 'notes.md', bytes, 'ana');
-    const row = db.prepare('SELECT bytes, media_type AS mediaType, size FROM article_sources WHERE article_id = ?').get(result.articleId) as { bytes: Buffer; mediaType: string; size: number };
+    const row = db.prepare('SELECT bytes, media_type AS mediaType, size FROM article_sources WHERE article_id = ?').get(result.articleId) as {
+      bytes: Buffer;
+      mediaType: string;
+      size: number;
+    };
     expect(Buffer.compare(row.bytes, Buffer.from(bytes))).toBe(0);
     expect(row).toMatchObject({ mediaType: 'text/markdown', size: bytes.byteLength });
     expect(db.prepare('SELECT text FROM articles').pluck().get()).toBe('Line one\nLine two\n');
@@ -51,14 +64,17 @@ describe('the source as captured', () => {
 
   it('records the address and HTTP date of a page fetched from the web', () => {
     const { db } = tempCorpus();
-    const result = importContent(db, 'port.html', new TextEncoder().encode(PAGE), 'ana', { address: 'https://example.org/port', httpDate: 'Mon, 05 Dec 2022 10:00:00 GMT' });
+    const result = importContent(db, 'port.html', new TextEncoder().encode(PAGE), 'ana', {
+      address: 'https://example.org/port',
+      httpDate: 'Mon, 05 Dec 2022 10:00:00 GMT',
+    });
     expect(db.prepare('SELECT address, http_date AS httpDate FROM article_sources WHERE article_id = ?').get(result.articleId)).toEqual({
       address: 'https://example.org/port',
       httpDate: 'Mon, 05 Dec 2022 10:00:00 GMT',
     });
   });
 
-  it("names the captured hash in the event log, so a capture swapped for other bytes disagrees with the log", () => {
+  it('names the captured hash in the event log, so a capture swapped for other bytes disagrees with the log', () => {
     const { db } = tempCorpus();
     const bytes = new TextEncoder().encode('A short note on the storm.\n');
     const { articleId } = importContent(db, 'note.txt', bytes, 'ana');
@@ -79,7 +95,10 @@ describe('the source as captured', () => {
     const { db, dispatch } = dispatcher();
     importWebAnnotations(db, JSON.stringify(minimalCollection()), 'bo');
     expect(dispatch('articles.source', { id: 1 })).toEqual({ ok: true, value: null });
-    expect(dispatch('articles.sourceContent', { id: 1 })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/no captured source/) } });
+    expect(dispatch('articles.sourceContent', { id: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringMatching(/no captured source/) },
+    });
     expect(dispatch('articles.source', { id: 99 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 

@@ -48,7 +48,8 @@ function schemaProblems(node: unknown, path = '$'): string[] {
     const expected = SCHEMA.expects[`${owner}.${key}`] ?? SCHEMA.expects[`${type}.${key}`];
     for (const item of Array.isArray(value) ? value : [value]) {
       const itemType = (item as Record<string, unknown> | null)?.['@type'];
-      if (expected && typeof itemType === 'string' && !expected.includes(itemType)) problems.push(`${path}.${key}: a ${itemType}, expected ${expected.join(' or ')}`);
+      if (expected && typeof itemType === 'string' && !expected.includes(itemType))
+        problems.push(`${path}.${key}: a ${itemType}, expected ${expected.join(' or ')}`);
     }
     problems.push(...schemaProblems(value, `${path}.${key}`));
   }
@@ -61,7 +62,13 @@ function publishedCorpus() {
   setPublisherSettings(db, { organisation: 'Example Fact Check', url: 'https://factcheck.example.org/' }, 'ana');
   setClaimRating(
     db,
-    { annotationId: c.claim.id, ratingValue: 2, alternateName: 'Misleading', claimReviewed: 'Russia is giving Iran unprecedented military support', reviewUrl: 'https://factcheck.example.org/reviews/russia-iran' },
+    {
+      annotationId: c.claim.id,
+      ratingValue: 2,
+      alternateName: 'Misleading',
+      claimReviewed: 'Russia is giving Iran unprecedented military support',
+      reviewUrl: 'https://factcheck.example.org/reviews/russia-iran',
+    },
     'rita',
   );
   return { db, c };
@@ -97,7 +104,9 @@ describe('ClaimReview a publisher can use', () => {
     const { db, c } = publishedCorpus();
     const [review] = buildClaimReviews(db, c.claim.id) as Array<Record<string, any>>;
     expect(schemaProblems({ ...review, claimDate: '2022-12-09' })).toEqual(['$.claimDate: not a property of ClaimReview']);
-    expect(schemaProblems({ ...review, itemReviewed: { ...review!.itemReviewed, author: { '@type': 'Rating' } } })).toContain('$.itemReviewed.author: a Rating, expected Organization or Person');
+    expect(schemaProblems({ ...review, itemReviewed: { ...review!.itemReviewed, author: { '@type': 'Rating' } } })).toContain(
+      '$.itemReviewed.author: a Rating, expected Organization or Person',
+    );
   });
 
   it("names the claimant by the speaker's display name, whatever alias the annotation typed", () => {
@@ -122,7 +131,10 @@ describe('ClaimReview a publisher can use', () => {
     const { db, c } = publishedCorpus();
     setClaimRating(db, { annotationId: c.drift.id, ratingValue: 1, alternateName: 'False' }, 'rita');
     let [review] = buildClaimReviews(db, c.claim.id) as Array<Record<string, any>>;
-    expect(review).toMatchObject({ claimReviewed: 'Russia is giving Iran unprecedented military support', url: 'https://factcheck.example.org/reviews/russia-iran' });
+    expect(review).toMatchObject({
+      claimReviewed: 'Russia is giving Iran unprecedented military support',
+      url: 'https://factcheck.example.org/reviews/russia-iran',
+    });
     setClaimRating(db, { annotationId: c.drift.id, alternateName: 'False', claimReviewed: null, reviewUrl: null }, 'rita');
     [review] = buildClaimReviews(db, c.claim.id) as Array<Record<string, any>>;
     expect(review!.claimReviewed).toBe(c.claim.quote);
@@ -171,7 +183,10 @@ describe('ClaimReview pasted into a page', () => {
     });
     expect(dispatch('settings.set', { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(dispatch('settings.get', {})).toEqual({ ok: true, value: { organisation: 'Example Fact Check', url: 'https://factcheck.example.org/' } });
-    expect(dispatch('claimRatings.set', { annotationId: c.claim.id, alternateName: HOSTILE, reviewUrl: 'ftp://x.example/' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(dispatch('claimRatings.set', { annotationId: c.claim.id, alternateName: HOSTILE, reviewUrl: 'ftp://x.example/' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(dispatch('claimRatings.set', { annotationId: c.claim.id, alternateName: HOSTILE })).toMatchObject({ ok: true });
     const download = createDownloads(db)('/export/claimreview.json', new URLSearchParams({ group: String(c.claim.id) }));
     if (!download.ok) throw new Error(download.error.message);
@@ -189,4 +204,3 @@ describe('ClaimReview pasted into a page', () => {
     expect(JSON.parse(event.data)).toEqual({ before: { organisation: null, url: null }, after: { organisation: 'Example Fact Check', url: null } });
   });
 });
-

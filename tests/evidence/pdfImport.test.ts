@@ -52,7 +52,11 @@ describe('PDF import', () => {
     const out = tempDir();
     await exportCsv(db, out);
     const rows = parse(readFileSync(join(out, 'annotations.csv'), 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>;
-    expect(rows.map((r) => [r.quote, r.page])).toEqual([['harbour', '1'], ['ministry', '2'], ['Officials', '']]);
+    expect(rows.map((r) => [r.quote, r.page])).toEqual([
+      ['harbour', '1'],
+      ['ministry', '2'],
+      ['Officials', ''],
+    ]);
   });
 
   it('reads lines in the order they sit on the page, whatever order the file draws them in', () => {
@@ -81,7 +85,9 @@ describe('PDF import', () => {
 
   it("takes title and author from the document's metadata, and its creation date when the text states none", () => {
     const { db } = tempCorpus();
-    const pdf = writePdf([textPage([FIRST, SECOND])], { info: { title: 'Port to reopen', author: 'Harbour Authority Press Office', creationDate: "D:20221209101500+01'00'" } });
+    const pdf = writePdf([textPage([FIRST, SECOND])], {
+      info: { title: 'Port to reopen', author: 'Harbour Authority Press Office', creationDate: "D:20221209101500+01'00'" },
+    });
     const { articleId } = importContent(db, 'release.pdf', pdf, 'ana');
     expect(getArticle(db, articleId!)).toMatchObject({ title: 'Port to reopen', published: '2022-12-09', fileName: 'release.pdf' });
     expect(bylineOf(db, articleId!)).toBe('Harbour Authority Press Office');
@@ -105,7 +111,11 @@ describe('PDF import', () => {
     const { db } = tempCorpus();
     const pdf = writePdf([textPage([FIRST])]);
     const { articleId } = importContent(db, 'port.pdf', pdf, 'ana');
-    const row = db.prepare('SELECT media_type AS mediaType, size, bytes FROM article_sources WHERE article_id = ?').get(articleId) as { mediaType: string; size: number; bytes: Buffer };
+    const row = db.prepare('SELECT media_type AS mediaType, size, bytes FROM article_sources WHERE article_id = ?').get(articleId) as {
+      mediaType: string;
+      size: number;
+      bytes: Buffer;
+    };
     expect(row.mediaType).toBe('application/pdf');
     expect(row.size).toBe(pdf.byteLength);
     expect(Buffer.compare(row.bytes, Buffer.from(pdf))).toBe(0);
@@ -114,7 +124,11 @@ describe('PDF import', () => {
 
 describe('PDFs that are refused, with the reason, storing nothing', () => {
   it.each([
-    ['a scanned document (images, no text)', () => writePdf([{ image: true }, { image: true }]), /no text layer.*2 of its 2 pages are images: it looks scanned and needs OCR/],
+    [
+      'a scanned document (images, no text)',
+      () => writePdf([{ image: true }, { image: true }]),
+      /no text layer.*2 of its 2 pages are images: it looks scanned and needs OCR/,
+    ],
     ['an encrypted document', () => writePdf([textPage([FIRST])], { encrypted: true }), /encrypted and needs a password/],
     ['a damaged file', () => writePdf([textPage([FIRST])]).slice(0, 200), /damaged or not a PDF/],
     ['a file that is no PDF at all', () => new TextEncoder().encode('%PDF-1.7\nthis is not really a PDF\n'), /damaged or not a PDF/],

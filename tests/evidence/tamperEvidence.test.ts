@@ -17,7 +17,12 @@ const TEXT = 'The harbour authority said on Monday that the port would reopen to
 /** A corpus with a few recorded changes: two imported articles and an annotation. */
 function workedCorpus(db: Db) {
   const first = importContent(db, 'port.txt', new TextEncoder().encode(TEXT), 'ana').articleId!;
-  const second = importContent(db, 'ships.txt', new TextEncoder().encode('Smaller vessels resumed their routes on Tuesday, officials said.\n'), 'ana').articleId!;
+  const second = importContent(
+    db,
+    'ships.txt',
+    new TextEncoder().encode('Smaller vessels resumed their routes on Tuesday, officials said.\n'),
+    'ana',
+  ).articleId!;
   const annotation = createAnnotation(db, { articleId: first, start: 4, end: 21, tag: 'claim' }, 'ana');
   return { first, second, annotation };
 }
@@ -33,7 +38,9 @@ describe('the event log as a hash chain', () => {
   it('links every event to the hash of the one before it, from a genesis of zeros', () => {
     const { db } = tempCorpus();
     workedCorpus(db);
-    const links = db.prepare('SELECT c.previous, c.hash, e.* FROM event_chain c JOIN events e ON e.id = c.event_id ORDER BY e.id').all() as Array<Record<string, any>>;
+    const links = db.prepare('SELECT c.previous, c.hash, e.* FROM event_chain c JOIN events e ON e.id = c.event_id ORDER BY e.id').all() as Array<
+      Record<string, any>
+    >;
     expect(links.length).toBe(db.prepare('SELECT count(*) FROM events').pluck().get());
     expect(links[0]!.previous).toBe(GENESIS);
     for (let i = 1; i < links.length; i++) expect(links[i]!.previous).toBe(links[i - 1]!.hash);
@@ -64,15 +71,19 @@ describe('the event log as a hash chain', () => {
     const ids = db.prepare('SELECT id FROM events ORDER BY id').pluck().all() as number[];
     forceSql(db, 'DELETE FROM events WHERE id = ?', ids[1]);
     expect(verifyCorpus(db, { full: false })).toMatchObject({ ok: false, firstBadEvent: ids[1] });
-    db.prepare("INSERT INTO events (at, actor, action, entity, entity_id, data) VALUES ('2020-01-01', 'mallory', 'annotation.create', 'annotation', 1, '{}')").run();
+    db.prepare(
+      "INSERT INTO events (at, actor, action, entity, entity_id, data) VALUES ('2020-01-01', 'mallory', 'annotation.create', 'annotation', 1, '{}')",
+    ).run();
     const report = verifyCorpus(db, { full: true });
-    expect(report.problems.map((p) => p.message)).toEqual(expect.arrayContaining([expect.stringMatching(/removed from the log/), expect.stringMatching(/not in the hash chain/)]));
+    expect(report.problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/removed from the log/), expect.stringMatching(/not in the hash chain/)]),
+    );
   });
 
   it('refuses to edit or delete a link of the chain', () => {
     const { db } = tempCorpus();
     workedCorpus(db);
-    expect(() => db.prepare("UPDATE event_chain SET hash = ? WHERE event_id = 1").run('f'.repeat(64))).toThrow(/append-only/);
+    expect(() => db.prepare('UPDATE event_chain SET hash = ? WHERE event_id = 1').run('f'.repeat(64))).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM event_chain').run()).toThrow(/append-only/);
   });
 
@@ -92,7 +103,7 @@ describe('the event log as a hash chain', () => {
   });
 });
 
-describe("articles and captured sources against their hashes", () => {
+describe('articles and captured sources against their hashes', () => {
   it('finds a byte flipped inside the corpus file: opening refuses and names the article, and the full check names it too', () => {
     const { db, path } = tempCorpus();
     const { first } = workedCorpus(db);

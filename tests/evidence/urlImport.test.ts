@@ -7,7 +7,8 @@ import { importFromUrl } from '../../main/ingest/urlImport.ts';
 import { tempCorpus } from '../helpers/tempCorpus.ts';
 import { textPage, writePdf } from '../helpers/pdfWriter.ts';
 
-const BODY = 'The harbour authority said on Monday that the port would reopen to container ships after three days of closure caused by the storm, and that inspections would continue.';
+const BODY =
+  'The harbour authority said on Monday that the port would reopen to container ships after three days of closure caused by the storm, and that inspections would continue.';
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><meta property="og:title" content="Port reopens"><meta property="og:site_name" content="Harbour News"></head>
 <body><article><h1>Port reopens</h1><p>${BODY}</p><p>${BODY.replace('Monday', 'Tuesday')}</p></article><script>steal()</script></body></html>`;
 const PDF = writePdf([textPage([BODY])], { info: { title: 'Port notice' } });
@@ -72,7 +73,12 @@ describe('import from a web address', () => {
     expect(article).toMatchObject({ title: 'Port reopens', outlet: 'Harbour News', url: `${base}/story` });
     expect(article.text).toContain(BODY);
     expect(article.text).not.toContain('steal');
-    expect(captureOf(db, article.id)).toMatchObject({ mediaType: 'text/html', address: `${base}/story`, httpDate: 'Mon, 05 Dec 2022 10:00:00 GMT', size: Buffer.byteLength(PAGE) });
+    expect(captureOf(db, article.id)).toMatchObject({
+      mediaType: 'text/html',
+      address: `${base}/story`,
+      httpDate: 'Mon, 05 Dec 2022 10:00:00 GMT',
+      size: Buffer.byteLength(PAGE),
+    });
   });
 
   it('follows a redirect and records the address the page finally came from', async () => {
@@ -112,7 +118,9 @@ describe('import from a web address', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    expect((await importFromUrl(db, `http://127.0.0.1:${port}/story`, 'ana')).reason).toMatch(/cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\): this machine may be offline/);
+    expect((await importFromUrl(db, `http://127.0.0.1:${port}/story`, 'ana')).reason).toMatch(
+      /cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\): this machine may be offline/,
+    );
   });
 
   it('fetches only http and https addresses', async () => {

@@ -29,7 +29,13 @@ describe('ClaimReview export', () => {
         author: { '@type': 'Person', name: 'Jane Reporter' },
         publisher: { '@type': 'Organization', name: 'The Example Times' },
       },
-      { '@type': 'CreativeWork', url: 'https://example.net/aa', headline: 'Russia, Iran deepen ties', datePublished: '2022-12-09', publisher: { '@type': 'Organization', name: 'Anadolu Agency' } },
+      {
+        '@type': 'CreativeWork',
+        url: 'https://example.net/aa',
+        headline: 'Russia, Iran deepen ties',
+        datePublished: '2022-12-09',
+        publisher: { '@type': 'Organization', name: 'Anadolu Agency' },
+      },
     ]);
     expect(review).not.toHaveProperty('reviewRating');
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../main/corpus/annotations.ts';
 import { insertArticle } from '../../main/corpus/articles.ts';
-import { TAGS } from '../../main/api/contract.ts';
+import { TAGS } from '../../main/contract/contract.ts';
 import type { Db } from '../../main/corpus/database.ts';
 import { createLink } from '../../main/corpus/links.ts';
 import { ANNOTATION_COLUMNS, exportCsv, LINK_COLUMNS } from '../../main/exchange/csvExport.ts';
@@ -201,14 +201,19 @@ describe('CSV export', () => {
       const ids: number[] = [];
       db.transaction(() => {
         for (let a = 0; a < 6; a++) {
-          const articleId = insertArticle(db, { text: `${a} ${words}`, title: `Report ${a}`, outlet: `Outlet ${a % 3}`, url: null, published: null, fileName: `${a}.txt` }, 'ana').articleId;
+          const articleId = insertArticle(
+            db,
+            { text: `${a} ${words}`, title: `Report ${a}`, outlet: `Outlet ${a % 3}`, url: null, published: null, fileName: `${a}.txt` },
+            'ana',
+          ).articleId;
           for (let i = 0; i < 120; i++) {
             const start = 2 + i * 9;
             const note = i % 7 === 0 ? `=HYPERLINK("x"), line\nbreak ${i}` : i % 11 === 0 ? 'emoji 🙂, "quoted"' : '';
             ids.push(createAnnotation(db, { articleId, start, end: start + 6, tag: TAGS[i % 3]!, note }, 'ana').id);
           }
         }
-        for (let i = 0; i + 400 < ids.length; i += 13) createLink(db, { fromId: ids[i]!, toId: ids[i + 400]!, type: 'same-claim', status: i % 2 ? 'confirmed' : 'suggested' }, 'ana');
+        for (let i = 0; i + 400 < ids.length; i += 13)
+          createLink(db, { fromId: ids[i]!, toId: ids[i + 400]!, type: 'same-claim', status: i % 2 ? 'confirmed' : 'suggested' }, 'ana');
         db.prepare('DELETE FROM annotations WHERE id % 17 = 0').run();
       })();
     }

@@ -20,9 +20,27 @@ export function buildExchangeCorpus(db: Db) {
     insertArticle(db, { text, title, outlet, url, published: '2022-12-09', fileName: `${outlet}.txt` }, 'ana').articleId;
   const kirby = article(KIRBY_TEXT, 'Russia offers Iran support', 'The Example Times', 'https://example.org/kirby');
   const anadolu = article(ANADOLU_TEXT, 'Russia, Iran deepen ties', 'Anadolu Agency', 'https://example.net/aa');
-  const claim = createAnnotation(db, { articleId: kirby, ...span(KIRBY_TEXT, 'an unprecedented level of military and technical support'), tag: 'claim', note: 'Quote, with "commas", and\na newline 🙂', speaker: 'John Kirby' }, 'ana');
-  const denial = createAnnotation(db, { articleId: kirby, ...span(KIRBY_TEXT, 'Tehran denied sending drones to Moscow.'), tag: 'denial', note: '@SUM(1+1)' }, 'ana');
-  const drift = createAnnotation(db, { articleId: anadolu, ...span(ANADOLU_TEXT, 'military and technique'), tag: 'claim', note: '+1 drift', speaker: 'John Kirby' }, 'ana');
+  const claim = createAnnotation(
+    db,
+    {
+      articleId: kirby,
+      ...span(KIRBY_TEXT, 'an unprecedented level of military and technical support'),
+      tag: 'claim',
+      note: 'Quote, with "commas", and\na newline 🙂',
+      speaker: 'John Kirby',
+    },
+    'ana',
+  );
+  const denial = createAnnotation(
+    db,
+    { articleId: kirby, ...span(KIRBY_TEXT, 'Tehran denied sending drones to Moscow.'), tag: 'denial', note: '@SUM(1+1)' },
+    'ana',
+  );
+  const drift = createAnnotation(
+    db,
+    { articleId: anadolu, ...span(ANADOLU_TEXT, 'military and technique'), tag: 'claim', note: '+1 drift', speaker: 'John Kirby' },
+    'ana',
+  );
   const formula = createAnnotation(db, { articleId: anadolu, ...span(ANADOLU_TEXT, '=cmd|" /C calc"!A0'), tag: 'attribution', note: '-2+3' }, 'ana');
   const same = createLink(db, { fromId: claim.id, toId: drift.id, type: 'same-claim' }, 'ana');
   const suggested = createLink(db, { fromId: denial.id, toId: formula.id, type: 'contradicts', status: 'suggested', method: 'matcher', score: 0.42 }, 'ana');

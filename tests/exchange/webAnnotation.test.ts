@@ -15,7 +15,9 @@ async function exported(db: ReturnType<typeof tempCorpus>['db']) {
 }
 const withoutGenerated = (json: string) => ({ ...JSON.parse(json), generated: undefined });
 const rowCounts = (db: ReturnType<typeof tempCorpus>['db']) =>
-  db.prepare('SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM annotations) AS annotations, (SELECT count(*) FROM links) AS links').get();
+  db
+    .prepare('SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM annotations) AS annotations, (SELECT count(*) FROM links) AS links')
+    .get();
 
 describe('Web Annotation export', () => {
   it('writes an AnnotationCollection: quote and position selectors, and links as annotations with motivation linking', async () => {
@@ -57,7 +59,11 @@ describe('Web Annotation import', () => {
     const first = await exported(a);
     const b = tempCorpus().db;
     const result = importWebAnnotations(b, first.json, 'bo');
-    expect(result).toEqual({ articles: { added: 2, alreadyPresent: 0, updated: 0, conflicts: 0 }, annotations: { added: 4, alreadyPresent: 0, updated: 0, conflicts: 0 }, links: { added: 2, alreadyPresent: 0, updated: 0, conflicts: 0 } });
+    expect(result).toEqual({
+      articles: { added: 2, alreadyPresent: 0, updated: 0, conflicts: 0 },
+      annotations: { added: 4, alreadyPresent: 0, updated: 0, conflicts: 0 },
+      links: { added: 2, alreadyPresent: 0, updated: 0, conflicts: 0 },
+    });
     expect(withoutGenerated((await exported(b)).json)).toEqual(withoutGenerated(first.json));
     const strip = ({ id: _id, ...rest }: { id: number }) => rest;
     expect(listArticles(b).map(strip)).toEqual(listArticles(a).map(strip));
@@ -72,7 +78,11 @@ describe('Web Annotation import', () => {
     const b = tempCorpus().db;
     importWebAnnotations(b, json, 'bo');
     const again = importWebAnnotations(b, json, 'bo');
-    expect(again).toEqual({ articles: { added: 0, alreadyPresent: 2, updated: 0, conflicts: 0 }, annotations: { added: 0, alreadyPresent: 4, updated: 0, conflicts: 0 }, links: { added: 0, alreadyPresent: 2, updated: 0, conflicts: 0 } });
+    expect(again).toEqual({
+      articles: { added: 0, alreadyPresent: 2, updated: 0, conflicts: 0 },
+      annotations: { added: 0, alreadyPresent: 4, updated: 0, conflicts: 0 },
+      links: { added: 0, alreadyPresent: 2, updated: 0, conflicts: 0 },
+    });
     expect(rowCounts(b)).toEqual({ articles: 2, annotations: 4, links: 2 });
   });
 
@@ -123,7 +133,9 @@ describe('Web Annotation import', () => {
     expect(() => importWebAnnotations(b, JSON.stringify(tampered), 'bo')).toThrow(/does not match its sha256/);
     const moved = structuredClone(doc);
     moved.first.items[3].target.selector[1].start += 1;
-    expect(() => importWebAnnotations(b, JSON.stringify(moved), 'bo')).toThrow(new RegExp(`annotation ${moved.first.items[3].id}: its TextQuoteSelector does not match`));
+    expect(() => importWebAnnotations(b, JSON.stringify(moved), 'bo')).toThrow(
+      new RegExp(`annotation ${moved.first.items[3].id}: its TextQuoteSelector does not match`),
+    );
     expect(rowCounts(b)).toEqual({ articles: 0, annotations: 0, links: 0 });
   });
 

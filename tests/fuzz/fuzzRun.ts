@@ -1,7 +1,7 @@
 import { expect, vi } from 'vitest';
-import { contract, type Method, type Result } from '../../main/api/contract.ts';
+import { contract, type Method, type Result } from '../../main/contract/contract.ts';
 import { createDispatch } from '../../main/api/dispatch.ts';
-import { ERROR_CODES } from '../../main/api/errors.ts';
+import { ERROR_CODES } from '../../main/contract/errors.ts';
 import { createHandlers } from '../../main/api/handlers.ts';
 import type { Db } from '../../main/corpus/database.ts';
 import { importPaths } from '../../main/ingest/importFiles.ts';
@@ -71,7 +71,13 @@ type Send = (payload: unknown) => Promise<Result<unknown>> | Result<unknown>;
  * over HTTP, where a round trip dominates) and hands each batch's answers to
  * `check`. A call that throws instead of answering is a crash.
  */
-async function answerAll(payloads: readonly unknown[], send: Send, concurrency: number, tally: Tally, check: (batch: Array<{ payload: unknown; answer: Result<unknown> }>) => void): Promise<void> {
+async function answerAll(
+  payloads: readonly unknown[],
+  send: Send,
+  concurrency: number,
+  tally: Tally,
+  check: (batch: Array<{ payload: unknown; answer: Result<unknown> }>) => void,
+): Promise<void> {
   for (let start = 0; start < payloads.length; start += concurrency) {
     const batch = payloads.slice(start, start + concurrency);
     tally.payloads += batch.length;
@@ -95,7 +101,13 @@ async function answerAll(payloads: readonly unknown[], send: Send, concurrency: 
  * counter (which only grows) the same after every batch, and the checksum of
  * the logical dump identical at regular points and at the end.
  */
-export async function sendInvalid(db: Db, payloads: readonly unknown[], send: Send, tally: Tally, options: { codes?: (payload: unknown) => readonly string[]; concurrency?: number } = {}): Promise<void> {
+export async function sendInvalid(
+  db: Db,
+  payloads: readonly unknown[],
+  send: Send,
+  tally: Tally,
+  options: { codes?: (payload: unknown) => readonly string[]; concurrency?: number } = {},
+): Promise<void> {
   const codes = options.codes ?? (() => ['invalid_input']);
   const before = logicalDumpChecksum(db);
   const changes = changeCount(db);

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { contract, METHODS } from '../../main/api/contract.ts';
+import { contract, METHODS } from '../../main/contract/contract.ts';
 import { answerIpcCall } from '../../main/electron/ipcGuard.ts';
 import { APP_ORIGIN } from '../../main/electron/windowOptions.ts';
 import { seededRandom } from '../bench/random.ts';
@@ -15,19 +15,28 @@ afterAll(() => {
 const TRUSTED_SENDER = `${APP_ORIGIN}/index.html`;
 
 describe('fuzzing every request of the contract through IPC and the handler table', () => {
-  it.each(METHODS)(`%s: ${PER_METHOD} random payloads, each answered clearly; refused ones leave the corpus unchanged, valid ones never fail internally`, async (method) => {
-    const { db, dispatch, onInternalError } = fuzzCorpus();
-    const random = seededRandom(SEED + METHODS.indexOf(method));
-    const source = payloadSource(random, contract[method].input, (r) => (r() < 0.5 ? randomCloneable(r) : randomJson(r)));
-    const payloads = Array.from({ length: PER_METHOD }, () => structuredClone(source.next()));
-    const send = (payload: unknown) => answerIpcCall(dispatch, TRUSTED_SENDER, method, payload);
+  it.each(METHODS)(
+    `%s: ${PER_METHOD} random payloads, each answered clearly; refused ones leave the corpus unchanged, valid ones never fail internally`,
+    async (method) => {
+      const { db, dispatch, onInternalError } = fuzzCorpus();
+      const random = seededRandom(SEED + METHODS.indexOf(method));
+      const source = payloadSource(random, contract[method].input, (r) => (r() < 0.5 ? randomCloneable(r) : randomJson(r)));
+      const payloads = Array.from({ length: PER_METHOD }, () => structuredClone(source.next()));
+      const send = (payload: unknown) => answerIpcCall(dispatch, TRUSTED_SENDER, method, payload);
 
-    const invalid = payloads.filter((payload) => !isValidInput(method, payload));
-    await sendInvalid(db, invalid, send, tally);
-    await sendValid(method, payloads.filter((payload) => isValidInput(method, payload)), send, tally);
-    expect(onInternalError).not.toHaveBeenCalled();
-    // Some valid requests do real work per call (suggestions.queue runs the matcher for every annotation).
-  }, 180_000);
+      const invalid = payloads.filter((payload) => !isValidInput(method, payload));
+      await sendInvalid(db, invalid, send, tally);
+      await sendValid(
+        method,
+        payloads.filter((payload) => isValidInput(method, payload)),
+        send,
+        tally,
+      );
+      expect(onInternalError).not.toHaveBeenCalled();
+      // Some valid requests do real work per call (suggestions.queue runs the matcher for every annotation).
+    },
+    180_000,
+  );
 
   it(`answers ${PER_METHOD} unknown request names with not_found and changes nothing`, async () => {
     const { db, dispatch } = fuzzCorpus();

@@ -45,7 +45,10 @@ function hostilePush(random: Random): { body: string; token: string } {
   if (roll < 0.5) {
     // One field of an otherwise good operation replaced by anything (payload excepted: any JSON is a payload).
     const op: Record<string, unknown> = { ...fresh() };
-    const field = pick(random, FIELDS.filter((f) => f !== 'payload'));
+    const field = pick(
+      random,
+      FIELDS.filter((f) => f !== 'payload'),
+    );
     const value = random() < 0.5 ? randomString(random) : randomJson(random);
     if (random() < 0.2) delete op[field];
     else Object.defineProperty(op, field, { value, enumerable: true, writable: true, configurable: true });
@@ -54,7 +57,11 @@ function hostilePush(random: Random): { body: string; token: string } {
   if (roll < 0.65) {
     // A stored operation replayed with something changed.
     const original = pick(random, stored);
-    const changed = { ...original, payload: { changed: randomString(random) }, createdAt: random() < 0.5 ? original.createdAt : new Date(1e12 + random() * 1e11).toISOString() };
+    const changed = {
+      ...original,
+      payload: { changed: randomString(random) },
+      createdAt: random() < 0.5 ? original.createdAt : new Date(1e12 + random() * 1e11).toISOString(),
+    };
     return { body: JSON.stringify({ operations: [fresh(), changed] }), token: hub.tokens[original.analyst]! };
   }
   if (roll < 0.8) {
@@ -62,16 +69,32 @@ function hostilePush(random: Random): { body: string; token: string } {
     const forged = random() < 0.5 ? makeOperation({ analyst: 'ana', device: devices.ben }) : makeOperation({ analyst: 'ben', device: devices.ana });
     return { body: JSON.stringify({ operations: [makeOperation({ analyst: 'ben', device: devices.ben }), forged] }), token: hub.tokens.ben! };
   }
-  if (roll < 0.9) return { body: JSON.stringify({ operations: [fresh()] }), token: random() < 0.5 ? randomString(random).replace(/[^\x21-\x7e]/g, 'x') : hub.tokens.ana!.slice(0, -1) + 'A' };
+  if (roll < 0.9)
+    return {
+      body: JSON.stringify({ operations: [fresh()] }),
+      token: random() < 0.5 ? randomString(random).replace(/[^\x21-\x7e]/g, 'x') : hub.tokens.ana!.slice(0, -1) + 'A',
+    };
   return { body: JSON.stringify({ operations: [fresh(), { ...fresh(), payload: 'x'.repeat(260 * 1024) }] }), token: hub.tokens.ana! };
 }
 
 function hostilePath(random: Random): { method: string; path: string; body?: string } {
   const roll = random();
-  if (roll < 0.4) return { method: 'GET', path: `/v1/pull?after=${encodeURIComponent(randomString(random, 12).replace(/[\ud800-\udfff]/g, '?'))}&limit=${encodeURIComponent(randomString(random, 8).replace(/[\ud800-\udfff]/g, '?'))}` };
-  if (roll < 0.7) return { method: pick(random, ['GET', 'PUT', 'HEAD', 'DELETE']), path: `/v1/articles/${encodeURIComponent(randomString(random, 70).replace(/[\ud800-\udfff]/g, '?'))}`, body: undefined };
+  if (roll < 0.4)
+    return {
+      method: 'GET',
+      path: `/v1/pull?after=${encodeURIComponent(randomString(random, 12).replace(/[\ud800-\udfff]/g, '?'))}&limit=${encodeURIComponent(randomString(random, 8).replace(/[\ud800-\udfff]/g, '?'))}`,
+    };
+  if (roll < 0.7)
+    return {
+      method: pick(random, ['GET', 'PUT', 'HEAD', 'DELETE']),
+      path: `/v1/articles/${encodeURIComponent(randomString(random, 70).replace(/[\ud800-\udfff]/g, '?'))}`,
+      body: undefined,
+    };
   if (roll < 0.85) return { method: 'PUT', path: `/v1/articles/${'a'.repeat(64)}`, body: randomString(random, 100) };
-  return { method: pick(random, ['GET', 'POST', 'DELETE', 'PATCH']), path: `/${encodeURIComponent(randomString(random, 20).replace(/[\ud800-\udfff]/g, '?'))}` };
+  return {
+    method: pick(random, ['GET', 'POST', 'DELETE', 'PATCH']),
+    path: `/${encodeURIComponent(randomString(random, 20).replace(/[\ud800-\udfff]/g, '?'))}`,
+  };
 }
 
 describe('fuzzing the hub endpoints', () => {

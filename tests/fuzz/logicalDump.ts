@@ -8,9 +8,10 @@ import type { Db } from '../../main/corpus/database.ts';
  */
 export function logicalDumpChecksum(db: Db): string {
   const hash = createHash('sha256');
-  const tables = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as Array<{ name: string; sql: string }>;
+  const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{
+    name: string;
+    sql: string;
+  }>;
   for (const { name, sql } of tables) {
     hash.update(sql);
     const quoted = `"${name.replace(/"/g, '""')}"`;

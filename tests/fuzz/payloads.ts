@@ -43,7 +43,23 @@ export function randomString(random: Random, maxLength = 40): string {
   return text;
 }
 
-const NASTY_NUMBERS = [0, -0, -1, 1, 0.5, -0.5, 2 ** 31, 2 ** 31 + 1, 2 ** 53, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e308, -1e308, 5e-324];
+const NASTY_NUMBERS = [
+  0,
+  -0,
+  -1,
+  1,
+  0.5,
+  -0.5,
+  2 ** 31,
+  2 ** 31 + 1,
+  2 ** 53,
+  2 ** 53 + 2,
+  Number.MAX_SAFE_INTEGER,
+  -Number.MAX_SAFE_INTEGER,
+  1e308,
+  -1e308,
+  5e-324,
+];
 
 export function randomNumber(random: Random): number {
   const roll = random();
@@ -101,7 +117,11 @@ export function sampleFromSchema(random: Random, schema: JsonSchema, root: JsonS
   if (depth > 6) return null;
   const ref = schema.$ref;
   if (typeof ref === 'string') {
-    const target = ref.replace(/^#\/?/, '').split('/').filter(Boolean).reduce<unknown>((node, key) => (node as JsonSchema | undefined)?.[key], root);
+    const target = ref
+      .replace(/^#\/?/, '')
+      .split('/')
+      .filter(Boolean)
+      .reduce<unknown>((node, key) => (node as JsonSchema | undefined)?.[key], root);
     return target ? sampleFromSchema(random, target as JsonSchema, root, depth + 1) : null;
   }
   if ('const' in schema) return schema.const;

@@ -55,7 +55,12 @@ export function makeOperation(fields: Partial<Operation> & { analyst: string; de
   };
 }
 
-export async function hubRequest(hub: TestHub, method: string, path: string, options: { token?: string | null; body?: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> } = {}) {
+export async function hubRequest(
+  hub: TestHub,
+  method: string,
+  path: string,
+  options: { token?: string | null; body?: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> } = {},
+) {
   const token = options.token === undefined ? hub.tokens.ana : options.token;
   const response = await fetch(new URL(path, hub.url), {
     method,

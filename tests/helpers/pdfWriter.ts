@@ -52,7 +52,11 @@ export function writePdf(pages: PdfPage[], options: PdfOptions = {}): Uint8Array
     }
     const raw = typeof page.rawContent === 'string' ? Buffer.from(page.rawContent, 'latin1') : (page.rawContent ?? Buffer.alloc(0));
     const contents = add(stream('', Buffer.concat([Buffer.from(content, 'latin1'), raw]), options.compress));
-    kids.push(add(`<< /Type /Page /Parent ${pagesRef} 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 ${font} 0 R >>${xobjects} >> /Contents ${contents} 0 R >>`));
+    kids.push(
+      add(
+        `<< /Type /Page /Parent ${pagesRef} 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 ${font} 0 R >>${xobjects} >> /Contents ${contents} 0 R >>`,
+      ),
+    );
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesRef} 0 R >>`;
   objects[pagesRef - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
@@ -63,10 +67,11 @@ export function writePdf(pages: PdfPage[], options: PdfOptions = {}): Uint8Array
         }>>`,
       )
     : null;
-  const encrypt = options.encrypted
-    ? add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${'7a'.repeat(32)}> /U <${'3c'.repeat(32)}> >>`)
-    : null;
-  return assemble(objects, `/Root ${catalog} 0 R${info ? ` /Info ${info} 0 R` : ''}${encrypt ? ` /Encrypt ${encrypt} 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]` : ''}`);
+  const encrypt = options.encrypted ? add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${'7a'.repeat(32)}> /U <${'3c'.repeat(32)}> >>`) : null;
+  return assemble(
+    objects,
+    `/Root ${catalog} 0 R${info ? ` /Info ${info} 0 R` : ''}${encrypt ? ` /Encrypt ${encrypt} 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]` : ''}`,
+  );
 }
 
 /** Objects numbered from 1 in order, a cross-reference table with their offsets, and the trailer. */
@@ -76,7 +81,11 @@ export function assemble(objects: Array<string | Buffer>, trailerEntries: string
   const offsets: number[] = [];
   objects.forEach((body, i) => {
     offsets.push(offset);
-    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), typeof body === 'string' ? Buffer.from(body, 'latin1') : body, Buffer.from('\nendobj\n', 'latin1')]);
+    const chunk = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`, 'latin1'),
+      typeof body === 'string' ? Buffer.from(body, 'latin1') : body,
+      Buffer.from('\nendobj\n', 'latin1'),
+    ]);
     parts.push(chunk);
     offset += chunk.length;
   });
@@ -88,7 +97,11 @@ export function assemble(objects: Array<string | Buffer>, trailerEntries: string
 /** A stream object: its dictionary entries, then the data (Flate-compressed when asked). */
 export function stream(entries: string, data: Buffer, compress = false): Buffer {
   const body = compress ? deflateSync(data, { level: 1 }) : data;
-  return Buffer.concat([Buffer.from(`<< ${entries} /Length ${body.length}${compress ? ' /Filter /FlateDecode' : ''} >>\nstream\n`, 'latin1'), body, Buffer.from('\nendstream', 'latin1')]);
+  return Buffer.concat([
+    Buffer.from(`<< ${entries} /Length ${body.length}${compress ? ' /Filter /FlateDecode' : ''} >>\nstream\n`, 'latin1'),
+    body,
+    Buffer.from('\nendstream', 'latin1'),
+  ]);
 }
 
 function escapeString(text: string): string {

@@ -119,7 +119,25 @@ async function startCluster(options: StartOptions, primaryPort: number | null): 
     if (primaryPort === null) {
       check(runServerTool(binDir, 'initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']), 'initdb');
     } else {
-      check(runServerTool(binDir, 'pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', dataDir, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']), 'pg_basebackup');
+      check(
+        runServerTool(binDir, 'pg_basebackup', [
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(primaryPort),
+          '-U',
+          'postgres',
+          '-D',
+          dataDir,
+          '-R',
+          '-X',
+          'stream',
+          '-c',
+          'fast',
+          '--no-sync',
+        ]),
+        'pg_basebackup',
+      );
     }
   } catch (error) {
     removeFolder();
@@ -161,7 +179,10 @@ async function startCluster(options: StartOptions, primaryPort: number | null): 
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
     restart() {
-      check(runServerTool(binDir, 'pg_ctl', ['restart', '-D', dataDir, '-l', logFile, '-m', 'fast', '-w', '-t', '60', '-o', serverOptions()]), 'pg_ctl restart');
+      check(
+        runServerTool(binDir, 'pg_ctl', ['restart', '-D', dataDir, '-l', logFile, '-m', 'fast', '-w', '-t', '60', '-o', serverOptions()]),
+        'pg_ctl restart',
+      );
     },
     stop: stopServer,
     startReplica: () => startCluster(options, port),

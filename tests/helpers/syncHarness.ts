@@ -51,7 +51,10 @@ export function syncDevice(hub: OrderingHub, db: Db, analyst: string, options: {
       if (pending.length === 0) break;
       for (const [sha256, text] of articleTexts(db, pending)) hub.texts.set(sha256, text);
       hub.push(pending);
-      markPushed(db, pending.map((o) => o.id));
+      markPushed(
+        db,
+        pending.map((o) => o.id),
+      );
     }
   }
   if (options.pull !== false) {
@@ -75,9 +78,15 @@ export function logicalDump(db: Db): unknown {
        FROM links l JOIN annotations f ON f.id = l.from_id JOIN annotations t ON t.id = l.to_id ORDER BY l.uuid`,
     ),
     reviews: all('SELECT r.uuid, l.uuid AS link, r.reviewer, r.status, r.reviewed_at FROM link_reviews r JOIN links l ON l.id = r.link_id ORDER BY r.uuid'),
-    verdicts: all('SELECT v.uuid, a.uuid AS annotation, v.reviewer, v.rating_value, v.alternate_name FROM claim_reviews v JOIN annotations a ON a.id = v.annotation_id ORDER BY v.uuid'),
-    rejections: all('SELECT r.uuid, a.uuid AS annotation, r.start, r."end" FROM suggestion_rejections r JOIN annotations a ON a.id = r.annotation_id ORDER BY r.uuid'),
-    speakers: all('SELECT s.uuid, s.name, (SELECT group_concat(key) FROM (SELECT key FROM speaker_aliases WHERE speaker_id = s.id ORDER BY key)) AS aliases FROM speakers s ORDER BY s.uuid'),
+    verdicts: all(
+      'SELECT v.uuid, a.uuid AS annotation, v.reviewer, v.rating_value, v.alternate_name FROM claim_reviews v JOIN annotations a ON a.id = v.annotation_id ORDER BY v.uuid',
+    ),
+    rejections: all(
+      'SELECT r.uuid, a.uuid AS annotation, r.start, r."end" FROM suggestion_rejections r JOIN annotations a ON a.id = r.annotation_id ORDER BY r.uuid',
+    ),
+    speakers: all(
+      'SELECT s.uuid, s.name, (SELECT group_concat(key) FROM (SELECT key FROM speaker_aliases WHERE speaker_id = s.id ORDER BY key)) AS aliases FROM speakers s ORDER BY s.uuid',
+    ),
     conflicts: all('SELECT uuid, entity, status, sides, kept FROM conflicts ORDER BY uuid'),
   };
 }

@@ -4,7 +4,7 @@
  * generator of the offline edits an analyst makes (including edits of shared
  * annotations that collide with a colleague's).
  */
-import { CrosscheckError } from '../../main/api/errors.ts';
+import { CrosscheckError } from '../../main/contract/errors.ts';
 import { createHandlers, type Handlers } from '../../main/api/handlers.ts';
 import { insertArticle } from '../../main/corpus/articles.ts';
 import type { Db } from '../../main/corpus/database.ts';
@@ -30,7 +30,29 @@ export function makeDevice(hub: TestHub, analyst: string): Device {
   return { analyst, db, path, api: createHandlers({ db, actor: analyst }), sync: () => syncWithHub(openDeviceLog(db, analyst), client, { retryDelayMs: 50 }) };
 }
 
-const WORDS = ['officials', 'said', 'the', 'ministry', 'denied', 'reports', 'that', 'troops', 'were', 'moved', 'near', 'border', 'according', 'to', 'sources', 'spokesman', 'claimed', 'attack', 'was', 'not', 'ordered'];
+const WORDS = [
+  'officials',
+  'said',
+  'the',
+  'ministry',
+  'denied',
+  'reports',
+  'that',
+  'troops',
+  'were',
+  'moved',
+  'near',
+  'border',
+  'according',
+  'to',
+  'sources',
+  'spokesman',
+  'claimed',
+  'attack',
+  'was',
+  'not',
+  'ordered',
+];
 
 /** An article text of its own for each seed: the tests must not lean on any one story. */
 export function articleText(seed: number, words = 400): string {
@@ -41,7 +63,15 @@ export function articleText(seed: number, words = 400): string {
 }
 
 export function addArticles(device: Device, count: number, seed: number): number[] {
-  return Array.from({ length: count }, (_, i) => insertArticle(device.db, { text: articleText(seed + i), title: `Report ${seed + i}`, outlet: 'Wire', url: null, published: null, fileName: null }, device.analyst).articleId);
+  return Array.from(
+    { length: count },
+    (_, i) =>
+      insertArticle(
+        device.db,
+        { text: articleText(seed + i), title: `Report ${seed + i}`, outlet: 'Wire', url: null, published: null, fileName: null },
+        device.analyst,
+      ).articleId,
+  );
 }
 
 const TAGS = ['claim', 'denial', 'attribution'] as const;
@@ -72,7 +102,12 @@ export function offlineEdits(device: Device, count: number, seed: number): numbe
       else if (roll < 0.72) device.api['annotations.delete']({ id: pick(annotations) });
       else if (roll < 0.85) device.api['links.create']({ fromId: pick(annotations), toId: pick(annotations), type: pick(LINK_TYPES) });
       else if (roll < 0.93 && links.length > 0) device.api['links.review']({ id: pick(links), status: random() < 0.5 ? 'confirmed' : 'rejected' });
-      else device.api['claimRatings.set']({ annotationId: pick(annotations), ratingValue: 1 + Math.floor(random() * 5), alternateName: pick(['False', 'Misleading', 'True']) });
+      else
+        device.api['claimRatings.set']({
+          annotationId: pick(annotations),
+          ratingValue: 1 + Math.floor(random() * 5),
+          alternateName: pick(['False', 'Misleading', 'True']),
+        });
       done++;
     } catch (error) {
       if (!(error instanceof CrosscheckError)) throw error;

@@ -107,15 +107,25 @@ describe('the hub', () => {
       ['unknown field', JSON.stringify({ operations: [{ ...good, seq: 4 }] }), /seq|Unrecognized/i],
       ['missing payload', JSON.stringify({ operations: [{ ...good, payload: undefined }] }), /payload/],
       ['entity neither uuid nor sha256', JSON.stringify({ operations: [{ ...good, entity: 'x' }] }), /entity/],
-      ['too many operations', JSON.stringify({ operations: Array.from({ length: 1001 }, () => makeOperation({ analyst: 'ana', device: anaDevice })) }), /operations/],
+      [
+        'too many operations',
+        JSON.stringify({ operations: Array.from({ length: 1001 }, () => makeOperation({ analyst: 'ana', device: anaDevice })) }),
+        /operations/,
+      ],
     ];
     for (const [what, body, message] of cases) {
       const answer = await expectRefusedUnchanged(() => hubRequest(hub, 'POST', '/v1/push', { body }), 400);
       expect(answer.json.error.message, what).toMatch(message);
     }
-    await expectRefusedUnchanged(() => hubRequest(hub, 'POST', '/v1/push', { body: JSON.stringify({ operations: [{ ...good, payload: 'x'.repeat(300_000) }] }) }), 413);
+    await expectRefusedUnchanged(
+      () => hubRequest(hub, 'POST', '/v1/push', { body: JSON.stringify({ operations: [{ ...good, payload: 'x'.repeat(300_000) }] }) }),
+      413,
+    );
     await expectRefusedUnchanged(() => hubRequest(hub, 'POST', '/v1/push', { body: new Uint8Array(9 * 1024 * 1024).fill(32) }), 413);
-    await expectRefusedUnchanged(() => hubRequest(hub, 'POST', '/v1/push', { body: JSON.stringify({ operations: [good] }), headers: { 'content-type': 'text/plain' } }), 415);
+    await expectRefusedUnchanged(
+      () => hubRequest(hub, 'POST', '/v1/push', { body: JSON.stringify({ operations: [good] }), headers: { 'content-type': 'text/plain' } }),
+      415,
+    );
     await expectRefusedUnchanged(() => hubRequest(hub, 'GET', '/v1/push'), 405);
     expect((await pull(-1)).status).toBe(400);
     expect((await pull(0, 5001)).status).toBe(400);
@@ -125,7 +135,11 @@ describe('the hub', () => {
   it('refuses requests a web page sends, whatever their token', async () => {
     hub = await startTestHub(postgres);
     await expectRefusedUnchanged(
-      () => hubRequest(hub, 'POST', '/v1/push', { body: JSON.stringify({ operations: [makeOperation({ analyst: 'ana', device: anaDevice })] }), headers: { origin: 'https://evil.example' } }),
+      () =>
+        hubRequest(hub, 'POST', '/v1/push', {
+          body: JSON.stringify({ operations: [makeOperation({ analyst: 'ana', device: anaDevice })] }),
+          headers: { origin: 'https://evil.example' },
+        }),
       403,
     );
   });
@@ -150,7 +164,12 @@ describe('the hub', () => {
     hub = await startTestHub(postgres);
     const devices = { ana: randomUUID(), ben: randomUUID(), cy: randomUUID() };
     const pushes = Object.entries(devices).flatMap(([analyst, device]) =>
-      Array.from({ length: 8 }, () => push(Array.from({ length: 25 }, () => makeOperation({ analyst, device })), hub.tokens[analyst])),
+      Array.from({ length: 8 }, () =>
+        push(
+          Array.from({ length: 25 }, () => makeOperation({ analyst, device })),
+          hub.tokens[analyst],
+        ),
+      ),
     );
     const answers = await Promise.all(pushes);
     expect(answers.every((a) => a.status === 200)).toBe(true);
@@ -166,7 +185,10 @@ describe('the hub', () => {
     let pushing = true;
     const pushers = Object.entries(devices).map(async ([analyst, device]) => {
       for (let i = 0; i < 12; i++) {
-        const answer = await push(Array.from({ length: 40 }, () => makeOperation({ analyst, device })), hub.tokens[analyst]);
+        const answer = await push(
+          Array.from({ length: 40 }, () => makeOperation({ analyst, device })),
+          hub.tokens[analyst],
+        );
         expect(answer.status).toBe(200);
       }
     });
@@ -220,7 +242,9 @@ describe('a hub on a read replica', () => {
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
         expect(pulled.json.operations.map((op: any) => op.id)).toEqual(ops.map((op) => op.id));
-        const refused = await hubRequest(onReplica, 'POST', '/v1/push', { body: JSON.stringify({ operations: [makeOperation({ analyst: 'ana', device: anaDevice })] }) });
+        const refused = await hubRequest(onReplica, 'POST', '/v1/push', {
+          body: JSON.stringify({ operations: [makeOperation({ analyst: 'ana', device: anaDevice })] }),
+        });
         expect(refused.status).toBe(405);
         expect(refused.json.error.message).toMatch(/read replica.*primary/);
       } finally {

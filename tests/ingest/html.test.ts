@@ -22,7 +22,8 @@ describe('importing a saved web page', () => {
     const { text } = getArticle(db, result.articleId!);
     expect(text).toContain('Russia is offering Iran an unprecedented level of military and technical support that is transforming');
     expect(text).toContain('\n\n"This is a full-blown defence partnership," Kirby said.\n\n');
-    for (const furniture of ['cookies', 'Accept all', 'Markets wrap', 'All rights reserved', 'renderAd', 'gtag', 'Search']) expect(text).not.toContain(furniture);
+    for (const furniture of ['cookies', 'Accept all', 'Markets wrap', 'All rights reserved', 'renderAd', 'gtag', 'Search'])
+      expect(text).not.toContain(furniture);
     expect(text).not.toMatch(/[ \t]\n|\n{3,}/);
   });
 
@@ -75,7 +76,10 @@ describe('importing a saved web page', () => {
     const { db } = tempCorpus();
     const depth = MAX_NESTING_DEPTH + 50;
     const page = `<html><body>${'<div>'.repeat(depth)}<p>${'words '.repeat(40)}</p>${'</div>'.repeat(depth)}</body></html>`;
-    expect(importContent(db, 'deep.html', new TextEncoder().encode(page), 'ana')).toMatchObject({ status: 'failed', reason: expect.stringMatching(/more than 256 deep/) });
+    expect(importContent(db, 'deep.html', new TextEncoder().encode(page), 'ana')).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/more than 256 deep/),
+    });
   });
 
   it('refuses a page of more elements than any article page', () => {
@@ -86,7 +90,9 @@ describe('importing a saved web page', () => {
 
   it('keeps no javascript: address as the article URL', () => {
     const words = 'The council met on Thursday and agreed the budget after a long debate about the harbour. '.repeat(5);
-    const page = extractHtmlArticle(`<html><head><link rel="canonical" href="javascript:alert(1)"></head><body><article><p>${words}</p></article></body></html>`);
+    const page = extractHtmlArticle(
+      `<html><head><link rel="canonical" href="javascript:alert(1)"></head><body><article><p>${words}</p></article></body></html>`,
+    );
     expect(page.url).toBeNull();
     expect(page.text).toBe(words.trim());
   });
@@ -114,13 +120,17 @@ describe('importing a saved web page', () => {
 
   it('refuses, before parsing, an element with more attributes than any article page carries', () => {
     const started = performance.now();
-    expect(() => extractHtmlArticle(manyAttributesPage(800_000))).toThrow(`the page has an element with more than ${MAX_ATTRIBUTES_PER_ELEMENT} attributes; no article page does`);
+    expect(() => extractHtmlArticle(manyAttributesPage(800_000))).toThrow(
+      `the page has an element with more than ${MAX_ATTRIBUTES_PER_ELEMENT} attributes; no article page does`,
+    );
     // Parsing it took minutes; the scan that refuses it reads 9 MB once.
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('refuses a page whose attributes, spread over many elements, pass the total limit', () => {
-    expect(() => extractHtmlArticle(manyAttributesSpreadPage(MAX_ATTRIBUTES + 500))).toThrow(`the page has more than ${MAX_ATTRIBUTES} attributes; no article page does`);
+    expect(() => extractHtmlArticle(manyAttributesSpreadPage(MAX_ATTRIBUTES + 500))).toThrow(
+      `the page has more than ${MAX_ATTRIBUTES} attributes; no article page does`,
+    );
   });
 
   it('reads a page just under the attribute limits, and keeps no attribute Readability does not need', () => {
@@ -141,7 +151,10 @@ describe('importing a saved web page', () => {
 
   it('imports a page whose declared encoding its UTF-8 bytes contradict as declared, with a warning to check it', () => {
     const { db } = tempCorpus();
-    const page = articlePage('<meta charset="windows-1252">', 'Renée Martin said the café would stay open after the harbour debate on Thursday evening. '.repeat(3));
+    const page = articlePage(
+      '<meta charset="windows-1252">',
+      'Renée Martin said the café would stay open after the harbour debate on Thursday evening. '.repeat(3),
+    );
     const result = importContent(db, 'lie.html', new TextEncoder().encode(page), 'ana');
     expect(result).toMatchObject({ status: 'imported', warnings: [expect.stringMatching(/declares windows-1252 but its bytes read as UTF-8/)] });
     const honest = importContent(db, 'legacy.htm', fixture('legacy-windows-1252.html'), 'ana');
@@ -150,7 +163,10 @@ describe('importing a saved web page', () => {
 
   it('lets a UTF-8 byte-order mark outweigh a declared encoding', () => {
     const { db } = tempCorpus();
-    const page = articlePage('<meta charset="windows-1252">', 'Renée Martin said the café would stay open after the harbour debate on Thursday evening. '.repeat(3));
+    const page = articlePage(
+      '<meta charset="windows-1252">',
+      'Renée Martin said the café would stay open after the harbour debate on Thursday evening. '.repeat(3),
+    );
     const result = importContent(db, 'bom.html', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(page)]), 'ana');
     expect(result).toMatchObject({ status: 'imported' });
     expect(result.warnings).toBeUndefined();

@@ -103,13 +103,17 @@ describe('importing what is not a regular file', () => {
     const fifo = join(tempDir(), 'article.txt');
     mkfifo(fifo);
     const started = performance.now();
-    expect(importPaths(db, [fifo], 'ana')).toEqual([{ file: fifo, status: 'failed', reason: 'not a regular file (a named pipe); only files and folders are imported' }]);
+    expect(importPaths(db, [fifo], 'ana')).toEqual([
+      { file: fifo, status: 'failed', reason: 'not a regular file (a named pipe); only files and folders are imported' },
+    ]);
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('refuses a character device such as /dev/zero given by name at once', () => {
     const { db } = tempCorpus();
-    expect(importPaths(db, ['/dev/zero'], 'ana')).toEqual([{ file: '/dev/zero', status: 'failed', reason: 'not a regular file (a character device); only files and folders are imported' }]);
+    expect(importPaths(db, ['/dev/zero'], 'ana')).toEqual([
+      { file: '/dev/zero', status: 'failed', reason: 'not a regular file (a character device); only files and folders are imported' },
+    ]);
   });
 
   it('refuses a 1.5 GB file by its type, and a 1.5 GB text file by its size, before reading either', () => {
@@ -124,7 +128,10 @@ describe('importing what is not a regular file', () => {
     const started = performance.now();
     const rssBefore = process.memoryUsage().rss;
     const results = importPaths(db, [join(dir, 'film.mp4'), join(dir, 'dump.txt')], 'ana');
-    expect(results.map((r) => r.reason)).toEqual([expect.stringMatching(/^unsupported file type \.mp4/), `file is ${1.5 * 1024 ** 3} bytes, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit`]);
+    expect(results.map((r) => r.reason)).toEqual([
+      expect.stringMatching(/^unsupported file type \.mp4/),
+      `file is ${1.5 * 1024 ** 3} bytes, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit`,
+    ]);
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * 1024 * 1024);
   });

@@ -28,7 +28,11 @@ describe('re-anchoring an annotation in a changed version of its article', () =>
   ])('never moves it into %s: the orphans queue gets it, with the place as a suggestion', (_what, changed) => {
     const text = 'Kirby said Russia is offering Iran support. Talks ended.';
     const anchor = anchorOf(text, 'Russia is offering Iran support');
-    expect(reanchor(anchor, changed)).toMatchObject({ confident: false, start: changed.indexOf('Russia is offering'), reason: expect.stringMatching(/words around it in its sentence changed|text around it changed/) });
+    expect(reanchor(anchor, changed)).toMatchObject({
+      confident: false,
+      start: changed.indexOf('Russia is offering'),
+      reason: expect.stringMatching(/words around it in its sentence changed|text around it changed/),
+    });
   });
 
   it('never moves a quote that opened the article once something is put in front of it', () => {

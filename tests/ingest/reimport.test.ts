@@ -31,7 +31,8 @@ function annotated() {
   const { db } = tempCorpus();
   const { articleId } = importContent(db, 'story.html', page(FIRST), 'ana');
   const text = getArticle(db, articleId!).text;
-  const at = (quote: string, tag: 'claim' | 'denial') => createAnnotation(db, { articleId: articleId!, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, tag }, 'ana');
+  const at = (quote: string, tag: 'claim' | 'denial') =>
+    createAnnotation(db, { articleId: articleId!, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, tag }, 'ana');
   const support = at('military and technical support', 'claim');
   const denial = at('Iran denied sending drones to Russia', 'denial');
   const threat = at('posed a threat', 'claim');

@@ -13,21 +13,33 @@ const quotes = (quote: string, text: string) => found(quote, text).map((f) => f.
 describe('finding a claim in one article, by its words or its meaning', () => {
   it('finds a paraphrase that alignment alone misses: “drone assembly line” as “joint production line for lethal drones”', () => {
     const quote = 'Russia and Iran were considering standing up a drone assembly line in Russia for the Ukraine conflict';
-    const text = '"We have also seen reports that Moscow and Tehran are considering the establishment of a joint production line for lethal drones in Russia," he said.';
+    const text =
+      '"We have also seen reports that Moscow and Tehran are considering the establishment of a joint production line for lethal drones in Russia," he said.';
     const [match] = found(quote, text);
     expect(match).toMatchObject({ quote: 'Moscow and Tehran are considering the establishment of a joint production line for lethal drones in Russia' });
     expect(match!.meaning).toBeGreaterThan(0.5);
   });
 
   it('finds a rewording in other words and order, as a whole clause, with the speaker the article names', () => {
-    const [match] = found('the leak began when a valve failed on a tank holding ammonia', 'A valve failure on an ammonia storage tank caused the leak, according to port director Alina Reyes.');
+    const [match] = found(
+      'the leak began when a valve failed on a tank holding ammonia',
+      'A valve failure on an ammonia storage tank caused the leak, according to port director Alina Reyes.',
+    );
     expect(match).toMatchObject({ quote: 'A valve failure on an ammonia storage tank caused the leak', speaker: { name: 'port director Alina Reyes' } });
-    const [kept] = found('The terminal will stay shut until every tank has been inspected', 'Port director Alina Reyes said the terminal would stay closed until all tanks had been checked.');
-    expect(kept).toMatchObject({ quote: 'the terminal would stay closed until all tanks had been checked', checks: { sameModality: true, sameNegation: true } });
+    const [kept] = found(
+      'The terminal will stay shut until every tank has been inspected',
+      'Port director Alina Reyes said the terminal would stay closed until all tanks had been checked.',
+    );
+    expect(kept).toMatchObject({
+      quote: 'the terminal would stay closed until all tanks had been checked',
+      checks: { sameModality: true, sameNegation: true },
+    });
   });
 
   it('refuses a span whose negation differs from the quote’s, however close its words', () => {
-    expect(quotes('the company delayed the release for commercial reasons', 'The company said it had not delayed the release for commercial reasons.')).toEqual([]);
+    expect(quotes('the company delayed the release for commercial reasons', 'The company said it had not delayed the release for commercial reasons.')).toEqual(
+      [],
+    );
     expect(quotes('the company did not delay the release', 'Officials said the company had delayed the release by a day.')).toEqual([]);
   });
 
@@ -41,7 +53,9 @@ describe('finding a claim in one article, by its words or its meaning', () => {
 
   it('refuses a span about another actor', () => {
     expect(quotes('the grain was sold by Velmora to Ostrava last spring', 'Officials said the grain was sold by Pelland to Ostrava last spring.')).toEqual([]);
-    expect(quotes('the grain was sold by Velmora to Ostrava last spring', 'Officials said the grain was sold by Velmora to Ostrava last spring.')).toEqual(['the grain was sold by Velmora to Ostrava last spring']);
+    expect(quotes('the grain was sold by Velmora to Ostrava last spring', 'Officials said the grain was sold by Velmora to Ostrava last spring.')).toEqual([
+      'the grain was sold by Velmora to Ostrava last spring',
+    ]);
   });
 
   it('reports whole clauses, never half a phrase', () => {

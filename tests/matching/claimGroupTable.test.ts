@@ -96,9 +96,22 @@ describe('the review desk tables', () => {
     // One column per outlet, earliest first; Late Times cites two of its articles.
     expect(matrix.sources.map((s) => s.label)).toEqual(['Early Post', 'Council Daily', 'Tehran Wire', 'Late Times', 'Quiet Gazette']);
     expect(matrix.sources.find((s) => s.label === 'Late Times')!.articleIds).toEqual([ids.late, lateAgain]);
-    const state = (group: number) => Object.fromEntries(matrix.cells.filter((c) => c.groupId === group).map((c) => [matrix.sources.find((s) => s.articleId === c.articleId)!.label, c.state]));
-    expect(state(a.id)).toEqual({ 'Early Post': 'reported', 'Council Daily': 'reported', 'Tehran Wire': 'denied', 'Late Times': 'reported', 'Quiet Gazette': 'absent' });
-    expect(state(e.id)).toEqual({ 'Early Post': 'absent', 'Council Daily': 'absent', 'Tehran Wire': 'absent', 'Late Times': 'reported', 'Quiet Gazette': 'reported' });
+    const state = (group: number) =>
+      Object.fromEntries(matrix.cells.filter((c) => c.groupId === group).map((c) => [matrix.sources.find((s) => s.articleId === c.articleId)!.label, c.state]));
+    expect(state(a.id)).toEqual({
+      'Early Post': 'reported',
+      'Council Daily': 'reported',
+      'Tehran Wire': 'denied',
+      'Late Times': 'reported',
+      'Quiet Gazette': 'absent',
+    });
+    expect(state(e.id)).toEqual({
+      'Early Post': 'absent',
+      'Council Daily': 'absent',
+      'Tehran Wire': 'absent',
+      'Late Times': 'reported',
+      'Quiet Gazette': 'reported',
+    });
   });
 
   it('leaves out articles that report none of the claims shown, however many the corpus holds', () => {

@@ -7,12 +7,16 @@ describe('classifying how a variant drifted from the base quote', () => {
   it('calls the same text identical and a copy with other quote marks, dashes or spelling typography', () => {
     expect(classifyDrift(KIRBY, KIRBY)).toMatchObject({ primary: 'identical', flags: [] });
     expect(classifyDrift('“These fighter planes”', '"These fighter planes"').primary).toBe('typography');
-    const dashed = 'an unprecedented level of military and technical support — that is transforming their relationship into a fully fledged defense partnership';
+    const dashed =
+      'an unprecedented level of military and technical support — that is transforming their relationship into a fully fledged defense partnership';
     expect(classifyDrift(KIRBY, dashed)).toMatchObject({ classes: ['typography'], flags: [] });
   });
 
   it('calls reworded words a word swap', () => {
-    expect(classifyDrift('These fighter planes will significantly strengthen', 'These fighter jets will significantly strengthen')).toMatchObject({ primary: 'word-swap', flags: [] });
+    expect(classifyDrift('These fighter planes will significantly strengthen', 'These fighter jets will significantly strengthen')).toMatchObject({
+      primary: 'word-swap',
+      flags: [],
+    });
     const technique = 'an unprecedented level of military and technique that transforms their relationship into a full-fledged defense partnership';
     expect(classifyDrift(KIRBY, technique).primary).toBe('word-swap');
   });
@@ -34,7 +38,9 @@ describe('classifying how a variant drifted from the base quote', () => {
   });
 
   it('flags a negation added or dropped', () => {
-    expect(classifyDrift('Russia is supplying weapons to Iran', 'Russia is not supplying weapons to Iran').flags).toEqual([{ kind: 'negation', detail: '“not” added' }]);
+    expect(classifyDrift('Russia is supplying weapons to Iran', 'Russia is not supplying weapons to Iran').flags).toEqual([
+      { kind: 'negation', detail: '“not” added' },
+    ]);
     expect(classifyDrift('Iran does not need help', 'Iran does need help').flags.map((f) => f.kind)).toEqual(['negation']);
   });
 
@@ -46,7 +52,9 @@ describe('classifying how a variant drifted from the base quote', () => {
   it('flags a changed actor: weapons to Russia are not weapons to Ukraine', () => {
     const drift = classifyDrift('denied that Iran is supplying weapons to Russia for use in Ukraine', 'denied that Iran was supplying arms to Ukraine');
     expect(drift.flags).toEqual([{ kind: 'actor', detail: '“Russia” dropped' }]);
-    expect(classifyDrift('Russia is supplying weapons to Iran', 'Russia is supplying weapons to Syria').flags).toEqual([{ kind: 'actor', detail: '“Iran” dropped, “Syria” added' }]);
+    expect(classifyDrift('Russia is supplying weapons to Iran', 'Russia is supplying weapons to Syria').flags).toEqual([
+      { kind: 'actor', detail: '“Iran” dropped, “Syria” added' },
+    ]);
   });
 
   it('does not flag a capital standing for its country, nor a capitalised first word', () => {
@@ -89,7 +97,9 @@ describe('classifying how a variant drifted from the base quote', () => {
   });
 
   it('flags a changed modal verb: “could” is not “may”, and a dropped “will” is not the same claim', () => {
-    expect(classifyDrift('The council could approve the budget next week', 'The council may approve the budget next week').flags).toEqual([{ kind: 'modality', detail: '“could” → “may”' }]);
+    expect(classifyDrift('The council could approve the budget next week', 'The council may approve the budget next week').flags).toEqual([
+      { kind: 'modality', detail: '“could” → “may”' },
+    ]);
     expect(classifyDrift('The council will approve the budget', 'The council approved the budget').flags.map((f) => f.kind)).toContain('modality');
     expect(classifyDrift('The council could approve the budget', 'The council could approve the budget').flags).toEqual([]);
   });
@@ -104,20 +114,28 @@ describe('classifying how a variant drifted from the base quote', () => {
   });
 
   it('calls a reworded phrase inside a longer variant a rewording, not a truncation', () => {
-    const drift = classifyDrift('an unprecedented level of military and technical support', 'an unprecedented level of military and technique that transforms their relationship into a full-fledged defense partnership');
+    const drift = classifyDrift(
+      'an unprecedented level of military and technical support',
+      'an unprecedented level of military and technique that transforms their relationship into a full-fledged defense partnership',
+    );
     expect(drift.classes).toContain('word-swap');
     expect(drift.classes).not.toContain('truncation');
     expect(drift.primary).toBe('paraphrase');
   });
 
   it('is not fooled by capitalised words that only add detail: a name added is not an actor changed', () => {
-    const drift = classifyDrift('Russia is training Iranian pilots on its SU-35 fighter jets', 'Russia is training Iranian pilots on the Sukhoi Su-35 fighter and Iran may receive aircraft');
+    const drift = classifyDrift(
+      'Russia is training Iranian pilots on its SU-35 fighter jets',
+      'Russia is training Iranian pilots on the Sukhoi Su-35 fighter and Iran may receive aircraft',
+    );
     expect(drift.flags.filter((f) => f.kind === 'actor')).toEqual([]);
     expect(classifyDrift('the minister met farmers in the north', 'the minister met Dutch farmers in the north').flags).toEqual([]);
   });
 
   it('still flags an actor replaced by another, in news from anywhere', () => {
-    expect(classifyDrift('the aid convoy reached Goma on Tuesday', 'the aid convoy reached Bukavu on Tuesday').flags).toEqual([{ kind: 'actor', detail: '“Goma” dropped, “Bukavu” added' }]);
+    expect(classifyDrift('the aid convoy reached Goma on Tuesday', 'the aid convoy reached Bukavu on Tuesday').flags).toEqual([
+      { kind: 'actor', detail: '“Goma” dropped, “Bukavu” added' },
+    ]);
     expect(classifyDrift('police said the suspect fled to Ghana', 'police said the suspect fled to Ghanaian territory').flags).toEqual([]);
   });
 });

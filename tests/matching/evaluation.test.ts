@@ -18,12 +18,25 @@ import { tempDir } from '../helpers/tempCorpus.ts';
 import { REOPEN, reopenSource, tinyStory } from '../helpers/tinyEvaluationSet.ts';
 
 /** A labelled span in a pretend article: only positions matter to scoring. */
-const label = (articleId: number, start: number, end: number, kind?: LocatedSpan['kind']): LocatedSpan => ({ articleId, start, end, file: `${articleId}.txt`, quote: 'x', ...(kind ? { kind } : {}) });
+const label = (articleId: number, start: number, end: number, kind?: LocatedSpan['kind']): LocatedSpan => ({
+  articleId,
+  start,
+  end,
+  file: `${articleId}.txt`,
+  quote: 'x',
+  ...(kind ? { kind } : {}),
+});
 const found = (articleId: number, start: number, end: number): ScoredSpan => ({ articleId, start, end, file: `${articleId}.txt`, quote: 'y', score: 0.8 });
 
 describe('scoring one source', () => {
   it('counts each expected span in the bucket of its kind, found or missed, and spans without a kind apart', () => {
-    const expected = [label(1, 0, 100, 'near-verbatim'), label(2, 0, 100, 'drifted'), label(3, 0, 100, 'paraphrase'), label(4, 0, 100, 'paraphrase'), label(5, 0, 100)];
+    const expected = [
+      label(1, 0, 100, 'near-verbatim'),
+      label(2, 0, 100, 'drifted'),
+      label(3, 0, 100, 'paraphrase'),
+      label(4, 0, 100, 'paraphrase'),
+      label(5, 0, 100),
+    ];
     const result = scoreSource('s', { expected, acceptable: [] }, [found(1, 0, 100), found(3, 10, 100), found(5, 0, 90)]);
     expect(result.byKind).toEqual({
       'near-verbatim': { expected: 1, found: 1 },
@@ -55,20 +68,31 @@ describe('scoring one source', () => {
   });
 
   it('treats a suggestion touching an acceptable span, or finding an expected span twice, as neither a hit nor an error', () => {
-    const result = scoreSource('s', { expected: [label(1, 0, 100, 'near-verbatim')], acceptable: [label(2, 0, 40)] }, [found(1, 0, 100), found(1, 10, 100), found(2, 30, 90), found(3, 0, 10)]);
+    const result = scoreSource('s', { expected: [label(1, 0, 100, 'near-verbatim')], acceptable: [label(2, 0, 40)] }, [
+      found(1, 0, 100),
+      found(1, 10, 100),
+      found(2, 30, 90),
+      found(3, 0, 10),
+    ]);
     expect(result.found).toBe(1);
     expect(result.falsePositives.map((f) => f.file)).toEqual(['3.txt']);
   });
 
   it('counts exact boundaries only for finds that start and end where the label does', () => {
-    const result = scoreSource('s', { expected: [label(1, 0, 100, 'drifted'), label(2, 0, 100, 'drifted')], acceptable: [] }, [found(1, 0, 100), found(2, 0, 98)]);
+    const result = scoreSource('s', { expected: [label(1, 0, 100, 'drifted'), label(2, 0, 100, 'drifted')], acceptable: [] }, [
+      found(1, 0, 100),
+      found(2, 0, 98),
+    ]);
     expect(result.exactBoundaries).toBe(1);
   });
 });
 
 describe('totals and pooling', () => {
   const small = scoreSource('a', { expected: [label(1, 0, 10, 'paraphrase')], acceptable: [] }, [found(1, 0, 10)]);
-  const large = scoreSource('b', { expected: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((id) => label(id, 0, 10, 'paraphrase')), acceptable: [] }, [found(1, 0, 10), found(20, 0, 5)]);
+  const large = scoreSource('b', { expected: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((id) => label(id, 0, 10, 'paraphrase')), acceptable: [] }, [
+    found(1, 0, 10),
+    found(20, 0, 5),
+  ]);
 
   it('gives recall by kind over all sources, and null recall for a kind no span has', () => {
     const totals = summariseSources([small, large]);
@@ -140,9 +164,18 @@ describe('refusing a set that cannot be measured, with the reason', () => {
   });
 
   it('fails when two expected spans of one source overlap, or an acceptable span overlaps an expected one', () => {
-    const twice = tinyStory([reopenSource({ expected: [{ file: '02-paper.txt', quote: REOPEN, kind: 'near-verbatim' }, { file: '02-paper.txt', quote: 'will reopen on Monday', kind: 'drifted' }] })]);
+    const twice = tinyStory([
+      reopenSource({
+        expected: [
+          { file: '02-paper.txt', quote: REOPEN, kind: 'near-verbatim' },
+          { file: '02-paper.txt', quote: 'will reopen on Monday', kind: 'drifted' },
+        ],
+      }),
+    ]);
     const a = loadEvaluationSet(twice.file);
-    expect(() => checkEvaluationSet(a.set, a.corpusDir)).toThrow(/the expected spans “the Kestrel Bridge will reopen.*” and “will reopen on Monday” in 02-paper\.txt overlap/);
+    expect(() => checkEvaluationSet(a.set, a.corpusDir)).toThrow(
+      /the expected spans “the Kestrel Bridge will reopen.*” and “will reopen on Monday” in 02-paper\.txt overlap/,
+    );
     const shadow = tinyStory([reopenSource({ acceptable: [{ file: '02-paper.txt', quote: 'The mayor said the Kestrel Bridge' }] })]);
     const b = loadEvaluationSet(shadow.file);
     expect(() => checkEvaluationSet(b.set, b.corpusDir)).toThrow(/the acceptable span “The mayor said the Kestrel Bridge” overlaps the expected span/);
@@ -152,13 +185,18 @@ describe('refusing a set that cannot be measured, with the reason', () => {
     const { file } = tinyStory([reopenSource({ expected: [{ file: '02-paper.txt', quote: REOPEN }] })]);
     const { set, corpusDir } = loadEvaluationSet(file);
     expect(checkEvaluationSet(set, corpusDir)).toEqual({ sources: 1, expected: 1 });
-    expect(() => checkEvaluationSet(set, corpusDir, { requireKinds: true })).toThrow(/the expected span “the Kestrel Bridge will reopen.*” in 02-paper\.txt has no kind/);
+    expect(() => checkEvaluationSet(set, corpusDir, { requireKinds: true })).toThrow(
+      /the expected span “the Kestrel Bridge will reopen.*” in 02-paper\.txt has no kind/,
+    );
   });
 
   it('refuses a kind it does not know, and two sources with one id', () => {
     const dir = tempDir();
     const file = join(dir, 'bad.eval.json');
-    writeFileSync(file, JSON.stringify({ description: 'x', corpus: '.', sources: [{ ...reopenSource(), expected: [{ file: 'a.txt', quote: 'q', kind: 'verbatim' }] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ description: 'x', corpus: '.', sources: [{ ...reopenSource(), expected: [{ file: 'a.txt', quote: 'q', kind: 'verbatim' }] }] }),
+    );
     expect(() => loadEvaluationSet(file)).toThrow(/is not an evaluation set: sources\.0\.expected\.0\.kind/);
     const twice = tinyStory([reopenSource(), reopenSource()]);
     const loaded = loadEvaluationSet(twice.file);
@@ -167,7 +205,10 @@ describe('refusing a set that cannot be measured, with the reason', () => {
 
   it('fails when two reports would be read as versions of one article, since the older would be hidden', () => {
     const { file, dir } = tinyStory([reopenSource()]);
-    writeFileSync(join(dir, 'bridge', '04-wire-update.txt'), 'Kestrel Bridge to reopen next week after repairs\n\nRiverside Wire 12 May 2026\n\nThe mayor said the Kestrel Bridge will reopen on Monday after repairs costing 2 million. Updated with shop owners.\n');
+    writeFileSync(
+      join(dir, 'bridge', '04-wire-update.txt'),
+      'Kestrel Bridge to reopen next week after repairs\n\nRiverside Wire 12 May 2026\n\nThe mayor said the Kestrel Bridge will reopen on Monday after repairs costing 2 million. Updated with shop owners.\n',
+    );
     const { set, corpusDir } = loadEvaluationSet(file);
     expect(() => checkEvaluationSet(set, corpusDir)).toThrow(/04-wire-update\.txt .* is imported as a duplicate or a new version of another article/);
   });

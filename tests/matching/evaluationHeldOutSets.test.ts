@@ -55,7 +55,9 @@ describe('the held-out evaluation sets', () => {
     });
 
     it('asks for the seed set’s sources, and keeps every seed-file span the seed set labels', () => {
-      expect(set.sources.map(({ id, file, quote, tag }) => ({ id, file, quote, tag }))).toEqual(seedSet.sources.map(({ id, file, quote, tag }) => ({ id, file, quote, tag })));
+      expect(set.sources.map(({ id, file, quote, tag }) => ({ id, file, quote, tag }))).toEqual(
+        seedSet.sources.map(({ id, file, quote, tag }) => ({ id, file, quote, tag })),
+      );
       for (const [i, seedSource] of seedSet.sources.entries()) {
         const spans = set.sources[i]!.expected.map(({ file, quote }) => ({ file, quote }));
         for (const e of seedSource.expected) expect(spans, seedSource.id).toContainEqual({ file: e.file, quote: e.quote });

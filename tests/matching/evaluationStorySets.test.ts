@@ -14,7 +14,9 @@ const setFiles = evaluationSetFiles([STORIES]);
 describe('the development set of invented stories', () => {
   it('holds at least four stories, each a folder of reports with a set file beside it', () => {
     expect(setFiles.length).toBeGreaterThanOrEqual(4);
-    const folders = readdirSync(STORIES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync(STORIES, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     for (const file of setFiles) expect(folders).toContain(loadEvaluationSet(file).set.corpus);
   });
 

@@ -19,7 +19,10 @@ const CLAIM = 'the eastern terminal would stay closed for at least three weeks a
 
 function corpus(texts: string[]): { db: Db; ids: number[] } {
   const { db } = tempCorpus();
-  const ids = texts.map((text, i) => insertArticle(db, { text, title: `Report ${i + 1}`, outlet: `Outlet ${i + 1}`, url: null, published: null, fileName: `${i}.txt` }, 'ana').articleId);
+  const ids = texts.map(
+    (text, i) =>
+      insertArticle(db, { text, title: `Report ${i + 1}`, outlet: `Outlet ${i + 1}`, url: null, published: null, fileName: `${i}.txt` }, 'ana').articleId,
+  );
   return { db, ids };
 }
 
@@ -35,7 +38,11 @@ describe('suggestions come from live text, with their speaker', () => {
     const { db, ids } = corpus(REPORTS.slice(0, 3));
     const source = annotate(db, ids[0]!, CLAIM);
     expect(suggestFor(db, source.id).map((s) => s.articleId)).toContain(ids[2]);
-    const newer = insertArticle(db, { text: 'Officials said the terminal reopened on Friday.', title: 'Report 3', outlet: 'Outlet 3', url: null, published: null, fileName: '2b.txt' }, 'ana').articleId;
+    const newer = insertArticle(
+      db,
+      { text: 'Officials said the terminal reopened on Friday.', title: 'Report 3', outlet: 'Outlet 3', url: null, published: null, fileName: '2b.txt' },
+      'ana',
+    ).articleId;
     markSuperseded(db, ids[2]!, newer, new Date().toISOString());
     expect(suggestFor(db, source.id).map((s) => s.articleId)).not.toContain(ids[2]);
   });

@@ -16,17 +16,26 @@ describe('finding a quote in another text', () => {
   });
 
   it('sees through typography: curly quotes, dashes, case and “fully fledged” for “full-fledged”', () => {
-    const text = 'Moscow “is offering Iran an unprecedented level of military and technical support — that is transforming their relationship into a fully fledged defense partnership.”';
-    expect(found(KIRBY, text)).toEqual(['an unprecedented level of military and technical support — that is transforming their relationship into a fully fledged defense partnership']);
+    const text =
+      'Moscow “is offering Iran an unprecedented level of military and technical support — that is transforming their relationship into a fully fledged defense partnership.”';
+    expect(found(KIRBY, text)).toEqual([
+      'an unprecedented level of military and technical support — that is transforming their relationship into a fully fledged defense partnership',
+    ]);
     expect(best(KIRBY, text)!.score).toBeGreaterThan(0.95);
   });
 
   it('matches word swaps — “technique” for “technical support”, “jets” for “planes”, “supply” for “provide” — and names them', () => {
     const drifted = 'an unprecedented level of military and technique that transforms their relationship into a full-fledged defense partnership';
     expect(found(KIRBY, `saying Russia was offering Iran “${drifted}”.`)).toEqual([drifted]);
-    const jets = best("These fighter planes will significantly strengthen Iran's air force", 'He said: “These fighter jets will significantly strengthen Iran’s air force compared to its neighbours.”')!;
+    const jets = best(
+      "These fighter planes will significantly strengthen Iran's air force",
+      'He said: “These fighter jets will significantly strengthen Iran’s air force compared to its neighbours.”',
+    )!;
     expect(jets.operations).toContainEqual({ op: 'near', from: 'planes', to: 'jets' });
-    const supply = best('Russia intends to provide Iran with more advanced military components', 'We are concerned that Russia intends to supply Iran with more advanced military components, she said.')!;
+    const supply = best(
+      'Russia intends to provide Iran with more advanced military components',
+      'We are concerned that Russia intends to supply Iran with more advanced military components, she said.',
+    )!;
     expect(supply.operations).toContainEqual({ op: 'near', from: 'provide', to: 'supply' });
     expect(supply.score).toBeGreaterThan(0.85);
   });
@@ -62,7 +71,10 @@ describe('finding a quote in another text', () => {
   });
 
   it('explains itself: shared words, the edit operations, coverage and precision', () => {
-    const match = best('Tehran sold hundreds of attack drones to Moscow over the summer', 'The administration says Iran sold hundreds of attack drones to Russia over the summer.')!;
+    const match = best(
+      'Tehran sold hundreds of attack drones to Moscow over the summer',
+      'The administration says Iran sold hundreds of attack drones to Russia over the summer.',
+    )!;
     expect(match.sharedWords).toEqual(['sold', 'hundreds', 'attack', 'drones', 'summer']);
     expect(match.operations).toContainEqual({ op: 'near', from: 'Tehran', to: 'Iran' });
     expect(match.operations).toContainEqual({ op: 'near', from: 'Moscow', to: 'Russia' });

@@ -15,7 +15,9 @@ const QUOTE = 'These fighter planes will significantly strengthen Iran’s air f
 
 function corpus(texts: string[]): { db: Db; ids: number[] } {
   const { db } = tempCorpus();
-  const ids = texts.map((text, i) => insertArticle(db, { text, title: null, outlet: `Outlet ${i + 1}`, url: null, published: null, fileName: `${i}.txt` }, 'ana').articleId);
+  const ids = texts.map(
+    (text, i) => insertArticle(db, { text, title: null, outlet: `Outlet ${i + 1}`, url: null, published: null, fileName: `${i}.txt` }, 'ana').articleId,
+  );
   return { db, ids };
 }
 
@@ -46,7 +48,14 @@ describe('find this claim elsewhere', () => {
   it('retrieves candidate articles from the index: only those sharing the quote’s words', () => {
     const { db, ids } = corpus(STORY);
     const quote = tokenize(QUOTE);
-    const found = candidateArticles(db, quote, termStatistics(db, quote.map((t) => t.key))).map((c) => c.articleId);
+    const found = candidateArticles(
+      db,
+      quote,
+      termStatistics(
+        db,
+        quote.map((t) => t.key),
+      ),
+    ).map((c) => c.articleId);
     expect(found.sort()).toEqual([ids[0], ids[1], ids[3]]);
   });
 
@@ -67,9 +76,21 @@ describe('find this claim elsewhere', () => {
     const { db, ids } = corpus(STORY);
     const source = annotate(db, ids[0]!, QUOTE, { speaker: 'John Kirby' });
     const [top] = suggestFor(db, source.id);
-    const { annotation, link } = acceptSuggestion(db, { annotationId: source.id, articleId: top!.articleId, start: top!.start, end: top!.end, score: top!.score }, 'ana');
+    const { annotation, link } = acceptSuggestion(
+      db,
+      { annotationId: source.id, articleId: top!.articleId, start: top!.start, end: top!.end, score: top!.score },
+      'ana',
+    );
     expect(annotation).toMatchObject({ articleId: ids[3], quote: top!.quote, tag: 'claim', speaker: 'John Kirby' });
-    expect(link).toMatchObject({ fromId: source.id, toId: annotation.id, type: 'same-claim', status: 'confirmed', method: 'matcher', score: top!.score, reviewer: 'ana' });
+    expect(link).toMatchObject({
+      fromId: source.id,
+      toId: annotation.id,
+      type: 'same-claim',
+      status: 'confirmed',
+      method: 'matcher',
+      score: top!.score,
+      reviewer: 'ana',
+    });
     expect(suggestFor(db, source.id).map((s) => s.articleId)).toEqual([ids[1]]);
     expect(listEvents(db, 'suggestion').map((e) => e.action)).toEqual(['suggestion.accept']);
   });
@@ -108,7 +129,9 @@ describe('find this claim elsewhere', () => {
     const source = annotate(db, ids[0]!, QUOTE);
     expect(() => acceptSuggestion(db, { annotationId: 999, articleId: ids[1]!, start: 0, end: 5 }, 'ana')).toThrow(/no annotation 999/);
     expect(() => rejectSuggestion(db, { annotationId: source.id, articleId: ids[1]!, start: 0, end: 100_000 }, 'ana')).toThrow(/past the end/);
-    expect(() => acceptSuggestion(db, { annotationId: source.id, articleId: ids[0]!, start: source.start, end: source.end }, 'ana')).toThrow(/cannot be the annotation/);
+    expect(() => acceptSuggestion(db, { annotationId: source.id, articleId: ids[0]!, start: source.start, end: source.end }, 'ana')).toThrow(
+      /cannot be the annotation/,
+    );
     expect(listLinks(db)).toEqual([]);
     expect(() => getAnnotation(db, source.id + 1)).toThrow(/no annotation/);
   });

@@ -13,7 +13,11 @@ const CLAIM = 'the dam upstream had cracked during the night';
 
 /** An article carrying the claim sentence, tagged, linked into the claim group of `group` when given. */
 function report(db: Db, text: string, outlet: string, published: string | null, group?: number): { articleId: number; annotationId: number } {
-  const articleId = insertArticle(db, { text, title: `${outlet} report`, outlet, url: `https://${outlet.toLowerCase().replace(/\W+/g, '')}.example/1`, published, fileName: null }, 'ana').articleId;
+  const articleId = insertArticle(
+    db,
+    { text, title: `${outlet} report`, outlet, url: `https://${outlet.toLowerCase().replace(/\W+/g, '')}.example/1`, published, fileName: null },
+    'ana',
+  ).articleId;
   const start = text.indexOf(CLAIM);
   const annotationId = createAnnotation(db, { articleId, start, end: start + CLAIM.length, tag: 'claim' }, 'ana').id;
   if (group !== undefined) createLink(db, { fromId: group, toId: annotationId, type: 'same-claim', status: 'confirmed' }, 'ana');

@@ -4,7 +4,12 @@ import { createParagraphDecorator, indexByParagraph, type MarkedSpan } from '../
 
 const TEXT = 'First line here.\n\nSecond line here.\nThird.';
 const paragraphs = toParagraphs(TEXT);
-const span = (id: number, quote: string, value = 'claim'): MarkedSpan => ({ mark: `hl_a_${id}`, value, start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
+const span = (id: number, quote: string, value = 'claim'): MarkedSpan => ({
+  mark: `hl_a_${id}`,
+  value,
+  start: TEXT.indexOf(quote),
+  end: TEXT.indexOf(quote) + quote.length,
+});
 
 describe('highlights by paragraph', () => {
   it('cuts a span that crosses lines into paragraph-local pieces, skipping empty lines', () => {

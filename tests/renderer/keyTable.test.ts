@@ -6,7 +6,14 @@ import { buildKeyLookup, helpLines, KEY_TABLE, keyCollisions, keyTableMarkdown, 
 import { activatesControl, isTyping } from '../../renderer/keys/typing.ts';
 import { PROJECT_ROOT } from '../helpers/projectPaths.ts';
 
-const key = (k: string, mods: Partial<Record<'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey', boolean>> = {}) => ({ key: k, shiftKey: false, altKey: false, ctrlKey: false, metaKey: false, ...mods });
+const key = (k: string, mods: Partial<Record<'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey', boolean>> = {}) => ({
+  key: k,
+  shiftKey: false,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  ...mods,
+});
 const lookup = buildKeyLookup();
 const command = (scope: string, event: ReturnType<typeof key>) => lookup.get(scope)?.get(chordOf(event));
 
@@ -33,13 +40,21 @@ describe('the key table', () => {
   });
 
   it('refuses a table where two commands of one scope share a key', () => {
-    const clash: Record<string, KeyBinding[]> = { read: [{ command: 'tag.claim', keys: ['c'], description: '' }, { command: 'confirm', keys: ['c'], description: '' }] };
+    const clash: Record<string, KeyBinding[]> = {
+      read: [
+        { command: 'tag.claim', keys: ['c'], description: '' },
+        { command: 'confirm', keys: ['c'], description: '' },
+      ],
+    };
     expect(keyCollisions(clash, {})).toEqual(['read: c means both tag.claim and confirm']);
     expect(() => buildKeyLookup(clash)).toThrow(/Ambiguous keys/);
   });
 
   it('refuses a view key that the global scope already uses', () => {
-    const clash: Record<string, KeyBinding[]> = { global: [{ command: 'help', keys: ['?'], description: '' }], read: [{ command: 'escape', keys: ['?'], description: '' }] };
+    const clash: Record<string, KeyBinding[]> = {
+      global: [{ command: 'help', keys: ['?'], description: '' }],
+      read: [{ command: 'escape', keys: ['?'], description: '' }],
+    };
     expect(keyCollisions(clash, { global: ['read'] })).toEqual(['global + read: ? means both help and escape']);
   });
 
@@ -76,7 +91,8 @@ describe('the key table', () => {
 });
 
 describe('the one "is the user typing" rule', () => {
-  const element = (matches: string[], editable = false) => ({ matches: (selector: string) => matches.some((m) => selector.includes(m)), isContentEditable: editable }) as unknown as EventTarget;
+  const element = (matches: string[], editable = false) =>
+    ({ matches: (selector: string) => matches.some((m) => selector.includes(m)), isContentEditable: editable }) as unknown as EventTarget;
 
   it('counts text fields, text areas, selects and editable elements, not checkboxes or buttons', () => {
     expect(isTyping(element(['textarea']))).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Suggestion } from '../../main/api/contract.ts';
+import type { Suggestion } from '../../main/contract/contract.ts';
 import { acceptInput, rejectInput } from '../../renderer/links/suggestionActions.ts';
 import { toParagraphs } from '../../renderer/reading/articleDocument.ts';
 import { indexByParagraph, suggestionMark, SUGGESTION_MARK } from '../../renderer/reading/decorations.ts';
@@ -42,7 +42,9 @@ describe('accepting and rejecting a suggestion', () => {
 
 describe('error text for people', () => {
   it('drops the internal request name from a refused request and keeps the reason', () => {
-    expect(userMessage(new Error('Invalid articles.updateMetadata request: published: expected YYYY-MM-DD.'))).toBe('Not saved: published: expected YYYY-MM-DD.');
+    expect(userMessage(new Error('Invalid articles.updateMetadata request: published: expected YYYY-MM-DD.'))).toBe(
+      'Not saved: published: expected YYYY-MM-DD.',
+    );
     expect(userMessage(new Error('Annotation 4 not found.'))).toBe('Annotation 4 not found.');
   });
 });

@@ -98,7 +98,10 @@ describe('the Electron window', () => {
     expect([...record.ipcHandlers.keys()]).toEqual([IPC_CHANNEL]);
     const handler = record.ipcHandlers.get(IPC_CHANNEL)!;
     for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'app://crosscheck.evil/', 'devtools://devtools/', undefined]) {
-      expect(await handler({ senderFrame: url === undefined ? null : { url } }, 'articles.list', {}), String(url)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await handler({ senderFrame: url === undefined ? null : { url } }, 'articles.list', {}), String(url)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
     expect(await handler({ senderFrame: { url: APP_PAGE } }, 'articles.list', { admin: true })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const answer = (await handler({ senderFrame: { url: APP_PAGE } }, 'articles.list', {})) as { ok: boolean; value: unknown[] };
@@ -110,7 +113,11 @@ describe('the Electron window', () => {
     const { emit } = await startMain();
     const listeners = new Map<string, (...args: any[]) => unknown>();
     let openHandler: ((details: { url: string }) => unknown) | undefined;
-    emit('web-contents-created', {}, { setWindowOpenHandler: (h: typeof openHandler) => (openHandler = h), on: (name: string, l: (...args: any[]) => unknown) => listeners.set(name, l) });
+    emit(
+      'web-contents-created',
+      {},
+      { setWindowOpenHandler: (h: typeof openHandler) => (openHandler = h), on: (name: string, l: (...args: any[]) => unknown) => listeners.set(name, l) },
+    );
     for (const url of ['https://evil.example/', APP_PAGE]) expect(openHandler!({ url })).toEqual({ action: 'deny' });
     for (const event of ['will-navigate', 'will-redirect']) {
       for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://crosscheck.evil/', 'javascript:alert(1)']) {

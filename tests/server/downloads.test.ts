@@ -80,7 +80,12 @@ describe('CSV downloads', () => {
     expect(review.itemReviewed.appearance).toHaveLength(2);
     const unreviewed = download(createDownloads(db), `/export/claimreview.json?group=${c.denial.id}`);
     expect(unreviewed.ok ? 'found' : unreviewed.error.code).toBe('not_found');
-    for (const href of ['/export/claimreview.json', '/export/claimreview.json?group=abc', '/export/claimreview.json?group=1&group=2', '/export/claimreview.json?group=0']) {
+    for (const href of [
+      '/export/claimreview.json',
+      '/export/claimreview.json?group=abc',
+      '/export/claimreview.json?group=1&group=2',
+      '/export/claimreview.json?group=0',
+    ]) {
       const refused = download(createDownloads(db), href);
       expect(refused.ok ? 'found' : refused.error.code, href).toBe('invalid_input');
     }

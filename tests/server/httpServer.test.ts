@@ -37,12 +37,15 @@ interface Answer {
 /** A raw request, so tests can send the headers a browser never would. */
 function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string; agent?: Agent }): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers, agent: options.agent }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers, agent: options.agent },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -66,7 +69,9 @@ describe('browser mode server', () => {
 
   it('cannot be reached on any other interface of the machine', async () => {
     const { server } = await start();
-    const others = Object.values(networkInterfaces()).flat().filter((i) => i && i.family === 'IPv4' && !i.internal);
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((i) => i && i.family === 'IPv4' && !i.internal);
     for (const other of others) {
       const reached = await new Promise<boolean>((resolve) => {
         const socket = connect({ host: other!.address, port: server.port, timeout: 2000 });
@@ -82,7 +87,10 @@ describe('browser mode server', () => {
     const { server } = await start();
     const headers = { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json' };
     expect((await send(server.port, { method: 'POST', path: `/api/articles.list?token=${server.token}`, headers, body: '{}' })).status).toBe(401);
-    expect((await send(server.port, { method: 'POST', path: '/api/articles.list', headers: { ...headers, cookie: `crosscheck_token=${server.token}` }, body: '{}' })).status).toBe(401);
+    expect(
+      (await send(server.port, { method: 'POST', path: '/api/articles.list', headers: { ...headers, cookie: `crosscheck_token=${server.token}` }, body: '{}' }))
+        .status,
+    ).toBe(401);
   });
 
   it('refuses a missing Host, a loopback Host on another port, and an opaque null Origin', async () => {
@@ -108,7 +116,12 @@ describe('browser mode server', () => {
     const preflight = await send(server.port, {
       method: 'OPTIONS',
       path: '/api/annotations.create',
-      headers: { host: `127.0.0.1:${server.port}`, origin: 'http://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': TOKEN_HEADER },
+      headers: {
+        host: `127.0.0.1:${server.port}`,
+        origin: 'http://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': TOKEN_HEADER,
+      },
     });
     expect(preflight.status).toBe(403);
     expect(Object.keys(preflight.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
@@ -159,7 +172,9 @@ describe('browser mode server', () => {
     expect((await api(server, 'annotations.create', '{"articleId":1,"start":0,"end":3,"tag":"nope"}')).status).toBe(400);
     expect((await api(server, 'no.such.request', '{}')).status).toBe(404);
     expect((await api(server, 'articles.list', '{}', { 'content-type': 'text/plain' })).status).toBe(415);
-    expect((await send(server.port, { path: '/api/articles.list', headers: { host: `127.0.0.1:${server.port}`, [TOKEN_HEADER]: server.token } })).status).toBe(405);
+    expect((await send(server.port, { path: '/api/articles.list', headers: { host: `127.0.0.1:${server.port}`, [TOKEN_HEADER]: server.token } })).status).toBe(
+      405,
+    );
     expect(count()).toBe(before);
   });
 
@@ -191,13 +206,20 @@ describe('browser mode server', () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe('attachment; filename="annotations.csv"');
     expect(csv.body.startsWith('\uFEFFannotation_id,article_id,')).toBe(true);
-    expect(csv.body.split('\r\n').slice(1, -1).every((line) => line.includes(',claim,'))).toBe(true);
+    expect(
+      csv.body
+        .split('\r\n')
+        .slice(1, -1)
+        .every((line) => line.includes(',claim,')),
+    ).toBe(true);
     const bad = await send(server.port, { path: '/export/annotations.csv?tag=opinion', headers });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.message).toMatch(/tag/);
     expect((await send(server.port, { path: '/export/annotations.csv', headers: { host: headers.host } })).status).toBe(401);
     expect((await send(server.port, { path: `/export/annotations.csv?token=${server.token}`, headers: { host: headers.host } })).status).toBe(401);
-    expect((await send(server.port, { path: '/export/annotations.csv', headers: { host: headers.host, cookie: `crosscheck_token=${server.token}` } })).status).toBe(401);
+    expect(
+      (await send(server.port, { path: '/export/annotations.csv', headers: { host: headers.host, cookie: `crosscheck_token=${server.token}` } })).status,
+    ).toBe(401);
     expect((await send(server.port, { path: '/export/corpus.sqlite', headers })).status).toBe(404);
   });
 

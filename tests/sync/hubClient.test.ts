@@ -11,7 +11,10 @@ import { tempDir } from '../helpers/tempCorpus.ts';
 async function listen(handler: Parameters<typeof createServer>[1]) {
   const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
+  };
 }
 
 describe('the hub address', () => {
@@ -68,7 +71,10 @@ describe('the hub client', () => {
       res.end(JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'device belongs to another analyst' } }));
     });
     try {
-      await expect(new HubClient(parseHubAddress(refusing.url), 't').me()).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('device belongs to another analyst') });
+      await expect(new HubClient(parseHubAddress(refusing.url), 't').me()).rejects.toMatchObject({
+        code: 'forbidden',
+        message: expect.stringContaining('device belongs to another analyst'),
+      });
     } finally {
       await refusing.close();
     }

@@ -26,44 +26,53 @@ async function hubCount(sql: string): Promise<number> {
 }
 
 describe('three devices syncing through the hub', () => {
-  it('converge to identical corpora with every conflict listed, whatever order they sync in', async () => {
-    hub = await startTestHub(postgres);
-    const [ana, ben, cy] = ['ana', 'ben', 'cy'].map((name) => makeDevice(hub, name)) as [Device, Device, Device];
-    // Ana brings the articles and a first annotation; everyone starts from her work.
-    const [first] = addArticles(ana, 3, 100);
-    const shared = ana.api['annotations.create']({ articleId: first!, start: 10, end: 40, tag: 'claim' });
-    await syncUntilQuiet([ana, ben, cy]);
-    expect(logicalDump(ben.db)).toEqual(logicalDump(ana.db));
+  it(
+    'converge to identical corpora with every conflict listed, whatever order they sync in',
+    async () => {
+      hub = await startTestHub(postgres);
+      const [ana, ben, cy] = ['ana', 'ben', 'cy'].map((name) => makeDevice(hub, name)) as [Device, Device, Device];
+      // Ana brings the articles and a first annotation; everyone starts from her work.
+      const [first] = addArticles(ana, 3, 100);
+      const shared = ana.api['annotations.create']({ articleId: first!, start: 10, end: 40, tag: 'claim' });
+      await syncUntilQuiet([ana, ben, cy]);
+      expect(logicalDump(ben.db)).toEqual(logicalDump(ana.db));
 
-    // Offline: all three retag the shared annotation from the same version, then work on.
-    const uuid = ana.db.prepare('SELECT uuid FROM annotations WHERE id = ?').pluck().get(shared.id) as string;
-    const localId = (device: Device) => device.db.prepare('SELECT id FROM annotations WHERE uuid = ?').pluck().get(uuid) as number;
-    ana.api['annotations.update']({ id: localId(ana), tag: 'denial' });
-    ben.api['annotations.update']({ id: localId(ben), tag: 'attribution' });
-    cy.api['annotations.update']({ id: localId(cy), note: 'checked with the ministry' });
-    const done = [ana, ben, cy].map((device, i) => offlineEdits(device, EDITS, 1000 + i));
-    expect(Math.min(...done)).toBeGreaterThan(EDITS / 2);
+      // Offline: all three retag the shared annotation from the same version, then work on.
+      const uuid = ana.db.prepare('SELECT uuid FROM annotations WHERE id = ?').pluck().get(shared.id) as string;
+      const localId = (device: Device) => device.db.prepare('SELECT id FROM annotations WHERE uuid = ?').pluck().get(uuid) as number;
+      ana.api['annotations.update']({ id: localId(ana), tag: 'denial' });
+      ben.api['annotations.update']({ id: localId(ben), tag: 'attribution' });
+      cy.api['annotations.update']({ id: localId(cy), note: 'checked with the ministry' });
+      const done = [ana, ben, cy].map((device, i) => offlineEdits(device, EDITS, 1000 + i));
+      expect(Math.min(...done)).toBeGreaterThan(EDITS / 2);
 
-    // Each in a different order: Cy first, then Ben, then Ana; then everyone until nothing moves.
-    await cy.sync();
-    await ben.sync();
-    await ana.sync();
-    await syncUntilQuiet([ben, ana, cy]);
+      // Each in a different order: Cy first, then Ben, then Ana; then everyone until nothing moves.
+      await cy.sync();
+      await ben.sync();
+      await ana.sync();
+      await syncUntilQuiet([ben, ana, cy]);
 
-    const dumps = [ana, ben, cy].map((device) => logicalDump(device.db));
-    expect(dumps[1]).toEqual(dumps[0]);
-    expect(dumps[2]).toEqual(dumps[0]);
-    const conflicts = listConflicts(ana.db, { all: true });
-    const onShared = conflicts.filter((c) => c.entity === uuid);
-    expect(onShared.length).toBeGreaterThan(0);
-    expect(new Set(onShared.flatMap((c) => c.sides.map((s) => s.analyst)))).toEqual(new Set(['ana', 'ben', 'cy']));
-    for (const device of [ben, cy]) expect(listConflicts(device.db, { all: true }).map((c) => c.uuid).sort()).toEqual(conflicts.map((c) => c.uuid).sort());
-    for (const device of [ana, ben, cy]) expect(syncStatus(device.db).pending).toBe(0);
+      const dumps = [ana, ben, cy].map((device) => logicalDump(device.db));
+      expect(dumps[1]).toEqual(dumps[0]);
+      expect(dumps[2]).toEqual(dumps[0]);
+      const conflicts = listConflicts(ana.db, { all: true });
+      const onShared = conflicts.filter((c) => c.entity === uuid);
+      expect(onShared.length).toBeGreaterThan(0);
+      expect(new Set(onShared.flatMap((c) => c.sides.map((s) => s.analyst)))).toEqual(new Set(['ana', 'ben', 'cy']));
+      for (const device of [ben, cy])
+        expect(
+          listConflicts(device.db, { all: true })
+            .map((c) => c.uuid)
+            .sort(),
+        ).toEqual(conflicts.map((c) => c.uuid).sort());
+      for (const device of [ana, ben, cy]) expect(syncStatus(device.db).pending).toBe(0);
 
-    // The hub holds each operation once, numbered without gaps.
-    expect(await hubCount('SELECT count(*) - count(DISTINCT id) AS n FROM operations')).toBe(0);
-    expect(await hubCount('SELECT count(*) - max(seq) AS n FROM operations')).toBe(0);
-  }, EDITS > 1000 ? 3_600_000 : 300_000);
+      // The hub holds each operation once, numbered without gaps.
+      expect(await hubCount('SELECT count(*) - count(DISTINCT id) AS n FROM operations')).toBe(0);
+      expect(await hubCount('SELECT count(*) - max(seq) AS n FROM operations')).toBe(0);
+    },
+    EDITS > 1000 ? 3_600_000 : 300_000,
+  );
 
   it('brings articles to a device that lacks them by their hash, and sends a device’s own new articles up', async () => {
     hub = await startTestHub(postgres);
@@ -87,7 +96,9 @@ describe('three devices syncing through the hub', () => {
     const ana = makeDevice(hub, 'ana');
     addArticles(ana, 1, 400);
     // A device whose outbox is Ana's, synced with Ben's token.
-    await expect(syncWithHub(openDeviceLog(ana.db, 'ana'), new HubClient(parseHubAddress(hub.url), hub.tokens.ben!))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(syncWithHub(openDeviceLog(ana.db, 'ana'), new HubClient(parseHubAddress(hub.url), hub.tokens.ben!))).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect(await hubCount('SELECT count(*) AS n FROM operations')).toBe(0);
     expect(syncStatus(ana.db).pending).toBeGreaterThan(0);
   });

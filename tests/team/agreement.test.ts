@@ -13,7 +13,7 @@ describe("Cohen's kappa", () => {
     const a: WordLabel[] = [];
     const b: WordLabel[] = [];
     const add = (x: WordLabel, y: WordLabel, n: number) => {
-      for (let i = 0; i < n; i++) a.push(x), b.push(y);
+      for (let i = 0; i < n; i++) (a.push(x), b.push(y));
     };
     add('claim', 'claim', 20);
     add('claim', 'none', 5);
@@ -48,7 +48,10 @@ describe("Cohen's kappa", () => {
 
 describe("Krippendorff's unitizing alpha", () => {
   const text = words(60);
-  const articles = [{ id: 1, text }, { id: 2, text: words(30) }];
+  const articles = [
+    { id: 1, text },
+    { id: 2, text: words(30) },
+  ];
 
   it('is 1 when both analysts mark the very same units', () => {
     const spans = [wordSpan(text, 3, 9, 'claim'), wordSpan(text, 30, 33, 'attribution'), wordSpan(articles[1]!.text, 1, 4, 'claim', 2)];
@@ -60,7 +63,10 @@ describe("Krippendorff's unitizing alpha", () => {
   });
 
   it('is 0 or below when the analysts mark disjoint stretches', () => {
-    const result = unitizingAlpha(articles, [[wordSpan(text, 0, 10, 'claim'), wordSpan(text, 40, 45, 'claim')], [wordSpan(text, 15, 30, 'claim'), wordSpan(text, 50, 55, 'claim')]]);
+    const result = unitizingAlpha(articles, [
+      [wordSpan(text, 0, 10, 'claim'), wordSpan(text, 40, 45, 'claim')],
+      [wordSpan(text, 15, 30, 'claim'), wordSpan(text, 50, 55, 'claim')],
+    ]);
     expect(result.perTag.claim.alpha!).toBeLessThanOrEqual(0);
   });
 

@@ -69,7 +69,11 @@ try {
   copyFileSync(join(PROJECT_ROOT, 'dist', 'preload.cjs'), join(bundles, 'preload.js'));
 
   const findings: Finding[] = [];
-  for (const [scope, input] of [['main', join(PROJECT_ROOT, 'main')], ['renderer', join(PROJECT_ROOT, 'renderer')], ['bundles', bundles]] as const) {
+  for (const [scope, input] of [
+    ['main', join(PROJECT_ROOT, 'main')],
+    ['renderer', join(PROJECT_ROOT, 'renderer')],
+    ['bundles', bundles],
+  ] as const) {
     // SARIF, not CSV: the scanner writes its CSV header and rows as two unordered
     // asynchronous writes, and on a fast disk the header can land over the rows.
     const out = join(work, `${scope}.sarif`);
@@ -85,10 +89,15 @@ try {
   const stale = allowList.filter((entry) => !findings.some((finding) => allows(entry, finding)));
   for (const finding of findings) {
     const entry = allowList.find((candidate) => allows(candidate, finding));
-    console.log(`${entry ? 'explained' : 'FINDING  '} ${finding.scope}: ${finding.check} ${finding.file} ${finding.location}${entry ? '' : `\n          ${finding.sample}`}`);
+    console.log(
+      `${entry ? 'explained' : 'FINDING  '} ${finding.scope}: ${finding.check} ${finding.file} ${finding.location}${entry ? '' : `\n          ${finding.sample}`}`,
+    );
   }
-  for (const entry of stale) console.log(`STALE     allow-list entry for ${entry.check} (${entry.scope}${entry.file ? `, ${entry.file}` : ''}) matches no finding: remove it`);
-  console.log(`electronegativity (Electron ${ELECTRON_VERSION}): ${findings.length} findings, ${findings.length - unexplained.length} explained, ${unexplained.length} unexplained, ${stale.length} stale allow-list entries`);
+  for (const entry of stale)
+    console.log(`STALE     allow-list entry for ${entry.check} (${entry.scope}${entry.file ? `, ${entry.file}` : ''}) matches no finding: remove it`);
+  console.log(
+    `electronegativity (Electron ${ELECTRON_VERSION}): ${findings.length} findings, ${findings.length - unexplained.length} explained, ${unexplained.length} unexplained, ${stale.length} stale allow-list entries`,
+  );
   process.exitCode = unexplained.length > 0 || stale.length > 0 ? 1 : 0;
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Tag } from '../../main/api/contract.ts';
+import type { Tag } from '../../main/contract/contract.ts';
 import { launchChromium, startApp } from '../helpers/browser.ts';
 import { PROJECT_ROOT } from '../helpers/projectPaths.ts';
 
@@ -19,9 +19,9 @@ const text = app.session.handlers['articles.get']({ id: article.id }).text;
 const spans: Array<[string, Tag, string?]> = [
   ['John Kirby alleged on Friday', 'attribution', 'John Kirby'],
   ['Russia is providing Iran with "an unprecedented level of military and technical support"', 'claim'],
-  ['Russia and Iran\'s relationship has warmed to a fully fledged defence partnership', 'claim'],
+  ["Russia and Iran's relationship has warmed to a fully fledged defence partnership", 'claim'],
   ['which Tehran initially denied', 'denial'],
-  ['Iran has become Russia\'s top military backer', 'claim'],
+  ["Iran has become Russia's top military backer", 'claim'],
 ];
 const spanOf = (quote: string) => {
   const start = text.indexOf(quote);
@@ -29,7 +29,13 @@ const spanOf = (quote: string) => {
   return { start, end: start + quote.length };
 };
 for (const [quote, tag, speaker] of spans) {
-  app.session.handlers['annotations.create']({ articleId: article.id, ...spanOf(quote), tag, speaker, note: tag === 'denial' ? 'Tehran later admitted a limited number of drones.' : undefined });
+  app.session.handlers['annotations.create']({
+    articleId: article.id,
+    ...spanOf(quote),
+    tag,
+    speaker,
+    note: tag === 'denial' ? 'Tehran later admitted a limited number of drones.' : undefined,
+  });
 }
 const browser = await launchChromium();
 try {
@@ -37,7 +43,10 @@ try {
   await page.goto(app.server.url);
   await page.getByRole('button', { name: /US says Russia providing/ }).click();
   await page.locator('.article-text .hl').first().waitFor();
-  await page.getByRole('listbox', { name: 'Annotations in text order' }).getByRole('option', { name: /which Tehran initially denied/ }).click();
+  await page
+    .getByRole('listbox', { name: 'Annotations in text order' })
+    .getByRole('option', { name: /which Tehran initially denied/ })
+    .click();
   await page.waitForTimeout(1500); // let the flash of the selected span fade
   // A fresh selection, as a mouse drag would leave it, with the tag toolbar over it.
   const box = await page.evaluate((quote) => {
@@ -75,8 +84,22 @@ try {
   await page.waitForTimeout(300);
   const shots: Array<[string, () => Promise<unknown>]> = [
     ['drift-table.png', () => group.screenshot({ path: join(PROJECT_ROOT, 'docs', 'drift-table.png') })],
-    ['matrix.png', async () => (await page.getByRole('tab', { name: 'Matrix' }).click(), await page.locator('figure.chart').waitFor(), page.locator('figure.chart').screenshot({ path: join(PROJECT_ROOT, 'docs', 'matrix.png') }))],
-    ['graph.png', async () => (await page.getByRole('tab', { name: 'Graph' }).click(), await page.locator('figure.chart').waitFor(), page.locator('figure.chart').screenshot({ path: join(PROJECT_ROOT, 'docs', 'graph.png') }))],
+    [
+      'matrix.png',
+      async () => (
+        await page.getByRole('tab', { name: 'Matrix' }).click(),
+        await page.locator('figure.chart').waitFor(),
+        page.locator('figure.chart').screenshot({ path: join(PROJECT_ROOT, 'docs', 'matrix.png') })
+      ),
+    ],
+    [
+      'graph.png',
+      async () => (
+        await page.getByRole('tab', { name: 'Graph' }).click(),
+        await page.locator('figure.chart').waitFor(),
+        page.locator('figure.chart').screenshot({ path: join(PROJECT_ROOT, 'docs', 'graph.png') })
+      ),
+    ],
   ];
   for (const [name, take] of shots) {
     await take();

@@ -22,7 +22,13 @@ export const agreementCommand: Command = {
       return 0;
     }
     const [a, b] = report.analysts;
-    const rows = (['claim', 'denial', 'attribution'] as const).map((tag) => [tag, report.spans[a]?.[tag] ?? 0, report.spans[b]?.[tag] ?? 0, figure(report.kappa.perTag[tag]!.kappa), figure(report.alpha.perTag[tag]!.alpha)]);
+    const rows = (['claim', 'denial', 'attribution'] as const).map((tag) => [
+      tag,
+      report.spans[a]?.[tag] ?? 0,
+      report.spans[b]?.[tag] ?? 0,
+      figure(report.kappa.perTag[tag]!.kappa),
+      figure(report.alpha.perTag[tag]!.alpha),
+    ]);
     rows.push(['overall', '', '', figure(report.kappa.overall.kappa), figure(report.alpha.overall.alpha)]);
     io.out(`${a} and ${b}, ${report.articleIds.length} article(s), ${report.words} words`);
     io.out(formatTable(['tag', `${a} spans`, `${b} spans`, 'kappa (words)', 'alpha (unitizing)'], rows));

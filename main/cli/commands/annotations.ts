@@ -38,7 +38,13 @@ export const annotationsCommand: Command = {
     const article = onePositional(parse(args, {}).positionals, 'article', false);
     const list = callContract(session(), 'annotations.list', { articleId: article === undefined ? undefined : wholeNumber(article, 'ARTICLE') });
     if (json) io.out(printJson(list.map(annotationJson)));
-    else io.out(formatTable(['id', 'article', 'start', 'end', 'tag', 'speaker', 'quote'], list.map((a) => [a.id, a.articleId, a.start, a.end, a.tag, a.speaker, a.quote])));
+    else
+      io.out(
+        formatTable(
+          ['id', 'article', 'start', 'end', 'tag', 'speaker', 'quote'],
+          list.map((a) => [a.id, a.articleId, a.start, a.end, a.tag, a.speaker, a.quote]),
+        ),
+      );
     return 0;
   },
 };

@@ -1,5 +1,5 @@
 import { backupCorpus, DEFAULT_BACKUPS_KEPT, listBackups, restoreBackup } from '../../corpus/backups.ts';
-import { CrosscheckError } from '../../api/errors.ts';
+import { CrosscheckError } from '../../contract/errors.ts';
 import { formatTable } from '../format.ts';
 import { noPositionals, onePositional, parse, wholeNumber, type Command, type Options } from '../args.ts';
 import { printJson } from '../output.ts';
@@ -15,7 +15,14 @@ export const backupCommand: Command = {
     noPositionals(positionals, 'backup');
     if (values.list) {
       const backups = listBackups(dbPath);
-      io.out(json ? printJson(backups) : formatTable(['taken at', 'reason', 'file'], backups.map((b) => [b.takenAt, b.reason, b.path])));
+      io.out(
+        json
+          ? printJson(backups)
+          : formatTable(
+              ['taken at', 'reason', 'file'],
+              backups.map((b) => [b.takenAt, b.reason, b.path]),
+            ),
+      );
       return 0;
     }
     const keep = values.keep === undefined ? DEFAULT_BACKUPS_KEPT : wholeNumber(values.keep, '--keep');

@@ -1,4 +1,4 @@
-import { CrosscheckError } from '../../api/errors.ts';
+import { CrosscheckError } from '../../contract/errors.ts';
 import { fullCheck, lastFullCheck } from '../../corpus/databaseHealth.ts';
 import { noPositionals, parse, type Command, type Options } from '../args.ts';
 import { printJson } from '../output.ts';
@@ -15,9 +15,14 @@ export const checkCommand: Command = {
     // Opening runs the cheap check: a damaged file is refused before this line.
     const { db } = session();
     const damage = values.full ? fullCheck(db) : null;
-    if (damage !== null) throw new CrosscheckError('corrupt_database', `the full check found damage: ${damage}. Restore the latest good backup with: crosscheck restore`);
+    if (damage !== null)
+      throw new CrosscheckError('corrupt_database', `the full check found damage: ${damage}. Restore the latest good backup with: crosscheck restore`);
     const report = { check: values.full ? 'full' : 'cheap', sound: true, lastFullCheck: lastFullCheck(db) };
-    io.out(json ? printJson(report) : `${values.full ? 'full check' : 'cheap check'}: sound${report.lastFullCheck ? ` (last full check ${report.lastFullCheck})` : ' (no full check yet: crosscheck check --full)'}`);
+    io.out(
+      json
+        ? printJson(report)
+        : `${values.full ? 'full check' : 'cheap check'}: sound${report.lastFullCheck ? ` (last full check ${report.lastFullCheck})` : ' (no full check yet: crosscheck check --full)'}`,
+    );
     return 0;
   },
 };

@@ -1,5 +1,5 @@
-import type { Conflict } from '../../api/contract.ts';
-import { CrosscheckError } from '../../api/errors.ts';
+import type { Conflict } from '../../contract/contract.ts';
+import { CrosscheckError } from '../../contract/errors.ts';
 import { parse, wholeNumber, type Command, type Options } from '../args.ts';
 import { callContract } from '../callContract.ts';
 import { formatTable } from '../format.ts';
@@ -12,7 +12,8 @@ function describeValue(value: unknown): string {
   if (value === null) return 'removed it';
   if (typeof value !== 'object') return String(value);
   const v = value as Record<string, unknown>;
-  if ('tag' in v) return `${String(v.tag)} ${String(v.start)}–${String(v.end)}${v.note ? `, note “${String(v.note)}”` : ''}${v.speaker ? `, speaker ${String(v.speaker)}` : ''}`;
+  if ('tag' in v)
+    return `${String(v.tag)} ${String(v.start)}–${String(v.end)}${v.note ? `, note “${String(v.note)}”` : ''}${v.speaker ? `, speaker ${String(v.speaker)}` : ''}`;
   if ('name' in v) return `name “${String(v.name)}”`;
   if ('alias' in v) return `“${String(v.alias)}” names speaker ${String(v.speaker).slice(0, 8)}`;
   return JSON.stringify(value);
@@ -20,7 +21,14 @@ function describeValue(value: unknown): string {
 
 const rows = (conflicts: Conflict[]) =>
   conflicts.flatMap((c) =>
-    c.sides.map((s, i) => [i === 0 ? c.id : '', i === 0 ? `${c.kind} ${c.entityId ?? c.entity.slice(0, 8)}` : '', i + 1, s.analyst, describeValue(s.value), i === 0 ? c.status : '']),
+    c.sides.map((s, i) => [
+      i === 0 ? c.id : '',
+      i === 0 ? `${c.kind} ${c.entityId ?? c.entity.slice(0, 8)}` : '',
+      i + 1,
+      s.analyst,
+      describeValue(s.value),
+      i === 0 ? c.status : '',
+    ]),
   );
 
 export const conflictsCommand: Command = {
@@ -32,7 +40,13 @@ export const conflictsCommand: Command = {
     const [action, id, ...rest] = positionals;
     if (action === undefined) {
       const conflicts = callContract(session(), 'conflicts.list', { all: values.all });
-      io.out(json ? printJson(conflicts) : conflicts.length ? formatTable(['conflict', 'entity', 'side', 'analyst', 'value', 'status'], rows(conflicts)) : 'no open conflicts');
+      io.out(
+        json
+          ? printJson(conflicts)
+          : conflicts.length
+            ? formatTable(['conflict', 'entity', 'side', 'analyst', 'value', 'status'], rows(conflicts))
+            : 'no open conflicts',
+      );
       return 0;
     }
     if (action !== 'resolve' || rest.length > 0 || values.keep === undefined) {

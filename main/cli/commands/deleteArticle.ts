@@ -14,7 +14,11 @@ export const deleteArticleCommand: Command = {
     callContract(session(), 'articles.get', { id });
     const backup = await backupCorpus(session().db, dbPath, 'before-delete', { keep: DEFAULT_BACKUPS_KEPT });
     const deleted = callContract(session(), 'articles.delete', { id });
-    io.out(json ? printJson({ ...deleted, backup: backup.path }) : `deleted article ${id} with ${deleted.annotations} annotations and ${deleted.links} links; backup: ${backup.path}`);
+    io.out(
+      json
+        ? printJson({ ...deleted, backup: backup.path })
+        : `deleted article ${id} with ${deleted.annotations} annotations and ${deleted.links} links; backup: ${backup.path}`,
+    );
     return 0;
   },
 };

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { CrosscheckError } from '../../api/errors.ts';
-import { LinkStatus, Tag } from '../../api/contract.ts';
+import { CrosscheckError } from '../../contract/errors.ts';
+import { LinkStatus, Tag } from '../../contract/contract.ts';
 import { buildClaimReviews } from '../../exchange/claimReview.ts';
 import { exportCsv } from '../../exchange/csvExport.ts';
 import { writeChunks } from '../../exchange/fileOutput.ts';
@@ -21,7 +21,11 @@ const EXPORT_OPTIONS = {
 
 const FORMATS = ['csv', 'json', 'claimreview'] as const;
 
-function checkEach<T>(values: string[] | undefined, schema: { safeParse(v: unknown): { success: boolean } ; options: readonly T[] }, name: string): T[] | undefined {
+function checkEach<T>(
+  values: string[] | undefined,
+  schema: { safeParse(v: unknown): { success: boolean }; options: readonly T[] },
+  name: string,
+): T[] | undefined {
   for (const value of values ?? []) {
     if (!schema.safeParse(value).success) throw new CrosscheckError('invalid_input', `${name} must be one of ${schema.options.join(', ')}, got ${value}`);
   }
@@ -45,7 +49,10 @@ export const exportCommand: Command = {
     let summary: object;
     if (format === 'csv') {
       if (existsSync(values.out) && !statSync(values.out).isDirectory()) {
-        throw new CrosscheckError('invalid_input', `--out must name a folder for csv (annotations.csv and links.csv go side by side in it); ${values.out} is a file`);
+        throw new CrosscheckError(
+          'invalid_input',
+          `--out must name a folder for csv (annotations.csv and links.csv go side by side in it); ${values.out} is a file`,
+        );
       }
       summary = await exportCsv(db, values.out, {
         bom: values.bom,
@@ -57,11 +64,18 @@ export const exportCommand: Command = {
       summary = { file: values.out, ...(await exportWebAnnotations(db, values.out)) };
     } else {
       const reviews = buildClaimReviews(db, values.group === undefined ? undefined : wholeNumber(values.group, '--group'));
-      if (values.group !== undefined && reviews.length === 0) throw new CrosscheckError('not_found', `annotation ${values.group} is in no reviewed claim group`);
+      if (values.group !== undefined && reviews.length === 0)
+        throw new CrosscheckError('not_found', `annotation ${values.group} is in no reviewed claim group`);
       await writeChunks(values.out, [jsonForScript(values.group === undefined ? reviews : reviews[0], 2) + '\n']);
       summary = { file: values.out, claimReviews: reviews.length };
     }
-    io.out(json ? printJson(summary) : Object.entries(summary).map(([k, v]) => `${k}: ${v}`).join('\n'));
+    io.out(
+      json
+        ? printJson(summary)
+        : Object.entries(summary)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join('\n'),
+    );
     return 0;
   },
 };

@@ -1,4 +1,4 @@
-import type { HistoryStep } from '../../api/contract.ts';
+import type { HistoryStep } from '../../contract/contract.ts';
 import { noPositionals, parse, type Command } from '../args.ts';
 import { callContract } from '../callContract.ts';
 import { printJson } from '../output.ts';
@@ -15,7 +15,8 @@ const describeStep = (direction: 'undo' | 'redo', step: HistoryStep | null) =>
 function replayCommand(direction: 'undo' | 'redo'): Command {
   return {
     usage: direction,
-    summary: direction === 'undo' ? 'undo your last edit (annotation, link, review, verdict, suggestion, speaker, article details)' : 'redo the edit you last undid',
+    summary:
+      direction === 'undo' ? 'undo your last edit (annotation, link, review, verdict, suggestion, speaker, article details)' : 'redo the edit you last undid',
     options: {},
     run({ args, session, json, io }) {
       noPositionals(parse(args, {}).positionals, direction);

@@ -1,4 +1,4 @@
-import { CrosscheckError } from '../../api/errors.ts';
+import { CrosscheckError } from '../../contract/errors.ts';
 import { addAnalyst } from '../../hub/analysts.ts';
 import { isReadReplica, migrateHub, openHubPool } from '../../hub/hubDatabase.ts';
 import { startHubServer } from '../../hub/hubServer.ts';
@@ -39,7 +39,11 @@ async function serve({ args, json, io }: CommandContext): Promise<number> {
       process.once('SIGTERM', resolve);
     });
     const role = readOnly ? 'read replica: pulls only' : 'primary';
-    io.out(json ? JSON.stringify({ url: hub.url, port: hub.port, schemaVersion: version, readOnly }) : `Crosscheck hub listening on ${hub.url} (${role}, schema version ${version}). Press Ctrl+C to stop.`);
+    io.out(
+      json
+        ? JSON.stringify({ url: hub.url, port: hub.port, schemaVersion: version, readOnly })
+        : `Crosscheck hub listening on ${hub.url} (${role}, schema version ${version}). Press Ctrl+C to stop.`,
+    );
     await stopped;
     await hub.close();
     return 0;
@@ -75,14 +79,19 @@ async function readStdinLine(): Promise<string> {
 
 async function login({ args, dbPath, json, io }: CommandContext): Promise<number> {
   const { positionals } = parse(args, HUB_OPTIONS);
-  if (positionals.length !== 2) throw new CrosscheckError('invalid_input', 'usage: crosscheck hub login URL (the token is read from standard input or ' + TOKEN_ENV + ')');
+  if (positionals.length !== 2)
+    throw new CrosscheckError('invalid_input', 'usage: crosscheck hub login URL (the token is read from standard input or ' + TOKEN_ENV + ')');
   const address = parseHubAddress(positionals[1]!);
   const token = process.env[TOKEN_ENV]?.trim() || (await readStdinLine());
   if (!token) throw new CrosscheckError('invalid_input', 'no token given');
   // Checked against the hub before saving, so a typo is found now rather than at the next sync.
   const { analyst } = await new HubClient(address, token).me();
   const path = saveLogin(dbPath, address, token);
-  io.out(json ? printJson({ hub: address.key, analyst, savedIn: path }) : `Logged in to ${address.key} as ${analyst}; the token is saved in ${path} (readable by you only).`);
+  io.out(
+    json
+      ? printJson({ hub: address.key, analyst, savedIn: path })
+      : `Logged in to ${address.key} as ${analyst}; the token is saved in ${path} (readable by you only).`,
+  );
   return 0;
 }
 

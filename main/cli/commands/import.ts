@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { CrosscheckError } from '../../api/errors.ts';
-import type { ImportResult } from '../../api/contract.ts';
+import { CrosscheckError } from '../../contract/errors.ts';
+import type { ImportResult } from '../../contract/contract.ts';
 import { importWebAnnotations } from '../../exchange/webAnnotation.ts';
 import { importPaths } from '../../ingest/importFiles.ts';
 import { parse, type Command, type Options } from '../args.ts';
@@ -14,12 +14,14 @@ const IMPORT_OPTIONS = { url: { type: 'string', multiple: true } } as const sati
 
 export const importCommand: Command = {
   usage: 'import PATH... [--url URL]...',
-  summary: 'import .txt/.md/.html/.pdf files or folders of them, or pages fetched from the web with --url; a .json file is a Web Annotation collection to merge',
+  summary:
+    'import .txt/.md/.html/.pdf files or folders of them, or pages fetched from the web with --url; a .json file is a Web Annotation collection to merge',
   options: IMPORT_OPTIONS,
   async run({ args, session, json, io }) {
     const { positionals, values } = parse(args, IMPORT_OPTIONS);
     const urls = values.url ?? [];
-    if (positionals.length === 0 && urls.length === 0) throw new CrosscheckError('invalid_input', 'name at least one file or folder to import, or --url ADDRESS');
+    if (positionals.length === 0 && urls.length === 0)
+      throw new CrosscheckError('invalid_input', 'name at least one file or folder to import, or --url ADDRESS');
     const results: ImportResult[] = [];
     for (const url of urls) results.push(await importFromUrl(session().db, url, session().actor));
     for (const file of positionals.filter(isCollection)) {
@@ -37,7 +39,13 @@ export const importCommand: Command = {
         results.push({ file, status: 'failed', reason: (error as Error).message });
       }
     }
-    results.push(...importPaths(session().db, positionals.filter((p) => !isCollection(p)), session().actor));
+    results.push(
+      ...importPaths(
+        session().db,
+        positionals.filter((p) => !isCollection(p)),
+        session().actor,
+      ),
+    );
     if (json) io.out(printJson(results));
     else {
       for (const r of results) {
@@ -45,7 +53,9 @@ export const importCommand: Command = {
         for (const warning of r.warnings ?? []) io.out(`  warning: ${warning}`);
       }
       const count = (status: ImportResult['status']) => results.filter((r) => r.status === status).length;
-      io.out(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}`);
+      io.out(
+        `${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}`,
+      );
     }
     return results.some((r) => r.status === 'failed') ? 1 : 0;
   },

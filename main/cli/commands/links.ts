@@ -1,6 +1,6 @@
 import { callContract } from '../callContract.ts';
-import { LINK_STATUSES, LinkType, type Link } from '../../api/contract.ts';
-import { CrosscheckError } from '../../api/errors.ts';
+import { LINK_STATUSES, LinkType, type Link } from '../../contract/contract.ts';
+import { CrosscheckError } from '../../contract/errors.ts';
 import { formatTable } from '../format.ts';
 import { noPositionals, onePositional, parse, wholeNumber, type Command, type Options } from '../args.ts';
 import { printJson } from '../output.ts';
@@ -20,7 +20,11 @@ export const linkCommand: Command = {
     if (positionals.length !== 2) throw new CrosscheckError('invalid_input', `expected two annotations, FROM and TO, got ${positionals.length}`);
     if (values.type === undefined) throw new CrosscheckError('invalid_input', `name the link type with --type (${LinkType.options.join(', ')})`);
     // The contract refuses an unknown type with the list of known ones.
-    const link = callContract(session(), 'links.create', { fromId: wholeNumber(positionals[0], 'FROM'), toId: wholeNumber(positionals[1], 'TO'), type: values.type });
+    const link = callContract(session(), 'links.create', {
+      fromId: wholeNumber(positionals[0], 'FROM'),
+      toId: wholeNumber(positionals[1], 'TO'),
+      type: values.type,
+    });
     io.out(json ? printJson(link) : linkLine(link));
     return 0;
   },
@@ -40,7 +44,13 @@ export const linksCommand: Command = {
     const annotationId = values.annotation === undefined ? undefined : wholeNumber(values.annotation, '--annotation');
     const links = callContract(session(), 'links.list', { annotationId }).filter((l) => status === undefined || l.status === status);
     if (json) io.out(printJson(links));
-    else io.out(formatTable(['id', 'from', 'type', 'to', 'status', 'method', 'score', 'reviewer', 'reviewed'], links.map((l) => [l.id, l.fromId, l.type, l.toId, l.status, l.method, l.score, l.reviewer, l.reviewedAt])));
+    else
+      io.out(
+        formatTable(
+          ['id', 'from', 'type', 'to', 'status', 'method', 'score', 'reviewer', 'reviewed'],
+          links.map((l) => [l.id, l.fromId, l.type, l.toId, l.status, l.method, l.score, l.reviewer, l.reviewedAt]),
+        ),
+      );
     return 0;
   },
 };
@@ -52,7 +62,8 @@ export const reviewLinkCommand: Command = {
   run({ args, session, json, io }) {
     const { values, positionals } = parse(args, REVIEW_OPTIONS);
     const id = wholeNumber(onePositional(positionals, 'link', true), 'LINK');
-    if (values.status !== 'confirmed' && values.status !== 'rejected') throw new CrosscheckError('invalid_input', `--status must be confirmed or rejected, got ${values.status ?? 'nothing'}`);
+    if (values.status !== 'confirmed' && values.status !== 'rejected')
+      throw new CrosscheckError('invalid_input', `--status must be confirmed or rejected, got ${values.status ?? 'nothing'}`);
     const link = callContract(session(), 'links.review', { id, status: values.status });
     io.out(json ? printJson(link) : linkLine(link));
     return 0;

@@ -1,10 +1,15 @@
-import { CrosscheckError } from '../../api/errors.ts';
+import { CrosscheckError } from '../../contract/errors.ts';
 import { callContract } from '../callContract.ts';
 import { formatTable } from '../format.ts';
 import { onePositional, parse, wholeNumber, type Command, type Options } from '../args.ts';
 import { annotationJson, printJson } from '../output.ts';
 
-const RATE_OPTIONS = { verdict: { type: 'string' }, rating: { type: 'string' }, claim: { type: 'string' }, 'review-url': { type: 'string' } } as const satisfies Options;
+const RATE_OPTIONS = {
+  verdict: { type: 'string' },
+  rating: { type: 'string' },
+  claim: { type: 'string' },
+  'review-url': { type: 'string' },
+} as const satisfies Options;
 
 export const rateCommand: Command = {
   usage: 'rate ANNOTATION --verdict TEXT [--rating 1-5] [--claim WORDING] [--review-url URL]',
@@ -37,19 +42,31 @@ export const orphansCommand: Command = {
       const orphans = callContract(session(), 'orphans.list', {});
       if (json) io.out(printJson(orphans.map((o) => ({ ...o, annotation: annotationJson(o.annotation) }))));
       else {
-        const rows = orphans.map((o) => [o.annotationId, o.annotation.articleId, o.newArticleId, o.annotation.quote, o.suggestion ? `${o.suggestion.start}–${o.suggestion.end} “${o.suggestion.quote}”` : null, o.reason]);
+        const rows = orphans.map((o) => [
+          o.annotationId,
+          o.annotation.articleId,
+          o.newArticleId,
+          o.annotation.quote,
+          o.suggestion ? `${o.suggestion.start}–${o.suggestion.end} “${o.suggestion.quote}”` : null,
+          o.reason,
+        ]);
         io.out(formatTable(['annotation', 'old article', 'new article', 'quote', 'suggestion', 'why'], rows));
       }
       return 0;
     }
-    if (rest.length > 0 || !['place', 'drop'].includes(action)) throw new CrosscheckError('invalid_input', 'expected: orphans, orphans place ANNOTATION --start N --end M, or orphans drop ANNOTATION');
+    if (rest.length > 0 || !['place', 'drop'].includes(action))
+      throw new CrosscheckError('invalid_input', 'expected: orphans, orphans place ANNOTATION --start N --end M, or orphans drop ANNOTATION');
     const annotationId = wholeNumber(id, 'ANNOTATION');
     if (action === 'drop') {
       callContract(session(), 'orphans.drop', { annotationId });
       io.out(json ? printJson({ annotationId }) : `annotation ${annotationId} stays on the superseded version`);
       return 0;
     }
-    const annotation = callContract(session(), 'orphans.place', { annotationId, start: wholeNumber(values.start, '--start'), end: wholeNumber(values.end, '--end') });
+    const annotation = callContract(session(), 'orphans.place', {
+      annotationId,
+      start: wholeNumber(values.start, '--start'),
+      end: wholeNumber(values.end, '--end'),
+    });
     io.out(json ? printJson(annotationJson(annotation)) : `annotation ${annotation.id} placed on article ${annotation.articleId}: “${annotation.quote}”`);
     return 0;
   },

@@ -1,4 +1,4 @@
-import { CrosscheckError } from '../../api/errors.ts';
+import { CrosscheckError } from '../../contract/errors.ts';
 import { formatTable } from '../format.ts';
 import { parse, type Command } from '../args.ts';
 import { callContract } from '../callContract.ts';

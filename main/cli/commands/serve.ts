@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CrosscheckError } from '../../api/errors.ts';
+import { CrosscheckError } from '../../contract/errors.ts';
 import { createOffThreadDispatch } from '../../api/offThread.ts';
 import { scheduleBackups } from '../../corpus/backupSchedule.ts';
 import { scheduleFullChecks } from '../../corpus/fullCheckSchedule.ts';
@@ -26,13 +26,17 @@ export const serveCommand: Command = {
     const offThread = createOffThreadDispatch({ dispatch: session().dispatch, db: session().db, actor: session().actor });
     const server = await startServer({ dispatch: offThread.dispatch, downloads: session().downloads, staticDir: RENDERER_DIR, port });
     const backups = scheduleBackups(session().db, dbPath);
-    const checks = scheduleFullChecks(session().db, { onDamage: (verdict) => io.err(`crosscheck: the weekly full check found the corpus damaged (${verdict}); stop, then run crosscheck restore`) });
+    const checks = scheduleFullChecks(session().db, {
+      onDamage: (verdict) => io.err(`crosscheck: the weekly full check found the corpus damaged (${verdict}); stop, then run crosscheck restore`),
+    });
     // Listening for the stop signal before announcing the address: a signal sent on seeing it must not find Node's default handler.
     const stopped = new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
-    io.out(json ? JSON.stringify({ url: server.url, port: server.port }) : `Crosscheck is running in browser mode. Open:\n  ${server.url}\nPress Ctrl+C to stop.`);
+    io.out(
+      json ? JSON.stringify({ url: server.url, port: server.port }) : `Crosscheck is running in browser mode. Open:\n  ${server.url}\nPress Ctrl+C to stop.`,
+    );
     await stopped;
     await server.close();
     await offThread.close();

@@ -14,7 +14,9 @@ export const settingsCommand: Command = {
     const change = (value: string | undefined) => (value === undefined ? undefined : value.trim() === '' ? null : value);
     const patch = { organisation: change(values.organisation), url: change(values.url) };
     const settings =
-      patch.organisation === undefined && patch.url === undefined ? callContract(session(), 'settings.get', {}) : callContract(session(), 'settings.set', patch);
+      patch.organisation === undefined && patch.url === undefined
+        ? callContract(session(), 'settings.get', {})
+        : callContract(session(), 'settings.set', patch);
     io.out(json ? printJson(settings) : `organisation: ${settings.organisation ?? '(not set)'}\nurl: ${settings.url ?? '(not set)'}`);
     return 0;
   },

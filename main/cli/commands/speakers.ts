@@ -1,11 +1,16 @@
 import { callContract } from '../callContract.ts';
-import { CrosscheckError } from '../../api/errors.ts';
-import type { Speaker } from '../../api/contract.ts';
+import { CrosscheckError } from '../../contract/errors.ts';
+import type { Speaker } from '../../contract/contract.ts';
 import { formatTable } from '../format.ts';
 import { parse, wholeNumber, type Command, type Options } from '../args.ts';
 import { printJson } from '../output.ts';
 
-const SPEAKERS_OPTIONS = { merge: { type: 'string' }, into: { type: 'string' }, alias: { type: 'string' }, rename: { type: 'string' } } as const satisfies Options;
+const SPEAKERS_OPTIONS = {
+  merge: { type: 'string' },
+  into: { type: 'string' },
+  alias: { type: 'string' },
+  rename: { type: 'string' },
+} as const satisfies Options;
 
 /**
  * One verb for the speaker registry: list by default; `ID --alias NAME`,
@@ -20,7 +25,14 @@ export const speakersCommand: Command = {
     const actions = [values.merge !== undefined || values.into !== undefined, values.alias !== undefined, values.rename !== undefined].filter(Boolean).length;
     if (actions > 1) throw new CrosscheckError('invalid_input', 'give one of --alias, --rename, or --merge with --into');
     const print = (speakers: Speaker[]) =>
-      io.out(json ? printJson(speakers) : formatTable(['id', 'name', 'annotations', 'aliases'], speakers.map((s) => [s.id, s.name, s.annotations, s.aliases.join('; ')])));
+      io.out(
+        json
+          ? printJson(speakers)
+          : formatTable(
+              ['id', 'name', 'annotations', 'aliases'],
+              speakers.map((s) => [s.id, s.name, s.annotations, s.aliases.join('; ')]),
+            ),
+      );
     if (values.merge !== undefined || values.into !== undefined) {
       if (positionals.length > 0) throw new CrosscheckError('invalid_input', 'speakers --merge takes no other arguments');
       if (values.merge === undefined || values.into === undefined) throw new CrosscheckError('invalid_input', 'merging needs both --merge ID and --into ID');
@@ -30,7 +42,11 @@ export const speakersCommand: Command = {
     if (values.alias !== undefined || values.rename !== undefined) {
       if (positionals.length !== 1) throw new CrosscheckError('invalid_input', 'name the speaker: speakers ID --alias NAME');
       const id = wholeNumber(positionals[0], 'ID');
-      print([values.alias !== undefined ? callContract(session(), 'speakers.addAlias', { id, alias: values.alias }) : callContract(session(), 'speakers.rename', { id, name: values.rename! })]);
+      print([
+        values.alias !== undefined
+          ? callContract(session(), 'speakers.addAlias', { id, alias: values.alias })
+          : callContract(session(), 'speakers.rename', { id, name: values.rename! }),
+      ]);
       return 0;
     }
     if (positionals.length > 0) throw new CrosscheckError('invalid_input', 'speakers takes no arguments unless adding an alias or renaming');

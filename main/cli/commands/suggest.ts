@@ -1,6 +1,6 @@
 import { callContract } from '../callContract.ts';
-import { CrosscheckError } from '../../api/errors.ts';
-import type { Suggestion } from '../../api/contract.ts';
+import { CrosscheckError } from '../../contract/errors.ts';
+import type { Suggestion } from '../../contract/contract.ts';
 import { formatTable } from '../format.ts';
 import { onePositional, parse, wholeNumber, type Command, type CommandContext, type Options } from '../args.ts';
 import { printJson } from '../output.ts';
@@ -20,7 +20,8 @@ const suggestionJson = ({ sourceId, articleId, start, end, quote, score, existin
 
 export const suggestCommand: Command = {
   usage: 'suggest ANNOTATION | --all [--limit N] [--accept-above SCORE]',
-  summary: 'find an annotation’s claim elsewhere in the corpus: candidate spans by score, each with why; --accept-above accepts those scoring at least SCORE (0–1)',
+  summary:
+    'find an annotation’s claim elsewhere in the corpus: candidate spans by score, each with why; --accept-above accepts those scoring at least SCORE (0–1)',
   options: SUGGEST_OPTIONS,
   run({ args, session, json, io }) {
     const { values, positionals } = parse(args, SUGGEST_OPTIONS);
@@ -61,7 +62,13 @@ function acceptAbove(session: CommandContext['session'], suggestions: Suggestion
   const skipped: Array<{ sourceId: number; articleId: number; start: number; end: number; reason: string }> = [];
   for (const s of chosen) {
     try {
-      const { annotation, link } = callContract(session(), 'suggestions.accept', { annotationId: s.sourceId, articleId: s.articleId, start: s.start, end: s.end, score: s.score });
+      const { annotation, link } = callContract(session(), 'suggestions.accept', {
+        annotationId: s.sourceId,
+        articleId: s.articleId,
+        start: s.start,
+        end: s.end,
+        score: s.score,
+      });
       accepted.push({ annotationId: annotation.id, linkId: link.id, score: s.score });
     } catch (error) {
       if (!(error instanceof CrosscheckError)) throw error;

@@ -1,4 +1,4 @@
-import { CrosscheckError } from '../../api/errors.ts';
+import { CrosscheckError } from '../../contract/errors.ts';
 import { openDeviceLog } from '../../sync/corpusDeviceLog.ts';
 import { parseHubAddress } from '../../sync/hubAddress.ts';
 import { HubClient } from '../../sync/hubClient.ts';

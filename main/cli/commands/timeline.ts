@@ -15,10 +15,22 @@ export const timelineCommand: Command = {
       return 0;
     }
     io.out(timeline.summary);
-    io.out(formatTable(['published', 'outlet', 'article', 'annotation', 'origin', 'quote'], timeline.appearances.map((a) => [a.published, a.outlet, a.articleId, a.annotationId, timeline.origins[a.origin]!.label, a.quote])));
+    io.out(
+      formatTable(
+        ['published', 'outlet', 'article', 'annotation', 'origin', 'quote'],
+        timeline.appearances.map((a) => [a.published, a.outlet, a.articleId, a.annotationId, timeline.origins[a.origin]!.label, a.quote]),
+      ),
+    );
     for (const edge of timeline.edges) {
-      const how = edge.kind === 'copy' ? `shares ${edge.sharedWords} words in ${edge.passages.length} passage${edge.passages.length === 1 ? '' : 's'} with` : edge.kind === 'cites' ? 'is cited by' : 'is named as the source by';
-      io.out(`article ${edge.fromArticleId} ${how} article ${edge.toArticleId}${edge.kind === 'copy' && !edge.directed ? ' (which came first is not known)' : ''}`);
+      const how =
+        edge.kind === 'copy'
+          ? `shares ${edge.sharedWords} words in ${edge.passages.length} passage${edge.passages.length === 1 ? '' : 's'} with`
+          : edge.kind === 'cites'
+            ? 'is cited by'
+            : 'is named as the source by';
+      io.out(
+        `article ${edge.fromArticleId} ${how} article ${edge.toArticleId}${edge.kind === 'copy' && !edge.directed ? ' (which came first is not known)' : ''}`,
+      );
     }
     return 0;
   },

@@ -31,7 +31,9 @@ export const stableIdentity: Migration = {
     // Upper-case UUIDs came in through imports; lower case is the stored form.
     // Where lowering would make two rows share one UUID, the later row gets a new one.
     for (const table of ['annotations', 'links']) {
-      const rows = db.prepare(`SELECT id, uuid FROM ${table} WHERE uuid <> lower(uuid) OR uuid NOT GLOB '????????-????-????-????-????????????' ORDER BY id`).all() as Array<{ id: number; uuid: string }>;
+      const rows = db
+        .prepare(`SELECT id, uuid FROM ${table} WHERE uuid <> lower(uuid) OR uuid NOT GLOB '????????-????-????-????-????????????' ORDER BY id`)
+        .all() as Array<{ id: number; uuid: string }>;
       for (const row of rows) {
         const lower = row.uuid.toLowerCase();
         const valid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(lower);
@@ -197,20 +199,35 @@ export const stableIdentity: Migration = {
     const speakers = db.prepare('SELECT id, name FROM speakers ORDER BY id').all() as Array<{ id: number; name: string }>;
     const used = new Set<string>();
     for (const { id, name } of speakers) {
-      let uuid = nameUuid('speaker', name.replace(/^ +| +$/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase()));
+      let uuid = nameUuid(
+        'speaker',
+        name.replace(/^ +| +$/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase()),
+      );
       if (used.has(uuid)) uuid = randomUUID();
       used.add(uuid);
       db.prepare('UPDATE speakers SET uuid = ? WHERE id = ?').run(uuid, id);
     }
 
     // A reviewer's review of a link, verdict on an annotation and rejection of a span are named alike on every device.
-    const reviews = db.prepare('SELECT r.id, l.uuid AS link, r.reviewer FROM link_reviews r JOIN links l ON l.id = r.link_id').all() as Array<{ id: number; link: string; reviewer: string }>;
+    const reviews = db.prepare('SELECT r.id, l.uuid AS link, r.reviewer FROM link_reviews r JOIN links l ON l.id = r.link_id').all() as Array<{
+      id: number;
+      link: string;
+      reviewer: string;
+    }>;
     for (const r of reviews) db.prepare('UPDATE link_reviews SET uuid = ? WHERE id = ?').run(nameUuid('link-review', `${r.link}\n${r.reviewer}`), r.id);
-    const verdicts = db.prepare('SELECT v.id, a.uuid AS annotation, v.reviewer FROM claim_reviews v JOIN annotations a ON a.id = v.annotation_id').all() as Array<{ id: number; annotation: string; reviewer: string }>;
+    const verdicts = db
+      .prepare('SELECT v.id, a.uuid AS annotation, v.reviewer FROM claim_reviews v JOIN annotations a ON a.id = v.annotation_id')
+      .all() as Array<{ id: number; annotation: string; reviewer: string }>;
     for (const v of verdicts) db.prepare('UPDATE claim_reviews SET uuid = ? WHERE id = ?').run(nameUuid('verdict', `${v.annotation}\n${v.reviewer}`), v.id);
     const rejections = db
-      .prepare('SELECT r.id, a.uuid AS annotation, ar.sha256, r.start, r."end" FROM suggestion_rejections r JOIN annotations a ON a.id = r.annotation_id JOIN articles ar ON ar.id = r.article_id')
+      .prepare(
+        'SELECT r.id, a.uuid AS annotation, ar.sha256, r.start, r."end" FROM suggestion_rejections r JOIN annotations a ON a.id = r.annotation_id JOIN articles ar ON ar.id = r.article_id',
+      )
       .all() as Array<{ id: number; annotation: string; sha256: string; start: number; end: number }>;
-    for (const r of rejections) db.prepare('UPDATE suggestion_rejections SET uuid = ? WHERE id = ?').run(nameUuid('rejection', `${r.annotation}\n${r.sha256}\n${r.start}\n${r.end}`), r.id);
+    for (const r of rejections)
+      db.prepare('UPDATE suggestion_rejections SET uuid = ? WHERE id = ?').run(
+        nameUuid('rejection', `${r.annotation}\n${r.sha256}\n${r.start}\n${r.end}`),
+        r.id,
+      );
   },
 };

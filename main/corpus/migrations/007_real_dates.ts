@@ -12,7 +12,10 @@ export const realDates: Migration = {
   version: 7,
   name: 'real_dates',
   up(db) {
-    const impossible = db.prepare('SELECT id, published FROM articles WHERE published IS NOT NULL AND date(published) IS NOT published').all() as Array<{ id: number; published: string }>;
+    const impossible = db.prepare('SELECT id, published FROM articles WHERE published IS NOT NULL AND date(published) IS NOT published').all() as Array<{
+      id: number;
+      published: string;
+    }>;
     const clear = db.prepare('UPDATE articles SET published = NULL WHERE id = ?');
     const record = db.prepare("INSERT INTO events (at, actor, action, entity, entity_id, data) VALUES (?, 'crosscheck', 'article.update', 'article', ?, ?)");
     const at = new Date().toISOString();

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
-import { MAX_IMPORT_BYTES, PDF_EXTENSIONS } from '../../api/contract.ts';
-import { CrosscheckError } from '../../api/errors.ts';
+import { MAX_IMPORT_BYTES, PDF_EXTENSIONS } from '../../contract/contract.ts';
+import { CrosscheckError } from '../../contract/errors.ts';
 import type { NewArticle } from '../../corpus/articles.ts';
 import { extractMetadata } from '../metadata.ts';
 import { normaliseText } from '../normalise.ts';

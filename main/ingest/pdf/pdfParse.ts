@@ -52,7 +52,8 @@ export async function parsePdf(bytes: Uint8Array, limits: PdfLimits): Promise<Pa
     throw refusalFor(error);
   }
   try {
-    if (document.numPages > limits.maxPages) throw new PdfRefusedError('too_large', `it has ${document.numPages} pages, over the ${limits.maxPages}-page limit`);
+    if (document.numPages > limits.maxPages)
+      throw new PdfRefusedError('too_large', `it has ${document.numPages} pages, over the ${limits.maxPages}-page limit`);
     const info = (await document.getMetadata()).info as Record<string, unknown>;
     const pages: string[] = [];
     let length = 0;

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { CrosscheckError } from '../../api/errors.ts';
-import { MAX_TEXT_LENGTH } from '../../api/contract.ts';
+import { CrosscheckError } from '../../contract/errors.ts';
+import { MAX_TEXT_LENGTH } from '../../contract/contract.ts';
 import type { ParsedPdf } from './pdfParse.ts';
 import type { PdfJob, PdfReply, PdfWorkerData } from './pdfWorker.ts';
 
@@ -62,7 +62,10 @@ export function readPdf(bytes: Uint8Array, budget: PdfBudget = DEFAULT_PDF_BUDGE
   }
   if (!reply) {
     stopReader();
-    throw new CrosscheckError('unsupported_file', `the PDF could not be read within its ${budget.timeMs / 1000} s budget (it may be damaged or built to stall readers); it was stopped and nothing was imported`);
+    throw new CrosscheckError(
+      'unsupported_file',
+      `the PDF could not be read within its ${budget.timeMs / 1000} s budget (it may be damaged or built to stall readers); it was stopped and nothing was imported`,
+    );
   }
   if (!reply.ok) throw new CrosscheckError('unsupported_file', `the PDF was refused: ${reply.message}`);
   return reply.pdf;

@@ -19,8 +19,7 @@ export interface PdfJob {
 }
 
 export type PdfReply =
-  | { id: number; ok: true; pdf: Awaited<ReturnType<typeof parsePdf>> }
-  | { id: number; ok: false; refusal: PdfRefusedError['refusal']; message: string };
+  { id: number; ok: true; pdf: Awaited<ReturnType<typeof parsePdf>> } | { id: number; ok: false; refusal: PdfRefusedError['refusal']; message: string };
 
 const { flag, replies } = workerData as PdfWorkerData;
 

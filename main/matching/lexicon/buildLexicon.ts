@@ -105,7 +105,13 @@ function readSynsets(dict: string, pos: (typeof POS)[number]): Map<string, Synse
     const pointers: Synset['pointers'] = [];
     for (let i = 0; i < pointerCount; i++, at += 4) {
       const st = fields[at + 3]!;
-      pointers.push({ symbol: fields[at]!, offset: fields[at + 1]!, pos: POS_LETTER[fields[at + 2]!]!, source: parseInt(st.slice(0, 2), 16), target: parseInt(st.slice(2), 16) });
+      pointers.push({
+        symbol: fields[at]!,
+        offset: fields[at + 1]!,
+        pos: POS_LETTER[fields[at + 2]!]!,
+        source: parseInt(st.slice(0, 2), 16),
+        target: parseInt(st.slice(2), 16),
+      });
     }
     synsets.set(fields[0]!, { words, pointers });
   }
@@ -126,9 +132,32 @@ function readIndex(dict: string, pos: (typeof POS)[number]): Map<string, string[
 
 /** WordNet's own detachment rules (morphy), without its exception lists, which the package does not ship. */
 const DETACH: Record<'noun' | 'verb' | 'adj', Array<[string, string]>> = {
-  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
-  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
-  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  noun: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  verb: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  adj: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
 };
 
 function dictionaryForms(word: string, indexes: ReadonlyArray<readonly [string, Map<string, string[]>]>): string[] {
@@ -208,15 +237,25 @@ export function buildLexiconData(): { data: LexiconData; vectors: Int8Array } {
   for (let i = 0; i < words.length; i++) for (const j of antonyms[i]!) related[i]!.delete(j);
   // Inflected forms take their dictionary form's relations: "jets" is "planes" because "jet" is "plane".
   const base = words.map((w, i) => {
-    const forms = dictionaryForms(w, indexes).map((f) => id.get(f)).filter((f): f is number => f !== undefined);
-    for (const f of forms) related[i]!.add(f), related[f]!.add(i);
+    const forms = dictionaryForms(w, indexes)
+      .map((f) => id.get(f))
+      .filter((f): f is number => f !== undefined);
+    for (const f of forms) (related[i]!.add(f), related[f]!.add(i));
     const known = indexes.some(([, index]) => index.has(w));
     return known || forms.length === 0 ? i : forms[0]!;
   });
   const names = [...isName].filter(([, name]) => name).map(([i]) => i);
   const inWordNet = [...isName.keys()].sort((a, b) => a - b);
   return {
-    data: { version: LEXICON_VERSION, words, related: related.map((s) => [...s].sort((a, b) => a - b)), antonyms: antonyms.map((s) => [...s].sort((a, b) => a - b)), base, inWordNet, names },
+    data: {
+      version: LEXICON_VERSION,
+      words,
+      related: related.map((s) => [...s].sort((a, b) => a - b)),
+      antonyms: antonyms.map((s) => [...s].sort((a, b) => a - b)),
+      base,
+      inWordNet,
+      names,
+    },
     vectors,
   };
 }

@@ -34,7 +34,9 @@ export async function serveBenchPages(article: BenchArticle): Promise<BenchPages
       emptyOutDir: false, // a fresh temporary folder each time
       target: 'es2023',
       chunkSizeWarningLimit: 2000,
-      rolldownOptions: { input: { crosscheck: join(PAGES_DIR, 'crosscheck.html'), recogito: join(PAGES_DIR, 'recogito.html'), plain: join(PAGES_DIR, 'plain.html') } },
+      rolldownOptions: {
+        input: { crosscheck: join(PAGES_DIR, 'crosscheck.html'), recogito: join(PAGES_DIR, 'recogito.html'), plain: join(PAGES_DIR, 'plain.html') },
+      },
     },
   });
   const articleJson = Buffer.from(JSON.stringify(article));

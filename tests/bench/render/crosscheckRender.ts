@@ -41,7 +41,11 @@ export async function measureCrosscheckRender(browser: Browser, options: { quick
   const app = await startApp(join(dir, 'corpus.sqlite'));
   try {
     const { text, spans } = generateLongArticle();
-    const { articleId } = insertArticle(app.session.db, { text: `${LONG_TITLE}\n\n${text}`, title: LONG_TITLE, outlet: 'Bench', url: null, published: null, fileName: null }, 'bench');
+    const { articleId } = insertArticle(
+      app.session.db,
+      { text: `${LONG_TITLE}\n\n${text}`, title: LONG_TITLE, outlet: 'Bench', url: null, published: null, fileName: null },
+      'bench',
+    );
     const shift = LONG_TITLE.length + 2;
     const create = app.session.handlers['annotations.create'];
     // One transaction for the 5,000 rows: the set-up is not what is measured.
@@ -132,7 +136,12 @@ function armHighlightWatch(page: Page, id: number): Promise<void> {
               observer.disconnect();
               requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
             });
-            observer.observe(document.querySelector('.article-text')!, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'data-annotation-ids'] });
+            observer.observe(document.querySelector('.article-text')!, {
+              childList: true,
+              subtree: true,
+              attributes: true,
+              attributeFilter: ['class', 'data-annotation-ids'],
+            });
           },
           { capture: true, once: true },
         );

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { generateLongArticle } from '../longArticle.ts';
-import { TAGS } from '../../../main/api/contract.ts';
+import { TAGS } from '../../../main/contract/contract.ts';
 import { serveBenchPages, type BenchPageName } from './benchPages.ts';
 import { addPaintProbe, timeToInteractive } from './paintProbe.ts';
 import { spanId, type AddedSpan, type BenchArticle } from './pages/benchArticle.ts';
@@ -43,7 +43,10 @@ export function spansToAdd(text: string, count: number): AddedSpan[] {
 }
 
 const withTimeout = <T>(what: string, promise: Promise<T>) =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} took over ${PAGE_TIMEOUT_MS / 1000} s`)), PAGE_TIMEOUT_MS).unref())]);
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} took over ${PAGE_TIMEOUT_MS / 1000} s`)), PAGE_TIMEOUT_MS).unref()),
+  ]);
 
 async function addHighlight(page: Page, selector: string, span: AddedSpan): Promise<number> {
   return page.evaluate(({ selector, span }) => window.paintProbe!.timeToPaint(selector, () => window.benchTool!.addHighlight(span)), { selector, span });
@@ -65,7 +68,10 @@ export async function measurePageRender(browser: Browser, pageName: BenchPageNam
         const page = await context.newPage();
         const errors: string[] = [];
         page.on('pageerror', (error) => errors.push(error.message));
-        await addPaintProbe(page, { highlightSelector: options.highlightSelector(spanId(0)), firstScreen: article.text.slice(0, FIRST_SCREEN_CHARACTERS).replace(/\s+/g, '') });
+        await addPaintProbe(page, {
+          highlightSelector: options.highlightSelector(spanId(0)),
+          firstScreen: article.text.slice(0, FIRST_SCREEN_CHARACTERS).replace(/\s+/g, ''),
+        });
         await page.goto(pages.url(pageName));
         times.timeToInteractiveMs.push(await withTimeout(`${pageName}: time to interactive`, timeToInteractive(page)));
         for (const span of spansToAdd(article.text, ADDITIONS_PER_LOAD)) {

@@ -75,7 +75,8 @@ function installPaintProbe(ready: ReadyCondition): void {
       observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
     });
 
-  const articleReady = () => document.querySelector(ready.highlightSelector) !== null && normalise(document.getElementById('article')?.textContent ?? '').startsWith(ready.firstScreen);
+  const articleReady = () =>
+    document.querySelector(ready.highlightSelector) !== null && normalise(document.getElementById('article')?.textContent ?? '').startsWith(ready.firstScreen);
   // Paragraph breaks are newlines in the article but element boundaries in the DOM: compare the words only.
   function normalise(text: string): string {
     return text.replace(/\s+/g, '');

@@ -41,7 +41,8 @@ export const TAB_TIMEOUT_MS = 30_000;
 const TAB_ORDER = ['Links', 'Speakers', 'Graph', 'Matrix', 'Suggestions'] as const;
 const VIEWPORT = { width: 1400, height: 900 };
 
-const heading = (title: string) => `() => document.getElementById('article-heading')?.textContent === ${JSON.stringify(title)} && document.querySelector('.article-text [data-annotation-ids]') !== null`;
+const heading = (title: string) =>
+  `() => document.getElementById('article-heading')?.textContent === ${JSON.stringify(title)} && document.querySelector('.article-text [data-annotation-ids]') !== null`;
 
 export async function measureScale(browser: Browser, articles: number, options: { runs: number; log(line: string): void }): Promise<ScaleFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-scale-run-'));
@@ -69,7 +70,13 @@ export async function measureScale(browser: Browser, articles: number, options: 
         await addScaleProbe(page);
         await page.goto(app.server.url);
         figures.appInteractiveMs.push(
-          await page.evaluate((quiet) => window.scaleProbe!.whenPainted("() => document.querySelector('nav[aria-label=\"Articles\"] .article-item') !== null").then((t) => window.scaleProbe!.settled(t, quiet)), QUIET_MS),
+          await page.evaluate(
+            (quiet) =>
+              window
+                .scaleProbe!.whenPainted('() => document.querySelector(\'nav[aria-label="Articles"] .article-item\') !== null')
+                .then((t) => window.scaleProbe!.settled(t, quiet)),
+            QUIET_MS,
+          ),
         );
         if (run === options.runs - 1) {
           figures.domNodesAtLoad = await page.evaluate(() => document.getElementsByTagName('*').length);
@@ -129,7 +136,9 @@ async function measureInteractions(page: Page, db: Db, figures: ScaleFigures, ru
     const before = (db.prepare('SELECT max(id) AS id FROM annotations').get() as { id: number }).id;
     await paragraph.dblclick({ position: { x: 60 + 20 * run, y: 10 } });
     await page.getByRole('toolbar', { name: 'Tag the selection' }).waitFor();
-    figures.tagToPaintMs.push(await timeAction(page, 'keydown', "() => document.querySelector('.mark-pending-claim') !== null", () => page.keyboard.press('c')));
+    figures.tagToPaintMs.push(
+      await timeAction(page, 'keydown', "() => document.querySelector('.mark-pending-claim') !== null", () => page.keyboard.press('c')),
+    );
     let id = before;
     for (let wait = 0; wait < 200 && id === before; wait++) {
       await page.waitForTimeout(25);
@@ -138,7 +147,11 @@ async function measureInteractions(page: Page, db: Db, figures: ScaleFigures, ru
     const stored = `[data-annotation-ids~="${id}"]`;
     await page.waitForSelector(`.article-text ${stored}`);
     await page.waitForTimeout(100);
-    figures.undoMs.push(await timeAction(page, 'keydown', `() => document.querySelector('.article-text ${stored.replace(/"/g, '\\"')}') === null`, () => page.keyboard.press('Control+z')));
+    figures.undoMs.push(
+      await timeAction(page, 'keydown', `() => document.querySelector('.article-text ${stored.replace(/"/g, '\\"')}') === null`, () =>
+        page.keyboard.press('Control+z'),
+      ),
+    );
     await page.waitForTimeout(100);
   }
 
@@ -169,6 +182,12 @@ async function measureInteractions(page: Page, db: Db, figures: ScaleFigures, ru
     }
   };
   await timeTab('Claim groups', () => page.getByRole('tablist', { name: 'View' }).getByRole('tab', { name: 'Review' }).click());
-  for (const tab of TAB_ORDER) await timeTab(tab, () => page.getByRole('tablist', { name: 'Review' }).getByRole('tab', { name: new RegExp(`^${tab}`) }).click());
+  for (const tab of TAB_ORDER)
+    await timeTab(tab, () =>
+      page
+        .getByRole('tablist', { name: 'Review' })
+        .getByRole('tab', { name: new RegExp(`^${tab}`) })
+        .click(),
+    );
   if (problems.length > 0) throw new Error(`The page reported errors: ${problems.join('; ')}`);
 }

@@ -14,7 +14,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { insertArticle } from '../../../main/corpus/articles.ts';
-import { TAGS } from '../../../main/api/contract.ts';
+import { TAGS } from '../../../main/contract/contract.ts';
 import { openSession } from '../../../main/api/session.ts';
 import { generateDriftedCorpus } from '../driftedCorpus.ts';
 
@@ -51,7 +51,11 @@ export function buildScaleCorpus(file: string, articles: number, log: (line: str
         for (let a = from; a < Math.min(corpus.texts.length, from + ARTICLES_PER_TRANSACTION); a++) {
           const text = corpus.texts[a]!;
           const title = a === 0 ? BENCH_TITLE : text.split(/\s+/).slice(0, 6).join(' ');
-          const { articleId } = insertArticle(db, { text, title, outlet: `Outlet ${(a % OUTLETS) + 1}`, url: null, published: dateOf(a, articles), fileName: null }, 'bench');
+          const { articleId } = insertArticle(
+            db,
+            { text, title, outlet: `Outlet ${(a % OUTLETS) + 1}`, url: null, published: dateOf(a, articles), fileName: null },
+            'bench',
+          );
           ids.push(articleId);
         }
       })();
@@ -62,9 +66,21 @@ export function buildScaleCorpus(file: string, articles: number, log: (line: str
       corpus.claims.forEach((claim, c) => {
         if (claim.source.article < 0) return;
         const speaker = `Speaker ${(c % SPEAKERS) + 1}`;
-        const source = handlers['annotations.create']({ articleId: ids[claim.source.article]!, start: claim.source.start, end: claim.source.end, tag: 'claim', speaker });
+        const source = handlers['annotations.create']({
+          articleId: ids[claim.source.article]!,
+          start: claim.source.start,
+          end: claim.source.end,
+          tag: 'claim',
+          speaker,
+        });
         claim.variants.forEach((variant, v) => {
-          const report = handlers['annotations.create']({ articleId: ids[variant.article]!, start: variant.start, end: variant.end, tag: v === 3 ? 'denial' : 'claim', speaker });
+          const report = handlers['annotations.create']({
+            articleId: ids[variant.article]!,
+            start: variant.start,
+            end: variant.end,
+            tag: v === 3 ? 'denial' : 'claim',
+            speaker,
+          });
           handlers['links.create']({ fromId: source.id, toId: report.id, type: 'same-claim', status: 'confirmed' });
         });
       });

@@ -60,7 +60,13 @@ export const addScaleProbe = (page: Page) => page.addInitScript(installScaleProb
  * moment the action's first event reached the page until `holds` was painted.
  * `event` is the DOM event that starts the clock (captured on window).
  */
-export async function timeAction(page: Page, event: 'click' | 'keydown' | 'input', holds: string, act: () => Promise<void>, timeoutMs = 120_000): Promise<number> {
+export async function timeAction(
+  page: Page,
+  event: 'click' | 'keydown' | 'input',
+  holds: string,
+  act: () => Promise<void>,
+  timeoutMs = 120_000,
+): Promise<number> {
   await page.evaluate(
     ({ event, holds }) => {
       window.scaleArmed = new Promise<number>((resolve) => {
@@ -78,7 +84,8 @@ export async function timeAction(page: Page, event: 'click' | 'keydown' | 'input
   );
   await act();
   return page.evaluate(
-    (timeout) => Promise.race([window.scaleArmed!, new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`not painted within ${timeout} ms`)), timeout))]),
+    (timeout) =>
+      Promise.race([window.scaleArmed!, new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`not painted within ${timeout} ms`)), timeout))]),
     timeoutMs,
   );
 }

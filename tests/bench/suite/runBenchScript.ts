@@ -6,7 +6,12 @@ import type { ScriptOutcome } from './suiteTable.ts';
  * Runs one benchmark in a child process, echoing its output as it comes (a full
  * run takes minutes; silence would look like a hang) and keeping it to parse.
  */
-export function runBenchScript(script: string, command: string, args: string[], options: { cwd: string; echo?: (chunk: string) => void }): Promise<ScriptOutcome> {
+export function runBenchScript(
+  script: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; echo?: (chunk: string) => void },
+): Promise<ScriptOutcome> {
   const echo = options.echo ?? ((chunk: string) => process.stdout.write(chunk));
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });

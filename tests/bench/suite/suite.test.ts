@@ -12,7 +12,16 @@ const run = (script: string, file: string, extra: string[] = []) =>
 
 describe('discovering benchmark scripts', () => {
   it('takes every bench:* script, known ones in suite order, later additions after them alphabetically', () => {
-    const scripts = { test: 'vitest', bench: 'node runSuite.ts', 'bench:crash': 'x', 'bench:zeta': 'x', 'bench:render': 'x', 'bench:alpha': 'x', 'bench:io': 'x', 'bench:': 'x' };
+    const scripts = {
+      test: 'vitest',
+      bench: 'node runSuite.ts',
+      'bench:crash': 'x',
+      'bench:zeta': 'x',
+      'bench:render': 'x',
+      'bench:alpha': 'x',
+      'bench:io': 'x',
+      'bench:': 'x',
+    };
     expect(benchScriptNames(scripts)).toEqual(['render', 'io', 'crash', 'alpha', 'zeta']);
   });
 

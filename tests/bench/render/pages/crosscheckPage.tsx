@@ -2,7 +2,7 @@
 // way the app mounts it once an article is opened.
 import { useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Annotation, Article } from '../../../../main/api/contract.ts';
+import type { Annotation, Article } from '../../../../main/contract/contract.ts';
 import { toParagraphs } from '../../../../renderer/reading/articleDocument.ts';
 import { ReadingPane } from '../../../../renderer/reading/ReadingPane.tsx';
 import { useAnnotationIndex } from '../../../../renderer/reading/useAnnotationIndex.ts';

@@ -4,7 +4,7 @@ import { createTextAnnotator, type Color, type TextAnnotation } from '@recogito/
 import '@recogito/text-annotator/text-annotator.css';
 import '../../../../renderer/styles.css';
 import './benchPage.css';
-import type { Tag } from '../../../../main/api/contract.ts';
+import type { Tag } from '../../../../main/contract/contract.ts';
 import { paragraphAt, toParagraphs } from '../../../../renderer/reading/articleDocument.ts';
 import { fetchBenchArticle, renderArticleLines, spanId, type AddedSpan } from './benchArticle.ts';
 
@@ -26,7 +26,10 @@ const toAnnotation = (id: number, { start, end, tag }: Omit<AddedSpan, 'id'>): T
   return {
     id: key,
     bodies: [],
-    target: { annotation: key, selector: [{ quote, start: start - linesBefore(start), end: end - linesBefore(end) } as TextAnnotation['target']['selector'][number]] },
+    target: {
+      annotation: key,
+      selector: [{ quote, start: start - linesBefore(start), end: end - linesBefore(end) } as TextAnnotation['target']['selector'][number]],
+    },
   };
 };
 

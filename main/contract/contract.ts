@@ -12,13 +12,20 @@ export const Tag = z.enum(TAGS);
 export type Tag = z.infer<typeof Tag>;
 
 const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const Offset = z.number().int().nonnegative().max(2 ** 31);
+const Offset = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(2 ** 31);
 /** A real calendar date: 2023-02-30 and 2023-13-01 have the shape but name no day. */
 const isCalendarDate = (value: string) => {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 };
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(isCalendarDate, 'no such calendar date');
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(isCalendarDate, 'no such calendar date');
 
 /** Largest article text the API accepts, in UTF-16 code units (about 10 MB of text). */
 export const MAX_TEXT_LENGTH = 10 * 1024 * 1024;
@@ -195,9 +202,7 @@ const SpanOfSuggestion = {
   start: Offset,
   end: Offset,
 };
-export const SuggestionTarget = z
-  .strictObject(SpanOfSuggestion)
-  .refine((s) => s.end > s.start, { message: 'end must be greater than start', path: ['end'] });
+export const SuggestionTarget = z.strictObject(SpanOfSuggestion).refine((s) => s.end > s.start, { message: 'end must be greater than start', path: ['end'] });
 export type SuggestionTarget = z.infer<typeof SuggestionTarget>;
 export const SuggestionAccept = z
   .strictObject({ ...SpanOfSuggestion, type: z.enum(['same-claim', 'paraphrase']).optional(), score: z.number().min(0).max(1).nullable().optional() })
@@ -303,7 +308,22 @@ export const ClaimMatrixQuery = z.strictObject({
   limit: z.number().int().min(1).max(MAX_MATRIX_GROUPS).optional(),
 });
 
-export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'link', 'review', 'verdict', 'accept', 'reject', 'merge', 'alias', 'rename', 'metadata', 'resolve', 'import'] as const;
+export const HISTORY_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'link',
+  'review',
+  'verdict',
+  'accept',
+  'reject',
+  'merge',
+  'alias',
+  'rename',
+  'metadata',
+  'resolve',
+  'import',
+] as const;
 /**
  * One undoable edit, as undo and redo describe it: of an annotation, or about one
  * (a link, a review, a verdict, a suggestion: annotationId is the annotation it is
@@ -338,9 +358,7 @@ export const FileUpload = z.strictObject({
 export type FileUpload = z.infer<typeof FileUpload>;
 
 const OptionalText = z.string().trim().min(1).max(MAX_NAME_LENGTH).nullable().optional();
-export const HttpUrl = z
-  .url({ protocol: /^https?$/, error: 'expected an http or https address' })
-  .max(2000);
+export const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an http or https address' }).max(2000);
 
 export const ArticleMetadataPatch = z.strictObject({
   id: Id,
@@ -442,7 +460,12 @@ const KappaFigures = z.object({
   matrix: z.record(z.string(), z.record(z.string(), z.number().int().nonnegative())),
   words: z.number().int().nonnegative(),
 });
-const AlphaFigures = z.object({ alpha: z.number().nullable(), observedDisagreement: z.number(), expectedDisagreement: z.number(), units: z.number().int().nonnegative() });
+const AlphaFigures = z.object({
+  alpha: z.number().nullable(),
+  observedDisagreement: z.number(),
+  expectedDisagreement: z.number(),
+  units: z.number().int().nonnegative(),
+});
 /** Agreement of two analysts over the articles both worked on: Cohen's kappa over words and Krippendorff's unitizing alpha, per tag and overall. */
 export const AgreementReport = z.object({
   analysts: z.tuple([z.string(), z.string()]),
@@ -638,12 +661,18 @@ export const contract = {
   'review.timeline': { input: z.strictObject({ annotationId: Id }), output: ClaimTimeline },
   'agreement.compute': { input: AgreementQuery, output: AgreementReport },
   /** Removes an article and all that hangs on it; take a backup first (the command line does). */
-  'articles.delete': { input: z.strictObject({ id: Id }), output: z.object({ id: Id, annotations: z.number().int().nonnegative(), links: z.number().int().nonnegative() }) },
+  'articles.delete': {
+    input: z.strictObject({ id: Id }),
+    output: z.object({ id: Id, annotations: z.number().int().nonnegative(), links: z.number().int().nonnegative() }),
+  },
   'sync.status': { input: Empty, output: SyncStatus },
   'articles.page': { input: ArticlePageQuery, output: ArticlePage },
   'articles.outlets': { input: Empty, output: z.array(OutletCount) },
   'links.page': { input: LinkPageQuery, output: LinkPage },
-  'review.groupsPage': { input: z.strictObject({ offset: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), limit: z.number().int().min(1).max(MAX_GROUP_PAGE) }), output: ClaimGroupPage },
+  'review.groupsPage': {
+    input: z.strictObject({ offset: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), limit: z.number().int().min(1).max(MAX_GROUP_PAGE) }),
+    output: ClaimGroupPage,
+  },
   'articles.summaries': { input: z.strictObject({ ids: z.array(Id).max(MAX_ARTICLE_PAGE) }), output: z.array(ArticleSummary) },
 } as const;
 
