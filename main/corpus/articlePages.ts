@@ -21,8 +21,14 @@ function where(query: ArticlePageQuery): { sql: string; params: Record<string, u
     clauses.push(query.outlet === null ? 'a.outlet IS NULL' : 'a.outlet = @outlet');
     if (query.outlet !== null) params.outlet = query.outlet;
   }
-  if (query.from !== undefined) (clauses.push('a.published >= @from'), (params.from = query.from));
-  if (query.to !== undefined) (clauses.push('a.published <= @to'), (params.to = query.to));
+  if (query.from !== undefined) {
+    clauses.push('a.published >= @from');
+    params.from = query.from;
+  }
+  if (query.to !== undefined) {
+    clauses.push('a.published <= @to');
+    params.to = query.to;
+  }
   if (query.annotated !== undefined) clauses.push(`${query.annotated ? '' : 'NOT '}EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)`);
   if (query.superseded !== undefined) clauses.push(`${query.superseded ? '' : 'NOT '}EXISTS (SELECT 1 FROM article_supersessions s WHERE s.old_id = a.id)`);
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };

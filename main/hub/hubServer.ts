@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { httpStatusOf, isCrosscheckError } from '../contract/errors.ts';
 import { analystForToken } from './analysts.ts';
 import { getArticle, hasArticle, putArticle } from './articleStore.ts';

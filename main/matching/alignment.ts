@@ -82,12 +82,25 @@ export function alignLocal(quote: readonly Token[], text: readonly Token[], mask
       const left = sameParagraph ? current[j - 1]! + GAP : 0;
       let value = 0;
       let dir = STOP;
-      if (diag > value) ((value = diag), (dir = sameParagraph ? DIAG : FIRST));
-      if (up > value) ((value = up), (dir = UP));
-      if (left > value) ((value = left), (dir = LEFT));
+      if (diag > value) {
+        value = diag;
+        dir = sameParagraph ? DIAG : FIRST;
+      }
+      if (up > value) {
+        value = up;
+        dir = UP;
+      }
+      if (left > value) {
+        value = left;
+        dir = LEFT;
+      }
       current[j] = value;
       trace[i * width + j] = dir;
-      if (value > best) ((best = value), (bestI = i), (bestJ = j));
+      if (value > best) {
+        best = value;
+        bestI = i;
+        bestJ = j;
+      }
     }
     [previous, current] = [current, previous];
   }
@@ -105,7 +118,10 @@ export function alignGlobal(a: readonly Token[], b: readonly Token[]): Step[] {
   const trace = new Uint8Array((m + 1) * width);
   let previous = new Float64Array(width);
   let current = new Float64Array(width);
-  for (let j = 1; j <= n; j++) ((previous[j] = j * GAP), (trace[j] = LEFT));
+  for (let j = 1; j <= n; j++) {
+    previous[j] = j * GAP;
+    trace[j] = LEFT;
+  }
   for (let i = 1; i <= m; i++) {
     current[0] = i * GAP;
     trace[i * width] = UP;
@@ -115,8 +131,14 @@ export function alignGlobal(a: readonly Token[], b: readonly Token[]): Step[] {
       const left = current[j - 1]! + GAP;
       let value = diag;
       let dir = DIAG;
-      if (up > value) ((value = up), (dir = UP));
-      if (left > value) ((value = left), (dir = LEFT));
+      if (up > value) {
+        value = up;
+        dir = UP;
+      }
+      if (left > value) {
+        value = left;
+        dir = LEFT;
+      }
       current[j] = value;
       trace[i * width + j] = dir;
     }
@@ -131,7 +153,8 @@ function traceBack(quote: readonly Token[], text: readonly Token[], trace: Uint8
     const dir = trace[i * width + j];
     if (dir === DIAG || dir === FIRST) {
       steps.push({ kind: relation(quote[i - 1]!, text[j - 1]!), q: i - 1, t: j - 1 });
-      (i--, j--);
+      i--;
+      j--;
       if (dir === FIRST) break;
     } else if (dir === UP) {
       steps.push({ kind: 'delete', q: i - 1 });

@@ -82,8 +82,10 @@ function phraseAfter(tokens: readonly Token[], start: number, ceiling: number, c
   let named = false;
   for (let i = from; i <= Math.min(ceiling, from + 5); i++) {
     const t = tokens[i]!;
-    if (isCapitalised(t)) ((last = i), (named = true));
-    else if (named && NAME_JOINERS.has(t.norm) && i + 1 <= ceiling && isCapitalised(tokens[i + 1]!)) continue;
+    if (isCapitalised(t)) {
+      last = i;
+      named = true;
+    } else if (named && NAME_JOINERS.has(t.norm) && i + 1 <= ceiling && isCapitalised(tokens[i + 1]!)) continue;
     else if (!named && t.content && !REPORTING.has(t.norm)) last = i;
     else break;
   }

@@ -59,8 +59,10 @@ function readNumber(tokens: readonly Token[], i: number): { value: number; last:
       current += small; // "sixty-two"
     else if (small !== null && current === 0) current = small;
     else if (norm === 'hundred' || norm === 'hundreds') current = (current || 1) * 100;
-    else if (SCALES.has(norm)) ((total += (current || 1) * NUMBER_WORDS.get(norm)!), (current = 0));
-    else if (norm === 'and' && (SMALL(tokens[j + 1]?.norm ?? '') !== null || tokens[j + 2]?.norm === 'half') && sameSentence(j + 1)) continue;
+    else if (SCALES.has(norm)) {
+      total += (current || 1) * NUMBER_WORDS.get(norm)!;
+      current = 0;
+    } else if (norm === 'and' && (SMALL(tokens[j + 1]?.norm ?? '') !== null || tokens[j + 2]?.norm === 'half') && sameSentence(j + 1)) continue;
     else if (norm === 'a' && tokens[j + 1]?.norm === 'half' && tokens[j - 1]?.norm === 'and') continue;
     else if (norm === 'half' && tokens[j - 1]?.norm === 'a') current += 0.5;
     else break;

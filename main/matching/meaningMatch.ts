@@ -64,7 +64,10 @@ export function bestClauseRun(
     quoteContent.forEach(([q], k) => {
       const s = wordSimilarity(q, t);
       sims[k] = s;
-      if (s > best) ((best = s), (by = quoteContent[k]![1]));
+      if (s > best) {
+        best = s;
+        by = quoteContent[k]![1];
+      }
     });
     columns.push({ j, best, by, sims });
   }

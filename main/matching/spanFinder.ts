@@ -134,7 +134,10 @@ function measure(quote: readonly Token[], text: readonly Token[], steps: Step[],
   let last = -Infinity;
   const answered = new Set<number>();
   for (const step of steps) {
-    if (step.t !== undefined) ((first = Math.min(first, step.t)), (last = Math.max(last, step.t)));
+    if (step.t !== undefined) {
+      first = Math.min(first, step.t);
+      last = Math.max(last, step.t);
+    }
     if (step.q === undefined || step.t === undefined || step.kind === 'swap') continue;
     matchedQuote += weight(quote[step.q]!) * (step.kind === 'near' ? NEAR_CREDIT : 1);
     if (quote[step.q]!.content) matchedContent++;

@@ -44,8 +44,10 @@ export function tokenize(text: string, offset = 0, withLexicon = true): Token[] 
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
     const gap = text.slice(previousEnd, match.index);
-    if (tokens.length > 0 && gap.includes('\n')) (paragraph++, sentence++);
-    else if (tokens.length > 0 && /[.!?]/.test(gap) && !/^\p{Ll}/u.test(raw)) sentence++;
+    if (tokens.length > 0 && gap.includes('\n')) {
+      paragraph++;
+      sentence++;
+    } else if (tokens.length > 0 && /[.!?]/.test(gap) && !/^\p{Ll}/u.test(raw)) sentence++;
     previousEnd = match.index + raw.length;
     // "US" in capitals is the country, not the pronoun.
     const norm = raw === 'US' || raw === 'U.S' ? 'usa' : normaliseWord(raw);

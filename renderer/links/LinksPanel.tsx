@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { GROUPING_LINK_TYPES, LINK_TYPES, type Annotation, type LinkType } from '../../main/contract/contract.ts';
+import { GROUPING_LINK_TYPES, LINK_TYPES, type Annotation, type Link, type LinkType } from '../../main/contract/contract.ts';
 import { useMutate, useQuery } from '../data/DataProvider.tsx';
 import { useArticleNames } from '../articles/useArticleNames.ts';
 import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
@@ -14,6 +14,9 @@ export interface LinksPanelProps {
   onFollow(articleId: number, annotationId: number | null, offset: number): void;
 }
 
+/** One empty list for every render without links, so memos over it keep their value. */
+const NO_LINKS: Link[] = [];
+
 /**
  * Below the annotation side panel: the pin (with unpin), the selected
  * annotation's links (each opens the other end) and "find this claim
@@ -23,7 +26,7 @@ export function LinksPanel({ selected, onFollow }: LinksPanelProps) {
   const { pin, linkType, setLinkType } = useWorkspace();
   const mutate = useMutate();
   const selectedId = selected?.id ?? null;
-  const links = useQuery('links.list', selectedId === null ? null : { annotationId: selectedId }).data ?? [];
+  const links = useQuery('links.list', selectedId === null ? null : { annotationId: selectedId }).data ?? NO_LINKS;
   const all = useQuery('annotations.list', links.length > 0 ? {} : null).data;
   const others = useMemo(() => new Map((all ?? []).map((a) => [a.id, a])), [all]);
   // Asked for once per selected annotation, then kept fresh: accepting or rejecting one re-runs the search.

@@ -34,7 +34,7 @@ export function ReadView() {
   const scroller = useRef<HTMLElement>(null);
   const active = view === 'read';
 
-  const paragraphs = useMemo(() => (open ? toParagraphs(open.article.text) : []), [open?.article]);
+  const paragraphs = useMemo(() => (open ? toParagraphs(open.article.text) : []), [open]);
   // Ghosts follow the pinned annotation from article to article. Only a pin shows them: ghosts for whatever
   // happens to be selected would sit on the words the analyst is about to select.
   const suggestions = useQuery('suggestions.list', pin.pinned ? { annotationId: pin.pinned.id } : null).data ?? NO_SUGGESTIONS;

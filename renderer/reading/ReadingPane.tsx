@@ -87,6 +87,8 @@ export const ReadingPane = memo(function ReadingPane({
       if (operation.type !== 'set_selection') apply(operation);
     };
     return e;
+    // A fresh editor for each article: Slate would otherwise keep the previous article's document and selection.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [article.id]);
   const rootRef = useRef<HTMLDivElement | null>(null);
   const decorateParagraph = useMemo(createParagraphDecorator, [article.id]);

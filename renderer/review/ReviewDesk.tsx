@@ -150,7 +150,7 @@ function LinkReview() {
   const page = useQuery('links.page', { ...(status === 'all' ? {} : { status }), offset, limit: LINK_PAGE }).data;
   const links = page?.links;
   const byId = useMemo(() => new Map((page?.ends ?? []).map((a) => [a.id, a])), [page]);
-  const shown = links ?? [];
+  const shown = useMemo(() => links ?? [], [links]);
   const outlet = useArticleNames(useMemo(() => shown.flatMap((l) => [l.fromId, l.toId].flatMap((id) => byId.get(id)?.articleId ?? [])), [shown, byId]));
   const { current, setCurrent, next, previous } = useCurrent(shown.length);
   const link = shown[current];

@@ -4,10 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { listBackups } from '../../main/corpus/backups.ts';
 import { openDatabase, schemaVersion } from '../../main/corpus/database.ts';
 import { tempDir } from '../helpers/tempCorpus.ts';
+import type * as Migrations from '../../main/corpus/migrations/index.ts';
 
 // A release one migration ahead of the real list, whatever its length, so the backup always has something to precede.
 vi.mock('../../main/corpus/migrations/index.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../main/corpus/migrations/index.ts')>();
+  const real = await importOriginal<typeof Migrations>();
   const next = real.LATEST_VERSION + 1;
   const probe = { version: next, name: 'probe', up: (db: Database.Database) => db.exec('CREATE TABLE migration_probe (x)') };
   return { ...real, MIGRATIONS: [...real.MIGRATIONS, probe], LATEST_VERSION: next };

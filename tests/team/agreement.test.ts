@@ -13,7 +13,10 @@ describe("Cohen's kappa", () => {
     const a: WordLabel[] = [];
     const b: WordLabel[] = [];
     const add = (x: WordLabel, y: WordLabel, n: number) => {
-      for (let i = 0; i < n; i++) (a.push(x), b.push(y));
+      for (let i = 0; i < n; i++) {
+        a.push(x);
+        b.push(y);
+      }
     };
     add('claim', 'claim', 20);
     add('claim', 'none', 5);

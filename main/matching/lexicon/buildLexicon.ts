@@ -240,7 +240,10 @@ export function buildLexiconData(): { data: LexiconData; vectors: Int8Array } {
     const forms = dictionaryForms(w, indexes)
       .map((f) => id.get(f))
       .filter((f): f is number => f !== undefined);
-    for (const f of forms) (related[i]!.add(f), related[f]!.add(i));
+    for (const f of forms) {
+      related[i]!.add(f);
+      related[f]!.add(i);
+    }
     const known = indexes.some(([, index]) => index.has(w));
     return known || forms.length === 0 ? i : forms[0]!;
   });
