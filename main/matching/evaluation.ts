@@ -69,6 +69,12 @@ export interface SourceResult {
    * mention with the wrong boundaries rather than a wrong mention.
    */
   falsePositives: Array<{ file: string; quote: string; score: number; fragment?: true }>;
+  /**
+   * Suggestions that find no label but that the matcher itself marks as said by
+   * another speaker ("said by X, not Y"): it lists them last and shows them as
+   * such, so they are counted apart rather than as errors.
+   */
+  otherSpeaker: Array<{ file: string; quote: string; score: number; speaker: string | null }>;
   missed: Array<{ file: string; quote: string; kind?: MatchKind }>;
   exactBoundaries: number;
   byKind: Record<KindBucket, KindCount>;
@@ -83,6 +89,8 @@ export interface EvaluationResult {
   falsePositives: number;
   /** How many of the false positives are fragments of an expected span (see SourceResult). */
   fragmentFalsePositives: number;
+  /** Suggestions marked as said by another speaker that find no label: neither hits nor false positives. */
+  otherSpeakerFinds: number;
   expected: number;
   /** Recall over the expected spans of each kind; `unlabelled` holds those a set gives no kind. */
   byKind: Record<KindBucket, KindRecall>;
@@ -245,7 +253,14 @@ export type Matcher = (
   db: Db,
   annotationId: number,
   options: SuggestOptions,
-) => ReadonlyArray<{ articleId: number; start: number; end: number; quote: string; score: number }>;
+) => ReadonlyArray<{
+  articleId: number;
+  start: number;
+  end: number;
+  quote: string;
+  score: number;
+  explanation?: { checks?: { sameSpeaker?: boolean | null }; speaker?: string | null };
+}>;
 
 /** Runs the set on a fresh in-memory corpus of its articles; nothing is written anywhere. */
 export function evaluateMatcher(set: EvaluationSet, corpusDir: string, options: SuggestOptions = {}, matcher: Matcher = suggestFor): EvaluationResult {
@@ -273,7 +288,15 @@ export function evaluateMatcher(set: EvaluationSet, corpusDir: string, options: 
         scoreSource(
           source.id,
           { expected, acceptable },
-          suggestions.map((s) => ({ ...s, file: corpus.fileOf(s.articleId) })),
+          suggestions.map((s) => ({
+            articleId: s.articleId,
+            start: s.start,
+            end: s.end,
+            quote: s.quote,
+            score: s.score,
+            file: corpus.fileOf(s.articleId),
+            ...(s.explanation?.checks?.sameSpeaker === false ? { otherSpeaker: s.explanation.speaker ?? null } : {}),
+          })),
         ),
       );
     }
@@ -291,13 +314,16 @@ export interface ScoredSpan {
   file: string;
   quote: string;
   score: number;
+  /** Present when the matcher marks the span as said by another speaker: that speaker's name, if it read one. */
+  otherSpeaker?: string | null;
 }
 
 /**
  * Scores one source's suggestions against its labels. A suggestion overlapping an
  * expected span by at least HIT_OVERLAP finds it (each expected span once); one
  * touching an acceptable span, or finding an expected span a second time, is
- * neither a hit nor an error; any other suggestion is a false positive.
+ * neither a hit nor an error; one the matcher marks as said by another speaker
+ * is counted apart (`otherSpeaker`); any other suggestion is a false positive.
  */
 export function scoreSource(
   id: string,
@@ -308,12 +334,17 @@ export function scoreSource(
   const hits = new Set<number>();
   let exact = 0;
   const falsePositives: SourceResult['falsePositives'] = [];
+  const otherSpeaker: SourceResult['otherSpeaker'] = [];
   for (const s of suggestions) {
     const hit = expected.findIndex((e, i) => !hits.has(i) && overlapRatio(e, s) >= HIT_OVERLAP);
     if (hit >= 0) {
       hits.add(hit);
       if (expected[hit]!.start === s.start && expected[hit]!.end === s.end) exact++;
     } else if (!acceptable.some((a) => overlapRatio(a, s) > 0) && !expected.some((e) => overlapRatio(e, s) >= HIT_OVERLAP)) {
+      if (s.otherSpeaker !== undefined) {
+        otherSpeaker.push({ file: s.file, quote: s.quote, score: s.score, speaker: s.otherSpeaker });
+        continue;
+      }
       const fragment = expected.some((e) => overlapRatio(e, s) > 0);
       falsePositives.push({ file: s.file, quote: s.quote, score: s.score, ...(fragment ? { fragment: true as const } : {}) });
     }
@@ -329,6 +360,7 @@ export function scoreSource(
     expected: expected.length,
     found: hits.size,
     falsePositives,
+    otherSpeaker,
     missed: expected.filter((_, i) => !hits.has(i)).map(({ file, quote, kind }) => (kind === undefined ? { file, quote } : { file, quote, kind })),
     exactBoundaries: exact,
     byKind,
@@ -360,6 +392,7 @@ export function summariseSources(sources: readonly SourceResult[]): EvaluationRe
   const truePositives = sources.reduce((n, s) => n + s.found, 0);
   const falsePositives = sources.reduce((n, s) => n + s.falsePositives.length, 0);
   const fragmentFalsePositives = sources.reduce((n, s) => n + s.falsePositives.filter((f) => f.fragment).length, 0);
+  const otherSpeakerFinds = sources.reduce((n, s) => n + s.otherSpeaker.length, 0);
   const expected = sources.reduce((n, s) => n + s.expected, 0);
   const exact = sources.reduce((n, s) => n + s.exactBoundaries, 0);
   const byKind = Object.fromEntries(
@@ -376,6 +409,7 @@ export function summariseSources(sources: readonly SourceResult[]): EvaluationRe
     truePositives,
     falsePositives,
     fragmentFalsePositives,
+    otherSpeakerFinds,
     expected,
     byKind,
     sources: [...sources],

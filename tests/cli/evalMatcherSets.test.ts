@@ -22,12 +22,23 @@ describe('crosscheck eval-matcher on several sets', () => {
     const result = JSON.parse(run.stdout);
     expect(result).not.toHaveProperty('sets');
     expect(Object.keys(result)).toEqual(
-      expect.arrayContaining(['precision', 'recall', 'exactBoundaries', 'truePositives', 'falsePositives', 'expected', 'sources', 'byKind']),
+      expect.arrayContaining([
+        'precision',
+        'recall',
+        'exactBoundaries',
+        'truePositives',
+        'falsePositives',
+        'otherSpeakerFinds',
+        'expected',
+        'sources',
+        'byKind',
+      ]),
     );
     expect(result.expected).toBe(2);
     expect(result.byKind['near-verbatim']).toEqual({ expected: 1, found: 1, recall: 1 });
     const text = runCli(['eval-matcher', '--set', first]).stdout;
     expect(text).toMatch(/^precision \d/m);
+    expect(text).toMatch(/^said by another speaker \(marked as such, counted apart from hits and false positives\): \d+$/m);
     expect(text).toMatch(/^recall by kind: near-verbatim 1\/1 \(1\), drifted 0\/0 \(—\), paraphrase \d\/1 /m);
   });
 

@@ -78,6 +78,22 @@ describe('scoring one source', () => {
     expect(result.falsePositives.map((f) => f.file)).toEqual(['3.txt']);
   });
 
+  it('counts a suggestion the matcher marks as another speaker’s apart, neither a hit nor a false positive, unless it finds a label', () => {
+    const result = scoreSource('s', { expected: [label(1, 0, 100, 'drifted')], acceptable: [] }, [
+      { ...found(1, 0, 100), otherSpeaker: 'Kade' },
+      { ...found(2, 0, 50), otherSpeaker: 'Kade' },
+      { ...found(3, 0, 50), otherSpeaker: null },
+      found(4, 0, 50),
+    ]);
+    expect(result.found).toBe(1);
+    expect(result.otherSpeaker.map((o) => [o.file, o.speaker])).toEqual([
+      ['2.txt', 'Kade'],
+      ['3.txt', null],
+    ]);
+    expect(result.falsePositives.map((f) => f.file)).toEqual(['4.txt']);
+    expect(summariseSources([result])).toMatchObject({ truePositives: 1, falsePositives: 1, otherSpeakerFinds: 2, precision: 0.5 });
+  });
+
   it('counts exact boundaries only for finds that start and end where the label does', () => {
     const result = scoreSource('s', { expected: [label(1, 0, 100, 'drifted'), label(2, 0, 100, 'drifted')], acceptable: [] }, [
       found(1, 0, 100),

@@ -20,6 +20,11 @@ function ratioOption(value: string | undefined, name: string): number | undefine
   return n;
 }
 
+/** Finds marked as another speaker's are neither hits nor errors: their own line, so precision is read without them. */
+function otherSpeakerLine(result: EvaluationResult): string {
+  return `said by another speaker (marked as such, counted apart from hits and false positives): ${result.otherSpeakerFinds}`;
+}
+
 /** "near-verbatim 5/6 (0.833), drifted …": the kinds a set labels, then any expected spans it leaves unlabelled. */
 function kindLine(result: EvaluationResult): string {
   const parts = KIND_BUCKETS.filter((k) => k !== UNLABELLED || result.byKind[k].expected > 0).map((k) => {
@@ -48,6 +53,7 @@ function printSources(io: Io, result: EvaluationResult, prefix: (setFile: string
     for (const m of s.missed) io.out(`  missed    ${prefix(s.set)}${s.id}: ${m.file}${m.kind ? ` [${m.kind}]` : ''} “${m.quote}”`);
     for (const f of s.falsePositives)
       io.out(`  false +   ${prefix(s.set)}${s.id}: ${f.file} “${f.quote}” (${f.score})${f.fragment ? ' fragment of an expected span' : ''}`);
+    for (const o of s.otherSpeaker) io.out(`  other     ${prefix(s.set)}${s.id}: ${o.file} “${o.quote}” (${o.score}) said by ${o.speaker ?? 'someone else'}`);
   }
 }
 
@@ -82,6 +88,7 @@ export const evalMatcherCommand: Command = {
       }
       printSources(io, result, () => '');
       io.out(totalsLine(result));
+      io.out(otherSpeakerLine(result));
       io.out(kindLine(result));
       return 0;
     }
@@ -92,6 +99,7 @@ export const evalMatcherCommand: Command = {
     printSources(io, pooled, setName);
     for (const r of pooled.sets) io.out(`${setName(r.set).slice(0, -1)}: ${totalsLine(r)}; ${kindLine(r)}`);
     io.out(`pooled over ${pooled.sets.length} sets: ${totalsLine(pooled)}`);
+    io.out(otherSpeakerLine(pooled));
     io.out(kindLine(pooled));
     return 0;
   },
