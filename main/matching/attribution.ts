@@ -21,6 +21,8 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 /** Lower-case words that may sit inside a name ("Secretary of State", "Mayor de Vries"). */
 const NAME_JOINERS = new Set(['of', 'de', 'van', 'von', 'der', 'al', 'bin', 'la', 'le', 'da', 'del', 'du']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her']);
+/** Prepositions that put a time or place between a speaker and the verb ("Woodward on Friday said"). */
+const ADJUNCT_PREPOSITIONS = new Set(['on', 'in', 'at', 'last']);
 
 export interface Speaker {
   /** As written: "Alina Reyes", "the regional health office". */
@@ -57,6 +59,9 @@ function phraseBefore(tokens: readonly Token[], end: number, floor: number, cut:
         k++
       )
         first--;
+      // "Barbara Woodward on Friday said", "officials in Tallinn said": a time or place after the speaker, who stands before it.
+      if (first === end && first - 2 >= floor && ADJUNCT_PREPOSITIONS.has(tokens[first - 1]!.norm) && !cut(first - 2))
+        return phraseBefore(tokens, first - 2, floor, cut) ?? { first, last: end };
     }
     return { first, last: end };
   }

@@ -36,6 +36,33 @@ describe('finding a claim in one article, by its words or its meaning', () => {
     });
   });
 
+  it('asks less meaning of a rewording whose sentence names the source’s speaker, and leaves the name out of what is compared', () => {
+    const quote = 'The harbour will reopen to ships once the channel has been dredged';
+    const q = tokenize(quote);
+    const text = 'Harbour master Ines Marlow says ships may return after the channel work.';
+    const find = (speakerName?: string[]) =>
+      findInArticle(q, claimStructure(quote, q, 0, q.length - 1), text, tokenize(text), speakerName ? { speakerName } : {}).map((f) => f.quote);
+    expect(find()).toEqual([]);
+    expect(find(['ines', 'marlow'])).toEqual(['ships may return after the channel work']);
+    // Another speaker's name is no such evidence.
+    expect(find(['tobias', 'renn'])).toEqual([]);
+  });
+
+  it('refuses a rewording found by meaning alone that states a number the quote does not, even when it names the speaker', () => {
+    const quote = 'The harbour will reopen to ships once the channel has been dredged';
+    const q = tokenize(quote);
+    const text = 'Harbour master Ines Marlow says ships may return after the 3 weeks of channel work.';
+    expect(findInArticle(q, claimStructure(quote, q, 0, q.length - 1), text, tokenize(text), { speakerName: ['ines', 'marlow'] })).toEqual([]);
+  });
+
+  it('reads the speaker before a time or place (“Ines Marlow on Friday said”), not the time', () => {
+    const [match] = found(
+      'the channel will be dredged by May',
+      'Harbour master Ines Marlow on Friday warned of delays. "The channel will be dredged by May," she said.',
+    );
+    expect(match!.speaker!.name).toBe('Harbour master Ines Marlow');
+  });
+
   it('refuses a span whose negation differs from the quote’s, however close its words', () => {
     expect(quotes('the company delayed the release for commercial reasons', 'The company said it had not delayed the release for commercial reasons.')).toEqual(
       [],

@@ -6,8 +6,9 @@ import { evaluateSets, evaluationSetFiles, loadEvaluationSet } from '../../main/
  * Floors under the matcher's measured quality, so a change that loses
  * recall or precision fails here. Measured with `eval-matcher` (docs/matching.md):
  * the seed set at precision 0.939 and recall 0.939; the six development stories
- * pooled at precision 0.926, recall 0.703 (paraphrase 0.342). The floors sit a
- * few mentions below, for ties that order differently on another machine.
+ * pooled at precision 0.946, recall 0.752 (paraphrase 0.45), with finds the
+ * matcher marks as another speaker's counted apart. The floors sit a few
+ * mentions below, for ties that order differently on another machine.
  */
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 
@@ -18,11 +19,11 @@ describe('the matcher’s quality on labelled sets', () => {
     expect(result.recall).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('keeps the development stories, pooled, at precision 0.88 and recall 0.67 or better, and finds paraphrases', () => {
+  it('keeps the development stories, pooled, at precision 0.9 and recall 0.73 or better, and finds paraphrases', () => {
     const result = evaluateSets(evaluationSetFiles([join(FIXTURES, 'stories')]).map(loadEvaluationSet));
-    expect(result.precision).toBeGreaterThanOrEqual(0.88);
-    expect(result.recall).toBeGreaterThanOrEqual(0.67);
+    expect(result.precision).toBeGreaterThanOrEqual(0.9);
+    expect(result.recall).toBeGreaterThanOrEqual(0.73);
     expect(result.byKind['near-verbatim'].recall).toBeGreaterThanOrEqual(0.95);
-    expect(result.byKind.paraphrase.recall).toBeGreaterThanOrEqual(0.3);
+    expect(result.byKind.paraphrase.recall).toBeGreaterThanOrEqual(0.42);
   }, 120_000);
 });
