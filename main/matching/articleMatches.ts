@@ -100,6 +100,7 @@ export function findInArticle(
     return false;
   };
   const minMeaning = options.minMeaning ?? MIN_MEANING;
+  const speakerOf = (first: number, last: number) => findSpeaker(text, tokens, first, last);
   const meaning = (sentence: number) => {
     if (!meaningOf.has(sentence)) {
       const [a, b] = sentenceRange.get(sentence)!;
@@ -137,7 +138,9 @@ export function findInArticle(
       // meaning-only spans: 1 true report in 49 had a number only one side of the pair held.
       if (quoteStructure.numbers.length > 0 !== structure.numbers.length > 0) return;
       const [a, b] = sentenceRange.get(tokens[first]!.sentence)!;
-      const needed = minMeaning - (namesSpeaker(a, b) ? SPEAKER_NAMED : 0) - (checks.sameNumber === true ? SAME_NUMBER : 0);
+      // Named in the sentence, or the one its attribution resolves to ("He ruled out…" after "the mayor said").
+      const bySpeaker = namesSpeaker(a, b) || (surname !== undefined && (speakerOf(first, last)?.words.includes(surname) ?? false));
+      const needed = minMeaning - (bySpeaker ? SPEAKER_NAMED : 0) - (checks.sameNumber === true ? SAME_NUMBER : 0);
       if (base.score < needed) return;
     }
     taken.fill(1, first, last + 1);
@@ -165,7 +168,7 @@ export function findInArticle(
       sharedWords,
       operations,
       checks,
-      speaker: findSpeaker(text, tokens, first, last),
+      speaker: speakerOf(first, last),
     });
   };
 
