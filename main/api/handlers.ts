@@ -22,19 +22,23 @@ import { publisherSettings, setPublisherSettings } from '../corpus/publisherSett
 import { verifyCorpus } from '../corpus/integrity.ts';
 import { claimTimeline } from '../provenance/claimTimeline.ts';
 import { deleteArticle } from '../corpus/articleDeletion.ts';
-import { syncStatus } from '../corpus/syncDevice.ts';
+import { createAppSync, type AppSync } from './appSync.ts';
 import type { Method, Output, ParsedInput } from '../contract/contract.ts';
 
 export interface HandlerContext {
   db: Db;
   /** Who the changes are recorded as: the analyst using this app or CLI. */
   actor: string;
+  /** The corpus file: its saved hub logins sit beside it (none for an in-memory corpus). */
+  dbPath?: string;
+  /** How the app syncs (made here when not given). */
+  appSync?: AppSync;
 }
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
 
 /** The one implementation of the contract; IPC, HTTP and the CLI are thin shells around it. */
-export function createHandlers({ db, actor }: HandlerContext): Handlers {
+export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, actor, dbPath) }: HandlerContext): Handlers {
   return {
     'articles.list': () => listArticles(db),
     'articles.get': ({ id }) => getArticle(db, id),
@@ -80,7 +84,8 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'review.timeline': ({ annotationId }) => claimTimeline(db, annotationId),
     'agreement.compute': (query) => agreementReport(db, query),
     'articles.delete': ({ id }) => deleteArticle(db, id, actor),
-    'sync.status': () => syncStatus(db),
+    'sync.status': () => appSync.status(),
+    'sync.start': () => appSync.start(),
     'articles.page': (query) => pageArticles(db, query),
     'articles.outlets': () => listOutlets(db),
     'articles.summaries': ({ ids }) => articleSummaries(db, ids),

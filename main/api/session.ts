@@ -48,7 +48,7 @@ export function openSession(options: SessionOptions): Session {
     db.close();
     throw error;
   }
-  const handlers = createHandlers({ db, actor });
+  const handlers = createHandlers({ db, actor, dbPath: options.dbPath });
   const integrity = verifyCorpus(db, { full: false });
   return { db, actor, handlers, dispatch: createDispatch(handlers), downloads: createDownloads(db), integrity, close: () => db.close() };
 }

@@ -114,6 +114,8 @@ export const Link = z.object({
   reviewer: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   createdAt: z.string(),
+  /** The analyst who drew the link (or accepted the suggestion that made it). */
+  createdBy: z.string(),
 });
 export type Link = z.infer<typeof Link>;
 
@@ -432,6 +434,26 @@ export const SyncStatus = z.object({
   pending: z.number().int().nonnegative(),
   lastPulledSeq: z.number().int().nonnegative(),
   openConflicts: z.number().int().nonnegative(),
+  /** The analyst this app records changes as. */
+  analyst: z.string(),
+  /** The team hub this corpus syncs with (its saved login, or CROSSCHECK_HUB), null when none is configured. */
+  hub: z.string().nullable(),
+  /** A sync is under way (Sync now, or the automatic one). */
+  running: z.boolean(),
+  /** How the latest sync ended: its message is in words for people. */
+  lastRun: z
+    .object({
+      finishedAt: z.string(),
+      ok: z.boolean(),
+      message: z.string().nullable(),
+      pushed: z.number().int().nonnegative(),
+      applied: z.number().int().nonnegative(),
+    })
+    .nullable(),
+  /** When a sync last succeeded. */
+  lastSuccessAt: z.string().nullable(),
+  /** How often the app syncs by itself while a hub is configured. */
+  autoSyncSeconds: z.number().int().positive(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -475,6 +497,10 @@ export const AgreementReport = z.object({
   codeUnits: z.number().int().nonnegative(),
   kappa: z.object({ overall: KappaFigures, perTag: z.record(Tag, KappaFigures) }),
   alpha: z.object({ overall: AlphaFigures, perTag: z.record(Tag, AlphaFigures) }),
+  /** Each article compared, with the words the two labelled differently (most first). */
+  perArticle: z.array(
+    z.object({ articleId: Id, words: z.number().int().nonnegative(), differing: z.number().int().nonnegative(), kappa: z.number().nullable() }),
+  ),
 });
 export const AgreementQuery = z.strictObject({
   articleIds: z.array(Id).max(10_000).optional(),
@@ -666,6 +692,8 @@ export const contract = {
     output: z.object({ id: Id, annotations: z.number().int().nonnegative(), links: z.number().int().nonnegative() }),
   },
   'sync.status': { input: Empty, output: SyncStatus },
+  /** Starts a sync with the configured hub in the background (one at a time); `sync.status` tells how it ends. */
+  'sync.start': { input: Empty, output: SyncStatus },
   'articles.page': { input: ArticlePageQuery, output: ArticlePage },
   'articles.outlets': { input: Empty, output: z.array(OutletCount) },
   'links.page': { input: LinkPageQuery, output: LinkPage },

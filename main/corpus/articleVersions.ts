@@ -1,5 +1,7 @@
 import type { ArticleVersion } from '../contract/contract.ts';
 import type { Db } from './database.ts';
+import { deviceId, insertOperation, isLater, orderOf, writeBaseline } from './operations.ts';
+import { newUuid } from './uuids.ts';
 
 export interface VersionKey {
   url: string | null;
@@ -39,8 +41,56 @@ function sameOutlet(a: string | null, b: string | null): boolean {
   return a === null || b === null || norm(a) === norm(b);
 }
 
-export function markSuperseded(db: Db, oldId: number, newId: number, at: string): void {
+/**
+ * Records that `newId` replaced `oldId`, and writes an `article.supersede`
+ * operation (entity: the old text's sha256; payload: the new one's) so every
+ * device of the team marks the same versions. Runs inside the caller's transaction.
+ */
+export function markSuperseded(db: Db, oldId: number, newId: number, at: string, actor: string): void {
   db.prepare('INSERT INTO article_supersessions (old_id, new_id, superseded_at) VALUES (?, ?, ?)').run(oldId, newId, at);
+  const name = (id: number) => db.prepare('SELECT sha256 FROM articles WHERE id = ?').pluck().get(id) as string;
+  writeBaseline(db, actor);
+  insertOperation(
+    db,
+    {
+      id: newUuid(),
+      analyst: actor,
+      device: deviceId(db),
+      kind: 'article.supersede',
+      entity: name(oldId),
+      baseVersion: null,
+      payload: { by: name(newId), at },
+      createdAt: new Date().toISOString(),
+    },
+    null,
+    'local',
+  );
+}
+
+/**
+ * Another device's supersession. Two devices may each have replaced one article
+ * by a different new version; the first in the hub's order stands, decided over
+ * the operations alone so every device marks the same one. A supersession whose
+ * articles are not both here (one was removed) marks nothing. Returns whether it wrote.
+ */
+export function settleSupersession(db: Db, oldSha: string): boolean {
+  const ops = db.prepare("SELECT id, payload FROM operations WHERE entity = ? AND kind = 'article.supersede'").all(oldSha) as Array<{
+    id: string;
+    payload: string;
+  }>;
+  const idOf = (sha: string) => (db.prepare('SELECT id FROM articles WHERE sha256 = ?').pluck().get(sha) as number | undefined) ?? null;
+  const oldId = idOf(oldSha);
+  if (oldId === null) return false;
+  let first: { id: string; newId: number; at: string } | null = null;
+  for (const op of ops) {
+    const { by, at } = JSON.parse(op.payload) as { by: string; at: string };
+    const newId = idOf(by);
+    if (newId === null || newId === oldId) continue;
+    if (first === null || isLater(orderOf(db, first.id), orderOf(db, op.id))) first = { id: op.id, newId, at };
+  }
+  if (first === null || supersededBy(db, oldId) === first.newId) return false;
+  db.prepare('INSERT OR REPLACE INTO article_supersessions (old_id, new_id, superseded_at) VALUES (?, ?, ?)').run(oldId, first.newId, first.at);
+  return true;
 }
 
 /** The newer version that replaced an article, or null when it is current. */

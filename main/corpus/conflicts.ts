@@ -60,6 +60,8 @@ export function recordRemoteConflicts(db: Db, op: Operation): number {
   let opened = 0;
   for (const sibling of operationsFromBase(db, op.entity, op.baseVersion)) {
     if (sibling.id === op.id || sibling.analyst === op.analyst || OPERATION_KINDS[sibling.kind] !== kind) continue;
+    // A link is named by its ends and type: two creations of one are the same link drawn twice, not a disagreement.
+    if (sibling.kind === 'link.create' && op.kind === 'link.create') continue;
     if (canonicalJson(sibling.payload ?? null) === canonicalJson(op.payload ?? null)) continue;
     const sides = [side(sibling), side(op)].sort((a, b) => (a.operation < b.operation ? -1 : 1));
     const uuid = nameUuid('conflict', sides.map((s) => s.operation).join('\n'));

@@ -1,3 +1,4 @@
+import { GROUPING_LINK_TYPES, type LinkType } from '../contract/contract.ts';
 import { CrosscheckError } from '../contract/errors.ts';
 import type { Db } from './database.ts';
 import { cachedStatement } from './statements.ts';
@@ -103,6 +104,15 @@ export const verdictUuid = (annotation: string, reviewer: string) => nameUuid('v
 export const rejectionUuid = (annotation: string, article: string, start: number, end: number) =>
   nameUuid('rejection', `${annotation}\n${article}\n${start}\n${end}`);
 export const speakerAliasUuid = (key: string) => nameUuid('speaker-alias', key);
+/**
+ * A link is named by its two ends and its type (either way round for the grouping types, whose
+ * direction means nothing), so two analysts who draw the same link offline make one entity, whose
+ * operations meet on every device instead of breaking the one-link-per-pair rule.
+ */
+export const linkUuid = (from: string, to: string, type: string) => {
+  const [a, b] = GROUPING_LINK_TYPES.includes(type as LinkType) && to < from ? [to, from] : [from, to];
+  return nameUuid('link', `${a}\n${b}\n${type}`);
+};
 
 const TABLES: Record<EntityKind, string> = {
   article: 'articles',

@@ -4,12 +4,11 @@ import { annotationSummary } from './annotations.ts';
 import { applyChange, recordStep, type StepSummary } from './changes.ts';
 import type { Db } from './database.ts';
 import { cachedStatement } from './statements.ts';
-import { linkReviewUuid, readState, uuidOf, type LinkReviewState, type LinkState } from './entityStates.ts';
-import { newUuid } from './uuids.ts';
+import { linkReviewUuid, linkUuid, readState, uuidOf, type LinkReviewState, type LinkState } from './entityStates.ts';
 import { recordEvent } from './events.ts';
 
 export const COLUMNS = `id, from_id AS fromId, to_id AS toId, type, status, method, score, reviewer,
-  reviewed_at AS reviewedAt, created_at AS createdAt`;
+  reviewed_at AS reviewedAt, created_at AS createdAt, created_by AS createdBy`;
 
 /**
  * Links two annotations. No self-links and no duplicates; for the grouping
@@ -42,7 +41,6 @@ export function createLink(db: Db, input: NewLink, actor: string): Link {
         throw new CrosscheckError('conflict', `Annotations ${input.fromId} and ${input.toId} are already linked as ${input.type} (link ${existing.id}).`);
       const now = new Date().toISOString();
       const status = input.status ?? 'confirmed';
-      const uuid = newUuid();
       const state: LinkState = {
         from: uuidOf(db, 'annotation', input.fromId),
         to: uuidOf(db, 'annotation', input.toId),
@@ -52,6 +50,7 @@ export function createLink(db: Db, input: NewLink, actor: string): Link {
         createdBy: actor,
         createdAt: now,
       };
+      const uuid = linkUuid(state.from, state.to, state.type);
       const id = applyChange(db, actor, { kind: 'link', uuid, before: null, after: state })!;
       // The creator's own decision is the link's first review; a suggested link has none yet.
       if (status !== 'suggested') {

@@ -1,11 +1,15 @@
 import { CrosscheckError } from '../contract/errors.ts';
 import { isNormalised, sha256Hex } from '../ingest/normalise.ts';
 import { insertArticle } from './articles.ts';
+import { removeArticleRows } from './articleDeletion.ts';
+import { settleSupersession } from './articleVersions.ts';
 import { applyChange, withoutStep } from './changes.ts';
 import { recordRemoteConflicts, resolveFromRemote } from './conflicts.ts';
 import type { Db } from './database.ts';
 import { cachedStatement } from './statements.ts';
-import { dependentsOf, localId, readState, type EntityKind, type EntityState } from './entityStates.ts';
+import { dependentsOf, localId, readState, sameState, uuidOf, type EntityKind, type EntityState, type LinkState } from './entityStates.ts';
+import { findLink } from './links.ts';
+import type { LinkType } from '../contract/contract.ts';
 import { recordEvent, type EventRecord } from './events.ts';
 import {
   aliveByVersions,
@@ -74,13 +78,29 @@ export function applyOperation(db: Db, input: SequencedOperation, options: Apply
         return { outcome: 'duplicate', conflicts: 0 };
       }
       insertOperation(db, op, seq, 'remote');
+      if (op.kind === 'article.supersede') {
+        const wrote = settleSupersession(db, op.entity);
+        recordEvent(db, {
+          actor: op.analyst,
+          action: op.kind,
+          entity: 'article',
+          entityId: localId(db, 'article', op.entity),
+          entityUuid: op.entity,
+          data: { operation: op.id, device: op.device, seq, applied: wrote },
+        });
+        advanceCursor(db, seq);
+        return { outcome: wrote ? 'applied' : 'superseded', conflicts: 0 };
+      }
       if (op.kind === 'conflict.resolve') {
         resolveFromRemote(db, op);
         advanceCursor(db, seq);
         return { outcome: 'applied', conflicts: 0 };
       }
       const conflicts = recordRemoteConflicts(db, op);
-      const wrote = withoutStep(db, () => applyToEntity(db, op, options));
+      const wrote = withoutStep(db, () => {
+        const applied = applyToEntity(db, op, options);
+        return OPERATION_KINDS[op.kind] === 'link' ? settleLinkCreation(db, op.entity) || applied : applied;
+      });
       recordEvent(db, { actor: op.analyst, action: op.kind, ...eventTarget(db, op), data: { operation: op.id, device: op.device, seq, applied: wrote } });
       advanceCursor(db, seq);
       return { outcome: wrote ? 'applied' : 'superseded', conflicts };
@@ -96,6 +116,7 @@ function advanceCursor(db: Db, seq: number): void {
 function applyToEntity(db: Db, op: Operation, options: ApplyOptions): boolean {
   const kind = OPERATION_KINDS[op.kind] as EntityKind;
   if (op.kind === 'article.add') return addArticle(db, op, options);
+  if (op.kind === 'article.delete') return removeArticle(db, op);
   const version = entityVersion(db, op.entity);
   const order = orderOf(db, op.id);
   const exists = localId(db, kind, op.entity) !== null;
@@ -113,6 +134,12 @@ function applyToEntity(db: Db, op: Operation, options: ApplyOptions): boolean {
       wrote = true;
     }
   } else if (createsEntity(op.kind) && (!version?.deletedBy || isLater(order, orderOf(db, version.deletedBy)))) {
+    if (kind === 'link' && linkedUnderAnotherName(db, op.entity, op.payload as LinkState)) {
+      // The same link under another name (one drawn before links were named by their ends, or read
+      // from an exchange file): it is already here, so this creation adds nothing.
+      recordVersion(db, op, { wrote: false });
+      return false;
+    }
     if (dependenciesPresent(db, kind, op.payload as Record<string, unknown>)) {
       recordVersion(db, op, { wrote: true });
       // Back from a removal, it takes the latest value written to it in the hub's order, which may be an
@@ -131,6 +158,43 @@ function applyToEntity(db: Db, op: Operation, options: ApplyOptions): boolean {
   }
   recordVersion(db, op, { wrote });
   return wrote;
+}
+
+/**
+ * Two analysts who drew the same link offline made one entity (links are named by
+ * their ends and type) with two creations. The first drawing stands — its creator,
+ * time and method — by the creations' own times (then analyst, then operation id),
+ * among those since the link was last removed in the hub's order: a rule over the
+ * operations alone, so every device settles on the same one whatever order they
+ * arrived in. Each analyst's review stays a review of its own. Returns whether it wrote.
+ */
+function settleLinkCreation(db: Db, entity: string): boolean {
+  if (localId(db, 'link', entity) === null) return false;
+  const ops = db
+    .prepare("SELECT id, analyst, kind, payload FROM operations WHERE entity = ? AND kind IN ('link.create', 'link.update', 'link.delete')")
+    .all(entity) as Array<{ id: string; analyst: string; kind: string; payload: string }>;
+  let removal: string | null = null;
+  for (const op of ops) if (op.payload === 'null' && (removal === null || isLater(orderOf(db, op.id), orderOf(db, removal)))) removal = op.id;
+  const since = ops.filter((op) => op.payload !== 'null' && (removal === null || isLater(orderOf(db, op.id), orderOf(db, removal))));
+  // An edit of the link after its creation (a resolved conflict) stands by the usual rule.
+  if (since.length === 0 || since.some((op) => op.kind !== 'link.create')) return false;
+  const drawn = since.map((op) => ({ op, state: JSON.parse(op.payload) as LinkState }));
+  drawn.sort((a, b) => compareText(a.state.createdAt, b.state.createdAt) || compareText(a.state.createdBy, b.state.createdBy) || compareText(a.op.id, b.op.id));
+  const first = drawn[0]!;
+  const current = readState(db, 'link', entity);
+  if (sameState(current, first.state)) return false;
+  applyChange(db, first.op.analyst, { kind: 'link', uuid: entity, before: current, after: first.state }, { replicate: false });
+  return true;
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Whether another link joins the same two annotations with the same type (either way round for the grouping types). */
+function linkedUnderAnotherName(db: Db, entity: string, state: LinkState): boolean {
+  const [from, to] = [localId(db, 'annotation', state.from), localId(db, 'annotation', state.to)];
+  if (from === null || to === null) return false;
+  const existing = findLink(db, from, to, state.type as LinkType);
+  return existing !== null && uuidOf(db, 'link', existing) !== entity;
 }
 
 /**
@@ -163,8 +227,12 @@ function latestValue(db: Db, entity: string): Operation | null {
 function dependenciesPresent(db: Db, kind: EntityKind, payload: Record<string, unknown>): boolean {
   const has = (k: EntityKind, uuid: unknown) => typeof uuid === 'string' && localId(db, k, uuid) !== null;
   const needArticle = (sha256: unknown) => {
-    if (!has('article', sha256))
+    if (!has('article', sha256)) {
+      // Removed here by a later operation: what was made on it goes with it, as it would have there.
+      const version = typeof sha256 === 'string' ? entityVersion(db, sha256) : null;
+      if (version && !aliveByVersions(db, version)) return false;
       throw new CrosscheckError('not_found', `article ${String(sha256)} is not in this corpus: apply its article.add (with its text) first.`);
+    }
     return true;
   };
   switch (kind) {
@@ -186,7 +254,9 @@ function dependenciesPresent(db: Db, kind: EntityKind, payload: Record<string, u
 }
 
 function addArticle(db: Db, op: Operation, options: ApplyOptions): boolean {
-  if (localId(db, 'article', op.entity) !== null) {
+  const version = entityVersion(db, op.entity);
+  // Here already, or removed by an operation later in the hub's order than this import.
+  if (localId(db, 'article', op.entity) !== null || (version?.deletedBy && !isLater(orderOf(db, op.id), orderOf(db, version.deletedBy)))) {
     recordVersion(db, op, { wrote: false });
     return false;
   }
@@ -206,6 +276,16 @@ function addArticle(db: Db, op: Operation, options: ApplyOptions): boolean {
   insertArticle(db, { text, ...details, origin: `operation ${op.id}` }, op.analyst, { replicate: false });
   recordVersion(db, op, { wrote: true });
   return true;
+}
+
+/** An article removed on another device goes here too, unless it was imported again later in the hub's order. */
+function removeArticle(db: Db, op: Operation): boolean {
+  const id = localId(db, 'article', op.entity);
+  const version = entityVersion(db, op.entity);
+  const wrote = id !== null && (!version?.createdBy || isLater(orderOf(db, op.id), orderOf(db, version.createdBy)));
+  if (wrote) removeArticleRows(db, id, op.id);
+  recordVersion(db, op, { wrote });
+  return wrote;
 }
 
 function eventTarget(db: Db, op: Operation): Pick<EventRecord, 'entity' | 'entityId' | 'entityUuid'> {

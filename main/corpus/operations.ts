@@ -19,6 +19,9 @@ import { newUuid } from './uuids.ts';
 export const OPERATION_KINDS = {
   'article.add': 'article',
   'article.metadata': 'article',
+  'article.delete': 'article',
+  /** Not a value of the article: a relation between two versions, kept apart from its metadata's versions. */
+  'article.supersede': null,
   'annotation.create': 'annotation',
   'annotation.update': 'annotation',
   'annotation.delete': 'annotation',
@@ -66,6 +69,8 @@ const ArticleDetails = z.strictObject({
 const PAYLOADS: Record<OperationKind, z.ZodType> = {
   'article.add': ArticleDetails.extend({ fileName: z.string().nullable(), importedAt: Stamp }),
   'article.metadata': ArticleDetails,
+  'article.delete': z.null(),
+  'article.supersede': z.strictObject({ by: Sha256, at: Stamp }),
   'annotation.create': z.strictObject({
     article: Sha256,
     start: z.number().int().nonnegative(),
@@ -142,7 +147,7 @@ export const Operation = z
     const payload = PAYLOADS[op.kind].safeParse(op.payload);
     if (!payload.success) ctx.addIssue({ code: 'custom', path: ['payload', ...payload.error.issues[0]!.path], message: payload.error.issues[0]!.message });
     const entityKind = OPERATION_KINDS[op.kind];
-    if ((entityKind === 'article') !== /^[0-9a-f]{64}$/.test(op.entity))
+    if ((entityKind === 'article' || op.kind === 'article.supersede') !== /^[0-9a-f]{64}$/.test(op.entity))
       ctx.addIssue({ code: 'custom', path: ['entity'], message: 'an article is named by its sha256, everything else by a UUID' });
   });
 export type Operation = z.infer<typeof Operation>;
@@ -163,7 +168,7 @@ export function operationKind(change: Pick<Change, 'kind' | 'before' | 'after'>)
   const verb = change.after === null ? 'delete' : change.before === null ? 'create' : 'update';
   switch (change.kind) {
     case 'article':
-      return change.before === null ? 'article.add' : 'article.metadata';
+      return change.before === null ? 'article.add' : change.after === null ? 'article.delete' : 'article.metadata';
     case 'annotation':
       return `annotation.${verb}`;
     case 'link':

@@ -3,24 +3,29 @@ import { CrosscheckError } from '../contract/errors.ts';
 import { getAnnotation } from './annotations.ts';
 import type { Db } from './database.ts';
 import { recordEvent } from './events.ts';
-import { anchorSpan } from './textAnchor.ts';
+import { applyChange, recordStep } from './changes.ts';
+import { readState, uuidOf } from './entityStates.ts';
 
 /**
  * Moves an annotation onto another version of its article, re-taking quote and
  * context from the new text. Links follow, since they point at the annotation.
+ * The move is an edit like any other (an `annotation.update` operation, and a
+ * step of the enclosing undo step), so every device of the team sees it moved.
  */
 export function moveAnnotation(db: Db, id: number, articleId: number, start: number, end: number, actor: string, action: string): Annotation {
   const before = getAnnotation(db, id);
-  const text = db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(articleId) as string | undefined;
-  if (text === undefined) throw new CrosscheckError('not_found', `There is no article ${articleId}.`);
-  const anchor = anchorSpan(text, start, end);
+  if (!db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId)) throw new CrosscheckError('not_found', `There is no article ${articleId}.`);
+  const uuid = uuidOf(db, 'annotation', id);
+  const state = readState(db, 'annotation', uuid)!;
   const now = new Date().toISOString();
-  db.prepare(
-    `UPDATE annotations SET article_id = @articleId, start = @start, "end" = @end, quote = @quote, prefix = @prefix,
-       suffix = @suffix, updated_at = @now WHERE id = @id`,
-  ).run({ id, articleId, start, end, ...anchor, now });
+  applyChange(db, actor, {
+    kind: 'annotation',
+    uuid,
+    before: state,
+    after: { ...state, article: uuidOf(db, 'article', articleId), start, end, updatedAt: now },
+  });
   const after = getAnnotation(db, id);
-  recordEvent(db, { actor, action, entity: 'annotation', entityId: id, data: { before, after } }, now);
+  recordEvent(db, { actor, action, entity: 'annotation', entityId: id, entityUuid: uuid, data: { before, after } }, now);
   return after;
 }
 
@@ -66,12 +71,16 @@ function takeOrphan(db: Db, annotationId: number): OrphanRecord {
 
 /** The analyst's placement: the annotation moves to the new version at the offsets they chose. */
 export function placeOrphan(db: Db, input: { annotationId: number; start: number; end: number }, actor: string): Annotation {
-  return db
-    .transaction(() => {
+  return recordStep(
+    db,
+    actor,
+    'place',
+    () => {
       const orphan = takeOrphan(db, input.annotationId);
       return moveAnnotation(db, input.annotationId, orphan.newArticleId, input.start, input.end, actor, 'annotation.place');
-    })
-    .immediate();
+    },
+    (annotation) => ({ annotationId: annotation.id, articleId: annotation.articleId, quote: annotation.quote }),
+  );
 }
 
 /** Dropping leaves the annotation where it was made, on the superseded version: nothing is deleted. */

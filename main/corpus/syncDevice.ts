@@ -74,7 +74,8 @@ export function articleTexts(db: Db, operations: readonly Operation[]): Map<stri
   const texts = new Map<string, string>();
   for (const op of operations) {
     if (op.kind !== 'article.add' || texts.has(op.entity)) continue;
-    const text = db.prepare('SELECT text FROM articles WHERE sha256 = ?').pluck().get(op.entity) as string | undefined;
+    const text = (db.prepare('SELECT text FROM articles WHERE sha256 = ?').pluck().get(op.entity) ??
+      db.prepare('SELECT text FROM removed_article_texts WHERE sha256 = ?').pluck().get(op.entity)) as string | undefined;
     if (text !== undefined) texts.set(op.entity, text);
   }
   return texts;
@@ -103,4 +104,31 @@ export function syncStatus(db: Db): SyncStatus {
     lastPulledSeq: lastPulledSeq(db),
     openConflicts: db.prepare("SELECT count(*) FROM conflicts WHERE status = 'open'").pluck().get() as number,
   };
+}
+
+export interface SyncRun {
+  hub: string;
+  startedAt: string;
+  finishedAt: string;
+  ok: boolean;
+  /** How it ended, in words: the refusal or failure when it did not complete. */
+  message: string | null;
+  pushed: number;
+  applied: number;
+}
+
+/** Keeps how a sync ended, for the app's top bar: the time, the outcome in words, what moved. */
+export function recordSyncRun(db: Db, run: SyncRun): void {
+  db.prepare(
+    'INSERT INTO sync_runs (hub, started_at, finished_at, ok, message, pushed, applied) VALUES (@hub, @startedAt, @finishedAt, @ok, @message, @pushed, @applied)',
+  ).run({ ...run, ok: run.ok ? 1 : 0 });
+}
+
+/** The latest sync's outcome, and when a sync last succeeded (either may be null: never synced, never succeeded). */
+export function lastSyncRuns(db: Db): { last: SyncRun | null; lastSuccessAt: string | null } {
+  const row = db
+    .prepare('SELECT hub, started_at AS startedAt, finished_at AS finishedAt, ok, message, pushed, applied FROM sync_runs ORDER BY id DESC LIMIT 1')
+    .get() as (Omit<SyncRun, 'ok'> & { ok: number }) | undefined;
+  const lastSuccessAt = (db.prepare('SELECT finished_at FROM sync_runs WHERE ok = 1 ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? null;
+  return { last: row ? { ...row, ok: row.ok === 1 } : null, lastSuccessAt };
 }

@@ -16,7 +16,7 @@ export interface ReanchorSummary {
  */
 export function supersedeArticle(db: Db, oldId: number, newId: number, actor: string): ReanchorSummary {
   const now = new Date().toISOString();
-  markSuperseded(db, oldId, newId, now);
+  markSuperseded(db, oldId, newId, now, actor);
   const text = db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(newId) as string;
   // The old version's own annotations, and those still waiting to be placed on it from an even older one.
   const annotations = db

@@ -35,6 +35,11 @@ export function saveLogin(dbPath: string, address: HubAddress, token: string): s
   return path;
 }
 
+/** The hub addresses with a saved login beside this corpus, in the order they were first saved. */
+export function savedHubs(dbPath: string): string[] {
+  return Object.keys(readLogins(loginFilePath(dbPath)));
+}
+
 export function savedToken(dbPath: string, address: HubAddress): string | null {
   const token = readLogins(loginFilePath(dbPath))[address.key];
   return typeof token === 'string' ? token : null;

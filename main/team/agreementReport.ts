@@ -52,6 +52,17 @@ export function agreementReport(db: Db, request: AgreementRequest) {
   const tally = (spans: readonly TaggedSpan[]) =>
     Object.fromEntries(AGREEMENT_TAGS.map((t) => [t, spans.filter((s) => s.tag === t).length])) as Record<AgreementTag, number>;
   const kappa = kappaOverWords(articles, first, second);
+  // Where they differ: per article, the words the two labelled differently, most first, for the adjudicator to start with.
+  const perArticle = articles
+    .map((article) => {
+      const figures = kappaOverWords(
+        [article],
+        first.filter((s) => s.articleId === article.id),
+        second.filter((s) => s.articleId === article.id),
+      ).overall;
+      return { articleId: article.id, words: figures.words, differing: Math.round(figures.words * (1 - figures.observed)), kappa: figures.kappa };
+    })
+    .sort((a, b) => b.differing - a.differing || a.articleId - b.articleId);
   const alpha = unitizingAlpha(articles, [first, second]);
   return {
     analysts: [analysts[0]!, analysts[1]!] as [string, string],
@@ -61,5 +72,6 @@ export function agreementReport(db: Db, request: AgreementRequest) {
     codeUnits: alpha.length,
     kappa,
     alpha: { overall: alpha.overall, perTag: alpha.perTag },
+    perArticle,
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { TAGS, type Annotation, type AnnotationPatch, type Tag } from '../../main/contract/contract.ts';
+import { AnalystFilterControl, AnnotationAuthor } from '../team/Who.tsx';
 
 /** Rows are one fixed height so that only the visible ones need to exist (articles can carry thousands). */
 const ROW_HEIGHT = 48;
@@ -7,6 +8,8 @@ const OVERSCAN = 8;
 
 export interface AnnotationPanelProps {
   annotations: readonly Annotation[];
+  /** Who made the open article's annotations, whatever the analyst filter shows. */
+  authors?: readonly string[];
   selectedId: number | null;
   /** Increments when the note of the selected annotation should take the keyboard (key `n`). */
   noteRequest: number;
@@ -18,7 +21,16 @@ export interface AnnotationPanelProps {
 }
 
 /** The open article's annotations in text order, filterable by tag, with an editor for the selected one. */
-export function AnnotationPanel({ annotations, selectedId, noteRequest, suggestionCount = 0, onSelect, onUpdate, onDelete }: AnnotationPanelProps) {
+export function AnnotationPanel({
+  annotations,
+  authors = [],
+  selectedId,
+  noteRequest,
+  suggestionCount = 0,
+  onSelect,
+  onUpdate,
+  onDelete,
+}: AnnotationPanelProps) {
   const [filter, setFilter] = useState<ReadonlySet<Tag>>(new Set(TAGS));
   const shown = useMemo(() => (filter.size === TAGS.length ? annotations : annotations.filter((a) => filter.has(a.tag))), [annotations, filter]);
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
@@ -37,6 +49,7 @@ export function AnnotationPanel({ annotations, selectedId, noteRequest, suggesti
             <input type="checkbox" checked={filter.has(tag)} onChange={() => toggle(tag)} /> {tag}
           </label>
         ))}
+        <AnalystFilterControl authors={authors} />
         <span className="panel-count">
           {shown.length} of {annotations.length}
         </span>
@@ -96,6 +109,7 @@ function AnnotationRows({
           >
             <span className={`tag-chip hl-${a.tag}`}>{a.tag}</span>
             {a.speaker && <span className="row-speaker">{a.speaker}</span>}
+            <AnnotationAuthor author={a.author} />
             {a.note && <span className="row-note">{a.note}</span>}
             <span className="row-quote">{a.quote}</span>
           </div>

@@ -1,3 +1,4 @@
+import { LinkPeople } from '../team/Who.tsx';
 import { useMemo, useState } from 'react';
 import { GROUPING_LINK_TYPES, LINK_TYPES, type Annotation, type Link, type LinkType } from '../../main/contract/contract.ts';
 import { useMutate, useQuery } from '../data/DataProvider.tsx';
@@ -80,7 +81,7 @@ export function LinksPanel({ selected, onFollow }: LinksPanelProps) {
                   <span className="link-type">
                     {arrow} {link.type}
                   </span>{' '}
-                  <span className="link-status">{link.status}</span>{' '}
+                  <span className="link-status">{link.status}</span> <LinkPeople link={link} />{' '}
                   <button type="button" className="follow" onClick={() => other && onFollow(other.articleId, other.id, other.start)} disabled={!other}>
                     {other ? `${articleLabel(other.articleId)}: “${other.quote}”` : `annotation ${otherId}`}
                   </button>

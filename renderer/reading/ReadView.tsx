@@ -1,3 +1,5 @@
+import { useVisibleAnnotations } from '../team/analystFilter.ts';
+import { useMe } from '../team/Who.tsx';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, Suggestion, Tag } from '../../main/contract/contract.ts';
 import { AnnotationPanel } from '../annotations/AnnotationPanel.tsx';
@@ -38,10 +40,12 @@ export function ReadView() {
   // Ghosts follow the pinned annotation from article to article. Only a pin shows them: ghosts for whatever
   // happens to be selected would sit on the words the analyst is about to select.
   const suggestions = useQuery('suggestions.list', pin.pinned ? { annotationId: pin.pinned.id } : null).data ?? NO_SUGGESTIONS;
+  // Whose annotations show (mine / everyone's / one analyst): the highlights and the side panel alike.
+  const visible = useVisibleAnnotations(open?.annotations, useMe());
   const sources = useHighlightSources({
     paragraphs,
     articleId: open?.article.id ?? null,
-    annotations: open?.annotations,
+    annotations: visible,
     selected,
     pending,
     flash,
@@ -208,7 +212,8 @@ export function ReadView() {
       {open && active && (
         <div className="right-column">
           <AnnotationPanel
-            annotations={open.annotations}
+            annotations={visible ?? open.annotations}
+            authors={[...new Set(open.annotations.map((a) => a.author))]}
             selectedId={selectedId}
             noteRequest={noteRequest}
             suggestionCount={suggestions.filter((s) => s.articleId === open.article.id).length}

@@ -4,6 +4,7 @@ import { useQuery } from '../data/DataProvider.tsx';
 import { useKeyRouter, useKeyScope } from '../keys/KeyRouter.tsx';
 import type { Scope } from '../keys/keyTable.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
+import { SyncStatusBar } from '../team/SyncStatusBar.tsx';
 import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
 import { useRef } from 'react';
 
@@ -74,6 +75,7 @@ export function TopBar() {
           Orphans
         </button>
       </span>
+      <SyncStatusBar />
       <ul className="legend" aria-label="Tag colours">
         {TAGS.map((tagName) => (
           <li key={tagName} className={`hl hl-${tagName}`}>

@@ -69,7 +69,7 @@ describe('the article list a page at a time', () => {
         .sort(),
     ).toEqual([ids[3], ids[8]]);
     expect(pageArticles(db, { annotated: false, offset: 0, limit: 100 }).total).toBe(10);
-    markSuperseded(db, ids[1]!, ids[2]!, '2026-02-01T00:00:00Z');
+    markSuperseded(db, ids[1]!, ids[2]!, '2026-02-01T00:00:00Z', 'ana');
     expect(pageArticles(db, { superseded: true, offset: 0, limit: 100 }).articles.map((a) => a.id)).toEqual([ids[1]]);
     expect(pageArticles(db, { superseded: false, offset: 0, limit: 100 }).total).toBe(11);
   });

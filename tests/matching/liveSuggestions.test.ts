@@ -43,7 +43,7 @@ describe('suggestions come from live text, with their speaker', () => {
       { text: 'Officials said the terminal reopened on Friday.', title: 'Report 3', outlet: 'Outlet 3', url: null, published: null, fileName: '2b.txt' },
       'ana',
     ).articleId;
-    markSuperseded(db, ids[2]!, newer, new Date().toISOString());
+    markSuperseded(db, ids[2]!, newer, new Date().toISOString(), 'ana');
     expect(suggestFor(db, source.id).map((s) => s.articleId)).not.toContain(ids[2]);
   });
 
