@@ -4,7 +4,7 @@ import { articleSummaries, listOutlets, pageArticles } from '../corpus/articlePa
 import type { Db } from '../corpus/database.ts';
 import { createLink, listLinks, reviewLink } from '../corpus/links.ts';
 import { pageLinks } from '../corpus/linkPages.ts';
-import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker } from '../corpus/speakers.ts';
+import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker, updateSpeakerDetails } from '../corpus/speakers.ts';
 import { claimGroupPage, claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
 import { suggestAll, suggestFor } from '../matching/suggestions.ts';
 import { acceptSuggestion, rejectSuggestion } from '../matching/suggestionDecisions.ts';
@@ -86,5 +86,6 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'articles.summaries': ({ ids }) => articleSummaries(db, ids),
     'links.page': (query) => pageLinks(db, query),
     'review.groupsPage': (page) => claimGroupPage(db, page),
+    'speakers.update': (details) => updateSpeakerDetails(db, details, actor),
   };
 }

@@ -150,9 +150,25 @@ export const Speaker = z.object({
   aliases: z.array(z.string()),
   /** Annotations whose speaker is one of the aliases. */
   annotations: z.number().int().nonnegative(),
+  /** The role they speak in ("spokesman"), the organisation they belong to, their Wikidata item: as the analyst typed them. */
+  role: z.string().nullable(),
+  affiliation: z.string().nullable(),
+  wikidata: z.string().nullable(),
 });
 export type Speaker = z.infer<typeof Speaker>;
 const SpeakerName = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+/** A Wikidata item id: Q and a number without leading zeros (Q42), typed by the analyst; nothing is fetched. */
+export const WikidataId = z
+  .string()
+  .trim()
+  .regex(/^Q[1-9][0-9]{0,11}$/, 'expected a Wikidata item id: Q followed by its number, as in Q42');
+export const SpeakerDetails = z.strictObject({
+  id: Id,
+  role: SpeakerName.nullable().optional(),
+  affiliation: SpeakerName.nullable().optional(),
+  wikidata: WikidataId.nullable().optional(),
+});
+export type SpeakerDetails = z.infer<typeof SpeakerDetails>;
 
 export const EDIT_OPERATIONS = ['equal', 'near', 'swap', 'delete', 'insert', 'moved'] as const;
 /** One word step from the quote to a found span: `near` is a reworded form (stem, spelling, synonym), `moved` a word found out of order. */
@@ -674,6 +690,7 @@ export const contract = {
     output: ClaimGroupPage,
   },
   'articles.summaries': { input: z.strictObject({ ids: z.array(Id).max(MAX_ARTICLE_PAGE) }), output: z.array(ArticleSummary) },
+  'speakers.update': { input: SpeakerDetails, output: Speaker },
 } as const;
 
 export type Contract = typeof contract;

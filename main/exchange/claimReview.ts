@@ -15,13 +15,17 @@ interface Member {
   url: string | null;
   published: string | null;
   byline: string | null;
-  /** The speaker the typed name resolves to, by its display name. */
+  /** The speaker the typed name resolves to, by its display name, with who they are as the analyst recorded it. */
   speakerName: string | null;
+  speakerRole: string | null;
+  speakerAffiliation: string | null;
+  speakerWikidata: string | null;
   capturedSha256: string | null;
 }
 
 const MEMBER_SQL = `SELECT an.id, an.tag, an.quote, an.speaker, an.author, an.article_id AS articleId,
-  ar.title, ar.outlet, ar.url, ar.published, b.byline, sp.name AS speakerName, src.sha256 AS capturedSha256
+  ar.title, ar.outlet, ar.url, ar.published, b.byline, sp.name AS speakerName, sp.role AS speakerRole, sp.affiliation AS speakerAffiliation,
+  sp.wikidata AS speakerWikidata, src.sha256 AS capturedSha256
   FROM annotations an JOIN articles ar ON ar.id = an.article_id LEFT JOIN article_bylines b ON b.article_id = ar.id
     LEFT JOIN speaker_aliases al ON al.key = lower(trim(an.speaker)) LEFT JOIN speakers sp ON sp.id = al.speaker_id
     LEFT JOIN article_sources src ON src.article_id = ar.id
@@ -73,7 +77,7 @@ function claimReview(db: Db, memberIds: number[]): object {
     claimReviewed: rating?.claimReviewed ?? first.quote,
     itemReviewed: {
       '@type': 'Claim',
-      ...(claimant ? { author: { '@type': 'Person', name: claimant.speakerName ?? claimant.speaker!.trim() } } : {}),
+      ...(claimant ? { author: claimantOf(claimant) } : {}),
       ...(claimDate ? { datePublished: claimDate } : {}),
       firstAppearance: appearances[0],
       appearance: appearances,
@@ -103,5 +107,16 @@ function appearance(m: Member): object {
     ...(m.byline ? { author: { '@type': 'Person', name: m.byline } } : {}),
     ...(m.outlet ? { publisher: { '@type': 'Organization', name: m.outlet } } : {}),
     ...(m.capturedSha256 ? { identifier: { '@type': 'PropertyValue', propertyID: 'sha256', value: m.capturedSha256 } } : {}),
+  };
+}
+
+/** The claimant as schema.org's Person: its role as jobTitle, its organisation as affiliation, its Wikidata item as sameAs. */
+function claimantOf(m: Member): object {
+  return {
+    '@type': 'Person',
+    name: m.speakerName ?? m.speaker!.trim(),
+    ...(m.speakerRole ? { jobTitle: m.speakerRole } : {}),
+    ...(m.speakerAffiliation ? { affiliation: { '@type': 'Organization', name: m.speakerAffiliation } } : {}),
+    ...(m.speakerWikidata ? { sameAs: `https://www.wikidata.org/wiki/${m.speakerWikidata}` } : {}),
   };
 }

@@ -13,6 +13,7 @@ const ANNOTATION_READS: Method[] = [
   'review.matrix',
   'speakers.list',
   'history.state',
+  'review.timeline',
 ];
 const ARTICLE_READS: Method[] = [
   'articles.list',
@@ -48,6 +49,8 @@ export const INVALIDATES: Partial<Record<Method, readonly Method[]>> = {
   'articles.updateMetadata': [...ARTICLE_READS, 'review.groups', 'review.groupsPage', 'review.matrix'],
   'orphans.place': [...ARTICLE_READS, ...ANNOTATION_READS],
   'orphans.drop': [...ARTICLE_READS, ...ANNOTATION_READS],
+  'speakers.update': ANNOTATION_READS,
+  'settings.set': ['settings.get'],
 };
 
 /** Methods that only read: their answers may be cached and shared between panels. */
