@@ -23,7 +23,8 @@ import { verifyCorpus } from '../corpus/integrity.ts';
 import { claimTimeline } from '../provenance/claimTimeline.ts';
 import { deleteArticle } from '../corpus/articleDeletion.ts';
 import { syncStatus } from '../corpus/syncDevice.ts';
-import type { Method, Output, ParsedInput } from '../contract/contract.ts';
+import type { AsyncMethod, Method, Output, ParsedInput } from '../contract/contract.ts';
+import { importFromUrl } from '../ingest/urlImport.ts';
 
 export interface HandlerContext {
   db: Db;
@@ -31,7 +32,7 @@ export interface HandlerContext {
   actor: string;
 }
 
-export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
+export type Handlers = { [M in Method]: (input: ParsedInput<M>) => M extends AsyncMethod ? Promise<Output<M>> : Output<M> };
 
 /** The one implementation of the contract; IPC, HTTP and the CLI are thin shells around it. */
 export function createHandlers({ db, actor }: HandlerContext): Handlers {
@@ -87,5 +88,6 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'links.page': (query) => pageLinks(db, query),
     'review.groupsPage': (page) => claimGroupPage(db, page),
     'speakers.update': (details) => updateSpeakerDetails(db, details, actor),
+    'articles.importUrl': ({ url }) => importFromUrl(db, url, actor),
   };
 }

@@ -691,6 +691,8 @@ export const contract = {
   },
   'articles.summaries': { input: z.strictObject({ ids: z.array(Id).max(MAX_ARTICLE_PAGE) }), output: z.array(ArticleSummary) },
   'speakers.update': { input: SpeakerDetails, output: Speaker },
+  /** Fetches a page (within the size and time limits of ingest/urlImport.ts) and imports it, its bytes kept as captured. */
+  'articles.importUrl': { input: z.strictObject({ url: HttpUrl }), output: ImportResult },
 } as const;
 
 export type Contract = typeof contract;
@@ -700,6 +702,13 @@ export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
 
 export const METHODS = Object.keys(contract) as Method[];
+
+/** Requests whose handler answers with a promise, because they wait on the network: only the asynchronous dispatch serves them. */
+export const ASYNC_METHODS = ['articles.importUrl'] as const satisfies readonly Method[];
+export type AsyncMethod = (typeof ASYNC_METHODS)[number];
+export function isAsyncMethod(name: unknown): name is AsyncMethod {
+  return (ASYNC_METHODS as readonly unknown[]).includes(name);
+}
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.hasOwn(contract, name);

@@ -51,6 +51,7 @@ export const INVALIDATES: Partial<Record<Method, readonly Method[]>> = {
   'orphans.drop': [...ARTICLE_READS, ...ANNOTATION_READS],
   'speakers.update': ANNOTATION_READS,
   'settings.set': ['settings.get'],
+  'articles.importUrl': [...ARTICLE_READS, ...ANNOTATION_READS],
 };
 
 /** Methods that only read: their answers may be cached and shared between panels. */
