@@ -11,6 +11,7 @@ import { ClaimGroupTable } from './ClaimGroupTable.tsx';
 import { ClaimMatrixChart } from './ClaimMatrixChart.tsx';
 import { LinkGraph } from './LinkGraph.tsx';
 import { SpeakerRegistry } from './SpeakerRegistry.tsx';
+import { TimelineTab } from '../provenance/TimelineTab.tsx';
 import './review.css';
 
 const TABS = [
@@ -20,6 +21,7 @@ const TABS = [
   ['Speakers', 'review.speakers'],
   ['Matrix', 'review.matrix'],
   ['Graph', 'review.graph'],
+  ['Timeline', 'review.timeline'],
 ] as const satisfies ReadonlyArray<readonly [string, Scope]>;
 type Tab = (typeof TABS)[number][0];
 
@@ -45,6 +47,7 @@ export function ReviewDesk() {
         {tab === 'Speakers' && <SpeakerRegistry />}
         {tab === 'Matrix' && <MatrixTab />}
         {tab === 'Graph' && <GraphTab />}
+        {tab === 'Timeline' && <TimelineTab />}
       </div>
     </section>
   );

@@ -73,6 +73,9 @@ export function TopBar() {
         <button type="button" onClick={() => setDialog('orphans')}>
           Orphans
         </button>
+        <button type="button" onClick={() => setDialog('settings')}>
+          Settings…
+        </button>
       </span>
       <ul className="legend" aria-label="Tag colours">
         {TAGS.map((tagName) => (
