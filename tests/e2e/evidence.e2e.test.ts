@@ -181,3 +181,32 @@ describe('import from a web address, and the source as captured', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('speakers as entities in the app', () => {
+  it('records a speaker’s role, affiliation and Wikidata id from the speaker table, refusing a malformed id with the reason', async () => {
+    const dbPath = corpus(({ db, handlers }) => {
+      const text = 'Kirby said the shipments had stopped in March.';
+      const { articleId } = insertArticle(db, { text, title: 'Shipments', outlet: 'Wire', url: null, published: null, fileName: null }, 'e2e');
+      handlers['annotations.create']({ articleId, start: 11, end: 45, tag: 'claim', speaker: 'Kirby' });
+    });
+    const { page, problems, app } = await session.open(dbPath, { consoleErrors: false });
+    await page.getByRole('tablist', { name: 'View' }).getByRole('tab', { name: 'Review' }).click();
+    await page.getByRole('tablist', { name: 'Review' }).getByRole('tab', { name: 'Speakers' }).click();
+    await page.getByRole('button', { name: 'Edit who Kirby is' }).click();
+    const form = page.getByRole('form', { name: 'Who Kirby is' });
+    await form.getByRole('textbox', { name: 'Role' }).fill('spokesman');
+    await form.getByRole('textbox', { name: 'Affiliation' }).fill('National Security Council');
+    await form.getByRole('textbox', { name: 'Wikidata id' }).fill('wikidata 6253130');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => form.getByRole('alert').textContent()).toMatch(/expected a Wikidata item id: Q followed by its number/);
+    expect(app.session.handlers['speakers.list']({})[0]).toMatchObject({ role: null, wikidata: null });
+    await form.getByRole('textbox', { name: 'Wikidata id' }).fill('Q6253130');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => page.locator('[data-speaker]').first().textContent()).toContain('spokesman · National Security Council · Q6253130');
+    expect(app.session.handlers['speakers.list']({})[0]).toMatchObject({ role: 'spokesman', affiliation: 'National Security Council', wikidata: 'Q6253130' });
+    // One undoable step.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await eventually(() => app.session.handlers['speakers.list']({})[0]!.wikidata).toBeNull();
+    expect(problems).toEqual([]);
+  });
+});
