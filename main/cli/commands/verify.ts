@@ -1,30 +1,25 @@
 import { noPositionals, parse, type Command, type Options } from '../args.ts';
 import { printJson } from '../output.ts';
-import { describeIntegrity, verifyCorpus } from '../../corpus/integrity.ts';
-import { openForChecking } from '../../corpus/database.ts';
+import { checkCorpusFile, describeIntegrity } from '../../api/corpusCheck.ts';
 
 const VERIFY_OPTIONS = { quick: { type: 'boolean', default: false } } as const satisfies Options;
 
 export const verifyCommand: Command = {
   usage: 'verify [--quick]',
-  summary: "check the event log's hash chain, every article's text and every captured source against their hashes; names the first bad event or article",
+  summary:
+    "check the event log's hash chain, every article's text and every captured source against their hashes; names the first bad event or article, even in a corpus that refuses to open",
   options: VERIFY_OPTIONS,
   run({ args, dbPath, json, io }) {
     const { values, positionals } = parse(args, VERIFY_OPTIONS);
     noPositionals(positionals, 'verify');
     // Not the ordinary open: that refuses a corpus whose text changed, and then nothing could say what changed.
-    const db = openForChecking(dbPath);
-    try {
-      const report = verifyCorpus(db, { full: !values.quick });
-      if (json) io.out(printJson(report));
-      else {
-        io.out(describeIntegrity(report));
-        for (const problem of report.problems.slice(1)) io.out(`  ${problem.kind} ${problem.id}: ${problem.message}`);
-        io.out(`chain head: ${report.head}`);
-      }
-      return report.ok ? 0 : 1;
-    } finally {
-      db.close();
+    const report = checkCorpusFile(dbPath, { full: !values.quick });
+    if (json) io.out(printJson(report));
+    else {
+      io.out(describeIntegrity(report));
+      for (const problem of report.problems.slice(1)) io.out(`  ${problem.kind} ${problem.id}: ${problem.message}`);
+      io.out(`chain head: ${report.head}`);
     }
+    return report.ok ? 0 : 1;
   },
 };
