@@ -282,9 +282,26 @@ export const MATRIX_CELLS = ['reported', 'denied', 'absent'] as const;
  * there, `articleIds` all of them. Cells are keyed by the source's `articleId`.
  */
 export const ClaimMatrix = z.object({
-  groups: z.array(z.object({ id: Id, label: z.string() })),
+  groups: z.array(
+    z.object({
+      id: Id,
+      label: z.string(),
+      /** The group's independent origins, as its timeline counts them (copies of one report are one origin), and their summary. */
+      origins: z.number().int().nonnegative().optional(),
+      originSummary: z.string().optional(),
+    }),
+  ),
   sources: z.array(z.object({ articleId: Id, label: z.string(), published: IsoDate.nullable(), articleIds: z.array(Id).optional() })),
-  cells: z.array(z.object({ groupId: Id, articleId: Id, state: z.enum(MATRIX_CELLS), annotationIds: z.array(Id) })),
+  cells: z.array(
+    z.object({
+      groupId: Id,
+      articleId: Id,
+      state: z.enum(MATRIX_CELLS),
+      annotationIds: z.array(Id),
+      /** For a reported cell: the index, in the group's timeline, of the origin its report belongs to. */
+      origin: z.number().int().nonnegative().optional(),
+    }),
+  ),
   /** Groups matching the query over all pages, when the matrix was asked for a page. */
   totalGroups: z.number().int().nonnegative().optional(),
 });

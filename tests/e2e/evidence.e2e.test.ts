@@ -82,6 +82,12 @@ describe('the claim timeline on the review desk', () => {
     expect(png.name).toMatch(/^claim-\d+-timeline\.png$/);
     expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 
+    // The matrix counts the same origins.
+    await page.getByRole('tablist', { name: 'Review' }).getByRole('tab', { name: 'Matrix' }).click();
+    await eventually(() => page.locator('svg [data-origins]').getAttribute('data-origins')).toBe('2');
+    await page.getByRole('tablist', { name: 'Review' }).getByRole('tab', { name: 'Timeline' }).click();
+    await eventually(() => chart.count()).toBe(1);
+
     // By keyboard: focus a report and press Enter to open it in the Read view.
     await chart.getByRole('button', { name: /^Local Post/ }).focus();
     await page.keyboard.press('Enter');

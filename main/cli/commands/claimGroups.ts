@@ -107,8 +107,8 @@ export const matrixCommand: Command = {
     const mark = { reported: 'R', denied: 'D', absent: '·' } as const;
     io.out(
       formatTable(
-        ['claim', ...matrix.sources.map((s) => s.label)],
-        matrix.groups.map((g) => [g.label, ...matrix.sources.map((s) => mark[state.get(`${g.id}:${s.articleId}`) ?? 'absent'])]),
+        ['claim', 'origins', ...matrix.sources.map((s) => s.label)],
+        matrix.groups.map((g) => [g.label, g.origins, ...matrix.sources.map((s) => mark[state.get(`${g.id}:${s.articleId}`) ?? 'absent'])]),
       ),
     );
     io.out('R reported, D denied, · absent');
