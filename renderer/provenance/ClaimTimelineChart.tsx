@@ -123,7 +123,9 @@ export function ClaimTimelineChart({ timeline, onOpen }: { timeline: ClaimTimeli
           if (!from || !to) return null;
           // Bowed to the side, so an edge between two reports of one date does not run through the reports between them.
           const bend = 24 + 6 * (i % 4);
-          const path = `M ${from.x} ${from.y} C ${from.x + bend} ${from.y}, ${to.x + bend} ${to.y}, ${to.x} ${to.y}`;
+          // Leaves and meets each dot at its right edge, so the arrowhead shows beside the dot, not under it.
+          const [x1, x2] = [from.x + RADIUS + 1, to.x + RADIUS + 2];
+          const path = `M ${x1} ${from.y} C ${x1 + bend} ${from.y}, ${x2 + bend} ${to.y}, ${x2} ${to.y}`;
           const style = EDGE_STYLE[edge.kind];
           return (
             <path
