@@ -593,6 +593,8 @@ export const ClaimTimeline = z.object({
   origins: z.array(ClaimOrigin),
   /** "7 reports, 3 independent origins (AP copy ×4, Anadolu, BBC-based ×2)". */
   summary: z.string(),
+  /** Who said it (the speakers, by display name), who reported it (outlets) and who denied it (speakers or outlets of denials linked to it). */
+  people: z.object({ said: z.array(z.string()), reported: z.array(z.string()), denied: z.array(z.string()) }).optional(),
 });
 export type ClaimTimeline = z.infer<typeof ClaimTimeline>;
 

@@ -63,6 +63,12 @@ export function TimelineTab() {
               ? `${timeline.firstAppearance.outlet ?? timeline.firstAppearance.title ?? `article ${timeline.firstAppearance.articleId}`}, ${timeline.firstAppearance.published ?? 'undated'}`
               : '—'}
           </p>
+          {timeline.people && (
+            <p className="timeline-people">
+              Said by {timeline.people.said.join(', ') || '—'}; reported by {timeline.people.reported.join(', ') || '—'}; denied by{' '}
+              {timeline.people.denied.join(', ') || '—'}.
+            </p>
+          )}
           <ClaimTimelineChart timeline={timeline} onOpen={(articleId, id) => openAt(articleId, id, 0)} />
         </>
       )}

@@ -62,6 +62,9 @@ describe('the claim timeline on the review desk', () => {
       'Timeline of the claim: 5 reports, 2 independent origins (Wire Service copy ×3, Valley Radio-based ×2)',
     );
     expect(await page.locator('.timeline-first').textContent()).toBe('First appearance: Wire Service, 2023-03-01');
+    expect(await page.locator('.timeline-people').textContent()).toBe(
+      'Said by —; reported by Wire Service, Valley Radio, Daily One, Evening Two, Local Post; denied by —.',
+    );
     expect(await chart.locator('[data-article]').count()).toBe(5);
     // The wire story and its two reprints share their text pairwise.
     expect(await chart.locator('[data-edge="copy"]').count()).toBe(3);

@@ -3,6 +3,7 @@ import { createHandlers } from '../../main/api/handlers.ts';
 import { insertArticle } from '../../main/corpus/articles.ts';
 import { buildClaimReviews } from '../../main/exchange/claimReview.ts';
 import { claimMatrix } from '../../main/matching/claimGroupTable.ts';
+import { claimTimeline } from '../../main/provenance/claimTimeline.ts';
 import { spreadClaim } from '../helpers/claimSpread.ts';
 import { tempCorpus } from '../helpers/tempCorpus.ts';
 
@@ -61,5 +62,22 @@ describe('the matrix and ClaimReview count origins as the timeline does', () => 
     const reviews = buildClaimReviews(db, annotation.id) as Array<{ itemReviewed: { appearance: Array<{ isBasedOn?: object }> } }>;
     expect(reviews[0]!.itemReviewed.appearance).toHaveLength(1);
     expect(reviews[0]!.itemReviewed.appearance[0]!.isBasedOn).toBeUndefined();
+  });
+
+  it('says who said the claim, who reported it and who denied it', () => {
+    const { db, handlers, wire, reprints } = spread();
+    handlers['annotations.update']({ id: wire.annotation.id, speaker: 'The Mayor' });
+    handlers['annotations.update']({ id: reprints[0]!.annotation.id, speaker: 'mayor' });
+    const mayor = handlers['speakers.list']({}).find((s) => s.name === 'mayor')!;
+    handlers['speakers.merge']({ intoId: handlers['speakers.list']({}).find((s) => s.name === 'The Mayor')!.id, fromId: mayor.id });
+    const text = 'Engineers denied that the dam had cracked at all.';
+    const { articleId } = insertArticle(db, { text, title: 'Denial', outlet: 'Engineering Weekly', url: null, published: '2023-03-05', fileName: null }, 'ana');
+    const denial = handlers['annotations.create']({ articleId, start: 0, end: text.length - 1, tag: 'denial', speaker: 'Chief Engineer' });
+    handlers['links.create']({ fromId: denial.id, toId: wire.annotation.id, type: 'denies', status: 'confirmed' });
+    expect(claimTimeline(db, wire.annotation.id).people).toEqual({
+      said: ['The Mayor'],
+      reported: ['Wire Service', 'Valley Radio', 'Daily One', 'Evening Two', 'Local Post'],
+      denied: ['Chief Engineer'],
+    });
   });
 });
