@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { contract, isMethod, type Method, type Result } from '../contract/contract.ts';
+import { contract, isAsyncMethod, isMethod, type Method, type Result } from '../contract/contract.ts';
 import { busyError } from '../corpus/busy.ts';
 import { CrosscheckError, isCrosscheckError } from '../contract/errors.ts';
 import type { Handlers } from './handlers.ts';
 
 export type Dispatch = (method: unknown, input: unknown) => Result<unknown>;
+export type AsyncDispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
 
 /**
  * Validates a request against the contract, runs its handler and turns every
@@ -17,9 +18,34 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
     }
     const parsed = contract[method].input.safeParse(input);
     if (!parsed.success) return failure(new CrosscheckError('invalid_input', describeIssues(method, parsed.error)));
+    if (isAsyncMethod(method))
+      return failure(new CrosscheckError('invalid_input', `${method} waits on the network: only the app's asynchronous transports serve it.`));
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
       return { ok: true, value: handler(parsed.data) };
+    } catch (error) {
+      return answerFailure(error, onInternalError);
+    }
+  };
+}
+
+/**
+ * The dispatch the app's transports (HTTP, IPC) serve: requests that wait on
+ * the network (ASYNC_METHODS) are validated and awaited here, every other goes
+ * to `inner` (the ordinary dispatch, or browser mode's off-thread one).
+ */
+export function createAsyncDispatch(
+  handlers: Handlers,
+  inner: Dispatch | AsyncDispatch,
+  onInternalError: (error: unknown) => void = logInternalError,
+): AsyncDispatch {
+  return async (method, input) => {
+    if (!isAsyncMethod(method)) return inner(method, input);
+    const parsed = contract[method].input.safeParse(input);
+    if (!parsed.success) return failure(new CrosscheckError('invalid_input', describeIssues(method, parsed.error)));
+    try {
+      const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
       return answerFailure(error, onInternalError);
     }

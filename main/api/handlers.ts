@@ -4,7 +4,7 @@ import { articleSummaries, listOutlets, pageArticles } from '../corpus/articlePa
 import type { Db } from '../corpus/database.ts';
 import { createLink, listLinks, reviewLink } from '../corpus/links.ts';
 import { pageLinks } from '../corpus/linkPages.ts';
-import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker } from '../corpus/speakers.ts';
+import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker, updateSpeakerDetails } from '../corpus/speakers.ts';
 import { claimGroupPage, claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
 import { suggestAll, suggestFor } from '../matching/suggestions.ts';
 import { acceptSuggestion, rejectSuggestion } from '../matching/suggestionDecisions.ts';
@@ -23,7 +23,8 @@ import { verifyCorpus } from '../corpus/integrity.ts';
 import { claimTimeline } from '../provenance/claimTimeline.ts';
 import { deleteArticle } from '../corpus/articleDeletion.ts';
 import { createAppSync, type AppSync } from './appSync.ts';
-import type { Method, Output, ParsedInput } from '../contract/contract.ts';
+import type { AsyncMethod, Method, Output, ParsedInput } from '../contract/contract.ts';
+import { importFromUrl } from '../ingest/urlImport.ts';
 
 export interface HandlerContext {
   db: Db;
@@ -35,7 +36,7 @@ export interface HandlerContext {
   appSync?: AppSync;
 }
 
-export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
+export type Handlers = { [M in Method]: (input: ParsedInput<M>) => M extends AsyncMethod ? Promise<Output<M>> : Output<M> };
 
 /** The one implementation of the contract; IPC, HTTP and the CLI are thin shells around it. */
 export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, actor, dbPath) }: HandlerContext): Handlers {
@@ -91,5 +92,7 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
     'articles.summaries': ({ ids }) => articleSummaries(db, ids),
     'links.page': (query) => pageLinks(db, query),
     'review.groupsPage': (page) => claimGroupPage(db, page),
+    'speakers.update': (details) => updateSpeakerDetails(db, details, actor),
+    'articles.importUrl': ({ url }) => importFromUrl(db, url, actor),
   };
 }

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ImportResult, Result, SearchResults } from '../contract/contract.ts';
+import type { ImportResult, SearchResults } from '../contract/contract.ts';
 import { contract } from '../contract/contract.ts';
 import type { Db } from '../corpus/database.ts';
 import { storeArticle, type ReadArticle } from '../ingest/importFiles.ts';
 import { CrosscheckError, type ErrorCode } from '../contract/errors.ts';
-import { answerFailure, type Dispatch } from './dispatch.ts';
+import { answerFailure, type AsyncDispatch, type Dispatch } from './dispatch.ts';
 
 /** `read-upload` validates an articles.import request and reads its file; `search` answers search.articles. */
 export type OffThreadJob = { kind: 'read-upload'; input: unknown } | { kind: 'search'; query: string };
@@ -26,7 +26,7 @@ export const REQUEST_BUDGET_MS = 2_000;
 const WARM_WORKERS = 3;
 const MAX_WORKERS = 4;
 
-export type AsyncDispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
+export type { AsyncDispatch };
 
 function workerScript(): string | null {
   if (typeof import.meta.url !== 'string') return null;

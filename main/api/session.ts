@@ -6,7 +6,7 @@ import { currentAnalyst } from '../corpus/location.ts';
 import { verifyCorpus } from '../corpus/integrity.ts';
 import type { IntegrityReport } from '../contract/contract.ts';
 import { importSeedsOnFirstRun } from '../ingest/seeds.ts';
-import { createDispatch, type Dispatch } from './dispatch.ts';
+import { createAsyncDispatch, createDispatch, type AsyncDispatch, type Dispatch } from './dispatch.ts';
 import { createDownloads, type Downloads } from './downloads.ts';
 import { createHandlers, type Handlers } from './handlers.ts';
 
@@ -22,6 +22,8 @@ export interface Session {
   actor: string;
   handlers: Handlers;
   dispatch: Dispatch;
+  /** The same, serving too the requests that wait on the network (a page fetched to import): what the app's transports use. */
+  dispatchAsync: AsyncDispatch;
   downloads: Downloads;
   /** The quick integrity check run on open: the front end warns when it is not ok. */
   integrity: IntegrityReport;
@@ -50,5 +52,15 @@ export function openSession(options: SessionOptions): Session {
   }
   const handlers = createHandlers({ db, actor, dbPath: options.dbPath });
   const integrity = verifyCorpus(db, { full: false });
-  return { db, actor, handlers, dispatch: createDispatch(handlers), downloads: createDownloads(db), integrity, close: () => db.close() };
+  const dispatch = createDispatch(handlers);
+  return {
+    db,
+    actor,
+    handlers,
+    dispatch,
+    dispatchAsync: createAsyncDispatch(handlers, dispatch),
+    downloads: createDownloads(db),
+    integrity,
+    close: () => db.close(),
+  };
 }

@@ -152,9 +152,25 @@ export const Speaker = z.object({
   aliases: z.array(z.string()),
   /** Annotations whose speaker is one of the aliases. */
   annotations: z.number().int().nonnegative(),
+  /** The role they speak in ("spokesman"), the organisation they belong to, their Wikidata item: as the analyst typed them. */
+  role: z.string().nullable(),
+  affiliation: z.string().nullable(),
+  wikidata: z.string().nullable(),
 });
 export type Speaker = z.infer<typeof Speaker>;
 const SpeakerName = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+/** A Wikidata item id: Q and a number without leading zeros (Q42), typed by the analyst; nothing is fetched. */
+export const WikidataId = z
+  .string()
+  .trim()
+  .regex(/^Q[1-9][0-9]{0,11}$/, 'expected a Wikidata item id: Q followed by its number, as in Q42');
+export const SpeakerDetails = z.strictObject({
+  id: Id,
+  role: SpeakerName.nullable().optional(),
+  affiliation: SpeakerName.nullable().optional(),
+  wikidata: WikidataId.nullable().optional(),
+});
+export type SpeakerDetails = z.infer<typeof SpeakerDetails>;
 
 export const EDIT_OPERATIONS = ['equal', 'near', 'swap', 'delete', 'insert', 'moved'] as const;
 /** One word step from the quote to a found span: `near` is a reworded form (stem, spelling, synonym), `moved` a word found out of order. */
@@ -268,9 +284,26 @@ export const MATRIX_CELLS = ['reported', 'denied', 'absent'] as const;
  * there, `articleIds` all of them. Cells are keyed by the source's `articleId`.
  */
 export const ClaimMatrix = z.object({
-  groups: z.array(z.object({ id: Id, label: z.string() })),
+  groups: z.array(
+    z.object({
+      id: Id,
+      label: z.string(),
+      /** The group's independent origins, as its timeline counts them (copies of one report are one origin), and their summary. */
+      origins: z.number().int().nonnegative().optional(),
+      originSummary: z.string().optional(),
+    }),
+  ),
   sources: z.array(z.object({ articleId: Id, label: z.string(), published: IsoDate.nullable(), articleIds: z.array(Id).optional() })),
-  cells: z.array(z.object({ groupId: Id, articleId: Id, state: z.enum(MATRIX_CELLS), annotationIds: z.array(Id) })),
+  cells: z.array(
+    z.object({
+      groupId: Id,
+      articleId: Id,
+      state: z.enum(MATRIX_CELLS),
+      annotationIds: z.array(Id),
+      /** For a reported cell: the index, in the group's timeline, of the origin its report belongs to. */
+      origin: z.number().int().nonnegative().optional(),
+    }),
+  ),
   /** Groups matching the query over all pages, when the matrix was asked for a page. */
   totalGroups: z.number().int().nonnegative().optional(),
 });
@@ -586,6 +619,8 @@ export const ClaimTimeline = z.object({
   origins: z.array(ClaimOrigin),
   /** "7 reports, 3 independent origins (AP copy ×4, Anadolu, BBC-based ×2)". */
   summary: z.string(),
+  /** Who said it (the speakers, by display name), who reported it (outlets) and who denied it (speakers or outlets of denials linked to it). */
+  people: z.object({ said: z.array(z.string()), reported: z.array(z.string()), denied: z.array(z.string()) }).optional(),
 });
 export type ClaimTimeline = z.infer<typeof ClaimTimeline>;
 
@@ -702,6 +737,9 @@ export const contract = {
     output: ClaimGroupPage,
   },
   'articles.summaries': { input: z.strictObject({ ids: z.array(Id).max(MAX_ARTICLE_PAGE) }), output: z.array(ArticleSummary) },
+  'speakers.update': { input: SpeakerDetails, output: Speaker },
+  /** Fetches a page (within the size and time limits of ingest/urlImport.ts) and imports it, its bytes kept as captured. */
+  'articles.importUrl': { input: z.strictObject({ url: HttpUrl }), output: ImportResult },
 } as const;
 
 export type Contract = typeof contract;
@@ -711,6 +749,13 @@ export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
 
 export const METHODS = Object.keys(contract) as Method[];
+
+/** Requests whose handler answers with a promise, because they wait on the network: only the asynchronous dispatch serves them. */
+export const ASYNC_METHODS = ['articles.importUrl'] as const satisfies readonly Method[];
+export type AsyncMethod = (typeof ASYNC_METHODS)[number];
+export function isAsyncMethod(name: unknown): name is AsyncMethod {
+  return (ASYNC_METHODS as readonly unknown[]).includes(name);
+}
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.hasOwn(contract, name);

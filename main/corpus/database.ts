@@ -49,6 +49,38 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 }
 
 /**
+ * Opens a corpus only to check it (`crosscheck verify`): read-only, with the
+ * cheap check of the file but neither migration nor the text check that makes
+ * openDatabase refuse a changed article, so the check can name what changed.
+ * A corpus from another schema version is refused: its log cannot be read as this version records it.
+ */
+export function openForChecking(file: string): Db {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_CANTOPEN')
+      throw new CrosscheckError('not_found', `${file} does not exist or cannot be read; nothing to check.`);
+    throw error;
+  }
+  try {
+    assertIsDatabase(db, file);
+    assertSound(db, file);
+    const version = schemaVersion(db);
+    if (version !== LATEST_VERSION)
+      throw new CrosscheckError(
+        version > LATEST_VERSION ? 'newer_database' : 'invalid_input',
+        `${file} has schema version ${version}; this version of Crosscheck checks version ${LATEST_VERSION}. ` +
+          (version > LATEST_VERSION ? 'Update Crosscheck to check it.' : 'Open it once with any other command to bring it up to date, then check it.'),
+      );
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
  * Why a corpus cannot be opened when its file or folder cannot be written
  * (read-only storage, a locked-down folder): SQLite says only "unable to open
  * database file" or "attempt to write a readonly database", which reads like damage.

@@ -67,6 +67,10 @@ export interface RejectionState {
 export interface SpeakerState {
   name: string;
   createdAt: string;
+  /** Present only when set, so the state of a speaker without them reads as before they existed. */
+  role?: string;
+  affiliation?: string;
+  wikidata?: string;
 }
 export interface SpeakerAliasState {
   alias: string;
@@ -190,7 +194,13 @@ const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | 
          FROM suggestion_rejections r JOIN annotations a ON a.id = r.annotation_id JOIN articles ar ON ar.id = r.article_id WHERE r.uuid = ?`,
       )
       .get(uuid) as RejectionState | undefined,
-  speaker: (db, uuid) => cachedStatement(db, 'SELECT name, created_at AS createdAt FROM speakers WHERE uuid = ?').get(uuid) as SpeakerState | undefined,
+  speaker: (db, uuid) => {
+    const row = cachedStatement(db, 'SELECT name, created_at AS createdAt, role, affiliation, wikidata FROM speakers WHERE uuid = ?').get(uuid) as
+      { name: string; createdAt: string; role: string | null; affiliation: string | null; wikidata: string | null } | undefined;
+    if (!row) return undefined;
+    const { role, affiliation, wikidata, ...state } = row;
+    return { ...state, ...(role === null ? {} : { role }), ...(affiliation === null ? {} : { affiliation }), ...(wikidata === null ? {} : { wikidata }) };
+  },
   speakerAlias: (db, uuid) => {
     const row = aliasRow(db, uuid);
     return row ? { alias: row.alias, speaker: row.speaker } : undefined;
@@ -396,16 +406,23 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
     );
   },
   speaker(db, uuid, state, existing, idHint) {
+    const entity = [state.role ?? null, state.affiliation ?? null, state.wikidata ?? null];
     if (existing !== null) {
-      cachedStatement(db, 'UPDATE speakers SET name = ?, created_at = ? WHERE id = ?').run(state.name, state.createdAt, existing);
+      cachedStatement(db, 'UPDATE speakers SET name = ?, created_at = ?, role = ?, affiliation = ?, wikidata = ? WHERE id = ?').run(
+        state.name,
+        state.createdAt,
+        ...entity,
+        existing,
+      );
       return existing;
     }
     return Number(
-      cachedStatement(db, 'INSERT INTO speakers (id, uuid, name, created_at) VALUES (?, ?, ?, ?)').run(
+      cachedStatement(db, 'INSERT INTO speakers (id, uuid, name, created_at, role, affiliation, wikidata) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         freeId(db, 'speakers', idHint),
         uuid,
         state.name,
         state.createdAt,
+        ...entity,
       ).lastInsertRowid,
     );
   },

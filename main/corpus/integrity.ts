@@ -84,8 +84,9 @@ function checkEvents(db: Db, full: boolean, problems: IntegrityReport['problems'
 
 /** Article texts against their sha256: all of them, or on the quick path the next stretch in turn (see textIntegrity.ts). */
 function checkArticles(db: Db, full: boolean, problems: IntegrityReport['problems']): number {
-  for (const { id } of full ? verifyAllTexts(db) : verifyTextsInTurn(db)) {
-    problems.push({ kind: 'article', id, message: 'its text does not match the sha256 stored when it was imported' });
+  for (const { id, title, fileName } of full ? verifyAllTexts(db) : verifyTextsInTurn(db)) {
+    const name = title ? ` ("${title}")` : fileName ? ` (${fileName})` : '';
+    problems.push({ kind: 'article', id, message: `its text${name} does not match the sha256 stored when it was imported` });
   }
   return db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
 }

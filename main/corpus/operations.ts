@@ -121,7 +121,17 @@ const PAYLOADS: Record<OperationKind, z.ZodType> = {
       rejectedAt: Stamp,
     })
     .nullable(),
-  'speaker.create': z.strictObject({ name: Name, createdAt: Stamp }),
+  // Who the speaker is (schema 16): present only when set, so a speaker without them travels as before.
+  'speaker.create': z.strictObject({
+    name: Name,
+    createdAt: Stamp,
+    role: Name.optional(),
+    affiliation: Name.optional(),
+    wikidata: z
+      .string()
+      .regex(/^Q[1-9][0-9]{0,11}$/)
+      .optional(),
+  }),
   'speaker.update': z.unknown(),
   'speaker.delete': z.null(),
   'speaker.alias': z.strictObject({ alias: Name, speaker: Uuid }).nullable(),

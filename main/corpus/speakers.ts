@@ -1,4 +1,4 @@
-import type { Speaker } from '../contract/contract.ts';
+import type { Speaker, SpeakerDetails } from '../contract/contract.ts';
 import { CrosscheckError } from '../contract/errors.ts';
 import { applyChange, recordStep, type StepSummary } from './changes.ts';
 import type { Db } from './database.ts';
@@ -9,7 +9,13 @@ import { recordEvent } from './events.ts';
 export const speakerKey = (name: string) => name.replace(/^ +| +$/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 export function listSpeakers(db: Db): Speaker[] {
-  const speakers = db.prepare('SELECT id, name FROM speakers ORDER BY name COLLATE NOCASE, id').all() as Array<{ id: number; name: string }>;
+  const speakers = db.prepare('SELECT id, name, role, affiliation, wikidata FROM speakers ORDER BY name COLLATE NOCASE, id').all() as Array<{
+    id: number;
+    name: string;
+    role: string | null;
+    affiliation: string | null;
+    wikidata: string | null;
+  }>;
   const aliases = db.prepare('SELECT speaker_id AS speakerId, alias FROM speaker_aliases ORDER BY alias COLLATE NOCASE').all() as Array<{
     speakerId: number;
     alias: string;
@@ -118,3 +124,46 @@ export function renameSpeaker(db: Db, speakerId: number, name: string, actor: st
     speakerSummary,
   );
 }
+
+/**
+ * Sets who a speaker is: the role they speak in, the organisation they belong
+ * to, their Wikidata item (as the analyst typed it; nothing is fetched). A
+ * field left out stays as it is, null clears it. One undoable step, replicated.
+ */
+export function updateSpeakerDetails(db: Db, details: SpeakerDetails, actor: string): Speaker {
+  return recordStep(
+    db,
+    actor,
+    'metadata',
+    (): Speaker => {
+      const before = getSpeaker(db, details.id);
+      const uuid = uuidOf(db, 'speaker', details.id);
+      const state = readState(db, 'speaker', uuid)!;
+      const next = { ...state };
+      for (const field of ['role', 'affiliation', 'wikidata'] as const) {
+        const value = details[field];
+        if (value === undefined) continue;
+        if (value === null) delete next[field];
+        else next[field] = value;
+      }
+      if (JSON.stringify(next) === JSON.stringify(state)) return before;
+      applyChange(db, actor, { kind: 'speaker', uuid, before: state, after: next });
+      recordEvent(db, {
+        actor,
+        action: 'speaker.details',
+        entity: 'speaker',
+        entityId: details.id,
+        entityUuid: uuid,
+        data: { before: { role: before.role, affiliation: before.affiliation, wikidata: before.wikidata }, after: detailsOf(next) },
+      });
+      return getSpeaker(db, details.id);
+    },
+    speakerSummary,
+  );
+}
+
+const detailsOf = (state: { role?: string; affiliation?: string; wikidata?: string }) => ({
+  role: state.role ?? null,
+  affiliation: state.affiliation ?? null,
+  wikidata: state.wikidata ?? null,
+});

@@ -52,7 +52,9 @@ export function verifyTextsInTurn(db: Db, budget: number = TEXT_CHECKED_ON_OPEN)
   }
   // Past the last article, the next open starts again from the first. A changed text keeps the cursor where it was, so it is found again.
   const next = checked >= budget ? last : 0;
-  if (changed.length === 0 && next !== cursor) db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(CURSOR_KEY, String(next));
+  // A connection opened only to check (read-only) leaves the cursor to the next ordinary open.
+  if (changed.length === 0 && next !== cursor && !db.readonly)
+    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(CURSOR_KEY, String(next));
   return changed;
 }
 

@@ -41,7 +41,7 @@ async function start(): Promise<void> {
   backups = scheduleBackups(corpus.db, dbPath);
 
   protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.method, request.url, corpus!.downloads));
-  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => answerIpcCall(corpus!.dispatch, event.senderFrame?.url, method, input));
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => answerIpcCall(corpus!.dispatchAsync, event.senderFrame?.url, method, input));
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

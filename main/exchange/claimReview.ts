@@ -2,6 +2,7 @@ import { claimGroupIds } from '../corpus/claimGroups.ts';
 import { groupMembers, ratingOf } from '../corpus/claimRatings.ts';
 import type { Db } from '../corpus/database.ts';
 import { publisherSettings } from '../corpus/publisherSettings.ts';
+import { claimTimeline } from '../provenance/claimTimeline.ts';
 
 interface Member {
   id: number;
@@ -15,13 +16,17 @@ interface Member {
   url: string | null;
   published: string | null;
   byline: string | null;
-  /** The speaker the typed name resolves to, by its display name. */
+  /** The speaker the typed name resolves to, by its display name, with who they are as the analyst recorded it. */
   speakerName: string | null;
+  speakerRole: string | null;
+  speakerAffiliation: string | null;
+  speakerWikidata: string | null;
   capturedSha256: string | null;
 }
 
 const MEMBER_SQL = `SELECT an.id, an.tag, an.quote, an.speaker, an.author, an.article_id AS articleId,
-  ar.title, ar.outlet, ar.url, ar.published, b.byline, sp.name AS speakerName, src.sha256 AS capturedSha256
+  ar.title, ar.outlet, ar.url, ar.published, b.byline, sp.name AS speakerName, sp.role AS speakerRole, sp.affiliation AS speakerAffiliation,
+  sp.wikidata AS speakerWikidata, src.sha256 AS capturedSha256
   FROM annotations an JOIN articles ar ON ar.id = an.article_id LEFT JOIN article_bylines b ON b.article_id = ar.id
     LEFT JOIN speaker_aliases al ON al.key = lower(trim(an.speaker)) LEFT JOIN speakers sp ON sp.id = al.speaker_id
     LEFT JOIN article_sources src ON src.article_id = ar.id
@@ -34,7 +39,9 @@ const MEMBER_SQL = `SELECT an.id, an.tag, an.quote, an.speaker, an.author, an.ar
  * first speaker named, its date that of its first appearance (schema.org has
  * no claimDate: the Claim's own datePublished says when it was made); every
  * article it appeared in is listed with headline, address and the hash of the
- * bytes captured on import. The author is the publishing organisation set in
+ * bytes captured on import, and a report that copies, cites or names another
+ * as its source (the timeline's origins) names its origin's first report as
+ * isBasedOn. The author is the publishing organisation set in
  * the corpus's settings, else the reviewer. url and reviewRating appear only
  * where the analyst set them. Serialise with jsonForScript to paste into a page.
  */
@@ -62,7 +69,15 @@ function claimReview(db: Db, memberIds: number[]): object {
   const reviewer = rating?.reviewer ?? lastLinkReview?.reviewer ?? first.author;
   const reviewedAt = rating?.reviewedAt ?? lastLinkReview?.reviewedAt ?? null;
   const seen = new Set<number>();
-  const appearances = members.filter((m) => !seen.has(m.articleId) && seen.add(m.articleId)).map(appearance);
+  const reports = members.filter((m) => !seen.has(m.articleId) && seen.add(m.articleId));
+  // The timeline's origins: a report copying, citing or naming another is based on its origin's first report.
+  const origins = claimTimeline(db, memberIds[0]!).origins;
+  const basedOn = new Map(origins.flatMap((o) => o.articleIds.filter((id) => id !== o.firstArticleId).map((id) => [id, o.firstArticleId] as const)));
+  const byArticle = new Map(reports.map((m) => [m.articleId, m]));
+  const appearances = reports.map((m) => {
+    const source = byArticle.get(basedOn.get(m.articleId) ?? -1);
+    return { ...appearance(m), ...(source ? { isBasedOn: reference(source) } : {}) };
+  });
   const claimant = [first, ...members].find((m) => m.speaker !== null);
   const claimDate = members.find((m) => m.published !== null)?.published ?? null;
   const publisher = publisherSettings(db);
@@ -73,7 +88,7 @@ function claimReview(db: Db, memberIds: number[]): object {
     claimReviewed: rating?.claimReviewed ?? first.quote,
     itemReviewed: {
       '@type': 'Claim',
-      ...(claimant ? { author: { '@type': 'Person', name: claimant.speakerName ?? claimant.speaker!.trim() } } : {}),
+      ...(claimant ? { author: claimantOf(claimant) } : {}),
       ...(claimDate ? { datePublished: claimDate } : {}),
       firstAppearance: appearances[0],
       appearance: appearances,
@@ -103,5 +118,26 @@ function appearance(m: Member): object {
     ...(m.byline ? { author: { '@type': 'Person', name: m.byline } } : {}),
     ...(m.outlet ? { publisher: { '@type': 'Organization', name: m.outlet } } : {}),
     ...(m.capturedSha256 ? { identifier: { '@type': 'PropertyValue', propertyID: 'sha256', value: m.capturedSha256 } } : {}),
+  };
+}
+
+/** The claimant as schema.org's Person: its role as jobTitle, its organisation as affiliation, its Wikidata item as sameAs. */
+function claimantOf(m: Member): object {
+  return {
+    '@type': 'Person',
+    name: m.speakerName ?? m.speaker!.trim(),
+    ...(m.speakerRole ? { jobTitle: m.speakerRole } : {}),
+    ...(m.speakerAffiliation ? { affiliation: { '@type': 'Organization', name: m.speakerAffiliation } } : {}),
+    ...(m.speakerWikidata ? { sameAs: `https://www.wikidata.org/wiki/${m.speakerWikidata}` } : {}),
+  };
+}
+
+/** Another appearance named from this one (schema.org's isBasedOn): by its address, headline and publisher. */
+function reference(m: Member): object {
+  return {
+    '@type': 'CreativeWork',
+    ...(m.url ? { url: m.url } : {}),
+    ...(m.title ? { headline: m.title } : {}),
+    ...(m.outlet ? { publisher: { '@type': 'Organization', name: m.outlet } } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { Annotation, ClaimGroup, ClaimGroupPage, ClaimGroupRow, ClaimMatrix
 import { ratingOf } from '../corpus/claimRatings.ts';
 import { listAnnotations } from '../corpus/annotations.ts';
 import { claimGroupIds } from '../corpus/claimGroups.ts';
+import { claimTimeline } from '../provenance/claimTimeline.ts';
 import type { Db } from '../corpus/database.ts';
 import { listLinks } from '../corpus/links.ts';
 import { speakerOf } from '../corpus/speakers.ts';
@@ -202,17 +203,22 @@ export function claimMatrix(db: Db, options: MatrixOptions = {}): ClaimMatrix {
   const ordered = [...columns.values()].sort(
     (a, b) => (a.first.published ?? '\uffff').localeCompare(b.first.published ?? '\uffff') || a.label.localeCompare(b.label),
   );
+  // The same origins as the group's timeline: reports copying one another count once.
+  const timelines = new Map(page.map(({ id, list }) => [id, claimTimeline(db, list[0]!.id)]));
   const cells: ClaimMatrix['cells'] = [];
   for (const { id } of page) {
     const bySource = cellsByGroup.get(id)!;
+    const originOf = new Map(timelines.get(id)!.appearances.map((a) => [a.annotationId, a.origin]));
     for (const c of ordered) {
       const entry = bySource.get(c.key);
       const state = entry && entry.denied.size > 0 ? 'denied' : entry && entry.reported.size > 0 ? 'reported' : 'absent';
-      cells.push({ groupId: id, articleId: c.first.id, state, annotationIds: entry ? [...(state === 'denied' ? entry.denied : entry.reported)] : [] });
+      const annotationIds = entry ? [...(state === 'denied' ? entry.denied : entry.reported)] : [];
+      const origin = state === 'reported' ? annotationIds.map((a) => originOf.get(a)).find((o) => o !== undefined) : undefined;
+      cells.push({ groupId: id, articleId: c.first.id, state, annotationIds, ...(origin === undefined ? {} : { origin }) });
     }
   }
   return {
-    groups: page.map(({ id, label }) => ({ id, label })),
+    groups: page.map(({ id, label }) => ({ id, label, origins: timelines.get(id)!.origins.length, originSummary: timelines.get(id)!.summary })),
     sources: ordered.map((c) => ({ articleId: c.first.id, label: c.label, published: c.first.published, articleIds: [...c.articleIds].sort((a, b) => a - b) })),
     cells,
     totalGroups: matching.length,

@@ -94,6 +94,7 @@ export function claimTimeline(db: Db, annotationId: number): ClaimTimeline {
   const first = appearances.find((a) => a.tag === 'claim') ?? appearances[0] ?? null;
   return {
     groupId,
+    people: whoSaidReportedDenied(db, memberIds, appearances),
     claim: first?.quote ?? '',
     reports: reports.length,
     firstAppearance: appearances[0] ?? null,
@@ -109,4 +110,28 @@ function namesOutlet(quote: string, outlet: string): boolean {
   const escaped = outlet.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (escaped.length < 2) return false;
   return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu').test(quote);
+}
+
+/**
+ * "Who said, who reported, who denied": the speakers the group's spans name
+ * (through their aliases, by display name), the outlets whose articles carry
+ * it, and the speakers (else outlets) of denials linked to it.
+ */
+function whoSaidReportedDenied(db: Db, memberIds: number[], appearances: ReadonlyArray<{ outlet: string | null }>) {
+  const ids = memberIds.map(() => '?').join(', ');
+  const speakerName = `coalesce((SELECT s.name FROM speaker_aliases al JOIN speakers s ON s.id = al.speaker_id WHERE al.key = lower(trim(a.speaker))), trim(a.speaker))`;
+  const said = db
+    .prepare(`SELECT DISTINCT ${speakerName} AS name FROM annotations a WHERE a.id IN (${ids}) AND a.tag <> 'denial' AND a.speaker IS NOT NULL ORDER BY a.id`)
+    .pluck()
+    .all(...memberIds) as string[];
+  const denied = db
+    .prepare(
+      `SELECT DISTINCT coalesce(${speakerName}, ar.outlet, ar.title, 'article ' || ar.id) AS name FROM links l JOIN annotations a ON a.id = l.from_id
+       JOIN articles ar ON ar.id = a.article_id
+       WHERE l.type IN ('denies', 'contradicts') AND l.status <> 'rejected' AND l.to_id IN (${ids}) ORDER BY a.id`,
+    )
+    .pluck()
+    .all(...memberIds) as string[];
+  const reported = [...new Set(appearances.flatMap((a) => (a.outlet ? [a.outlet] : [])))];
+  return { said: [...new Set(said)], reported, denied: [...new Set(denied)] };
 }

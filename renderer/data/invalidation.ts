@@ -14,6 +14,7 @@ const ANNOTATION_READS: Method[] = [
   'speakers.list',
   'history.state',
   'agreement.compute',
+  'review.timeline',
 ];
 const ARTICLE_READS: Method[] = [
   'articles.list',
@@ -50,6 +51,9 @@ export const INVALIDATES: Partial<Record<Method, readonly Method[]>> = {
   'orphans.place': [...ARTICLE_READS, ...ANNOTATION_READS],
   'orphans.drop': [...ARTICLE_READS, ...ANNOTATION_READS],
   'sync.start': ['sync.status'],
+  'speakers.update': ANNOTATION_READS,
+  'settings.set': ['settings.get'],
+  'articles.importUrl': [...ARTICLE_READS, ...ANNOTATION_READS],
 };
 
 /** Methods that only read: their answers may be cached and shared between panels. */

@@ -4,6 +4,7 @@ import { useCall, useInvalidate } from '../data/DataProvider.tsx';
 import { INVALIDATES } from '../data/invalidation.ts';
 import { Dialog } from '../shell/Dialog.tsx';
 import { filesFromDrop, fileToBase64, IMPORTABLE, type PickedFile } from './fileBytes.ts';
+import { UrlImportBox } from './UrlImportBox.tsx';
 
 type Row = { path: string; status: ImportResult['status'] | 'waiting' | 'cancelled'; detail: string };
 
@@ -98,6 +99,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
           Choose a folder…
         </label>
       </div>
+      <UrlImportBox disabled={running} />
       {rows.length > 0 && (
         <>
           <div className="import-progress">

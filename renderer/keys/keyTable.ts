@@ -18,6 +18,7 @@ export const SCOPES = {
   'review.matrix': { title: 'Review: matrix', modal: false },
   'review.graph': { title: 'Review: graph', modal: false },
   'review.agreement': { title: 'Review: agreement', modal: false },
+  'review.timeline': { title: 'Review: timeline', modal: false },
   menu: { title: 'A popup menu', modal: true },
   dialog: { title: 'A dialog', modal: true },
 } as const satisfies Record<string, { title: string; modal: boolean }>;
@@ -83,6 +84,7 @@ export const KEY_TABLE = {
   'review.matrix': [],
   'review.graph': [],
   'review.agreement': [],
+  'review.timeline': [],
   menu: [...LIST_MOVES, b('close', ['Escape'], 'close the menu')],
   dialog: [b('close', ['Escape'], 'close the dialog'), b('focus', ['Tab', 'Shift+Tab'], 'move between its controls (focus stays inside)')],
 } as const satisfies Record<Scope, readonly KeyBinding[]>;
@@ -91,7 +93,7 @@ export type CommandOf<S extends Scope> = (typeof KEY_TABLE)[S][number]['command'
 
 /** Scopes that are on at the same time as another: `global` with every view, `read` with `text`. */
 const SHARED_WITH: Partial<Record<Scope, Scope[]>> = {
-  global: ['read', 'review.groups', 'review.suggestions', 'review.links', 'review.speakers', 'review.matrix', 'review.graph', 'review.agreement'],
+  global: ['read', 'review.groups', 'review.suggestions', 'review.links', 'review.speakers', 'review.matrix', 'review.graph', 'review.agreement', 'review.timeline'],
 };
 
 /**

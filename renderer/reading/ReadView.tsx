@@ -189,6 +189,9 @@ export function ReadView() {
                 <button type="button" className="quiet-button" onClick={() => workspace.setDialog('details')}>
                   Edit details
                 </button>
+                <button type="button" className="quiet-button" onClick={() => workspace.setDialog('source')}>
+                  Source as captured
+                </button>
               </p>
               <h2 id="article-heading" className={articleTitle(open.article).known ? undefined : 'unknown'}>
                 {articleTitle(open.article).text}

@@ -51,9 +51,14 @@ export function ClaimMatrixChart({ matrix }: { matrix: ClaimMatrix }) {
         ))}
         {matrix.groups.map((group, row) => (
           <g key={group.id} transform={`translate(0, ${HEADER_HEIGHT + row * ROW_HEIGHT})`} data-group={group.id}>
-            <title>{group.label}</title>
+            <title>{group.originSummary ? `${group.label} — ${group.originSummary}` : group.label}</title>
             <text x={6} y={ROW_HEIGHT / 2 + 4} fill="#1d2129">
-              {clip(group.label, 44)}
+              {clip(group.label, group.origins === undefined ? 44 : 34)}
+              {group.origins !== undefined && (
+                <tspan fill="#5f6673" data-origins={group.origins}>
+                  {` · ${group.origins} origin${group.origins === 1 ? '' : 's'}`}
+                </tspan>
+              )}
             </text>
             {matrix.sources.map((source, i) => {
               const state = cell.get(`${group.id}:${source.articleId}`)?.state ?? 'absent';

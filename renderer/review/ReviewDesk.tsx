@@ -12,6 +12,7 @@ import { ClaimMatrixChart } from './ClaimMatrixChart.tsx';
 import { LinkGraph } from './LinkGraph.tsx';
 import { SpeakerRegistry } from './SpeakerRegistry.tsx';
 import { AgreementView } from '../team/AgreementView.tsx';
+import { TimelineTab } from '../provenance/TimelineTab.tsx';
 import './review.css';
 
 const TABS = [
@@ -22,6 +23,7 @@ const TABS = [
   ['Matrix', 'review.matrix'],
   ['Graph', 'review.graph'],
   ['Agreement', 'review.agreement'],
+  ['Timeline', 'review.timeline'],
 ] as const satisfies ReadonlyArray<readonly [string, Scope]>;
 type Tab = (typeof TABS)[number][0];
 
@@ -48,6 +50,7 @@ export function ReviewDesk() {
         {tab === 'Matrix' && <MatrixTab />}
         {tab === 'Graph' && <GraphTab />}
         {tab === 'Agreement' && <AgreementView />}
+        {tab === 'Timeline' && <TimelineTab />}
       </div>
     </section>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Speaker } from '../../main/contract/contract.ts';
 import { useMutate, useQuery } from '../data/DataProvider.tsx';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
+import { SpeakerDetailsCell } from '../speakers/SpeakerDetailsCell.tsx';
 
 /**
  * The speakers named on attributions, with their aliases: add a name, or merge
@@ -43,6 +44,7 @@ export function SpeakerRegistry() {
             <th scope="col">speaker</th>
             <th scope="col">aliases</th>
             <th scope="col">annotations</th>
+            <th scope="col">who they are</th>
             <th scope="col">add a name</th>
             <th scope="col">merge into</th>
           </tr>
@@ -53,6 +55,9 @@ export function SpeakerRegistry() {
               <td>{speaker.name}</td>
               <td>{speaker.aliases.join('; ')}</td>
               <td>{speaker.annotations}</td>
+              <td>
+                <SpeakerDetailsCell speaker={speaker} />
+              </td>
               <td>
                 <form
                   onSubmit={(e) => {

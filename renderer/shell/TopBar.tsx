@@ -74,6 +74,9 @@ export function TopBar() {
         <button type="button" onClick={() => setDialog('orphans')}>
           Orphans
         </button>
+        <button type="button" onClick={() => setDialog('settings')}>
+          Settings…
+        </button>
       </span>
       <SyncStatusBar />
       <ul className="legend" aria-label="Tag colours">

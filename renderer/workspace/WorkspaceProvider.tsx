@@ -19,7 +19,7 @@ export interface FocusRequest {
 }
 
 export type View = 'read' | 'review';
-export type DialogName = 'import' | 'export' | 'orphans' | 'details';
+export type DialogName = 'import' | 'export' | 'orphans' | 'details' | 'settings' | 'source';
 
 const byTextOrder = (a: Annotation, b: Annotation) => a.start - b.start || a.end - b.end || a.id - b.id;
 const NO_HISTORY: HistoryState = { undo: null, redo: null };

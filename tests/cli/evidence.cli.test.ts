@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/runCli.ts';
@@ -62,7 +62,7 @@ describe('crosscheck import of a PDF, settings, rate, the published ClaimReview 
 });
 
 describe('crosscheck verify', () => {
-  it('passes a corpus nobody touched, and after a byte of an article is flipped in the file names that article, refusing every open', () => {
+  it('passes a corpus nobody touched; after a byte of an article is flipped in the file, verify names that article while every other command refuses to open it', () => {
     const dir = tempDir();
     const db = join(dir, 'c.db');
     writeFileSync(join(dir, 'port.txt'), `${CLAIM}\n`);
@@ -75,13 +75,34 @@ describe('crosscheck verify', () => {
     const fd = openSync(db, 'r+');
     writeSync(fd, Buffer.from('k'), 0, 1, at + 3);
     closeSync(fd);
-    // Opening refuses the changed corpus, naming the article, so nothing reads or backs up text that is not what was imported.
-    for (const args of [['articles'], ['verify', '--json'], ['backup']]) {
+    // verify opens the file only to check it, so it can report what an ordinary open refuses.
+    const checked = runCli(['verify', '--db', db]);
+    expect(checked.status).toBe(1);
+    expect(checked.stdout).toMatch(/^the corpus does not match its own record: article 1: its text \(port\.txt\) does not match the sha256/);
+    const report = JSON.parse(runCli(['verify', '--json', '--db', db]).stdout);
+    expect(report).toMatchObject({ ok: false, firstBadArticle: 1, firstBadEvent: null });
+    const quick = runCli(['verify', '--quick', '--json', '--db', db]);
+    expect(quick.status).toBe(1);
+    expect(JSON.parse(quick.stdout)).toMatchObject({ ok: false, full: false, firstBadArticle: 1 });
+    // Opening for work refuses the changed corpus, naming the article, so nothing reads or backs up text that is not what was imported.
+    for (const args of [['articles'], ['backup']]) {
       const refused = runCli([...args, '--db', db]);
       expect(refused.status).toBe(1);
       expect(refused.stderr).toMatch(/the text of article 1 \(port\.txt\) no longer matches the checksum/);
     }
   }, 120_000);
+
+  it('refuses a missing corpus or a file that is not one, creating nothing', () => {
+    const dir = tempDir();
+    const missing = runCli(['verify', '--db', join(dir, 'none.db')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/none\.db does not exist or cannot be read; nothing to check/);
+    expect(existsSync(join(dir, 'none.db'))).toBe(false);
+    writeFileSync(join(dir, 'notes.db'), 'just some notes, not a database at all, long enough to have a header'.repeat(20));
+    const notCorpus = runCli(['verify', '--db', join(dir, 'notes.db')]);
+    expect(notCorpus.status).toBe(1);
+    expect(notCorpus.stderr).toMatch(/is not a Crosscheck corpus/);
+  }, 60_000);
 });
 
 describe('crosscheck suggest --accept-above', () => {

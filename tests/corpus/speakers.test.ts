@@ -40,7 +40,9 @@ describe('speakers', () => {
     const john = speakerOf(db, 'John Kirby')!.id;
     addSpeakerAlias(db, john, 'Admiral Kirby', 'ana');
     createAnnotation(db, { articleId, start: 50, end: 51, tag: 'attribution', speaker: 'Admiral Kirby' }, 'ana');
-    expect(listSpeakers(db)).toEqual([{ id: john, name: 'John Kirby', aliases: ['Admiral Kirby', 'John Kirby'], annotations: 2 }]);
+    expect(listSpeakers(db)).toEqual([
+      { id: john, name: 'John Kirby', aliases: ['Admiral Kirby', 'John Kirby'], annotations: 2, role: null, affiliation: null, wikidata: null },
+    ]);
     updateAnnotation(db, { id: ids[0]!, speaker: 'Barbara Woodward' }, 'ana');
     expect(listSpeakers(db).map((s) => s.name)).toEqual(['Barbara Woodward', 'John Kirby']);
   });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openSession } from '../../main/api/session.ts';
 import { createAnnotation } from '../../main/corpus/annotations.ts';
 import { backupCorpus, backupFolder } from '../../main/corpus/backups.ts';
-import { migrate, openDatabase, type Db } from '../../main/corpus/database.ts';
+import { migrate, openDatabase, openForChecking, type Db } from '../../main/corpus/database.ts';
 import { chainHead, eventHash, GENESIS } from '../../main/corpus/eventChain.ts';
 import { recordEvent } from '../../main/corpus/events.ts';
 import { verifyCorpus } from '../../main/corpus/integrity.ts';
@@ -115,14 +115,31 @@ describe('articles and captured sources against their hashes', () => {
     writeSync(fd, Buffer.from('k'), 0, 1, at + 'container ship'.length - 1);
     closeSync(fd);
     expect(() => openSession({ dbPath: path, actor: 'ana' })).toThrow(new RegExp(`the text of article ${first} \\(port\\.txt\\) no longer matches`));
-    const raw = new Database(path, { readonly: true });
+    const checking = openForChecking(path);
     try {
-      const report = verifyCorpus(raw, { full: true });
+      const report = verifyCorpus(checking, { full: true });
       expect(report).toMatchObject({ ok: false, full: true, firstBadArticle: first });
-      expect(report.problems[0]!.message).toMatch(/does not match the sha256 stored when it was imported/);
+      expect(report.problems[0]!.message).toMatch(/its text \(port\.txt\) does not match the sha256 stored when it was imported/);
+      expect(verifyCorpus(checking, { full: false })).toMatchObject({ ok: false, firstBadArticle: first });
     } finally {
-      raw.close();
+      checking.close();
     }
+  });
+
+  it('opens a corpus for checking without writing to it, and refuses one of another schema version', () => {
+    const { db, path } = tempCorpus();
+    workedCorpus(db);
+    db.close();
+    const before = readFileSync(path);
+    const checking = openForChecking(path);
+    expect(checking.readonly).toBe(true);
+    expect(verifyCorpus(checking, { full: false }).ok).toBe(true);
+    checking.close();
+    expect(readFileSync(path).equals(before)).toBe(true);
+    const old = new Database(path);
+    old.pragma('user_version = 8');
+    old.close();
+    expect(() => openForChecking(path)).toThrow(/has schema version 8; this version of Crosscheck checks version \d+\. Open it once with any other command/);
   });
 
   it('names a captured source whose bytes were changed, and one swapped together with its stored hash', () => {
@@ -145,7 +162,7 @@ describe('articles and captured sources against their hashes', () => {
     const good = await backupCorpus(db, path, 'manual');
     db.exec('DROP TRIGGER IF EXISTS articles_fts_on_update');
     db.prepare('UPDATE articles SET text = ? WHERE id = 1').run(TEXT.replace('Monday', 'Sunday'));
-    await expect(backupCorpus(db, path, 'manual')).rejects.toThrow(/not backed up: .*article 1: its text does not match/);
+    await expect(backupCorpus(db, path, 'manual')).rejects.toThrow(/not backed up: .*article 1: its text \(port\.txt\) does not match/);
     expect(readdirSync(backupFolder(path))).toEqual([good.path.split('/').at(-1)]);
     expect(existsSync(good.path)).toBe(true);
   });

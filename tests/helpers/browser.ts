@@ -38,7 +38,7 @@ export async function launchChromium(): Promise<Browser> {
 export async function startApp(dbPath: string): Promise<{ session: Session; server: RunningServer; close(): Promise<void> }> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` (npm test does).');
   const session = openSession({ dbPath, seedsDir: SEEDS_DIR, actor: 'e2e' });
-  const server = await startServer({ dispatch: session.dispatch, downloads: session.downloads, staticDir: RENDERER_DIR });
+  const server = await startServer({ dispatch: session.dispatchAsync, downloads: session.downloads, staticDir: RENDERER_DIR });
   return { session, server, close: async () => void (await server.close(), session.close()) };
 }
 

@@ -22,6 +22,8 @@ import { speakersCommand } from './speakers.ts';
 import { suggestCommand } from './suggest.ts';
 import { verifyCommand } from './verify.ts';
 import { syncCommand } from './sync.ts';
+import { driftCommand, groupsCommand, matrixCommand } from './claimGroups.ts';
+import { deleteAnnotationCommand, updateAnnotationCommand } from './annotationEdits.ts';
 
 /** Every verb of `crosscheck`, in the order --help lists them. */
 export const COMMANDS: Record<string, Command> = {
@@ -31,6 +33,8 @@ export const COMMANDS: Record<string, Command> = {
   'delete-article': deleteArticleCommand,
   annotate: annotateCommand,
   annotations: annotationsCommand,
+  'update-annotation': updateAnnotationCommand,
+  'delete-annotation': deleteAnnotationCommand,
   suggest: suggestCommand,
   link: linkCommand,
   links: linksCommand,
@@ -45,6 +49,9 @@ export const COMMANDS: Record<string, Command> = {
   rate: rateCommand,
   conflicts: conflictsCommand,
   timeline: timelineCommand,
+  groups: groupsCommand,
+  drift: driftCommand,
+  matrix: matrixCommand,
   settings: settingsCommand,
   agreement: agreementCommand,
   serve: serveCommand,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CrosscheckError } from '../../contract/errors.ts';
 import { createOffThreadDispatch } from '../../api/offThread.ts';
+import { createAsyncDispatch } from '../../api/dispatch.ts';
 import { scheduleBackups } from '../../corpus/backupSchedule.ts';
 import { scheduleFullChecks } from '../../corpus/fullCheckSchedule.ts';
 import { startServer } from '../../server/httpServer.ts';
@@ -24,7 +25,12 @@ export const serveCommand: Command = {
       throw new CrosscheckError('not_found', 'the app is not built yet: run `npm run build` first (`npm start` builds it for you)');
     }
     const offThread = createOffThreadDispatch({ dispatch: session().dispatch, db: session().db, actor: session().actor });
-    const server = await startServer({ dispatch: offThread.dispatch, downloads: session().downloads, staticDir: RENDERER_DIR, port });
+    const server = await startServer({
+      dispatch: createAsyncDispatch(session().handlers, offThread.dispatch),
+      downloads: session().downloads,
+      staticDir: RENDERER_DIR,
+      port,
+    });
     const backups = scheduleBackups(session().db, dbPath);
     const checks = scheduleFullChecks(session().db, {
       onDamage: (verdict) => io.err(`crosscheck: the weekly full check found the corpus damaged (${verdict}); stop, then run crosscheck restore`),

@@ -10,6 +10,7 @@ import { sourcesAndReviewWording } from './008_sources_and_review_wording.ts';
 import { eventChain } from './009_event_chain.ts';
 import { articleListIndexes } from './012_article_list_indexes.ts';
 import { teamSync } from './015_team_sync.ts';
+import { speakerEntities } from './016_speaker_entities.ts';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   eventChain,
   articleListIndexes,
   teamSync,
+  speakerEntities,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
