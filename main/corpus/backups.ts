@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } 
 import { basename, dirname, extname, join } from 'node:path';
 import { CrosscheckError } from '../contract/errors.ts';
 import { busyError } from './busy.ts';
-import type { Db } from './database.ts';
+import type { Db } from './connection.ts';
 import { describeIntegrity, verifyCorpus } from './integrity.ts';
 
 /** Backups live beside the corpus, so moving the folder moves them along. */

@@ -1,5 +1,5 @@
 import { CrosscheckError } from '../contract/errors.ts';
-import { isNormalised, sha256Hex } from '../ingest/normalise.ts';
+import { isNormalised, sha256Hex } from './articleText.ts';
 import { insertArticle } from './articles.ts';
 import { applyChange, withoutStep } from './changes.ts';
 import { recordRemoteConflicts, resolveFromRemote } from './conflicts.ts';
