@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CrosscheckError } from '../../contract/errors.ts';
 import { createOffThreadDispatch } from '../../api/offThread.ts';
-import { scheduleBackups } from '../../corpus/backupSchedule.ts';
-import { scheduleFullChecks } from '../../corpus/fullCheckSchedule.ts';
+import { FILE_OPERATIONS } from '../../api/fileOperations.ts';
 import { startServer } from '../../server/httpServer.ts';
 import { parse, wholeNumber, type Command, type Options } from '../args.ts';
 
@@ -25,8 +24,8 @@ export const serveCommand: Command = {
     }
     const offThread = createOffThreadDispatch({ dispatch: session().dispatch, db: session().db, actor: session().actor });
     const server = await startServer({ dispatch: offThread.dispatch, downloads: session().downloads, staticDir: RENDERER_DIR, port });
-    const backups = scheduleBackups(session().db, dbPath);
-    const checks = scheduleFullChecks(session().db, {
+    const backups = await FILE_OPERATIONS.scheduleBackups(session().db, dbPath);
+    const checks = await FILE_OPERATIONS.scheduleFullChecks(session().db, {
       onDamage: (verdict) => io.err(`crosscheck: the weekly full check found the corpus damaged (${verdict}); stop, then run crosscheck restore`),
     });
     // Listening for the stop signal before announcing the address: a signal sent on seeing it must not find Node's default handler.

@@ -1,7 +1,7 @@
 import { callContract } from '../callContract.ts';
 import { noPositionals, parse, type Command, type Options } from '../args.ts';
 import { printJson } from '../output.ts';
-import { describeIntegrity } from '../../corpus/integrity.ts';
+import { describeIntegrity } from '../../api/corpusFile.ts';
 
 const VERIFY_OPTIONS = { quick: { type: 'boolean', default: false } } as const satisfies Options;
 
