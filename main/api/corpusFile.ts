@@ -4,6 +4,5 @@
  * only, so the CLI can name them in its --help without loading the domain.
  */
 export { busyError } from '../corpus/busy.ts';
-export { DEFAULT_BACKUPS_KEPT } from '../corpus/backups.ts';
 export { CORPUS_FILE_NAME, defaultCorpusPath } from '../corpus/location.ts';
 export { describeIntegrity } from '../corpus/integrity.ts';

@@ -20,7 +20,7 @@ import type * as WebAnnotations from '../exchange/webAnnotation.ts';
 import type * as FileImports from '../ingest/importFiles.ts';
 import type * as UrlImports from '../ingest/urlImport.ts';
 
-export type { Backup, Restored } from '../corpus/backups.ts';
+export { DEFAULT_BACKUPS_KEPT, type Backup, type Restored } from '../corpus/backups.ts';
 export type { BackupSchedule } from '../corpus/backupSchedule.ts';
 
 /** A module's function, called once the module is loaded: the same arguments, its result as a promise. */

@@ -1,5 +1,4 @@
-import { DEFAULT_BACKUPS_KEPT } from '../../api/corpusFile.ts';
-import { FILE_OPERATIONS } from '../../api/fileOperations.ts';
+import { DEFAULT_BACKUPS_KEPT, FILE_OPERATIONS } from '../../api/fileOperations.ts';
 import { CrosscheckError } from '../../contract/errors.ts';
 import { formatTable } from '../format.ts';
 import { noPositionals, onePositional, parse, wholeNumber, type Command, type Options } from '../args.ts';

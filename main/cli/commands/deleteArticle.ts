@@ -1,5 +1,4 @@
-import { DEFAULT_BACKUPS_KEPT } from '../../api/corpusFile.ts';
-import { FILE_OPERATIONS } from '../../api/fileOperations.ts';
+import { DEFAULT_BACKUPS_KEPT, FILE_OPERATIONS } from '../../api/fileOperations.ts';
 import { callContract } from '../callContract.ts';
 import { onePositional, parse, wholeNumber, type Command } from '../args.ts';
 import { printJson } from '../output.ts';
