@@ -8,6 +8,7 @@ import { describeIntegrity, verifyCorpus } from './integrity.ts';
 
 /** Backups live beside the corpus, so moving the folder moves them along. */
 export const BACKUP_FOLDER = 'backups';
+/** With a backup every ten minutes while the app runs (backupSchedule.ts), ten reach back over an hour and a half of work. */
 export const DEFAULT_BACKUPS_KEPT = 10;
 
 export type BackupReason = 'scheduled' | 'manual' | 'quit' | 'before-migration' | 'before-delete';
