@@ -33,6 +33,9 @@ export default defineConfig({
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           exclude: ['tests/e2e/**', ...RANDOMISED, ...PROCESS_SPAWNING],
           testTimeout: 20_000,
+          // In-process files share nothing (each test its own temp corpus, port 0), so every core runs
+          // one: Vitest's default leaves one core idle, which on two cores doubles the daily loop.
+          maxWorkers: '100%',
         },
       },
       {
