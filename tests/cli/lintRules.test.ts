@@ -74,14 +74,15 @@ describe('the dependency rules', { timeout: TOOL_TIMEOUT_MS }, () => {
     write('main/matching/two.ts', "import type { one } from './one.ts';\nexport const two = (): number => 0;\nexport type One = typeof one;\n");
     try {
       expect(dependencyCruise(scratch).status).not.toBe(0);
-      expect(violations(dependencyReport(scratch).output)).toEqual([
+      const found = violations(dependencyReport(scratch).output);
+      expect(found.filter((v) => !v.startsWith('no-circular'))).toEqual([
         'corpus-imports-only-below: main/corpus/upward.ts',
-        'no-circular: main/matching/one.ts',
-        'no-circular: main/matching/two.ts',
         'only-the-electron-shell-imports-electron: main/ingest/window.ts',
         'renderer-imports-only-the-contract: renderer/Panel.tsx',
         'shells-talk-to-the-wiring: main/server/server.ts',
       ]);
+      // A circle is reported once, from whichever of its modules the cruise reached first.
+      expect(found.filter((v) => v.startsWith('no-circular'))).toEqual([expect.stringMatching(/^no-circular: main\/matching\/(one|two)\.ts$/)]);
     } finally {
       for (const file of [
         'main/corpus/upward.ts',
