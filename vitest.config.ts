@@ -1,13 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Test tiers, named for what they cost. `unit` runs in-process and is the daily loop;
- * `cli` spawns the crosscheck command, the launcher and killed writers as a user would, and
- * runs the built Electron bundles;
- * `fuzz` sends random payloads to every request; `e2e` drives Chromium through browser mode.
- * `npm test` runs them all.
+ * Test tiers, named for what they cost. `unit` runs in-process and is the daily loop (under a
+ * minute on an idle two-core machine);
+ * `cli` spawns processes: the crosscheck command, the launcher and killed writers as a user would,
+ * the built Electron bundles, the lint tools, and the PostgreSQL servers the hub's tests start;
+ * `fuzz` sends random payloads to every request and random edits and sync orders to three devices;
+ * `e2e` drives Chromium through browser mode. `npm test` runs them all.
  */
-const PROCESS_SPAWNING = ['tests/cli/**/*.test.ts', 'tests/crash/**/*.test.ts', 'tests/launcher/**/*.test.ts', 'tests/security/**/*.test.ts'];
+const PROCESS_SPAWNING = [
+  'tests/cli/**/*.test.ts',
+  'tests/crash/**/*.test.ts',
+  'tests/launcher/**/*.test.ts',
+  'tests/security/**/*.test.ts',
+  // initdb and a PostgreSQL server per file: seconds before the first test runs.
+  'tests/hub/**/*.test.ts',
+  'tests/sync/threeDevices.test.ts',
+];
+/** Randomised runs: many seeds of random edits, each a few seconds (tests/corpus/syncConvergence.test.ts). */
+const RANDOMISED = ['tests/fuzz/**/*.test.ts', 'tests/corpus/syncConvergence.test.ts'];
 
 export default defineConfig({
   test: {
@@ -20,8 +31,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-          exclude: ['tests/e2e/**', 'tests/fuzz/**', ...PROCESS_SPAWNING],
+          exclude: ['tests/e2e/**', ...RANDOMISED, ...PROCESS_SPAWNING],
           testTimeout: 20_000,
+          // In-process files share nothing (each test its own temp corpus, port 0), so every core runs
+          // one: Vitest's default leaves one core idle, which on two cores doubles the daily loop.
+          maxWorkers: '100%',
         },
       },
       {
@@ -30,7 +44,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'fuzz', include: ['tests/fuzz/**/*.test.ts'], testTimeout: 600_000 },
+        test: { name: 'fuzz', include: RANDOMISED, testTimeout: 600_000 },
       },
       {
         extends: true,

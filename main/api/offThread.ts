@@ -24,6 +24,7 @@ export const REQUEST_BUDGET_MS = 2_000;
  * be the only one ready: with three, two requests can overrun in a row.
  */
 const WARM_WORKERS = 3;
+/** One more than the warm ones: a burst beyond it waits for a worker rather than starting threads two cores cannot run at once. */
 const MAX_WORKERS = 4;
 
 export type { AsyncDispatch };

@@ -9,6 +9,10 @@ import { importSeedsOnFirstRun } from '../ingest/seeds.ts';
 import { createAsyncDispatch, createDispatch, type AsyncDispatch, type Dispatch } from './dispatch.ts';
 import { createDownloads, type Downloads } from './downloads.ts';
 import { createHandlers, type Handlers } from './handlers.ts';
+// Loading the matcher's word index registers the hook that indexes every article the session stores.
+import '../matching/termIndex.ts';
+
+export { CorruptDatabaseError } from '../corpus/database.ts';
 
 export interface SessionOptions {
   dbPath: string;

@@ -1,10 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isCrosscheckError } from '../contract/errors.ts';
-import { openSession, type Session } from '../api/session.ts';
-import { busyError } from '../corpus/busy.ts';
-import { defaultCorpusPath } from '../corpus/location.ts';
-import { describeIntegrity } from '../corpus/integrity.ts';
+import type { Session } from '../api/session.ts';
+import { busyError, defaultCorpusPath, describeIntegrity } from '../api/corpusFile.ts';
 import { COMMON, type Io } from './args.ts';
 import { COMMANDS } from './commands/index.ts';
 import { terminalSafe } from './terminalSafe.ts';
@@ -39,19 +37,24 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.out(usage());
     return verb ? 0 : 2;
   }
-  const command = Object.hasOwn(COMMANDS, verb) ? COMMANDS[verb] : undefined;
-  if (!command) {
+  const verbEntry = Object.hasOwn(COMMANDS, verb) ? COMMANDS[verb] : undefined;
+  if (!verbEntry) {
     io.err(`crosscheck: unknown command "${verb}". Run crosscheck --help for the list.`);
     return 2;
   }
   let session: Session | undefined;
+  let keepsSessionOpen = false;
   try {
+    const command = await verbEntry.load();
+    keepsSessionOpen = command.keepsSessionOpen ?? false;
     const { values } = parseArgs({ args, options: { ...COMMON, ...command.options }, allowPositionals: true, strict: true });
     if (values.help) {
       io.out(usage());
       return 0;
     }
     const dbPath = (values.db as string | undefined) ?? defaultCorpusPath();
+    // Loaded once the arguments parse: opening a corpus needs every room behind the handlers.
+    const { openSession } = await import('../api/session.ts');
     const open = () => {
       if (session) return session;
       session = openSession({ dbPath, seedsDir: command.seeds ? SEEDS_DIR : undefined });
@@ -64,7 +67,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.err(`crosscheck ${verb}: ${errorMessage(error)}`);
     return 1;
   } finally {
-    if (!command.keepsSessionOpen) session?.close();
+    if (!keepsSessionOpen) session?.close();
   }
 }
 

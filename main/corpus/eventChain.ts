@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './database.ts';
+import type { Db } from './connection.ts';
 import { cachedStatement } from './statements.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IntegrityReport } from '../contract/contract.ts';
-import type { Db } from './database.ts';
+import type { Db } from './connection.ts';
 import { chainHead, eventHash, GENESIS, type EventRow } from './eventChain.ts';
 import { verifyAllTexts, verifyTextsInTurn } from './textIntegrity.ts';
 

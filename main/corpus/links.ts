@@ -1,6 +1,6 @@
 import { GROUPING_LINK_TYPES, type Link, type NewLink } from '../contract/contract.ts';
 import { CrosscheckError } from '../contract/errors.ts';
-import { annotationSummary } from './annotations.ts';
+import { annotationSummary } from './annotationSummary.ts';
 import { applyChange, recordStep, type StepSummary } from './changes.ts';
 import type { Db } from './database.ts';
 import { cachedStatement } from './statements.ts';

@@ -1,5 +1,5 @@
 import { CrosscheckError } from '../contract/errors.ts';
-import { isNormalised, sha256Hex } from '../ingest/normalise.ts';
+import { isNormalised, sha256Hex } from './articleText.ts';
 import { insertArticle } from './articles.ts';
 import { removeArticleRows } from './articleDeletion.ts';
 import { settleSupersession } from './articleVersions.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CrosscheckError } from '../contract/errors.ts';
-import type { Change } from './changes.ts';
+import type { Change } from './change.ts';
 import type { Db } from './database.ts';
 import { cachedStatement } from './statements.ts';
 import { aliasKey, readState, speakerAliasUuid, type EntityKind, type EntityState } from './entityStates.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './database.ts';
+import type { Db } from './connection.ts';
 
 /**
  * Every article stores the sha256 of its text; offsets, quotes and exports all

@@ -2,12 +2,9 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron
 import { join } from 'node:path';
 import { isCrosscheckError } from '../contract/errors.ts';
 import { IPC_CHANNEL } from '../api/ipcChannel.ts';
-import { openSession, type Session } from '../api/session.ts';
-import { scheduleBackups, type BackupSchedule } from '../corpus/backupSchedule.ts';
-import { busyError } from '../corpus/busy.ts';
-import { restoreBackup } from '../corpus/backups.ts';
-import { CorruptDatabaseError } from '../corpus/database.ts';
-import { CORPUS_FILE_NAME } from '../corpus/location.ts';
+import { CorruptDatabaseError, openSession, type Session } from '../api/session.ts';
+import { busyError, CORPUS_FILE_NAME } from '../api/corpusFile.ts';
+import { FILE_OPERATIONS, type BackupSchedule } from '../api/fileOperations.ts';
 import { serveAppFile } from './appProtocol.ts';
 import { answerIpcCall } from './ipcGuard.ts';
 import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, windowOptions } from './windowOptions.ts';
@@ -38,7 +35,7 @@ async function start(): Promise<void> {
   const dbPath = process.env.CROSSCHECK_DB || join(app.getPath('userData'), CORPUS_FILE_NAME);
   corpus = await openOrOfferRestore(dbPath);
   if (!corpus) return void app.exit(1);
-  backups = scheduleBackups(corpus.db, dbPath);
+  backups = await FILE_OPERATIONS.scheduleBackups(corpus.db, dbPath);
 
   protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.method, request.url, corpus!.downloads));
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => answerIpcCall(corpus!.dispatchAsync, event.senderFrame?.url, method, input));
@@ -85,7 +82,7 @@ async function openOrOfferRestore(dbPath: string): Promise<Session | null> {
       cancelId: 1,
     });
     if (response !== 0) return null;
-    const restored = restoreBackup(dbPath, backup.path);
+    const restored = await FILE_OPERATIONS.restoreBackup(dbPath, backup.path);
     await dialog.showMessageBox({ type: 'info', message: 'Backup restored.', detail: `The damaged corpus was kept as ${restored.setAside ?? '(none)'}.` });
     return openSession({ dbPath, seedsDir });
   }

@@ -32,6 +32,10 @@ export interface CsvExportResult {
   threads: number;
 }
 
+/**
+ * At about 5 µs a row (docs/benchmarks.md, the io bench) this many rows take a quarter of a second on
+ * one thread, about what starting a worker costs; below it one thread is as fast.
+ */
 const PARALLEL_FROM_ANNOTATIONS = 50_000;
 
 /**

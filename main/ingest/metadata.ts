@@ -20,6 +20,7 @@ const DATE_HEADER = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b/i;
 const HEADER_LINES = 15;
 /** A line this long that reads as prose means the article body has begun. */
 const BODY_LINE_LENGTH = 100;
+/** A dateline ("WASHINGTON, March 3 (Reuters) -") or a date line is short; a longer line holding a date is prose. */
 const DATELINE_MAX_LENGTH = 80;
 
 export function extractMetadata(text: string): TextMetadata {

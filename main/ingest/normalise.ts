@@ -1,21 +1,5 @@
-import { createHash } from 'node:crypto';
-
 /**
- * The one normalisation an article's text ever gets, on import: no byte-order
- * mark, LF line endings, Unicode NFC. Every offset is taken against its result,
- * so it must never change for text already stored.
+ * The normalisation lives with the rows it protects (corpus/articleText.ts): the corpus
+ * refuses text that is not normalised, and the corpus may not import ingest.
  */
-export function normaliseText(raw: string): string {
-  return raw
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .normalize('NFC');
-}
-
-export function isNormalised(text: string): boolean {
-  return normaliseText(text) === text;
-}
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+export { isNormalised, normaliseText, sha256Hex } from '../corpus/articleText.ts';

@@ -31,6 +31,13 @@ export interface Alignment {
 /** Function words weigh a third of content words (see tokens.ts), so runs of "of the to" never make a match. */
 export const weight = (token: Token) => token.weight;
 
+/*
+ * Smith–Waterman scores, set by hand with the aligner and not fitted to any story: an exact word earns
+ * more than a near one (same stem or a dictionary rewording), and a mismatch costs more than a gap, so
+ * an alignment bridges an inserted phrase ("said on Tuesday") rather than pairing two different words.
+ * Their effect is measured by `npm run eval:matcher` on the labelled sets (docs/matching.md): change
+ * them only with its figures before and after.
+ */
 const EXACT = 2;
 const NEAR = 1.3;
 const MISMATCH = -1;

@@ -23,6 +23,11 @@ export interface FindOptions {
   maxPerText?: number;
 }
 
+/**
+ * The defaults for FindOptions, set by hand: a span must score and cover at least two fifths of the
+ * quote. `crosscheck eval-matcher --min-score X --min-coverage X` measures precision and recall at
+ * other values on the labelled sets (docs/matching.md).
+ */
 export const DEFAULT_MIN_SCORE = 0.4;
 export const DEFAULT_MIN_COVERAGE = 0.4;
 /** Words a reordering may have carried away from the aligned core, looked for on each side. */

@@ -1,6 +1,7 @@
 import type { Db } from '../corpus/database.ts';
 import { tokenize, type Token } from './tokens.ts';
 import { cachedStatement } from '../corpus/statements.ts';
+import { whenArticleStored } from '../corpus/articleStoredHooks.ts';
 
 /**
  * The word index behind "find this claim elsewhere": for each article, the
@@ -36,6 +37,9 @@ export function indexNewArticle(db: Db, articleId: number, text: string): void {
   }
   indexArticleTerms(db, articleId, text);
 }
+
+// Loading the matcher is what keeps its index: every article stored from now on is indexed in its own transaction.
+whenArticleStored(indexNewArticle);
 
 function indexArticleTerms(db: Db, articleId: number, text: string): void {
   const insert = cachedStatement(db, 'INSERT OR IGNORE INTO match_terms (term, article_id) VALUES (?, ?)');

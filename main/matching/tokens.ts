@@ -21,6 +21,11 @@ export interface Token {
   sentence: number;
 }
 
+/**
+ * A function word counts about a third of a content word: enough that a quote's wording holds its
+ * order in an alignment, too little for a run of "of the to" to make a match alone. Set by hand with
+ * the alignment scores (alignment.ts) and measured, like them, by `npm run eval:matcher`.
+ */
 export const FUNCTION_WORD_WEIGHT = 0.35;
 
 /**

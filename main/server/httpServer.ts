@@ -20,6 +20,7 @@ export const TOKEN_HEADER = 'x-crosscheck-token';
  */
 export const DOWNLOAD_TICKET_PATH = '/download-ticket';
 const TICKET_LIFETIME_MS = 60_000;
+/** The largest request is an uploaded file: MAX_IMPORT_BYTES (10 MiB) is 13.4 MiB as base64, so 16 MiB admits it with its JSON around it. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface ServerOptions {

@@ -93,7 +93,17 @@ export type CommandOf<S extends Scope> = (typeof KEY_TABLE)[S][number]['command'
 
 /** Scopes that are on at the same time as another: `global` with every view, `read` with `text`. */
 const SHARED_WITH: Partial<Record<Scope, Scope[]>> = {
-  global: ['read', 'review.groups', 'review.suggestions', 'review.links', 'review.speakers', 'review.matrix', 'review.graph', 'review.agreement', 'review.timeline'],
+  global: [
+    'read',
+    'review.groups',
+    'review.suggestions',
+    'review.links',
+    'review.speakers',
+    'review.matrix',
+    'review.graph',
+    'review.agreement',
+    'review.timeline',
+  ],
 };
 
 /**

@@ -231,7 +231,8 @@ describe('CSV export', () => {
         expect(parallel).toMatchObject({ annotations: single.annotations, links: single.links });
         expect(bytes(three)).toEqual(bytes(one));
       }
-    });
+      // Three exports start two worker threads each, every one loading the export's modules: seconds on a loaded machine.
+    }, 120_000);
 
     it('leaves the earlier export and no part files behind when a worker cannot write its part', async () => {
       const { db } = tempCorpus();

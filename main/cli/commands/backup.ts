@@ -1,4 +1,4 @@
-import { backupCorpus, DEFAULT_BACKUPS_KEPT, listBackups, restoreBackup } from '../../corpus/backups.ts';
+import { DEFAULT_BACKUPS_KEPT, FILE_OPERATIONS } from '../../api/fileOperations.ts';
 import { CrosscheckError } from '../../contract/errors.ts';
 import { formatTable } from '../format.ts';
 import { noPositionals, onePositional, parse, wholeNumber, type Command, type Options } from '../args.ts';
@@ -14,7 +14,7 @@ export const backupCommand: Command = {
     const { values, positionals } = parse(args, BACKUP_OPTIONS);
     noPositionals(positionals, 'backup');
     if (values.list) {
-      const backups = listBackups(dbPath);
+      const backups = await FILE_OPERATIONS.listBackups(dbPath);
       io.out(
         json
           ? printJson(backups)
@@ -27,7 +27,7 @@ export const backupCommand: Command = {
     }
     const keep = values.keep === undefined ? DEFAULT_BACKUPS_KEPT : wholeNumber(values.keep, '--keep');
     if (keep < 1) throw new CrosscheckError('invalid_input', '--keep must be at least 1');
-    const backup = await backupCorpus(session().db, dbPath, 'manual', { keep });
+    const backup = await FILE_OPERATIONS.backupCorpus(session().db, dbPath, 'manual', { keep });
     io.out(json ? printJson(backup) : `backed up to ${backup.path}`);
     return 0;
   },
@@ -37,10 +37,10 @@ export const restoreCommand: Command = {
   usage: 'restore [BACKUP]',
   summary: 'replace the corpus with a backup (default: the latest good one); the replaced file is moved aside, not deleted',
   options: {},
-  run({ args, dbPath, json, io }) {
+  async run({ args, dbPath, json, io }) {
     const { positionals } = parse(args, {});
     // Never opens the corpus: it may be the damaged file this command exists to replace.
-    const restored = restoreBackup(dbPath, onePositional(positionals, 'backup file', false) ?? null);
+    const restored = await FILE_OPERATIONS.restoreBackup(dbPath, onePositional(positionals, 'backup file', false) ?? null);
     if (json) io.out(printJson(restored));
     else {
       io.out(`restored ${restored.backup}`);

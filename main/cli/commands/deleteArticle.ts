@@ -1,4 +1,4 @@
-import { backupCorpus, DEFAULT_BACKUPS_KEPT } from '../../corpus/backups.ts';
+import { DEFAULT_BACKUPS_KEPT, FILE_OPERATIONS } from '../../api/fileOperations.ts';
 import { callContract } from '../callContract.ts';
 import { onePositional, parse, wholeNumber, type Command } from '../args.ts';
 import { printJson } from '../output.ts';
@@ -12,7 +12,7 @@ export const deleteArticleCommand: Command = {
     const id = wholeNumber(onePositional(positionals, 'article', true), 'ARTICLE');
     // Fails before the backup when there is no such article.
     callContract(session(), 'articles.get', { id });
-    const backup = await backupCorpus(session().db, dbPath, 'before-delete', { keep: DEFAULT_BACKUPS_KEPT });
+    const backup = await FILE_OPERATIONS.backupCorpus(session().db, dbPath, 'before-delete', { keep: DEFAULT_BACKUPS_KEPT });
     const deleted = callContract(session(), 'articles.delete', { id });
     io.out(
       json

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { CrosscheckError } from '../../contract/errors.ts';
-import { evaluateSets, evaluationSetFiles, KIND_BUCKETS, loadEvaluationSet, UNLABELLED, type EvaluationResult } from '../../matching/evaluation.ts';
+import { evaluateSets, evaluationSetFiles, KIND_BUCKETS, loadEvaluationSet, UNLABELLED, type EvaluationResult } from '../../api/matcherEvaluation.ts';
 import { formatTable } from '../format.ts';
 import { noPositionals, parse, type Command, type Io, type Options } from '../args.ts';
 import { printJson } from '../output.ts';

@@ -1,11 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { CrosscheckError } from '../../contract/errors.ts';
 import { LinkStatus, Tag } from '../../contract/contract.ts';
-import { buildClaimReviews } from '../../exchange/claimReview.ts';
-import { exportCsv } from '../../exchange/csvExport.ts';
-import { writeChunks } from '../../exchange/fileOutput.ts';
-import { exportWebAnnotations } from '../../exchange/webAnnotation.ts';
-import { jsonForScript } from '../../exchange/jsonLdScript.ts';
+import { FILE_OPERATIONS } from '../../api/fileOperations.ts';
 import { noPositionals, parse, wholeNumber, type Command, type Options } from '../args.ts';
 import { printJson } from '../output.ts';
 
@@ -54,19 +50,19 @@ export const exportCommand: Command = {
           `--out must name a folder for csv (annotations.csv and links.csv go side by side in it); ${values.out} is a file`,
         );
       }
-      summary = await exportCsv(db, values.out, {
+      summary = await FILE_OPERATIONS.exportCsv(db, values.out, {
         bom: values.bom,
         tags: checkEach(values.tag, Tag, '--tag'),
         outlets: values.outlet,
         linkStatuses: checkEach(values.status, LinkStatus, '--status'),
       });
     } else if (format === 'json') {
-      summary = { file: values.out, ...(await exportWebAnnotations(db, values.out)) };
+      summary = { file: values.out, ...(await FILE_OPERATIONS.exportWebAnnotations(db, values.out)) };
     } else {
-      const reviews = buildClaimReviews(db, values.group === undefined ? undefined : wholeNumber(values.group, '--group'));
+      const reviews = await FILE_OPERATIONS.buildClaimReviews(db, values.group === undefined ? undefined : wholeNumber(values.group, '--group'));
       if (values.group !== undefined && reviews.length === 0)
         throw new CrosscheckError('not_found', `annotation ${values.group} is in no reviewed claim group`);
-      await writeChunks(values.out, [jsonForScript(values.group === undefined ? reviews : reviews[0], 2) + '\n']);
+      await FILE_OPERATIONS.writeChunks(values.out, [(await FILE_OPERATIONS.jsonForScript(values.group === undefined ? reviews : reviews[0], 2)) + '\n']);
       summary = { file: values.out, claimReviews: reviews.length };
     }
     io.out(

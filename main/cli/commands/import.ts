@@ -2,10 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { CrosscheckError } from '../../contract/errors.ts';
 import type { ImportResult } from '../../contract/contract.ts';
-import { importWebAnnotations } from '../../exchange/webAnnotation.ts';
-import { importPaths } from '../../ingest/importFiles.ts';
+import { FILE_OPERATIONS } from '../../api/fileOperations.ts';
 import { parse, type Command, type Options } from '../args.ts';
-import { importFromUrl } from '../../ingest/urlImport.ts';
 import { printJson } from '../output.ts';
 
 const isCollection = (path: string) => extname(path).toLowerCase() === '.json';
@@ -23,10 +21,10 @@ export const importCommand: Command = {
     if (positionals.length === 0 && urls.length === 0)
       throw new CrosscheckError('invalid_input', 'name at least one file or folder to import, or --url ADDRESS');
     const results: ImportResult[] = [];
-    for (const url of urls) results.push(await importFromUrl(session().db, url, session().actor));
+    for (const url of urls) results.push(await FILE_OPERATIONS.importFromUrl(session().db, url, session().actor));
     for (const file of positionals.filter(isCollection)) {
       try {
-        const merged = importWebAnnotations(session().db, readFileSync(file, 'utf8'), session().actor, basename(file));
+        const merged = await FILE_OPERATIONS.importWebAnnotations(session().db, readFileSync(file, 'utf8'), session().actor, basename(file));
         const line = (Object.keys(merged) as Array<keyof typeof merged>).map(
           (k) =>
             `${merged[k].added} ${k} added, ${merged[k].alreadyPresent} already present` +
@@ -40,11 +38,11 @@ export const importCommand: Command = {
       }
     }
     results.push(
-      ...importPaths(
+      ...(await FILE_OPERATIONS.importPaths(
         session().db,
         positionals.filter((p) => !isCollection(p)),
         session().actor,
-      ),
+      )),
     );
     if (json) io.out(printJson(results));
     else {

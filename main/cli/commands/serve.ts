@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { CrosscheckError } from '../../contract/errors.ts';
 import { createOffThreadDispatch } from '../../api/offThread.ts';
 import { createAsyncDispatch } from '../../api/dispatch.ts';
-import { scheduleBackups } from '../../corpus/backupSchedule.ts';
-import { scheduleFullChecks } from '../../corpus/fullCheckSchedule.ts';
+import { FILE_OPERATIONS } from '../../api/fileOperations.ts';
 import { startServer } from '../../server/httpServer.ts';
 import { parse, wholeNumber, type Command, type Options } from '../args.ts';
 
@@ -31,8 +30,8 @@ export const serveCommand: Command = {
       staticDir: RENDERER_DIR,
       port,
     });
-    const backups = scheduleBackups(session().db, dbPath);
-    const checks = scheduleFullChecks(session().db, {
+    const backups = await FILE_OPERATIONS.scheduleBackups(session().db, dbPath);
+    const checks = await FILE_OPERATIONS.scheduleFullChecks(session().db, {
       onDamage: (verdict) => io.err(`crosscheck: the weekly full check found the corpus damaged (${verdict}); stop, then run crosscheck restore`),
     });
     // Listening for the stop signal before announcing the address: a signal sent on seeing it must not find Node's default handler.

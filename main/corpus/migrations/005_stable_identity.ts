@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { nameUuid, NAME_UUID_FUNCTION, RANDOM_UUID_SQL, UUID_CHECK } from '../uuids.ts';
-import type { Migration } from './index.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Stable identity. Every entity gets a lower-case UUID (annotations and links

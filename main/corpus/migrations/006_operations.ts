@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UUID_CHECK } from '../uuids.ts';
-import type { Migration } from './index.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Replication. `operations` is both the outbox (this device's edits, hub_seq

@@ -1,5 +1,5 @@
 import { chainUnlinkedEvents } from '../eventChain.ts';
-import type { Migration } from './index.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Tamper evidence for the event log: a hash chain beside it (see

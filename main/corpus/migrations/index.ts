@@ -1,4 +1,5 @@
-import type { Db } from '../database.ts';
+import type { Migration } from './migration.ts';
+export type { Migration } from './migration.ts';
 import { initialSchema } from './001_initial.ts';
 import { linksSpeakersMatching } from './003_links_speakers_matching.ts';
 import { searchAndHistory } from './002_search_and_history.ts';
@@ -11,14 +12,6 @@ import { eventChain } from './009_event_chain.ts';
 import { articleListIndexes } from './012_article_list_indexes.ts';
 import { teamSync } from './015_team_sync.ts';
 import { speakerEntities } from './016_speaker_entities.ts';
-
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Db): void;
-  /** Rebuilds tables (create, copy, drop, rename): run with foreign keys off, checked before commit. */
-  rebuildsTables?: boolean;
-}
 
 /** In order; a migration is never edited once released, only followed by a new one. */
 export const MIGRATIONS: readonly Migration[] = [

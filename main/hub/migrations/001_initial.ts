@@ -1,4 +1,4 @@
-import type { HubMigration } from './index.ts';
+import type { HubMigration } from './hubMigration.ts';
 
 export const initialHubSchema: HubMigration = {
   version: 1,

@@ -1,11 +1,7 @@
 import { initialHubSchema } from './001_initial.ts';
+import type { HubMigration } from './hubMigration.ts';
 
-export interface HubMigration {
-  version: number;
-  name: string;
-  /** Runs inside the migration's transaction: all of it or none. */
-  sql: string;
-}
+export type { HubMigration } from './hubMigration.ts';
 
 /** In order; a migration is never edited once released, only followed by a new one. */
 export const HUB_MIGRATIONS: readonly HubMigration[] = [initialHubSchema];
