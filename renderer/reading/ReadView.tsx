@@ -17,6 +17,7 @@ import { toParagraphs } from './articleDocument.ts';
 import { ReadingPane, type ReadingPaneHandle, type TextSelection } from './ReadingPane.tsx';
 import { useHighlightSources } from './useHighlightSources.ts';
 
+/** How long a shown annotation or followed link is flashed; a search hit stays marked until the next action. */
 const FLASH_MS = 1200;
 const NO_SUGGESTIONS: Suggestion[] = [];
 
@@ -63,6 +64,7 @@ export function ReadView() {
     if (!focus || openId !== focus.articleId) return;
     paneRef.current?.scrollToSpan(focus.span);
     setFlash(focus.span);
+    if (focus.lasting) return;
     const timer = setTimeout(() => setFlash(null), FLASH_MS);
     return () => clearTimeout(timer);
   }, [focus, openId]);
@@ -141,6 +143,7 @@ export function ReadView() {
         setPicker(null);
         setGhostCard(null);
         setSelectedId(null);
+        setFlash(null);
       },
     },
     active && dialog === null,
@@ -158,7 +161,9 @@ export function ReadView() {
   // A text selection made through a ghost (a double-click, a drag) is for tagging: its card gives way.
   const onSelectText = useCallback((selection: TextSelection | null) => {
     setTextSelection(selection);
-    if (selection) setGhostCard(null);
+    if (!selection) return;
+    setGhostCard(null);
+    setFlash(null);
   }, []);
 
   const card = ghostCard ? suggestions[ghostCard.index] : undefined;
