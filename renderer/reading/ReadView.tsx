@@ -158,10 +158,12 @@ export function ReadView() {
   // Stable, so that the reading pane does not re-render when only the annotation list changed.
   const onClickHighlight = useCallback((ids: number[], rect: DOMRect) => clickHighlight.current(ids, rect), []);
   const onClickSuggestion = useCallback((index: number, rect: DOMRect) => setGhostCard({ index, rect }), []);
-  // A text selection made through a ghost (a double-click, a drag) is for tagging: its card gives way.
+  // A text selection made through a ghost or an overlap (a double-click, a drag) is for tagging: the card or picker gives way.
   const onSelectText = useCallback((selection: TextSelection | null) => {
     setTextSelection(selection);
     if (!selection) return;
+    // A double-click on overlapping highlights opens the picker with its first click: the word it then selects wins.
+    setPicker(null);
     setGhostCard(null);
     setFlash(null);
   }, []);

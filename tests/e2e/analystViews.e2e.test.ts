@@ -1,6 +1,7 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserAndApp } from '../helpers/browser.ts';
-import { eventually, openArticle, seededCorpus } from '../helpers/seededApp.ts';
+import { annotate, cliAnnotations, eventually, openArticle, seededCorpus } from '../helpers/seededApp.ts';
 
 const session = useBrowserAndApp();
 const open = (dbPath: string) => session.open(dbPath, { viewport: { width: 1400, height: 900 } });
@@ -31,6 +32,75 @@ describe('searching the corpus', () => {
     expect(await hit.first().innerText()).toMatch(/^technical/i);
     await page.keyboard.press('Escape');
     await eventually(() => hit.count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the suggestion queue', () => {
+  const KIRBY = 'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defence partnership';
+  const SU35 = 'Russia was training Iranian pilots on the Sukhoi Su-35 fighter';
+  /** What identifies each card on screen, in order: where it was found and the words found. */
+  const cards = (page: Page) =>
+    page
+      .getByRole('list', { name: 'Suggestion queue' })
+      .locator('.suggestion')
+      .evaluateAll((items) => items.map((item) => `${item.getAttribute('data-article')} ${item.querySelector('.follow')?.textContent}`));
+  const keepsOrder = (before: string[], after: string[]) => after.filter((card) => before.includes(card));
+
+  it('groups suggestions by the claim they were found for, filters them by score, and keeps its order when one is rejected or accepted', async () => {
+    const dbPath = await seededCorpus(session);
+    annotate(dbPath, 1, KIRBY);
+    annotate(dbPath, 1, SU35);
+    const { page, problems } = await open(dbPath);
+    await page.getByRole('tab', { name: 'Review' }).click();
+    await page.getByRole('tab', { name: 'Suggestions' }).click();
+    const groups = page.locator('.queue-group');
+    await expect.poll(() => groups.count(), { timeout: 60_000 }).toBe(2);
+    const sources = await groups.evaluateAll((items) => items.map((g) => g.getAttribute('data-source-id')));
+    expect(new Set(sources).size).toBe(2);
+    expect(await groups.first().locator('h3').innerText()).toMatch(/^for “/);
+
+    const scores = () => page.getByRole('list', { name: 'Suggestion queue' }).locator('.score').allInnerTexts();
+    const all = (await scores()).length;
+    await page.getByLabel('Minimum score').selectOption('0.9');
+    await eventually(async () => (await scores()).length).toBeLessThan(all);
+    expect((await scores()).every((s) => Number.parseInt(s, 10) >= 90)).toBe(true);
+    expect(await page.locator('.queue-controls [role="status"]').innerText()).toMatch(new RegExp(`of ${all} suggestions`));
+    await page.getByLabel('Minimum score').selectOption('0');
+    await eventually(async () => (await scores()).length).toBe(all);
+
+    const before = await cards(page);
+    const rejected = before[1]!;
+    await page.getByRole('list', { name: 'Suggestion queue' }).locator('.suggestion').nth(1).getByRole('button', { name: 'Reject' }).click();
+    await eventually(async () => (await cards(page)).includes(rejected)).toBe(false);
+    const afterReject = await cards(page);
+    expect(keepsOrder(before, afterReject)).toEqual(before.filter((card) => card !== rejected));
+    // The card that followed the rejected one is the current one now.
+    expect(await page.locator('.queue .suggestion.active').getAttribute('data-article')).toBe(before[2]!.split(' ')[0]);
+
+    const accepted = afterReject[0]!;
+    await page.getByRole('list', { name: 'Suggestion queue' }).locator('.suggestion').first().getByRole('button', { name: 'Accept' }).click();
+    await eventually(() => cliAnnotations(dbPath).length).toBe(3);
+    await eventually(async () => (await cards(page)).includes(accepted)).toBe(false);
+    // The new annotation's own suggestions may arrive: the rest stay in their places around them.
+    await page.waitForTimeout(1_000);
+    expect(keepsOrder(afterReject, await cards(page))).toEqual(afterReject.filter((card) => card !== accepted));
+    expect(problems).toEqual([]);
+  }, 180_000);
+});
+
+describe('selecting under overlapping highlights', () => {
+  it('tags the word a double-click selects where two annotations overlap, though the first click opened the overlap picker', async () => {
+    const dbPath = await seededCorpus(session);
+    annotate(dbPath, 3, 'John Kirby alleged', 'attribution');
+    annotate(dbPath, 3, 'Kirby', 'claim');
+    const { page, problems } = await open(dbPath);
+    await openArticle(page, /US says Russia providing/);
+    await page.locator('.article-text [data-depth="2"]').first().dblclick();
+    await eventually(() => page.evaluate(() => window.getSelection()?.toString())).toBe('Kirby');
+    await page.keyboard.press('d');
+    await eventually(() => cliAnnotations(dbPath, 3).map((a) => `${a.tag} ${a.quote}`)).toContain('denial Kirby');
+    expect(await page.getByRole('menu', { name: 'Annotations here' }).count()).toBe(0);
     expect(problems).toEqual([]);
   });
 });
