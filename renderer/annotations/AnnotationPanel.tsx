@@ -12,22 +12,33 @@ export interface AnnotationPanelProps {
   noteRequest: number;
   /** Suggested spans shown in the article (ghosts), so an empty list does not read as "nothing here". */
   suggestionCount?: number;
+  /** The tags shown, in this list and as highlights in the text. */
+  shownTags: ReadonlySet<Tag>;
+  onShownTagsChange(tags: ReadonlySet<Tag>): void;
   onSelect(id: number): void;
   onUpdate(patch: AnnotationPatch): void;
   onDelete(id: number): void;
 }
 
-/** The open article's annotations in text order, filterable by tag, with an editor for the selected one. */
-export function AnnotationPanel({ annotations, selectedId, noteRequest, suggestionCount = 0, onSelect, onUpdate, onDelete }: AnnotationPanelProps) {
-  const [filter, setFilter] = useState<ReadonlySet<Tag>>(new Set(TAGS));
-  const shown = useMemo(() => (filter.size === TAGS.length ? annotations : annotations.filter((a) => filter.has(a.tag))), [annotations, filter]);
+/** The open article's annotations in text order, filterable by tag (the text's highlights follow the filter), with an editor for the selected one. */
+export function AnnotationPanel({
+  annotations,
+  selectedId,
+  noteRequest,
+  suggestionCount = 0,
+  shownTags: filter,
+  onShownTagsChange,
+  onSelect,
+  onUpdate,
+  onDelete,
+}: AnnotationPanelProps) {
+  const shown = useMemo(() => withTags(annotations, filter), [annotations, filter]);
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
-  const toggle = (tag: Tag) =>
-    setFilter((current) => {
-      const next = new Set(current);
-      if (!next.delete(tag)) next.add(tag);
-      return next;
-    });
+  const toggle = (tag: Tag) => {
+    const next = new Set(filter);
+    if (!next.delete(tag)) next.add(tag);
+    onShownTagsChange(next);
+  };
 
   return (
     <aside className="annotation-panel" aria-label="Annotations">
@@ -46,6 +57,10 @@ export function AnnotationPanel({ annotations, selectedId, noteRequest, suggesti
     </aside>
   );
 }
+
+/** The annotations whose tag is shown; the very list when every tag is. */
+export const withTags = <T extends { tag: Tag }>(annotations: readonly T[], tags: ReadonlySet<Tag>): readonly T[] =>
+  TAGS.every((tag) => tags.has(tag)) ? annotations : annotations.filter((a) => tags.has(a.tag));
 
 function AnnotationRows({
   annotations,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Annotation, Suggestion, Tag } from '../../main/contract/contract.ts';
-import { AnnotationPanel } from '../annotations/AnnotationPanel.tsx';
+import { TAGS, type Annotation, type Suggestion, type Tag } from '../../main/contract/contract.ts';
+import { AnnotationPanel, withTags } from '../annotations/AnnotationPanel.tsx';
 import { HighlightPicker } from '../annotations/HighlightPicker.tsx';
 import { resizeSpan, snapToWords, trimSpan, type Span } from '../annotations/spanBoundaries.ts';
 import { TagToolbar } from '../annotations/TagToolbar.tsx';
@@ -20,6 +20,7 @@ import { useHighlightSources } from './useHighlightSources.ts';
 /** How long a shown annotation or followed link is flashed; a search hit stays marked until the next action. */
 const FLASH_MS = 1200;
 const NO_SUGGESTIONS: Suggestion[] = [];
+const ALL_TAGS: ReadonlySet<Tag> = new Set(TAGS);
 
 /** The Read view: the article list, the article with its highlights, and the side panels of the selected annotation. */
 export function ReadView() {
@@ -31,6 +32,8 @@ export function ReadView() {
   const [ghostCard, setGhostCard] = useState<{ index: number; rect: DOMRect } | null>(null);
   const [flash, setFlash] = useState<Span | null>(null);
   const [noteRequest, setNoteRequest] = useState(0);
+  /** Tags shown in the side panel and painted in the text: hiding one hides both. */
+  const [shownTags, setShownTags] = useState<ReadonlySet<Tag>>(ALL_TAGS);
   const paneRef = useRef<ReadingPaneHandle>(null);
   const scroller = useRef<HTMLElement>(null);
   const active = view === 'read';
@@ -39,10 +42,11 @@ export function ReadView() {
   // Ghosts follow the pinned annotation from article to article. Only a pin shows them: ghosts for whatever
   // happens to be selected would sit on the words the analyst is about to select.
   const suggestions = useQuery('suggestions.list', pin.pinned ? { annotationId: pin.pinned.id } : null).data ?? NO_SUGGESTIONS;
+  const shownAnnotations = useMemo(() => (open ? withTags(open.annotations, shownTags) : undefined), [open, shownTags]);
   const sources = useHighlightSources({
     paragraphs,
     articleId: open?.article.id ?? null,
-    annotations: open?.annotations,
+    annotations: shownAnnotations,
     selected,
     pending,
     flash,
@@ -219,6 +223,8 @@ export function ReadView() {
             selectedId={selectedId}
             noteRequest={noteRequest}
             suggestionCount={suggestions.filter((s) => s.articleId === open.article.id).length}
+            shownTags={shownTags}
+            onShownTagsChange={setShownTags}
             onSelect={(id) => selectAnnotation(open.annotations.find((a) => a.id === id)!)}
             onUpdate={(patch) => void workspace.update(patch)}
             onDelete={(id) => void workspace.remove(id)}
