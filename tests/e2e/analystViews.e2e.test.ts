@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserAndApp } from '../helpers/browser.ts';
-import { annotate, cliAnnotations, eventually, openArticle, seededCorpus } from '../helpers/seededApp.ts';
+import { runCli } from '../helpers/runCli.ts';
+import { annotate, cliAnnotations, eventually, link, openArticle, seededCorpus } from '../helpers/seededApp.ts';
+import { tempDir } from '../helpers/tempCorpus.ts';
 
 const session = useBrowserAndApp();
 const open = (dbPath: string) => session.open(dbPath, { viewport: { width: 1400, height: 900 } });
@@ -102,5 +106,63 @@ describe('selecting under overlapping highlights', () => {
     await eventually(() => cliAnnotations(dbPath, 3).map((a) => `${a.tag} ${a.quote}`)).toContain('denial Kirby');
     expect(await page.getByRole('menu', { name: 'Annotations here' }).count()).toBe(0);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('tag filters', () => {
+  it('hide the highlights of an unticked tag in the text as well as its rows, and show them again when ticked', async () => {
+    const dbPath = await seededCorpus(session);
+    annotate(dbPath, 3, 'John Kirby alleged on Friday', 'attribution');
+    annotate(dbPath, 3, 'Iran', 'claim');
+    const { page, problems } = await open(dbPath);
+    await openArticle(page, /US says Russia providing/);
+    const claims = page.locator('.article-text .hl-claim');
+    const attributions = page.locator('.article-text .hl-attribution');
+    await eventually(() => claims.count()).toBeGreaterThan(0);
+    const filters = page.getByRole('group', { name: 'Show tags' });
+    await filters.getByLabel('claim').uncheck();
+    await eventually(() => claims.count()).toBe(0);
+    expect(await attributions.count()).toBeGreaterThan(0);
+    expect(await page.getByRole('listbox', { name: 'Annotations in text order' }).getByRole('option').allInnerTexts()).toEqual([
+      expect.stringMatching(/John Kirby alleged on Friday/),
+    ]);
+    await filters.getByLabel('claim').check();
+    await eventually(() => claims.count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('exporting from the app', () => {
+  it('downloads the Web Annotation collection and the ClaimReview of every claim group, as the export command writes them', async () => {
+    const dbPath = await seededCorpus(session);
+    annotate(dbPath, 1, 'an unprecedented level of military and technical support', 'claim', 'John Kirby');
+    annotate(dbPath, 3, 'unprecedented', 'claim');
+    link(dbPath, 1, 2);
+    annotate(dbPath, 1, 'Russia was training Iranian pilots', 'claim');
+    annotate(dbPath, 4, 'training Iranian pilots', 'claim');
+    link(dbPath, 3, 4);
+    const { page, problems } = await open(dbPath);
+    await eventually(() => page.locator('.corpus-size').innerText()).toBe('5 articles');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export', exact: true });
+    const fetch = async (name: RegExp) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('link', { name }).click()]);
+      return { file: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+    };
+    const collection = await fetch(/Web Annotation JSON/);
+    const reviews = await fetch(/ClaimReview, all claim groups/);
+    expect(problems).toEqual([]);
+    await session.stop();
+
+    const out = tempDir();
+    expect(runCli(['export', '--format', 'json', '--out', join(out, 'c.jsonld'), '--db', dbPath]).status).toBe(0);
+    expect(runCli(['export', '--format', 'claimreview', '--out', join(out, 'r.json'), '--db', dbPath]).status).toBe(0);
+    const undated = (json: string) => json.replace(/"generated":"[^"]+"/, '"generated":""');
+    expect(collection.file).toBe('annotations.jsonld');
+    expect(undated(collection.text)).toBe(undated(readFileSync(join(out, 'c.jsonld'), 'utf8')));
+    expect(JSON.parse(collection.text).first.items).toHaveLength(6);
+    expect(reviews.file).toBe('claimreviews.json');
+    expect(JSON.parse(reviews.text)).toEqual(JSON.parse(readFileSync(join(out, 'r.json'), 'utf8')));
+    expect(JSON.parse(reviews.text)).toHaveLength(2);
   });
 });
