@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { TAGS, type Annotation, type AnnotationPatch, type Tag } from '../../main/contract/contract.ts';
+import { SpeakerField } from './SpeakerField.tsx';
 
 /** Rows are one fixed height so that only the visible ones need to exist (articles can carry thousands). */
 const ROW_HEIGHT = 48;
@@ -145,8 +146,8 @@ function AnnotationEditor({
   }, [noteRequest]);
 
   const saveNote = () => note !== annotation.note && onUpdate({ id: annotation.id, note });
-  const saveSpeaker = () => {
-    const value = speaker.trim() === '' ? null : speaker.trim();
+  const saveSpeaker = (picked = speaker) => {
+    const value = picked.trim() === '' ? null : picked.trim();
     if (value !== annotation.speaker) onUpdate({ id: annotation.id, speaker: value });
   };
 
@@ -169,8 +170,7 @@ function AnnotationEditor({
         </select>
       </label>
       <label>
-        Speaker{' '}
-        <input value={speaker} onChange={(e) => setSpeaker(e.target.value)} onBlur={saveSpeaker} onKeyDown={(e) => e.key === 'Enter' && saveSpeaker()} />
+        Speaker <SpeakerField value={speaker} onChange={setSpeaker} onSave={saveSpeaker} />
       </label>
       <label>
         Note

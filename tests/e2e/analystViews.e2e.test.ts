@@ -166,3 +166,25 @@ describe('exporting from the app', () => {
     expect(JSON.parse(reviews.text)).toHaveLength(2);
   });
 });
+
+describe('the speaker field', () => {
+  it('offers registered speakers matching what is typed, and stores the one picked with the keyboard', async () => {
+    const dbPath = await seededCorpus(session);
+    annotate(dbPath, 3, 'John Kirby alleged on Friday', 'attribution', 'John Kirby');
+    annotate(dbPath, 4, 'Kirby', 'attribution');
+    const { page, problems } = await open(dbPath);
+    await openArticle(page, /Russia giving Iran/);
+    await page.keyboard.press('j');
+    const field = page.getByRole('region', { name: 'Selected annotation' }).getByRole('combobox', { name: 'Speaker' });
+    await field.focus();
+    await page.keyboard.type('kir');
+    const choices = page.getByRole('listbox', { name: 'Registered speakers' });
+    await eventually(() => choices.getByRole('option').allInnerTexts()).toEqual(['John Kirby']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await eventually(() => cliAnnotations(dbPath, 4).map((a) => a.speaker)).toEqual(['John Kirby']);
+    expect(await field.inputValue()).toBe('John Kirby');
+    expect(await choices.isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+  });
+});
