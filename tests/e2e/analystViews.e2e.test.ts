@@ -188,3 +188,46 @@ describe('the speaker field', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('the claims × sources matrix', () => {
+  const KIRBY = 'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defence partnership';
+
+  it('has a legend, whole labels, pending suggestions shown as such, and cells that open what they stand for', async () => {
+    const dbPath = await seededCorpus(session);
+    annotate(dbPath, 1, KIRBY);
+    annotate(dbPath, 4, KIRBY.replace('defence', 'defense'));
+    link(dbPath, 1, 2);
+    annotate(dbPath, 3, 'John Kirby alleged on Friday', 'attribution');
+    annotate(dbPath, 5, 'Kirby', 'attribution');
+    link(dbPath, 3, 4);
+    const { page, problems } = await open(dbPath);
+    await page.getByRole('tab', { name: 'Review' }).click();
+    await page.getByRole('tab', { name: 'Matrix' }).click();
+    const matrix = page.getByRole('group', { name: 'Claims by source matrix' });
+    await eventually(() => matrix.locator('[data-group]').count()).toBe(2);
+    // The legend is drawn in the picture, so a saved SVG or PNG carries it.
+    const text = await matrix.locator('.matrix-legend').textContent();
+    expect(text).toMatch(/reported/);
+    expect(text).toMatch(/denied/);
+    expect(text).toMatch(/suggested\?.*awaits review/);
+    expect(text).toMatch(/not reported: nothing linked and nothing suggested/);
+    // Labels wrap instead of being cut.
+    const row = matrix.locator('[data-group]').first();
+    const label = (await row.locator(':scope > title').textContent())!;
+    expect((await row.locator(':scope > text').textContent())!.replace(/\s/g, '')).toBe(label.replace(/\s/g, ''));
+    // The matcher's suggestions of the claim in sources that do not report it yet show as pending (the queue runs the matcher).
+    await expect.poll(() => matrix.locator('[data-state="suggested"]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+
+    await matrix.locator('[data-state="reported"]').first().click();
+    await eventually(() => page.getByRole('region', { name: 'Selected annotation' }).locator('q').textContent()).toMatch(/unprecedented|Kirby/);
+
+    await page.getByRole('tab', { name: 'Review' }).click();
+    await page.getByRole('tab', { name: 'Matrix' }).click();
+    const suggested = matrix.locator('[data-state="suggested"]').first();
+    await suggested.waitFor();
+    await suggested.focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => page.locator('.article-text .mark-flash').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  }, 180_000);
+});
