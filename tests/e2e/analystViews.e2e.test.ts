@@ -231,3 +231,26 @@ describe('the claims × sources matrix', () => {
     expect(problems).toEqual([]);
   }, 180_000);
 });
+
+describe('the links panel', () => {
+  it('shows the other end of each link from the links request itself, without asking for every annotation', async () => {
+    const dbPath = await seededCorpus(session);
+    annotate(dbPath, 3, 'John Kirby alleged on Friday', 'attribution');
+    annotate(dbPath, 4, 'Kirby', 'attribution');
+    link(dbPath, 1, 2);
+    const { page, problems } = await open(dbPath);
+    const everyAnnotation: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/annotations.list') && !/articleId/.test(request.postData() ?? '')) everyAnnotation.push(request.postData() ?? '');
+    });
+    await openArticle(page, /US says Russia providing/);
+    await page.keyboard.press('j');
+    const panel = page.getByRole('region', { name: 'Links of the selected annotation' });
+    await eventually(() => panel.getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/same-claim.*Anadolu Agency: “Kirby”/s)]);
+    await panel.getByRole('button', { name: /Anadolu Agency: “Kirby”/ }).click();
+    await eventually(() => page.locator('#article-heading').innerText()).toMatch(/Russia giving Iran/);
+    await eventually(() => page.getByRole('region', { name: 'Selected annotation' }).locator('q').textContent()).toBe('Kirby');
+    expect(everyAnnotation).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
