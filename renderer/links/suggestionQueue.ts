@@ -23,30 +23,14 @@ export interface ArrangedQueue {
  * Lays the queue out by claim and keeps its order steady: suggestions seen
  * before keep their place (so accepting or rejecting one moves nothing but the
  * one decided), new ones come after them, best score first; each annotation's
- * suggestions stay together under it. A span found for several annotations
- * (the members of one claim group) is listed once: where it is already
- * listed, else under the annotation that found it with the best score.
- * `minScore` hides, but does not reorder.
+ * suggestions stay together under it. A span found for two annotations is
+ * two suggestions (accepting links it to one of them); main leaves out a span
+ * rejected anywhere in a claim group. `minScore` hides, but does not reorder.
  */
 export function arrangeQueue(previousOrder: readonly string[], queue: readonly Suggestion[], minScore: number): ArrangedQueue {
   const place = new Map(previousOrder.map((key, i) => [key, i]));
-  // The one listing of a span: the one already shown, else the best.
-  const better = (a: Suggestion, b: Suggestion) => {
-    const pa = place.get(suggestionKey(a));
-    const pb = place.get(suggestionKey(b));
-    if (pa !== undefined || pb !== undefined) return pa !== undefined && (pb === undefined || pa < pb);
-    return a.score > b.score || (a.score === b.score && a.sourceId < b.sourceId);
-  };
-  const bySpan = new Map<string, Suggestion>();
-  for (const s of queue) {
-    const span = `${s.articleId}:${s.start}:${s.end}`;
-    const seen = bySpan.get(span);
-    if (!seen || better(s, seen)) bySpan.set(span, s);
-  }
-  const known = [...bySpan.values()].filter((s) => place.has(suggestionKey(s))).sort((a, b) => place.get(suggestionKey(a))! - place.get(suggestionKey(b))!);
-  const fresh = [...bySpan.values()]
-    .filter((s) => !place.has(suggestionKey(s)))
-    .sort((a, b) => b.score - a.score || a.sourceId - b.sourceId || a.start - b.start);
+  const known = queue.filter((s) => place.has(suggestionKey(s))).sort((a, b) => place.get(suggestionKey(a))! - place.get(suggestionKey(b))!);
+  const fresh = queue.filter((s) => !place.has(suggestionKey(s))).sort((a, b) => b.score - a.score || a.sourceId - b.sourceId || a.start - b.start);
   const groups = new Map<number, Suggestion[]>();
   for (const s of [...known, ...fresh]) {
     const list = groups.get(s.sourceId);
@@ -61,6 +45,6 @@ export function arrangeQueue(previousOrder: readonly string[], queue: readonly S
     order: ordered.flatMap((g) => g.suggestions.map(suggestionKey)),
     groups: filtered,
     shown: filtered.reduce((n, g) => n + g.suggestions.length, 0),
-    total: bySpan.size,
+    total: queue.length,
   };
 }
