@@ -1,8 +1,9 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Db } from '../corpus/database.ts';
 import { buildClaimReviews } from '../exchange/claimReview.ts';
 import { csvTableChunks } from '../exchange/csvExport.ts';
 import { jsonForScript } from '../exchange/jsonLdScript.ts';
+import { webAnnotationChunks } from '../exchange/webAnnotation.ts';
 import { ClaimReviewDownloadQuery, CsvDownloadQuery, type CsvTable, type Result } from '../contract/contract.ts';
 import { CrosscheckError } from '../contract/errors.ts';
 
@@ -18,8 +19,14 @@ export type Downloads = (pathname: string, query: URLSearchParams) => Result<Dow
 
 const CSV_PATH = /^\/export\/(annotations|links)\.csv$/;
 const CLAIM_REVIEW_PATH = '/export/claimreview.json';
+/** The whole corpus as a W3C Web Annotation collection, as `export --format json` writes it. */
+const WEB_ANNOTATION_PATH = '/export/annotations.jsonld';
+/** Every reviewed claim group's ClaimReview, as `export --format claimreview` without --group writes them. */
+const ALL_CLAIM_REVIEWS_PATH = '/export/claimreviews.json';
+/** The whole-corpus files take no options: an unknown one is refused, not ignored. */
+const NoOptions = z.strictObject({});
 
-/** The CSV export, one table per file, and the ClaimReview of a claim group, with the options of the export command. */
+/** The CSV export, one table per file, the Web Annotation collection, and the ClaimReview of one claim group or of all, with the options of the export command. */
 export function createDownloads(db: Db): Downloads {
   return (pathname, query) => {
     try {
@@ -36,6 +43,25 @@ export function createDownloads(db: Db): Downloads {
         return {
           ok: true,
           value: { fileName: `claimreview-${group}.json`, contentType: 'application/ld+json; charset=utf-8', chunks: once(`${jsonForScript(review, 2)}\n`) },
+        };
+      }
+      if (pathname === WEB_ANNOTATION_PATH) {
+        parseQuery(NoOptions, query);
+        return {
+          ok: true,
+          value: { fileName: 'annotations.jsonld', contentType: 'application/ld+json; charset=utf-8', chunks: fromSync(webAnnotationChunks(db)) },
+        };
+      }
+      if (pathname === ALL_CLAIM_REVIEWS_PATH) {
+        parseQuery(NoOptions, query);
+        // Built when the download starts, like the CLI's file: every group's review, or an empty list.
+        return {
+          ok: true,
+          value: {
+            fileName: 'claimreviews.json',
+            contentType: 'application/ld+json; charset=utf-8',
+            chunks: lazy(() => `${jsonForScript(buildClaimReviews(db), 2)}\n`),
+          },
         };
       }
       throw new CrosscheckError('not_found', `No download at ${pathname.slice(0, 80)}.`);
@@ -58,4 +84,12 @@ function parseQuery<T extends z.ZodType>(schema: T, query: URLSearchParams): z.i
 
 async function* once(text: string): AsyncGenerator<string> {
   yield text;
+}
+
+async function* lazy(make: () => string): AsyncGenerator<string> {
+  yield make();
+}
+
+async function* fromSync(chunks: Iterable<string>): AsyncGenerator<string> {
+  yield* chunks;
 }

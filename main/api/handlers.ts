@@ -3,6 +3,7 @@ import { getArticle, listArticles } from '../corpus/articles.ts';
 import { articleSummaries, listOutlets, pageArticles } from '../corpus/articlePages.ts';
 import type { Db } from '../corpus/database.ts';
 import { createLink, listLinks, reviewLink } from '../corpus/links.ts';
+import { linksWithOtherEnd } from '../corpus/linkEnds.ts';
 import { pageLinks } from '../corpus/linkPages.ts';
 import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker, updateSpeakerDetails } from '../corpus/speakers.ts';
 import { claimGroupPage, claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
@@ -48,7 +49,8 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
     'annotations.create': (input) => createAnnotationStep(db, input, actor),
     'annotations.update': (patch) => updateAnnotationStep(db, patch, actor),
     'annotations.delete': ({ id }) => deleteAnnotationStep(db, id, actor),
-    'links.list': ({ annotationId }) => listLinks(db, annotationId),
+    'links.list': ({ annotationId, otherEnds }) =>
+      otherEnds && annotationId !== undefined ? linksWithOtherEnd(db, annotationId) : listLinks(db, annotationId),
     'links.create': (input) => createLink(db, input, actor),
     'links.review': ({ id, status }) => reviewLink(db, id, status, actor),
     'suggestions.list': ({ annotationId, limit }) => suggestFor(db, annotationId, { limit }),

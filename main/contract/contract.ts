@@ -688,7 +688,16 @@ export const contract = {
   'annotations.create': { input: NewAnnotation, output: Annotation },
   'annotations.update': { input: AnnotationPatch, output: Annotation },
   'annotations.delete': { input: z.strictObject({ id: Id }), output: z.strictObject({ id: Id }) },
-  'links.list': { input: z.strictObject({ annotationId: Id.optional() }), output: z.array(Link) },
+  'links.list': {
+    input: z
+      .strictObject({
+        annotationId: Id.optional(),
+        /** With annotationId: each link carries the annotation at its other end (`other`). */
+        otherEnds: z.literal(true).optional(),
+      })
+      .refine((i) => !i.otherEnds || i.annotationId !== undefined, { message: 'otherEnds needs an annotationId', path: ['otherEnds'] }),
+    output: z.array(Link.extend({ other: Annotation.optional() })),
+  },
   'links.create': { input: NewLink, output: Link },
   'links.review': { input: z.strictObject({ id: Id, status: z.enum(['confirmed', 'rejected']) }), output: Link },
   'suggestions.list': { input: z.strictObject({ annotationId: Id, limit: z.number().int().min(1).max(200).optional() }), output: z.array(Suggestion) },

@@ -127,30 +127,36 @@ export type ExchangeDocument = z.infer<typeof ExchangeDocument>;
 
 /** Writes the whole corpus as one collection, streamed item by item so that memory stays flat. */
 export async function exportWebAnnotations(db: Db, file: string): Promise<{ articles: number; annotations: number; links: number }> {
-  const snapshot = openSnapshot(db);
   const counts = { articles: 0, annotations: 0, links: 0 };
+  await writeChunks(file, webAnnotationChunks(db, counts));
+  return counts;
+}
+
+/**
+ * The whole corpus as one Web Annotation collection, piece by piece, read from
+ * one snapshot (closed when the last piece is taken or the reader stops);
+ * `counts` is filled in as the pieces are made.
+ */
+export function* webAnnotationChunks(db: Db, counts = { articles: 0, annotations: 0, links: 0 }): Generator<string> {
+  const snapshot = openSnapshot(db);
   try {
     const reader = snapshot.db;
-    function* chunks(): Generator<string> {
-      yield `{"@context":${JSON.stringify([WEB_ANNOTATION_CONTEXT, CROSSCHECK_CONTEXT])},"type":"AnnotationCollection","generator":"Crosscheck",`;
-      yield `"generated":${JSON.stringify(new Date().toISOString())},"crosscheck:format":${FORMAT_VERSION},\n"crosscheck:articles":[`;
-      for (const a of exchangeArticleRows(reader)) {
-        yield `${counts.articles++ ? ',' : ''}\n${JSON.stringify(articleJson(a))}`;
-      }
-      yield '],\n"first":{"type":"AnnotationPage","items":[';
-      let items = 0;
-      for (const a of exchangeAnnotationRows(reader)) {
-        yield `${items++ ? ',' : ''}\n${JSON.stringify(annotationJson(a))}`;
-        counts.annotations++;
-      }
-      for (const l of exchangeLinkRows(reader)) {
-        yield `${items++ ? ',' : ''}\n${JSON.stringify(linkJson(l))}`;
-        counts.links++;
-      }
-      yield '\n]}}\n';
+    yield `{"@context":${JSON.stringify([WEB_ANNOTATION_CONTEXT, CROSSCHECK_CONTEXT])},"type":"AnnotationCollection","generator":"Crosscheck",`;
+    yield `"generated":${JSON.stringify(new Date().toISOString())},"crosscheck:format":${FORMAT_VERSION},\n"crosscheck:articles":[`;
+    for (const a of exchangeArticleRows(reader)) {
+      yield `${counts.articles++ ? ',' : ''}\n${JSON.stringify(articleJson(a))}`;
     }
-    await writeChunks(file, chunks());
-    return counts;
+    yield '],\n"first":{"type":"AnnotationPage","items":[';
+    let items = 0;
+    for (const a of exchangeAnnotationRows(reader)) {
+      yield `${items++ ? ',' : ''}\n${JSON.stringify(annotationJson(a))}`;
+      counts.annotations++;
+    }
+    for (const l of exchangeLinkRows(reader)) {
+      yield `${items++ ? ',' : ''}\n${JSON.stringify(linkJson(l))}`;
+      counts.links++;
+    }
+    yield '\n]}}\n';
   } finally {
     snapshot.close();
   }

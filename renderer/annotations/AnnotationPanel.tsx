@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { TAGS, type Annotation, type AnnotationPatch, type Tag } from '../../main/contract/contract.ts';
 import { AnalystFilterControl, AnnotationAuthor } from '../team/Who.tsx';
+import { SpeakerField } from './SpeakerField.tsx';
 
 /** Rows are one fixed height so that only the visible ones need to exist (articles can carry thousands). */
 const ROW_HEIGHT = 48;
@@ -15,31 +16,34 @@ export interface AnnotationPanelProps {
   noteRequest: number;
   /** Suggested spans shown in the article (ghosts), so an empty list does not read as "nothing here". */
   suggestionCount?: number;
+  /** The tags shown, in this list and as highlights in the text. */
+  shownTags: ReadonlySet<Tag>;
+  onShownTagsChange(tags: ReadonlySet<Tag>): void;
   onSelect(id: number): void;
   onUpdate(patch: AnnotationPatch): void;
   onDelete(id: number): void;
 }
 
-/** The open article's annotations in text order, filterable by tag, with an editor for the selected one. */
+/** The open article's annotations in text order, filterable by tag (the text's highlights follow the filter), with an editor for the selected one. */
 export function AnnotationPanel({
   annotations,
   authors = [],
   selectedId,
   noteRequest,
   suggestionCount = 0,
+  shownTags: filter,
+  onShownTagsChange,
   onSelect,
   onUpdate,
   onDelete,
 }: AnnotationPanelProps) {
-  const [filter, setFilter] = useState<ReadonlySet<Tag>>(new Set(TAGS));
-  const shown = useMemo(() => (filter.size === TAGS.length ? annotations : annotations.filter((a) => filter.has(a.tag))), [annotations, filter]);
+  const shown = useMemo(() => withTags(annotations, filter), [annotations, filter]);
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
-  const toggle = (tag: Tag) =>
-    setFilter((current) => {
-      const next = new Set(current);
-      if (!next.delete(tag)) next.add(tag);
-      return next;
-    });
+  const toggle = (tag: Tag) => {
+    const next = new Set(filter);
+    if (!next.delete(tag)) next.add(tag);
+    onShownTagsChange(next);
+  };
 
   return (
     <aside className="annotation-panel" aria-label="Annotations">
@@ -59,6 +63,10 @@ export function AnnotationPanel({
     </aside>
   );
 }
+
+/** The annotations whose tag is shown; the very list when every tag is. */
+export const withTags = <T extends { tag: Tag }>(annotations: readonly T[], tags: ReadonlySet<Tag>): readonly T[] =>
+  TAGS.every((tag) => tags.has(tag)) ? annotations : annotations.filter((a) => tags.has(a.tag));
 
 function AnnotationRows({
   annotations,
@@ -144,8 +152,8 @@ function AnnotationEditor({
   }, [noteRequest]);
 
   const saveNote = () => note !== annotation.note && onUpdate({ id: annotation.id, note });
-  const saveSpeaker = () => {
-    const value = speaker.trim() === '' ? null : speaker.trim();
+  const saveSpeaker = (picked = speaker) => {
+    const value = picked.trim() === '' ? null : picked.trim();
     if (value !== annotation.speaker) onUpdate({ id: annotation.id, speaker: value });
   };
 
@@ -168,8 +176,7 @@ function AnnotationEditor({
         </select>
       </label>
       <label>
-        Speaker{' '}
-        <input value={speaker} onChange={(e) => setSpeaker(e.target.value)} onBlur={saveSpeaker} onKeyDown={(e) => e.key === 'Enter' && saveSpeaker()} />
+        Speaker <SpeakerField value={speaker} onChange={setSpeaker} onSave={saveSpeaker} />
       </label>
       <label>
         Note

@@ -32,9 +32,26 @@ function CheckboxGroup<T extends string>({
   );
 }
 
+/** The whole-corpus files of the export command's other formats, under the addresses main serves them at. */
+const OTHER_FORMATS = [
+  {
+    href: '/export/annotations.jsonld',
+    file: 'annotations.jsonld',
+    label: 'W3C Web Annotation JSON',
+    about: 'every article, annotation and link (export --format json)',
+  },
+  {
+    href: '/export/claimreviews.json',
+    file: 'claimreviews.json',
+    label: 'ClaimReview, all claim groups',
+    about: 'schema.org JSON-LD of every reviewed claim group (export --format claimreview)',
+  },
+] as const;
+
 /**
- * CSV export from the app: the same two files and filters as `crosscheck
- * export --format csv`, each downloaded as it is made.
+ * Export from the app: the CSV files with the filters of `crosscheck export
+ * --format csv`, and the Web Annotation collection and the ClaimReviews of all
+ * claim groups, each downloaded as it is made.
  */
 export function ExportDialog({ outlets, onClose }: { outlets: readonly string[]; onClose(): void }) {
   const [tags, setTags] = useState<Tag[]>([]);
@@ -43,7 +60,8 @@ export function ExportDialog({ outlets, onClose }: { outlets: readonly string[];
   const [bom, setBom] = useState(false);
   const filters = { tags, outlets: chosenOutlets, statuses, bom };
   return (
-    <Dialog title="Export as CSV" id="export-heading" className="export-dialog" onClose={onClose}>
+    <Dialog title="Export" id="export-heading" className="export-dialog" onClose={onClose}>
+      <h3 className="export-format">CSV</h3>
       <p className="export-hint">The two files the export command writes. A group left unticked is exported whole.</p>
       <CheckboxGroup legend="Tags" values={TAGS} chosen={tags} onChange={setTags} />
       {outlets.length > 0 && <CheckboxGroup legend="Outlets" values={outlets} chosen={chosenOutlets} onChange={setOutlets} />}
@@ -58,6 +76,17 @@ export function ExportDialog({ outlets, onClose }: { outlets: readonly string[];
           </a>
         ))}
       </p>
+      <h3 className="export-format">Other formats</h3>
+      <ul className="export-downloads export-formats">
+        {OTHER_FORMATS.map((format) => (
+          <li key={format.href}>
+            <a className="button" href={format.href} download={format.file}>
+              Download {format.label}
+            </a>{' '}
+            <span className="export-hint">{format.about}</span>
+          </li>
+        ))}
+      </ul>
     </Dialog>
   );
 }

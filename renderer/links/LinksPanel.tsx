@@ -16,7 +16,7 @@ export interface LinksPanelProps {
 }
 
 /** One empty list for every render without links, so memos over it keep their value. */
-const NO_LINKS: Link[] = [];
+const NO_LINKS: Array<Link & { other?: Annotation }> = [];
 
 /**
  * Below the annotation side panel: the pin (with unpin), the selected
@@ -27,9 +27,9 @@ export function LinksPanel({ selected, onFollow }: LinksPanelProps) {
   const { pin, linkType, setLinkType } = useWorkspace();
   const mutate = useMutate();
   const selectedId = selected?.id ?? null;
-  const links = useQuery('links.list', selectedId === null ? null : { annotationId: selectedId }).data ?? NO_LINKS;
-  const all = useQuery('annotations.list', links.length > 0 ? {} : null).data;
-  const others = useMemo(() => new Map((all ?? []).map((a) => [a.id, a])), [all]);
+  // Each link comes with the annotation at its other end: no list of every annotation is needed.
+  const links = useQuery('links.list', selectedId === null ? null : { annotationId: selectedId, otherEnds: true }).data ?? NO_LINKS;
+  const others = useMemo(() => new Map(links.flatMap((l) => (l.other ? [[l.other.id, l.other] as const] : []))), [links]);
   // Asked for once per selected annotation, then kept fresh: accepting or rejecting one re-runs the search.
   const [searchingFor, setSearchingFor] = useState<number | null>(null);
   const suggestions = useQuery('suggestions.list', searchingFor !== null && searchingFor === selectedId ? { annotationId: searchingFor } : null).data;

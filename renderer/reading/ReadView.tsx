@@ -1,8 +1,8 @@
 import { useVisibleAnnotations } from '../team/analystFilter.ts';
 import { useMe } from '../team/Who.tsx';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Annotation, Suggestion, Tag } from '../../main/contract/contract.ts';
-import { AnnotationPanel } from '../annotations/AnnotationPanel.tsx';
+import { TAGS, type Annotation, type Suggestion, type Tag } from '../../main/contract/contract.ts';
+import { AnnotationPanel, withTags } from '../annotations/AnnotationPanel.tsx';
 import { HighlightPicker } from '../annotations/HighlightPicker.tsx';
 import { resizeSpan, snapToWords, trimSpan, type Span } from '../annotations/spanBoundaries.ts';
 import { TagToolbar } from '../annotations/TagToolbar.tsx';
@@ -19,8 +19,10 @@ import { toParagraphs } from './articleDocument.ts';
 import { ReadingPane, type ReadingPaneHandle, type TextSelection } from './ReadingPane.tsx';
 import { useHighlightSources } from './useHighlightSources.ts';
 
+/** How long a shown annotation or followed link is flashed; a search hit stays marked until the next action. */
 const FLASH_MS = 1200;
 const NO_SUGGESTIONS: Suggestion[] = [];
+const ALL_TAGS: ReadonlySet<Tag> = new Set(TAGS);
 
 /** The Read view: the article list, the article with its highlights, and the side panels of the selected annotation. */
 export function ReadView() {
@@ -32,6 +34,8 @@ export function ReadView() {
   const [ghostCard, setGhostCard] = useState<{ index: number; rect: DOMRect } | null>(null);
   const [flash, setFlash] = useState<Span | null>(null);
   const [noteRequest, setNoteRequest] = useState(0);
+  /** Tags shown in the side panel and painted in the text: hiding one hides both. */
+  const [shownTags, setShownTags] = useState<ReadonlySet<Tag>>(ALL_TAGS);
   const paneRef = useRef<ReadingPaneHandle>(null);
   const scroller = useRef<HTMLElement>(null);
   const active = view === 'read';
@@ -40,12 +44,13 @@ export function ReadView() {
   // Ghosts follow the pinned annotation from article to article. Only a pin shows them: ghosts for whatever
   // happens to be selected would sit on the words the analyst is about to select.
   const suggestions = useQuery('suggestions.list', pin.pinned ? { annotationId: pin.pinned.id } : null).data ?? NO_SUGGESTIONS;
-  // Whose annotations show (mine / everyone's / one analyst): the highlights and the side panel alike.
+  // Whose annotations show (mine / everyone's / one analyst), then which tags: the highlights and the side panel alike.
   const visible = useVisibleAnnotations(open?.annotations, useMe());
+  const shownAnnotations = useMemo(() => (visible ? withTags(visible, shownTags) : undefined), [visible, shownTags]);
   const sources = useHighlightSources({
     paragraphs,
     articleId: open?.article.id ?? null,
-    annotations: visible,
+    annotations: shownAnnotations,
     selected,
     pending,
     flash,
@@ -67,6 +72,7 @@ export function ReadView() {
     if (!focus || openId !== focus.articleId) return;
     paneRef.current?.scrollToSpan(focus.span);
     setFlash(focus.span);
+    if (focus.lasting) return;
     const timer = setTimeout(() => setFlash(null), FLASH_MS);
     return () => clearTimeout(timer);
   }, [focus, openId]);
@@ -145,6 +151,7 @@ export function ReadView() {
         setPicker(null);
         setGhostCard(null);
         setSelectedId(null);
+        setFlash(null);
       },
     },
     active && dialog === null,
@@ -159,10 +166,14 @@ export function ReadView() {
   // Stable, so that the reading pane does not re-render when only the annotation list changed.
   const onClickHighlight = useCallback((ids: number[], rect: DOMRect) => clickHighlight.current(ids, rect), []);
   const onClickSuggestion = useCallback((index: number, rect: DOMRect) => setGhostCard({ index, rect }), []);
-  // A text selection made through a ghost (a double-click, a drag) is for tagging: its card gives way.
+  // A text selection made through a ghost or an overlap (a double-click, a drag) is for tagging: the card or picker gives way.
   const onSelectText = useCallback((selection: TextSelection | null) => {
     setTextSelection(selection);
-    if (selection) setGhostCard(null);
+    if (!selection) return;
+    // A double-click on overlapping highlights opens the picker with its first click: the word it then selects wins.
+    setPicker(null);
+    setGhostCard(null);
+    setFlash(null);
   }, []);
 
   const card = ghostCard ? suggestions[ghostCard.index] : undefined;
@@ -220,6 +231,8 @@ export function ReadView() {
             selectedId={selectedId}
             noteRequest={noteRequest}
             suggestionCount={suggestions.filter((s) => s.articleId === open.article.id).length}
+            shownTags={shownTags}
+            onShownTagsChange={setShownTags}
             onSelect={(id) => selectAnnotation(open.annotations.find((a) => a.id === id)!)}
             onUpdate={(patch) => void workspace.update(patch)}
             onDelete={(id) => void workspace.remove(id)}

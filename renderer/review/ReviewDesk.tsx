@@ -4,8 +4,6 @@ import { useArticleNames } from '../articles/useArticleNames.ts';
 import { useMutate, useQuery } from '../data/DataProvider.tsx';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
 import type { Scope } from '../keys/keyTable.ts';
-import { acceptInput, rejectInput } from '../links/suggestionActions.ts';
-import { SuggestionCard } from '../links/SuggestionCard.tsx';
 import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
 import { ClaimGroupTable } from './ClaimGroupTable.tsx';
 import { ClaimMatrixChart } from './ClaimMatrixChart.tsx';
@@ -13,6 +11,7 @@ import { LinkGraph } from './LinkGraph.tsx';
 import { SpeakerRegistry } from './SpeakerRegistry.tsx';
 import { AgreementView } from '../team/AgreementView.tsx';
 import { TimelineTab } from '../provenance/TimelineTab.tsx';
+import { SuggestionQueue } from './SuggestionQueue.tsx';
 import './review.css';
 
 const TABS = [
@@ -99,49 +98,6 @@ function useCurrent(count: number) {
   const [current, setCurrent] = useState(0);
   const at = Math.min(current, Math.max(0, count - 1));
   return { current: at, setCurrent, next: () => setCurrent(Math.min(count - 1, at + 1)), previous: () => setCurrent(Math.max(0, at - 1)) };
-}
-
-/** Every annotation's suggestions, best first: j/k to move, a to accept, r to reject, Enter to open. */
-function SuggestionQueue() {
-  const queue = useQuery('suggestions.queue', { limit: 10 }).data;
-  const annotations = useQuery('annotations.list', {}).data;
-  const { openAt, linkType } = useWorkspace();
-  const mutate = useMutate();
-  const sorted = useMemo(() => (queue ? [...queue].sort((a, b) => b.score - a.score) : undefined), [queue]);
-  const outlet = useArticleNames(useMemo(() => (sorted ?? []).map((s) => s.articleId), [sorted]));
-  const { current, setCurrent, next, previous } = useCurrent(sorted?.length ?? 0);
-  const quoteOf = useMemo(() => new Map((annotations ?? []).map((a) => [a.id, a.quote])), [annotations]);
-  const at = sorted?.[current];
-  useKeyScope('review.suggestions', {
-    next,
-    previous,
-    accept: () => (at ? void mutate('suggestions.accept', acceptInput(at, linkType)) : false),
-    reject: () => (at ? void mutate('suggestions.reject', rejectInput(at)) : false),
-    open: () => (at ? openAt(at.articleId, at.existingAnnotationId, at.start) : false),
-  });
-  if (!sorted) return <p className="muted">Finding claims elsewhere…</p>;
-  if (sorted.length === 0) return <p className="muted">No suggestions waiting. Tag a claim in the Read view and its reports elsewhere appear here.</p>;
-  return (
-    <>
-      <p className="hint">
-        <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> accept, <kbd>r</kbd> reject, <kbd>Enter</kbd> open.
-      </p>
-      <ol className="suggestions queue" aria-label="Suggestion queue">
-        {sorted.map((s, i) => (
-          <SuggestionCard
-            key={`${s.sourceId}:${s.articleId}:${s.start}`}
-            suggestion={s}
-            source={outlet(s.articleId)}
-            foundFor={quoteOf.get(s.sourceId) ?? ''}
-            active={i === current}
-            onOpen={() => openAt(s.articleId, s.existingAnnotationId, s.start)}
-            onAccept={() => (setCurrent(i), void mutate('suggestions.accept', acceptInput(s, linkType)))}
-            onReject={() => (setCurrent(i), void mutate('suggestions.reject', rejectInput(s)))}
-          />
-        ))}
-      </ol>
-    </>
-  );
 }
 
 /** Links shown at a time: a table of tens of thousands of rows would take seconds to draw. */

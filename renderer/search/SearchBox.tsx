@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState, type Ref } from 'react';
+import { useEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { SearchResults } from '../../main/contract/contract.ts';
-import { useCall } from '../data/DataProvider.tsx';
+import { articleTitle } from '../articles/articleTitle.ts';
+import { useCall, useQuery } from '../data/DataProvider.tsx';
 import { userMessage } from '../data/userMessage.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
+import { searchPassages } from './searchPassages.ts';
 
 /** Wait after the last keystroke before searching, so typing is not slowed by queries. */
 const DEBOUNCE_MS = 120;
@@ -12,7 +14,11 @@ export interface SearchBoxProps {
   inputRef?: Ref<HTMLInputElement>;
 }
 
-/** Corpus-wide search: matches grouped by article; arrows choose, Enter (or a click) jumps to the match. */
+/**
+ * Corpus-wide search: passages grouped by article, each article named as the
+ * article list names it (its title, else its file name); arrows choose, Enter
+ * (or a click) jumps to the passage.
+ */
 export function SearchBox({ onJump, inputRef }: SearchBoxProps) {
   const call = useCall();
   const [query, setQuery] = useState('');
@@ -42,12 +48,21 @@ export function SearchBox({ onJump, inputRef }: SearchBoxProps) {
     return () => clearTimeout(timer);
   }, [call, query]);
 
-  const flat = results?.articles.flatMap((a) => a.matches.map((m) => ({ articleId: a.articleId, span: { start: m.start, end: m.end } }))) ?? [];
+  const groups = useMemo(() => (results?.articles ?? []).map((a) => ({ ...a, passages: searchPassages(a.matches) })), [results]);
+  const ids = useMemo(() => groups.map((a) => a.articleId).sort((a, b) => a - b), [groups]);
+  const summaries = useQuery('articles.summaries', ids.length > 0 ? { ids } : null).data;
+  const label = (article: (typeof groups)[number]) => {
+    const summary = summaries?.find((a) => a.id === article.articleId);
+    return summary ? articleTitle(summary).text : (article.title ?? article.outlet ?? 'untitled article');
+  };
+  const flat = groups.flatMap((a) => a.passages.map((p) => ({ articleId: a.articleId, span: { start: p.start, end: p.end } })));
   const jump = (index: number) => {
     const target = flat[index];
     if (!target) return;
     onJump(target.articleId, target.span);
     setQuery('');
+    // The analyst goes on reading: keys are the Read view's again (j, Esc), not the search field's.
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
   };
   let index = 0;
 
@@ -75,25 +90,29 @@ export function SearchBox({ onJump, inputRef }: SearchBoxProps) {
           {results.ranked === false && (
             <p className="search-note">Many articles match: the first ones are shown in corpus order. Type more to rank them by relevance.</p>
           )}
-          {results.articles.map((article) => (
-            <section key={article.articleId} aria-label={article.title ?? `Article ${article.articleId}`}>
+          {groups.map((article) => (
+            <section key={article.articleId} aria-label={label(article)}>
               <h3>
-                {article.title ?? `Article ${article.articleId}`} <span className="match-count">{article.matchCount}</span>
+                {label(article)} {article.outlet && <span className="match-outlet">{article.outlet}</span>}{' '}
+                <span className="match-count" title="matched words in the article">
+                  {article.matchCount}
+                  {article.moreMatches ? '+' : ''}
+                </span>
               </h3>
-              {article.matches.map((match) => {
+              {article.passages.map((passage) => {
                 const mine = index++;
                 return (
                   <div
-                    key={match.start}
+                    key={passage.start}
                     role="option"
                     aria-selected={mine === active}
                     className="search-match"
                     onMouseDown={(e) => e.preventDefault()}
                     onClick={() => jump(mine)}
                   >
-                    …{match.before}
-                    <mark>{match.match}</mark>
-                    {match.after}…
+                    …{passage.before}
+                    {passage.parts.map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}
+                    {passage.after}…
                   </div>
                 );
               })}

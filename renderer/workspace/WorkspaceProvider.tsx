@@ -16,6 +16,8 @@ export interface FocusRequest {
   articleId: number;
   span: Span;
   seq: number;
+  /** A search hit: marked until the analyst does something else, not flashed for a moment. */
+  lasting?: boolean;
 }
 
 export type View = 'read' | 'review';
@@ -62,7 +64,10 @@ function useWorkspaceState() {
     return { article, annotations: list };
   }, [articleQuery.data, annotationsQuery.data, articleId, local]);
 
-  const focusSpan = useCallback((article: number, span: Span) => setFocus({ articleId: article, span, seq: ++seq.current }), []);
+  const focusSpan = useCallback(
+    (article: number, span: Span, lasting = false) => setFocus({ articleId: article, span, seq: ++seq.current, ...(lasting ? { lasting } : {}) }),
+    [],
+  );
 
   // A followed link or suggestion: select and show its annotation (or offset) once the article is open.
   useEffect(() => {
@@ -71,7 +76,8 @@ function useWorkspaceState() {
     target.current = null;
     const annotation = open.annotations.find((a) => a.id === wanted.annotationId);
     setSelectedId(annotation?.id ?? null);
-    focusSpan(open.article.id, annotation ?? wanted.span ?? { start: wanted.offset, end: Math.min(wanted.offset + 1, open.article.length) });
+    if (!annotation && wanted.span) focusSpan(open.article.id, wanted.span, true);
+    else focusSpan(open.article.id, annotation ?? { start: wanted.offset, end: Math.min(wanted.offset + 1, open.article.length) });
   }, [open, focusSpan, targetSeq]);
 
   const openArticle = useCallback((id: number) => {

@@ -20,7 +20,7 @@ describe('exporting and rating from the app', () => {
     app.session.handlers['links.create']({ fromId: claim.id, toId: echo.id, type: 'same-claim' });
 
     await page.getByRole('button', { name: 'Export…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export as CSV' });
+    const dialog = page.getByRole('dialog', { name: 'Export', exact: true });
     await dialog.getByRole('checkbox', { name: 'claim' }).check();
     await dialog.getByRole('checkbox', { name: 'Byte-order mark, for Excel' }).check();
     const downloaded: Record<string, Buffer> = {};

@@ -273,7 +273,7 @@ describe('dialogs', () => {
     await openArticle(page, BUSINESS_STANDARD);
     for (const [button, name] of [
       ['Import…', 'Import articles'],
-      ['Export…', 'Export as CSV'],
+      ['Export…', 'Export'],
       ['Orphans', 'Orphaned annotations'],
       ['Edit details', 'Article details'],
     ] as const) {

@@ -29,7 +29,7 @@ describe('the browser-mode credential and other local servers', () => {
     const { page, app } = await session.open(join(tempDir(), 'corpus.sqlite'));
     await expect.poll(() => page.getByText('5 articles').isVisible(), { timeout: 15_000 }).toBe(true);
     await page.getByRole('button', { name: 'Export…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export as CSV' });
+    const dialog = page.getByRole('dialog', { name: 'Export', exact: true });
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('link', { name: 'Download annotations.csv' }).click()]);
     expect(download.suggestedFilename()).toBe('annotations.csv');
 

@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDownloads } from '../../main/api/downloads.ts';
+import { buildClaimReviews } from '../../main/exchange/claimReview.ts';
 import { exportCsv } from '../../main/exchange/csvExport.ts';
+import { jsonForScript } from '../../main/exchange/jsonLdScript.ts';
+import { ExchangeDocument, exportWebAnnotations } from '../../main/exchange/webAnnotation.ts';
 import { buildExchangeCorpus } from '../exchange/exchangeCorpus.ts';
 import { tempCorpus, tempDir } from '../helpers/tempCorpus.ts';
 import { csvDownloadHref } from '../../renderer/export/csvDownload.ts';
@@ -89,5 +92,48 @@ describe('CSV downloads', () => {
       const refused = download(createDownloads(db), href);
       expect(refused.ok ? 'found' : refused.error.code, href).toBe('invalid_input');
     }
+  });
+});
+
+describe('Web Annotation and ClaimReview downloads', () => {
+  /** The collection with its time of making blanked: two exports a moment apart differ only there. */
+  const undated = (json: string) => json.replace(/"generated":"[^"]+"/, '"generated":""');
+
+  it('streams the whole corpus as the Web Annotation collection the export command writes', async () => {
+    const { db } = tempCorpus();
+    buildExchangeCorpus(db);
+    const file = join(tempDir(), 'corpus.jsonld');
+    await exportWebAnnotations(db, file);
+    const answer = download(createDownloads(db), '/export/annotations.jsonld');
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(answer.value).toMatchObject({ fileName: 'annotations.jsonld', contentType: 'application/ld+json; charset=utf-8' });
+    const downloaded = await text(answer.value.chunks);
+    expect(undated(downloaded)).toBe(undated(readFileSync(file, 'utf8')));
+    expect(ExchangeDocument.safeParse(JSON.parse(downloaded)).success).toBe(true);
+  });
+
+  it('downloads the ClaimReview of every reviewed claim group, as the export command writes them without --group', async () => {
+    const { db } = tempCorpus();
+    buildExchangeCorpus(db);
+    const answer = download(createDownloads(db), '/export/claimreviews.json');
+    if (!answer.ok) throw new Error(answer.error.message);
+    const reviews = JSON.parse(await text(answer.value.chunks));
+    expect(reviews).toEqual(JSON.parse(jsonForScript(buildClaimReviews(db), 2)));
+    expect(reviews.length).toBeGreaterThan(0);
+    expect(reviews.every((r: { '@type': string }) => r['@type'] === 'ClaimReview')).toBe(true);
+  });
+
+  it('downloads an empty list of ClaimReviews from a corpus with no reviewed claim', async () => {
+    const { db } = tempCorpus();
+    const answer = download(createDownloads(db), '/export/claimreviews.json');
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(JSON.parse(await text(answer.value.chunks))).toEqual([]);
+  });
+
+  it.each(['/export/annotations.jsonld?tag=claim', '/export/claimreviews.json?group=1'])('refuses an option %s does not take', (href) => {
+    const { db } = tempCorpus();
+    const answer = download(createDownloads(db), href);
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) expect(answer.error.code).toBe('invalid_input');
   });
 });

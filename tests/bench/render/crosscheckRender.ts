@@ -66,7 +66,12 @@ export async function measureCrosscheckRender(browser: Browser, options: { quick
       await page.waitForFunction((count) => document.querySelectorAll('.article-text p').length !== count, paragraphCount);
       await armParagraphWatch(page, paragraphCount);
       await longArticle.click();
-      timeToInteractiveMs.push(await page.evaluate(() => window.benchDone!));
+      timeToInteractiveMs.push(
+        await within(
+          page.evaluate(() => window.benchDone!),
+          `opening ${run + 1}: the article never finished rendering`,
+        ),
+      );
     }
 
     const tagToPaintMs: number[] = [];
@@ -81,8 +86,18 @@ export async function measureCrosscheckRender(browser: Browser, options: { quick
       await page.getByRole('toolbar', { name: 'Tag the selection' }).waitFor();
       await armHighlightWatch(page, nextId);
       await page.keyboard.press('c');
-      tagToPaintMs.push(await page.evaluate(() => window.benchDone!));
-      tagToStoredMs.push(await page.evaluate(() => window.benchStored!));
+      tagToPaintMs.push(
+        await within(
+          page.evaluate(() => window.benchDone!),
+          `tagging ${i + 1}: the highlight was never painted`,
+        ),
+      );
+      tagToStoredMs.push(
+        await within(
+          page.evaluate(() => window.benchStored!),
+          `tagging ${i + 1}: the stored highlight was never painted`,
+        ),
+      );
       nextId++;
     }
     if (problems.length) throw new Error(`The page reported errors: ${problems.join('; ')}`);
@@ -91,6 +106,18 @@ export async function measureCrosscheckRender(browser: Browser, options: { quick
   } finally {
     await app.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Longest wait for one measured step: far beyond any target, so a step that never ends fails the run instead of hanging it. */
+const STEP_TIMEOUT_MS = 60_000;
+async function within<T>(step: Promise<T>, failure: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(failure)), STEP_TIMEOUT_MS)));
+  try {
+    return await Promise.race([step, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,0 +1,98 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useArticleNames } from '../articles/useArticleNames.ts';
+import { useMutate, useQuery } from '../data/DataProvider.tsx';
+import { useKeyScope } from '../keys/KeyRouter.tsx';
+import { acceptInput, rejectInput } from '../links/suggestionActions.ts';
+import { SuggestionCard } from '../links/SuggestionCard.tsx';
+import { arrangeQueue } from '../links/suggestionQueue.ts';
+import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
+
+/** Choices of the score filter: a floor the analyst picks for the corpus at hand, none by default. */
+const SCORE_FLOORS = [0, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
+const NO_ORDER: string[] = [];
+
+/**
+ * Every annotation's suggestions, grouped under the claim they were found for,
+ * in an order that holds while the analyst works through it: j/k to move,
+ * a to accept, r to reject, Enter to open; a score floor hides the weak ones.
+ */
+export function SuggestionQueue() {
+  const queue = useQuery('suggestions.queue', { limit: 10 }).data;
+  const annotations = useQuery('annotations.list', {}).data;
+  const { openAt, linkType } = useWorkspace();
+  const mutate = useMutate();
+  const [minScore, setMinScore] = useState(0);
+  const [order, setOrder] = useState<string[]>(NO_ORDER);
+  const arranged = useMemo(() => (queue ? arrangeQueue(order, queue, minScore) : undefined), [order, queue, minScore]);
+  // The order seen is the order kept: the next read of the queue is laid out against it.
+  useEffect(() => {
+    if (arranged && (arranged.order.length !== order.length || arranged.order.some((key, i) => key !== order[i]))) setOrder(arranged.order);
+  }, [arranged, order]);
+  const flat = useMemo(() => (arranged?.groups ?? []).flatMap((g) => g.suggestions), [arranged]);
+  const byId = useMemo(() => new Map((annotations ?? []).map((a) => [a.id, a])), [annotations]);
+  const label = useArticleNames(useMemo(() => [...flat.map((s) => s.articleId), ...flat.flatMap((s) => byId.get(s.sourceId)?.articleId ?? [])], [flat, byId]));
+  const [cursor, setCursor] = useState(0);
+  const current = Math.min(cursor, Math.max(0, flat.length - 1));
+  const at = flat[current];
+  useKeyScope('review.suggestions', {
+    next: () => setCursor(Math.min(flat.length - 1, current + 1)),
+    previous: () => setCursor(Math.max(0, current - 1)),
+    accept: () => (at ? void mutate('suggestions.accept', acceptInput(at, linkType)) : false),
+    reject: () => (at ? void mutate('suggestions.reject', rejectInput(at)) : false),
+    open: () => (at ? openAt(at.articleId, at.existingAnnotationId, at.start) : false),
+  });
+  if (!arranged) return <p className="muted">Finding claims elsewhere…</p>;
+  if (arranged.total === 0) return <p className="muted">No suggestions waiting. Tag a claim in the Read view and its reports elsewhere appear here.</p>;
+  let index = 0;
+  return (
+    <>
+      <p className="hint queue-controls">
+        <label>
+          Score at least{' '}
+          <select aria-label="Minimum score" value={minScore} onChange={(e) => setMinScore(Number(e.target.value))}>
+            {SCORE_FLOORS.map((floor) => (
+              <option key={floor} value={floor}>
+                {floor === 0 ? 'any' : `${Math.round(floor * 100)}%`}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <span role="status">
+          {arranged.shown} of {arranged.total} suggestions, for {arranged.groups.length} claim{arranged.groups.length === 1 ? '' : 's'}.
+        </span>{' '}
+        <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> accept, <kbd>r</kbd> reject, <kbd>Enter</kbd> open.
+      </p>
+      {arranged.shown === 0 && <p className="muted">No suggestion scores this high: lower the minimum score to see the rest.</p>}
+      <ol className="queue-groups" aria-label="Suggestion queue">
+        {arranged.groups.map((group) => {
+          const source = byId.get(group.sourceId);
+          const quote = source?.quote ?? `annotation ${group.sourceId}`;
+          return (
+            <li key={group.sourceId} className="queue-group" data-source-id={group.sourceId}>
+              <h3 className="found-for">
+                for “{quote.length > 90 ? `${quote.slice(0, 89)}…` : quote}”{source && <span className="suggestion-source"> {label(source.articleId)}</span>}{' '}
+                <span className="match-count">{group.suggestions.length}</span>
+              </h3>
+              <ol className="suggestions queue" aria-label={`Suggestions for annotation ${group.sourceId}`}>
+                {group.suggestions.map((s) => {
+                  const mine = index++;
+                  return (
+                    <SuggestionCard
+                      key={`${s.sourceId}:${s.articleId}:${s.start}:${s.end}`}
+                      suggestion={s}
+                      source={label(s.articleId)}
+                      active={mine === current}
+                      onOpen={() => openAt(s.articleId, s.existingAnnotationId, s.start)}
+                      onAccept={() => (setCursor(mine), void mutate('suggestions.accept', acceptInput(s, linkType)))}
+                      onReject={() => (setCursor(mine), void mutate('suggestions.reject', rejectInput(s)))}
+                    />
+                  );
+                })}
+              </ol>
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}
