@@ -6,7 +6,9 @@ import { createLink, listLinks, reviewLink } from '../corpus/links.ts';
 import { pageLinks } from '../corpus/linkPages.ts';
 import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker } from '../corpus/speakers.ts';
 import { claimGroupPage, claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
-import { suggestAll, suggestFor } from '../matching/suggestions.ts';
+import { suggestFor } from '../matching/suggestions.ts';
+import { storedQueue, storedQueuePage } from '../matching/storedQueue.ts';
+import { refreshSuggestions } from '../matching/suggestionRefresh.ts';
 import { acceptSuggestion, rejectSuggestion } from '../matching/suggestionDecisions.ts';
 import { createAnnotationStep, deleteAnnotationStep, historyState, redo, undo, updateAnnotationStep } from '../corpus/history.ts';
 import { searchArticles } from '../corpus/search.ts';
@@ -47,7 +49,7 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'links.create': (input) => createLink(db, input, actor),
     'links.review': ({ id, status }) => reviewLink(db, id, status, actor),
     'suggestions.list': ({ annotationId, limit }) => suggestFor(db, annotationId, { limit }),
-    'suggestions.queue': ({ limit }) => suggestAll(db, { limit }),
+    'suggestions.queue': ({ limit }) => storedQueue(db, limit),
     'suggestions.accept': (input) => acceptSuggestion(db, input, actor),
     'suggestions.reject': (input) => rejectSuggestion(db, input, actor),
     'speakers.list': () => listSpeakers(db),
@@ -86,5 +88,7 @@ export function createHandlers({ db, actor }: HandlerContext): Handlers {
     'articles.summaries': ({ ids }) => articleSummaries(db, ids),
     'links.page': (query) => pageLinks(db, query),
     'review.groupsPage': (page) => claimGroupPage(db, page),
+    'suggestions.page': ({ limit, after }) => storedQueuePage(db, limit, after ?? null),
+    'suggestions.refresh': ({ budgetMs }) => refreshSuggestions(db, { budgetMs }),
   };
 }

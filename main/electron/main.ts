@@ -4,6 +4,7 @@ import { isCrosscheckError } from '../contract/errors.ts';
 import { IPC_CHANNEL } from '../api/ipcChannel.ts';
 import { openSession, type Session } from '../api/session.ts';
 import { scheduleBackups, type BackupSchedule } from '../corpus/backupSchedule.ts';
+import { scheduleSuggestionRefresh, type SuggestionRefreshSchedule } from '../api/suggestionRefreshSchedule.ts';
 import { busyError } from '../corpus/busy.ts';
 import { restoreBackup } from '../corpus/backups.ts';
 import { CorruptDatabaseError } from '../corpus/database.ts';
@@ -22,6 +23,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 let mainWindow: BrowserWindow | null = null;
 let corpus: Session | null = null;
 let backups: BackupSchedule | null = null;
+let suggestionRefresh: SuggestionRefreshSchedule | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -39,6 +41,7 @@ async function start(): Promise<void> {
   corpus = await openOrOfferRestore(dbPath);
   if (!corpus) return void app.exit(1);
   backups = scheduleBackups(corpus.db, dbPath);
+  suggestionRefresh = scheduleSuggestionRefresh(corpus.db);
 
   protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.method, request.url, corpus!.downloads));
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => answerIpcCall(corpus!.dispatch, event.senderFrame?.url, method, input));
@@ -114,7 +117,7 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   const closing = corpus;
   corpus = null;
-  void (backups?.stop() ?? Promise.resolve())
+  void Promise.all([backups?.stop(), suggestionRefresh?.stop()])
     .catch(() => undefined)
     .finally(() => {
       closing.close();

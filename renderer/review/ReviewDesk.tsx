@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { LINK_STATUSES, type ClaimGroup, type LinkStatus } from '../../main/contract/contract.ts';
+import { LINK_STATUSES, type ClaimGroup, type LinkStatus, type SuggestionCursor } from '../../main/contract/contract.ts';
 import { useArticleNames } from '../articles/useArticleNames.ts';
-import { useMutate, useQuery } from '../data/DataProvider.tsx';
+import { useInvalidate, useMutate, useQuery } from '../data/DataProvider.tsx';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
 import type { Scope } from '../keys/keyTable.ts';
 import { acceptInput, rejectInput } from '../links/suggestionActions.ts';
@@ -95,17 +95,30 @@ function useCurrent(count: number) {
   return { current: at, setCurrent, next: () => setCurrent(Math.min(count - 1, at + 1)), previous: () => setCurrent(Math.max(0, at - 1)) };
 }
 
-/** Every annotation's suggestions, best first: j/k to move, a to accept, r to reject, Enter to open. */
+/** Suggestions shown at a time: the queue is read from the store a page at a time, never whole. */
+const SUGGESTION_PAGE = 50;
+/** How often the tab looks again while the matcher is still working through annotations. */
+const SUGGESTION_POLL_MS = 2_000;
+
+/** Every annotation's suggestions, best first, a page at a time: j/k to move, a to accept, r to reject, Enter to open. */
 function SuggestionQueue() {
-  const queue = useQuery('suggestions.queue', { limit: 10 }).data;
-  const annotations = useQuery('annotations.list', {}).data;
+  // The start of each page walked so far: Next pushes, Previous pops; a page's start stays put while rows come and go.
+  const [starts, setStarts] = useState<Array<SuggestionCursor | null>>([null]);
+  const page = useQuery('suggestions.page', { limit: SUGGESTION_PAGE, after: starts.at(-1) ?? null }).data;
+  const invalidate = useInvalidate();
+  const waiting = (page?.pending ?? 0) + (page?.refreshing ?? 0);
+  useEffect(() => {
+    if (waiting === 0) return;
+    const timer = setInterval(() => invalidate(['suggestions.page']), SUGGESTION_POLL_MS);
+    return () => clearInterval(timer);
+  }, [waiting, invalidate]);
   const { openAt, linkType } = useWorkspace();
   const mutate = useMutate();
-  const sorted = useMemo(() => (queue ? [...queue].sort((a, b) => b.score - a.score) : undefined), [queue]);
-  const outlet = useArticleNames(useMemo(() => (sorted ?? []).map((s) => s.articleId), [sorted]));
-  const { current, setCurrent, next, previous } = useCurrent(sorted?.length ?? 0);
-  const quoteOf = useMemo(() => new Map((annotations ?? []).map((a) => [a.id, a.quote])), [annotations]);
-  const at = sorted?.[current];
+  const items = page?.items;
+  const outlet = useArticleNames(useMemo(() => (items ?? []).map((s) => s.articleId), [items]));
+  const { current, setCurrent, next, previous } = useCurrent(items?.length ?? 0);
+  const quoteOf = useMemo(() => new Map((page?.sources ?? []).map((a) => [a.id, a.quote])), [page]);
+  const at = items?.[current];
   useKeyScope('review.suggestions', {
     next,
     previous,
@@ -113,15 +126,27 @@ function SuggestionQueue() {
     reject: () => (at ? void mutate('suggestions.reject', rejectInput(at)) : false),
     open: () => (at ? openAt(at.articleId, at.existingAnnotationId, at.start) : false),
   });
-  if (!sorted) return <p className="muted">Finding claims elsewhere…</p>;
-  if (sorted.length === 0) return <p className="muted">No suggestions waiting. Tag a claim in the Read view and its reports elsewhere appear here.</p>;
+  if (!page || !items) return <p className="muted">Finding claims elsewhere…</p>;
+  const matching =
+    page.pending > 0 ? (
+      <p className="muted" role="status">
+        Finding claims elsewhere for {page.pending} annotation{page.pending === 1 ? '' : 's'}…
+      </p>
+    ) : page.refreshing > 0 ? (
+      <p className="muted" role="status">
+        Looking through newly imported articles for {page.refreshing} annotation{page.refreshing === 1 ? '' : 's'}…
+      </p>
+    ) : null;
+  if (items.length === 0 && starts.length === 1)
+    return matching ?? <p className="muted">No suggestions waiting. Tag a claim in the Read view and its reports elsewhere appear here.</p>;
   return (
     <>
+      {matching}
       <p className="hint">
         <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> accept, <kbd>r</kbd> reject, <kbd>Enter</kbd> open.
       </p>
       <ol className="suggestions queue" aria-label="Suggestion queue">
-        {sorted.map((s, i) => (
+        {items.map((s, i) => (
           <SuggestionCard
             key={`${s.sourceId}:${s.articleId}:${s.start}`}
             suggestion={s}
@@ -134,6 +159,16 @@ function SuggestionQueue() {
           />
         ))}
       </ol>
+      {(starts.length > 1 || page.next) && (
+        <p className="hint">
+          <button type="button" disabled={starts.length === 1} onClick={() => (setStarts(starts.slice(0, -1)), setCurrent(0))}>
+            Previous {SUGGESTION_PAGE}
+          </button>
+          <button type="button" disabled={!page.next} onClick={() => page.next && (setStarts([...starts, page.next]), setCurrent(0))}>
+            Next {SUGGESTION_PAGE}
+          </button>
+        </p>
+      )}
     </>
   );
 }

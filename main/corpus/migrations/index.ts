@@ -9,6 +9,7 @@ import { realDates } from './007_real_dates.ts';
 import { sourcesAndReviewWording } from './008_sources_and_review_wording.ts';
 import { eventChain } from './009_event_chain.ts';
 import { articleListIndexes } from './012_article_list_indexes.ts';
+import { storedSuggestions } from './014_stored_suggestions.ts';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sourcesAndReviewWording,
   eventChain,
   articleListIndexes,
+  storedSuggestions,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
