@@ -285,6 +285,8 @@ export const SearchResults = z.object({
   query: z.string(),
   /** false when so many articles matched that the first ones came in corpus order, not by relevance. */
   ranked: z.boolean().optional(),
+  /** Set when the last word was too short to search as the start of longer words: only the whole word matched. */
+  prefixSkipped: z.literal(true).optional(),
   articles: z.array(
     z.object({
       articleId: Id,
