@@ -9,8 +9,13 @@ import { CrosscheckError, type ErrorCode } from '../contract/errors.ts';
 import { answerFailure, type Dispatch } from './dispatch.ts';
 
 /** `read-upload` validates an articles.import request and reads its file; `search` answers search.articles. */
-export type OffThreadJob = { kind: 'read-upload'; input: unknown } | { kind: 'search'; query: string };
-export type OffThreadAnswer = { ok: true; value: unknown } | { ok: false; code: ErrorCode; message: string } | { ok: false; code: 'invalid_request' };
+export type OffThreadJob =
+  | { kind: 'read-upload'; input: unknown }
+  | { kind: 'search'; query: string }
+  /** A request body as it came over the wire: parsed as JSON (and, for an upload, read) off the serving thread. */
+  | { kind: 'parse-body'; body: Uint8Array; upload: boolean };
+export type OffThreadAnswer =
+  { ok: true; value: unknown } | { ok: false; code: ErrorCode; message: string } | { ok: false; code: 'invalid_request' } | { ok: false; code: 'not_json' };
 
 /**
  * Longest a request may work off the serving thread before it is stopped. A
@@ -42,6 +47,8 @@ interface PooledWorker {
 
 /** The request was not valid: the ordinary dispatch answers it, with the contract's own message. */
 class InvalidRequest extends Error {}
+/** The body was not JSON. */
+class NotJson extends Error {}
 
 /**
  * Runs jobs in worker threads, each under a time budget: a job that overruns
@@ -130,6 +137,7 @@ export class OffThreadRunner {
         this.release(pooled);
         if (answer.ok) resolve(answer.value);
         else if (answer.code === 'invalid_request') reject(new InvalidRequest());
+        else if (answer.code === 'not_json') reject(new NotJson());
         else reject(new CrosscheckError(answer.code, answer.message));
       };
       const onError = (error: Error) => {
@@ -156,8 +164,20 @@ export class OffThreadRunner {
 
 export interface OffThreadDispatch {
   dispatch: AsyncDispatch;
+  /**
+   * Answers a request from its raw JSON body, parsing it in a worker: a body of
+   * megabytes (an upload) takes the serving thread tens to hundreds of
+   * milliseconds to parse. Absent where no worker can start.
+   */
+  dispatchBody?: (method: string, body: Buffer) => Promise<Result<unknown>>;
   close(): Promise<void>;
 }
+
+/** What a worker makes of a request body: the parsed input, or for a valid upload the file read (or why it could not be). */
+export type ParsedBody = { input: unknown } | { fileName: string; read: ReadArticle } | { fileName: string; failure: string };
+
+/** The refusal for a body that is not JSON, the same words whether it was parsed here or in a worker. */
+export const NOT_JSON: Result<never> = { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } };
 
 /**
  * The dispatch browser mode serves requests with: the same as `dispatch`, but
@@ -171,8 +191,31 @@ export function createOffThreadDispatch(options: { dispatch: Dispatch; db: Db; a
   const script = workerScript();
   if (!script) return { dispatch: async (method, input) => dispatch(method, input), close: async () => undefined };
   const runner = new OffThreadRunner(script, db.memory ? null : db.name, options.budgetMs ?? REQUEST_BUDGET_MS);
+  const storeRead = (fileName: string, read: ReadArticle): Result<unknown> => {
+    try {
+      return { ok: true, value: storeArticle(db, fileName, read, actor) };
+    } catch (error) {
+      return answerFailure(error);
+    }
+  };
   return {
     close: () => runner.close(),
+    async dispatchBody(method, body) {
+      const upload = method === 'articles.import';
+      let parsed: ParsedBody;
+      try {
+        parsed = (await runner.run({ kind: 'parse-body', body, upload }, upload ? 'Reading the uploaded file' : 'Reading the request')) as ParsedBody;
+      } catch (error) {
+        if (error instanceof NotJson) return NOT_JSON;
+        if (error instanceof CrosscheckError && upload)
+          return { ok: true, value: { file: '(upload)', status: 'failed', reason: error.message } satisfies ImportResult };
+        return answerFailure(error);
+      }
+      if ('read' in parsed) return storeRead(parsed.fileName, parsed.read);
+      if ('failure' in parsed) return { ok: true, value: { file: parsed.fileName, status: 'failed', reason: parsed.failure } satisfies ImportResult };
+      // Not an upload, or not a valid one: the ordinary dispatch answers, with the contract's own message.
+      return dispatch(method, parsed.input);
+    },
     async dispatch(method, input) {
       if (method === 'articles.import') {
         // Even checking a 10 MiB upload against the schema takes tens of milliseconds: the worker does it.

@@ -25,7 +25,13 @@ export const serveCommand: Command = {
       throw new CrosscheckError('not_found', 'the app is not built yet: run `npm run build` first (`npm start` builds it for you)');
     }
     const offThread = createOffThreadDispatch({ dispatch: session().dispatch, db: session().db, actor: session().actor });
-    const server = await startServer({ dispatch: offThread.dispatch, downloads: session().downloads, staticDir: RENDERER_DIR, port });
+    const server = await startServer({
+      dispatch: offThread.dispatch,
+      dispatchBody: offThread.dispatchBody,
+      downloads: session().downloads,
+      staticDir: RENDERER_DIR,
+      port,
+    });
     const backups = scheduleBackups(session().db, dbPath);
     const suggestions = scheduleSuggestionRefresh(session().db);
     const checks = scheduleFullChecks(session().db, {
