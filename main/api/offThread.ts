@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ImportResult, Result, SearchResults } from '../contract/contract.ts';
@@ -33,10 +34,15 @@ const MAX_WORKERS = 4;
 
 export type AsyncDispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
 
+/** The worker's source beside this module, or in the bundled app the worker bundle beside the main one (launcher/build.ts). */
 function workerScript(): string | null {
-  if (typeof import.meta.url !== 'string') return null;
-  const script = fileURLToPath(new URL('./offThreadWorker.ts', import.meta.url));
-  return existsSync(script) ? script : null;
+  const script =
+    typeof import.meta.url === 'string'
+      ? fileURLToPath(new URL('./offThreadWorker.ts', import.meta.url))
+      : typeof __dirname === 'string'
+        ? join(__dirname, 'offThreadWorker.cjs')
+        : null;
+  return script !== null && existsSync(script) ? script : null;
 }
 
 interface PooledWorker {
@@ -173,6 +179,23 @@ export interface OffThreadDispatch {
   close(): Promise<void>;
 }
 
+/**
+ * The file name of an upload, read from the start of its raw body without
+ * parsing the rest: the renderer sends it first, so a refusal (an upload
+ * stopped at its budget) can still name the file. Null when it is not there.
+ */
+export function fileNameIn(body: Uint8Array): string | null {
+  const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, 4_096)).toString('utf8');
+  const found = /^\s*\{\s*"fileName"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(head);
+  if (!found) return null;
+  try {
+    const name = JSON.parse(found[1]!) as unknown;
+    return typeof name === 'string' ? name : null;
+  } catch {
+    return null;
+  }
+}
+
 /** What a worker makes of a request body: the parsed input, or for a valid upload the file read (or why it could not be). */
 export type ParsedBody = { input: unknown } | { fileName: string; read: ReadArticle } | { fileName: string; failure: string };
 
@@ -183,8 +206,9 @@ export const NOT_JSON: Result<never> = { ok: false, error: { code: 'invalid_inpu
  * The dispatch browser mode serves requests with: the same as `dispatch`, but
  * reading an imported file and searching run in worker threads under
  * REQUEST_BUDGET_MS, so one hostile request cannot stall the others. Only the
- * short write of an imported article happens on the serving thread. Where no
- * worker can start (a bundled build), every request runs as `dispatch` does.
+ * short write of an imported article happens on the serving thread. The
+ * Electron window's IPC goes through it too, with the worker bundled beside
+ * the main one. Where no worker source ships, every request runs as `dispatch` does.
  */
 export function createOffThreadDispatch(options: { dispatch: Dispatch; db: Db; actor: string; budgetMs?: number }): OffThreadDispatch {
   const { dispatch, db, actor } = options;
@@ -208,7 +232,7 @@ export function createOffThreadDispatch(options: { dispatch: Dispatch; db: Db; a
       } catch (error) {
         if (error instanceof NotJson) return NOT_JSON;
         if (error instanceof CrosscheckError && upload)
-          return { ok: true, value: { file: '(upload)', status: 'failed', reason: error.message } satisfies ImportResult };
+          return { ok: true, value: { file: fileNameIn(body) ?? '(upload)', status: 'failed', reason: error.message } satisfies ImportResult };
         return answerFailure(error);
       }
       if ('read' in parsed) return storeRead(parsed.fileName, parsed.read);

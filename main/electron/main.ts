@@ -11,6 +11,7 @@ import { CorruptDatabaseError } from '../corpus/database.ts';
 import { CORPUS_FILE_NAME } from '../corpus/location.ts';
 import { serveAppFile } from './appProtocol.ts';
 import { answerIpcCall } from './ipcGuard.ts';
+import { createOffThreadDispatch, type OffThreadDispatch } from '../api/offThread.ts';
 import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, windowOptions } from './windowOptions.ts';
 
 // Bundled to dist/main.cjs; the renderer and preload are built beside it.
@@ -24,6 +25,7 @@ let mainWindow: BrowserWindow | null = null;
 let corpus: Session | null = null;
 let backups: BackupSchedule | null = null;
 let suggestionRefresh: SuggestionRefreshSchedule | null = null;
+let offThread: OffThreadDispatch | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -44,7 +46,10 @@ async function start(): Promise<void> {
   suggestionRefresh = scheduleSuggestionRefresh(corpus.db);
 
   protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.method, request.url, corpus!.downloads));
-  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => answerIpcCall(corpus!.dispatch, event.senderFrame?.url, method, input));
+  // Reading an upload and searching run in worker threads under a time budget, as in browser mode: one hostile file cannot freeze the window.
+  const requests = createOffThreadDispatch({ dispatch: corpus.dispatch, db: corpus.db, actor: corpus.actor });
+  offThread = requests;
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => answerIpcCall(requests.dispatch, event.senderFrame?.url, method, input));
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -117,7 +122,7 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   const closing = corpus;
   corpus = null;
-  void Promise.all([backups?.stop(), suggestionRefresh?.stop()])
+  void Promise.all([backups?.stop(), suggestionRefresh?.stop(), offThread?.close()])
     .catch(() => undefined)
     .finally(() => {
       closing.close();

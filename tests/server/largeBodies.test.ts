@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../main/api/dispatch.ts';
 import { createHandlers } from '../../main/api/handlers.ts';
-import { createOffThreadDispatch, type OffThreadDispatch } from '../../main/api/offThread.ts';
+import { createOffThreadDispatch, fileNameIn, type OffThreadDispatch } from '../../main/api/offThread.ts';
 import { startServer, TOKEN_HEADER, type RunningServer } from '../../main/server/httpServer.ts';
 import { tempCorpus, tempDir } from '../helpers/tempCorpus.ts';
 
@@ -109,5 +109,18 @@ describe('which bodies leave the serving thread', () => {
     const big = JSON.stringify({ query: 'ferry', padding: ' '.repeat(256 * 1024) });
     await post(server, 'search.articles', big);
     expect(raw).toEqual([Buffer.byteLength(big)]);
+  });
+});
+
+describe('the file name of a raw upload body', () => {
+  it('is read from the start of the body, escapes and all, without parsing the rest', () => {
+    expect(fileNameIn(Buffer.from(`{"fileName":"a \\"b\\" é.txt","contentBase64":"${'A'.repeat(10)}`))).toBe('a "b" é.txt');
+    expect(fileNameIn(Buffer.from(' { "fileName" : "x.html" , "contentBase64": ""}'))).toBe('x.html');
+  });
+
+  it('is null when the body does not start with it', () => {
+    expect(fileNameIn(Buffer.from('{"contentBase64":"","fileName":"x.txt"}'))).toBeNull();
+    expect(fileNameIn(Buffer.from('not json'))).toBeNull();
+    expect(fileNameIn(Buffer.from('{"fileName": 7}'))).toBeNull();
   });
 });
