@@ -31,6 +31,8 @@ export const REQUEST_BUDGET_MS = 2_000;
  */
 const WARM_WORKERS = 3;
 const MAX_WORKERS = 4;
+/** Longest closing waits for a worker still starting (seconds on a loaded machine, see WARM_WORKERS) before stopping it anyway. */
+const START_WAIT_MS = 15_000;
 
 export type AsyncDispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
 
@@ -164,7 +166,13 @@ export class OffThreadRunner {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.idle.splice(0).map((pooled) => pooled.worker.terminate()));
+    // A worker is stopped once it has started: stopping one while it loads the SQLite addon can abort the whole process.
+    await Promise.all(
+      this.idle.splice(0).map(async (pooled) => {
+        await Promise.race([pooled.ready.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, START_WAIT_MS).unref())]);
+        await pooled.worker.terminate();
+      }),
+    );
   }
 }
 

@@ -66,11 +66,19 @@ export function scheduleSuggestionRefresh(
   if (script) {
     worker = new Worker(script, { workerData: { corpusPath: db.name, sliceMs: WORKER_SLICE_MS } satisfies RefreshWorkerData });
     worker.unref();
+    const started = worker;
     ready = new Promise((resolve, reject) => {
-      worker!.once('message', () => resolve());
-      worker!.once('error', reject);
+      started.once('message', () => resolve());
+      started.once('error', reject);
     });
-    ready.catch(onError);
+    // A worker that cannot start (or dies) is reported once; the refresher goes on in slices on this thread.
+    ready.catch((error) => {
+      onError(error);
+      if (worker === started) worker = null;
+    });
+    started.once('exit', () => {
+      if (worker === started && !stopped) worker = null;
+    });
   }
   let stopped = false;
   let running: Promise<RefreshProgress | null> = Promise.resolve(null);
@@ -82,23 +90,35 @@ export function scheduleSuggestionRefresh(
   const slice = (): Promise<RefreshProgress> => {
     if (!worker) return Promise.resolve(refreshSuggestions(db, { budgetMs: INLINE_SLICE_MS }));
     const w = worker;
-    return ready.then(
-      () =>
-        new Promise<RefreshProgress>((resolve, reject) => {
-          const onMessage = (message: RefreshWorkerMessage) => {
-            w.off('error', onFailure);
-            if ('progress' in message) resolve(message.progress);
-            else if ('error' in message) reject(new Error(message.error));
-          };
-          const onFailure = (error: Error) => {
-            w.off('message', onMessage);
-            reject(error);
-          };
-          w.once('message', onMessage);
-          w.once('error', onFailure);
-          w.postMessage('refresh');
-        }),
-    );
+    return ready
+      .then(() => (worker === w ? undefined : Promise.reject(new Error('the refresher worker stopped'))))
+      .then(
+        () =>
+          new Promise<RefreshProgress>((resolve, reject) => {
+            const done = () => {
+              w.off('message', onMessage);
+              w.off('error', onFailure);
+              w.off('exit', onExit);
+            };
+            const onMessage = (message: RefreshWorkerMessage) => {
+              done();
+              if ('progress' in message) resolve(message.progress);
+              else if ('error' in message) reject(new Error(message.error));
+            };
+            const onFailure = (error: Error) => {
+              done();
+              reject(error);
+            };
+            const onExit = () => {
+              done();
+              reject(new Error('the refresher worker stopped'));
+            };
+            w.once('message', onMessage);
+            w.once('error', onFailure);
+            w.once('exit', onExit);
+            w.postMessage('refresh');
+          }),
+      );
   };
 
   const look = () => {
@@ -137,8 +157,11 @@ export function scheduleSuggestionRefresh(
       clearInterval(timer);
       await running;
       if (worker) {
-        worker.postMessage('stop');
-        await worker.terminate();
+        const stopping = worker;
+        // Stopped once started: stopping a worker while it loads the SQLite addon can abort the process.
+        await ready.catch(() => undefined);
+        stopping.postMessage('stop');
+        await stopping.terminate();
       }
     },
     whenSettled: () =>
