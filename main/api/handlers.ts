@@ -7,7 +7,9 @@ import { linksWithOtherEnd } from '../corpus/linkEnds.ts';
 import { pageLinks } from '../corpus/linkPages.ts';
 import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker, updateSpeakerDetails } from '../corpus/speakers.ts';
 import { claimGroupPage, claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
-import { suggestAll, suggestFor } from '../matching/suggestions.ts';
+import { suggestFor } from '../matching/suggestions.ts';
+import { storedQueue, storedQueuePage } from '../matching/storedQueue.ts';
+import { refreshSuggestions } from '../matching/suggestionRefresh.ts';
 import { acceptSuggestion, rejectSuggestion } from '../matching/suggestionDecisions.ts';
 import { createAnnotationStep, deleteAnnotationStep, historyState, redo, undo, updateAnnotationStep } from '../corpus/history.ts';
 import { searchArticles } from '../corpus/search.ts';
@@ -54,7 +56,7 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
     'links.create': (input) => createLink(db, input, actor),
     'links.review': ({ id, status }) => reviewLink(db, id, status, actor),
     'suggestions.list': ({ annotationId, limit }) => suggestFor(db, annotationId, { limit }),
-    'suggestions.queue': ({ limit }) => suggestAll(db, { limit }),
+    'suggestions.queue': ({ limit }) => storedQueue(db, limit),
     'suggestions.accept': (input) => acceptSuggestion(db, input, actor),
     'suggestions.reject': (input) => rejectSuggestion(db, input, actor),
     'speakers.list': () => listSpeakers(db),
@@ -96,5 +98,7 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
     'review.groupsPage': (page) => claimGroupPage(db, page),
     'speakers.update': (details) => updateSpeakerDetails(db, details, actor),
     'articles.importUrl': ({ url }) => importFromUrl(db, url, actor),
+    'suggestions.page': ({ limit, after }) => storedQueuePage(db, limit, after ?? null),
+    'suggestions.refresh': ({ budgetMs }) => refreshSuggestions(db, { budgetMs }),
   };
 }

@@ -11,7 +11,7 @@ import { contract } from '../contract/contract.ts';
 import { isCrosscheckError } from '../contract/errors.ts';
 import { searchArticles } from '../corpus/search.ts';
 import { readArticleFile } from '../ingest/importFiles.ts';
-import type { OffThreadJob, OffThreadAnswer } from './offThread.ts';
+import type { OffThreadJob, OffThreadAnswer, ParsedBody } from './offThread.ts';
 
 // On Linux the nice value is per thread: a busy worker yields the CPU to the thread serving requests.
 try {
@@ -26,7 +26,29 @@ let corpus: Database.Database | null = corpusPath ? new Database(corpusPath, { r
 
 class InvalidRequest extends Error {}
 
+class NotJson extends Error {}
+
+/** Parses a body as it came over the wire; an upload that is a valid request is read as well. */
+function parseBody(body: Uint8Array, upload: boolean): ParsedBody {
+  let input: unknown;
+  try {
+    input = body.length === 0 ? {} : JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+  } catch {
+    throw new NotJson();
+  }
+  if (!upload) return { input };
+  const parsed = contract['articles.import'].input.safeParse(input);
+  if (!parsed.success) return { input };
+  try {
+    return { fileName: parsed.data.fileName, read: readArticleFile(parsed.data.fileName, Buffer.from(parsed.data.contentBase64, 'base64')) };
+  } catch (error) {
+    if (isCrosscheckError(error)) return { fileName: parsed.data.fileName, failure: error.message };
+    throw error;
+  }
+}
+
 function run(job: OffThreadJob): unknown {
+  if (job.kind === 'parse-body') return parseBody(job.body, job.upload);
   if (job.kind === 'read-upload') {
     const parsed = contract['articles.import'].input.safeParse(job.input);
     if (!parsed.success) throw new InvalidRequest();
@@ -42,6 +64,7 @@ parentPort!.on('message', (job: OffThreadJob) => {
     answer = { ok: true, value: run(job) };
   } catch (error) {
     if (error instanceof InvalidRequest) answer = { ok: false, code: 'invalid_request' };
+    else if (error instanceof NotJson) answer = { ok: false, code: 'not_json' };
     else answer = isCrosscheckError(error) ? { ok: false, code: error.code, message: error.message } : { ok: false, code: 'internal', message: String(error) };
   }
   parentPort!.postMessage(answer);

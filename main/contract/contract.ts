@@ -320,6 +320,8 @@ export const SearchResults = z.object({
   query: z.string(),
   /** false when so many articles matched that the first ones came in corpus order, not by relevance. */
   ranked: z.boolean().optional(),
+  /** Set when the last word was too short to search as the start of longer words: only the whole word matched. */
+  prefixSkipped: z.literal(true).optional(),
   articles: z.array(
     z.object({
       articleId: Id,
@@ -675,6 +677,29 @@ export const MAX_GROUP_PAGE = 200;
 export const ClaimGroupPage = z.object({ total: z.number().int().nonnegative(), offset: z.number().int().nonnegative(), groups: z.array(ClaimGroup) });
 export type ClaimGroupPage = z.infer<typeof ClaimGroupPage>;
 
+/** Most suggestions one page of the stored queue may ask for. */
+export const MAX_SUGGESTION_PAGE = 200;
+/** Where a page of the suggestion queue ends; passed back as `after` for the next page. */
+export const SuggestionCursor = z.strictObject({ score: z.number().min(0).max(1), sourceId: Id, rank: z.number().int().nonnegative().max(10_000) });
+export type SuggestionCursor = z.infer<typeof SuggestionCursor>;
+export const SuggestionPage = z.object({
+  items: z.array(Suggestion),
+  /** The quote of each annotation the page's suggestions were found for. */
+  sources: z.array(z.object({ id: Id, quote: z.string() })),
+  next: SuggestionCursor.nullable(),
+  /** Annotations whose suggestions are hidden until the matcher has looked at them (new, changed, or found by an older matcher). */
+  pending: z.number().int().nonnegative(),
+  /** Annotations shown whose suggestions the matcher is checking against articles imported since. */
+  refreshing: z.number().int().nonnegative(),
+});
+export type SuggestionPage = z.infer<typeof SuggestionPage>;
+export const SuggestionRefresh = z.object({
+  refreshed: z.number().int().nonnegative(),
+  pending: z.number().int().nonnegative(),
+  refreshing: z.number().int().nonnegative(),
+});
+export type SuggestionRefresh = z.infer<typeof SuggestionRefresh>;
+
 const Empty = z.strictObject({});
 
 /** Every request of the API. Add a request here first; the handler table must then implement it. */
@@ -749,6 +774,13 @@ export const contract = {
   'speakers.update': { input: SpeakerDetails, output: Speaker },
   /** Fetches a page (within the size and time limits of ingest/urlImport.ts) and imports it, its bytes kept as captured. */
   'articles.importUrl': { input: z.strictObject({ url: HttpUrl }), output: ImportResult },
+  /** The stored suggestion queue, a page at a time, best first; what waits for the matcher is counted, never shown stale. */
+  'suggestions.page': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(MAX_SUGGESTION_PAGE), after: SuggestionCursor.nullable().optional() }),
+    output: SuggestionPage,
+  },
+  /** Runs the matcher for waiting annotations until none waits or `budgetMs` has passed (no budget: until none waits). */
+  'suggestions.refresh': { input: z.strictObject({ budgetMs: z.number().int().min(1).max(3_600_000).optional() }), output: SuggestionRefresh },
 } as const;
 
 export type Contract = typeof contract;

@@ -30,8 +30,20 @@ export const RANKED_HITS_LIMIT = 2_000;
 export function toFtsQuery(typed: string): string {
   const words = typed.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
   if (words.length === 0) throw new CrosscheckError('invalid_input', 'Type at least one word or number to search for.');
-  return words.map((word, i) => `"${word}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+  const last = words.length - 1;
+  return words.map((word, i) => `"${word}"${i === last && isLongEnoughForPrefix(word) ? '*' : ''}`).join(' ');
 }
+
+/**
+ * A last word shorter than this is searched as a whole word, not as a prefix:
+ * FTS5 has no prefix index here, so a prefix query merges the posting list of
+ * every indexed word it begins — for one letter at 100,000 articles most of the
+ * vocabulary: "a"* took 841 ms, "th"* 574 ms and "the"* 137 ms against 8 ms for the
+ * whole word "a" (first 50 matches, tests/bench/scale corpus, shared machine under
+ * load), and 13.9 s end to end in browser mode. The answer says so (`prefixSkipped`).
+ */
+export const MIN_PREFIX_LENGTH = 3;
+const isLongEnoughForPrefix = (word: string) => [...fold(word)].length >= MIN_PREFIX_LENGTH;
 
 /**
  * A last word shorter than this expands, as a prefix, to a large share of the
@@ -55,10 +67,15 @@ export function searchArticles(
 ): SearchResults {
   const query = toFtsQuery(typed);
   const words = queryWords(typed);
+  const prefixSkipped = words.prefix !== '' && !isLongEnoughForPrefix(words.prefix);
+  if (prefixSkipped) {
+    words.whole.add(words.prefix);
+    words.prefix = '';
+  }
   // Ranking scores every hit with bm25: skipped for a short last word (MIN_RANKED_PREFIX) and for a query
   // matching more articles than rankUpTo, whose hits are counted one past the limit without scoring them.
   const ranked =
-    words.prefix.length >= MIN_RANKED_PREFIX &&
+    (prefixSkipped || words.prefix.length >= MIN_RANKED_PREFIX) &&
     (db
       .prepare('SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)')
       .pluck()
@@ -79,7 +96,7 @@ export function searchArticles(
       matches: spans.map((span) => ({ ...span, ...snippetAround(text, span.start, span.end) })),
     };
   });
-  return { query: typed, ranked, articles };
+  return { query: typed, ranked, articles, ...(prefixSkipped ? { prefixSkipped: true as const } : {}) };
 }
 
 /**
@@ -151,7 +168,7 @@ function matchingWords(text: string, words: QueryWords, finder: RegExp, keep: nu
     finder.lastIndex = end;
     const token = text.slice(start, end);
     const folded = ASCII.test(token) ? token.toLowerCase() : fold(token);
-    if (!words.whole.has(folded) && !folded.startsWith(words.prefix)) continue;
+    if (!words.whole.has(folded) && (words.prefix === '' || !folded.startsWith(words.prefix))) continue;
     count++;
     if (spans.length < keep) spans.push({ start, end });
     if (count >= MAX_COUNTED_MATCHES) break;

@@ -30,6 +30,14 @@ export async function buildAll(): Promise<void> {
     outfile: projectPath('dist/pdfWorker.mjs'),
     external: ['pdfjs-dist'],
   });
+  // The threads that read uploads and search under a time budget, beside the bundle that starts them (api/offThread.ts).
+  await esbuild({
+    ...common,
+    entryPoints: [projectPath('main/api/offThreadWorker.ts')],
+    outfile: projectPath('dist/offThreadWorker.cjs'),
+    external: ['better-sqlite3', 'pdfjs-dist'],
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
   // The matcher's word knowledge, generated from WordNet and word vectors in node_modules (never committed).
   writeLexicon(lexiconFolder());
   writeFileSync(BUILD_STAMP, sourceFingerprint());

@@ -22,10 +22,19 @@ export const DOWNLOAD_TICKET_PATH = '/download-ticket';
 const TICKET_LIFETIME_MS = 60_000;
 /** The largest request is an uploaded file: MAX_IMPORT_BYTES (10 MiB) is 13.4 MiB as base64, so 16 MiB admits it with its JSON around it. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/**
+ * A body at least this large is parsed off the serving thread where the
+ * dispatch can: parsing a 14 MB upload here held every other request up for
+ * over 200 ms (tests/fuzz/hostileRequests.test.ts), while handing a small one to
+ * a worker costs more than parsing it.
+ */
+const PARSE_OFF_THREAD_BYTES = 256 * 1024;
 
 export interface ServerOptions {
   /** An off-thread dispatch (api/offThread.ts) keeps slow requests from holding up the others. */
   dispatch: Dispatch | AsyncDispatch;
+  /** Answers from a large raw body, parsing it off this thread (OffThreadDispatch.dispatchBody). */
+  dispatchBody?: (method: string, body: Buffer) => Promise<Result<unknown>>;
   /** Files offered for download, under /export/; none when absent. */
   downloads?: Downloads;
   /** The built renderer, served at `/`. */
@@ -90,13 +99,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       const body = await readBody(req);
       if (body === null) return refuse(res, 413, 'invalid_input', `Request body over ${MAX_BODY_BYTES} bytes.`);
+      const method = url.pathname.slice('/api/'.length);
+      if (body.length >= PARSE_OFF_THREAD_BYTES && options.dispatchBody) {
+        const result = await options.dispatchBody(method, body);
+        return send(res, result.ok ? 200 : httpStatusOf(result.error.code), result);
+      }
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
       } catch {
         return refuse(res, 400, 'invalid_input', 'The request body is not valid JSON.');
       }
-      const result = await options.dispatch(url.pathname.slice('/api/'.length), input);
+      const result = await options.dispatch(method, input);
       return send(res, result.ok ? 200 : httpStatusOf(result.error.code), result);
     }
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useArticleNames } from '../articles/useArticleNames.ts';
-import { useMutate, useQuery } from '../data/DataProvider.tsx';
+import { useInvalidate, useMutate, useQuery } from '../data/DataProvider.tsx';
+import type { SuggestionCursor } from '../../main/contract/contract.ts';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
 import { acceptInput, rejectInput } from '../links/suggestionActions.ts';
 import { SuggestionCard } from '../links/SuggestionCard.tsx';
@@ -10,6 +11,10 @@ import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
 /** Choices of the score filter: a floor the analyst picks for the corpus at hand, none by default. */
 const SCORE_FLOORS = [0, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
 const NO_ORDER: string[] = [];
+/** Suggestions read at a time: the queue is read from the store a page at a time, never whole. */
+const SUGGESTION_PAGE = 50;
+/** How often the tab looks again while the matcher is still working through annotations. */
+const SUGGESTION_POLL_MS = 2_000;
 
 /**
  * Every annotation's suggestions, grouped under the claim they were found for,
@@ -17,7 +22,17 @@ const NO_ORDER: string[] = [];
  * a to accept, r to reject, Enter to open; a score floor hides the weak ones.
  */
 export function SuggestionQueue() {
-  const queue = useQuery('suggestions.queue', { limit: 10 }).data;
+  // The start of each page walked so far: Next pushes, Previous pops; a page's start stays put while rows come and go.
+  const [starts, setStarts] = useState<Array<SuggestionCursor | null>>([null]);
+  const page = useQuery('suggestions.page', { limit: SUGGESTION_PAGE, after: starts.at(-1) ?? null }).data;
+  const queue = page?.items;
+  const invalidate = useInvalidate();
+  const waiting = (page?.pending ?? 0) + (page?.refreshing ?? 0);
+  useEffect(() => {
+    if (waiting === 0) return;
+    const timer = setInterval(() => invalidate(['suggestions.page']), SUGGESTION_POLL_MS);
+    return () => clearInterval(timer);
+  }, [waiting, invalidate]);
   const annotations = useQuery('annotations.list', {}).data;
   const { openAt, linkType } = useWorkspace();
   const mutate = useMutate();
@@ -41,11 +56,33 @@ export function SuggestionQueue() {
     reject: () => (at ? void mutate('suggestions.reject', rejectInput(at)) : false),
     open: () => (at ? openAt(at.articleId, at.existingAnnotationId, at.start) : false),
   });
-  if (!arranged) return <p className="muted">Finding claims elsewhere…</p>;
-  if (arranged.total === 0) return <p className="muted">No suggestions waiting. Tag a claim in the Read view and its reports elsewhere appear here.</p>;
+  if (!page || !arranged) return <p className="muted">Finding claims elsewhere…</p>;
+  const matching =
+    page.pending > 0 ? (
+      <p className="muted" role="status">
+        Finding claims elsewhere for {page.pending} annotation{page.pending === 1 ? '' : 's'}…
+      </p>
+    ) : page.refreshing > 0 ? (
+      <p className="muted" role="status">
+        Looking through newly imported articles for {page.refreshing} annotation{page.refreshing === 1 ? '' : 's'}…
+      </p>
+    ) : null;
+  if (arranged.total === 0 && starts.length === 1)
+    return matching ?? <p className="muted">No suggestions waiting. Tag a claim in the Read view and its reports elsewhere appear here.</p>;
+  const pager = (starts.length > 1 || page.next) && (
+    <p className="hint">
+      <button type="button" disabled={starts.length === 1} onClick={() => (setStarts(starts.slice(0, -1)), setCursor(0))}>
+        Previous {SUGGESTION_PAGE}
+      </button>
+      <button type="button" disabled={!page.next} onClick={() => page.next && (setStarts([...starts, page.next]), setCursor(0))}>
+        Next {SUGGESTION_PAGE}
+      </button>
+    </p>
+  );
   let index = 0;
   return (
     <>
+      {matching}
       <p className="hint queue-controls">
         <label>
           Score at least{' '}
@@ -93,6 +130,7 @@ export function SuggestionQueue() {
           );
         })}
       </ol>
+      {pager}
     </>
   );
 }

@@ -87,6 +87,7 @@ export function SearchBox({ onJump, inputRef }: SearchBoxProps) {
       {results && (
         <div className="search-results" role="listbox" aria-label="Search results">
           {results.articles.length === 0 && <p className="empty">No article contains every word.</p>}
+          {results.prefixSkipped && <p className="search-note">Short words are matched whole: type a third letter to find words that begin with them.</p>}
           {results.ranked === false && (
             <p className="search-note">Many articles match: the first ones are shown in corpus order. Type more to rank them by relevance.</p>
           )}

@@ -84,3 +84,30 @@ describe('full-text search over the corpus', () => {
     expect(found!.matches).toHaveLength(20);
   });
 });
+
+describe('a short last word', () => {
+  it('is matched as a whole word, not as the start of every word, and the answer says so', () => {
+    const { db } = tempCorpus();
+    insertArticle(db, article('An official said a ceasefire was agreed.'), 'ana');
+    insertArticle(db, article('Analysts doubted it.'), 'ana');
+    const one = searchArticles(db, 'a');
+    expect(one.prefixSkipped).toBe(true);
+    expect(one.articles.map((a) => a.matches.map((m) => m.match))).toEqual([['a']]);
+    const two = searchArticles(db, 'an');
+    expect(two.prefixSkipped).toBe(true);
+    expect(two.articles.flatMap((a) => a.matches.map((m) => m.match))).toEqual(['An']);
+  });
+
+  it('becomes a prefix again from its third letter', () => {
+    const { db } = tempCorpus();
+    insertArticle(db, article('Analysts doubted it.'), 'ana');
+    const three = searchArticles(db, 'ana');
+    expect(three.prefixSkipped).toBeUndefined();
+    expect(three.articles.flatMap((a) => a.matches.map((m) => m.match))).toEqual(['Analysts']);
+  });
+
+  it('counts letters after folding, so a short word with diacritics is still short', () => {
+    expect(toFtsQuery('ceasefire é')).toBe('"ceasefire" "é"');
+    expect(toFtsQuery('ceasefire éta')).toBe('"ceasefire" "éta"*');
+  });
+});

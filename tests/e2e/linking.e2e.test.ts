@@ -130,11 +130,13 @@ describe('linking reports of one claim and reviewing their drift', () => {
     await page.getByRole('tab', { name: 'Review' }).click();
     await page.getByRole('tab', { name: 'Suggestions' }).click();
     const queue = page.getByRole('list', { name: 'Suggestion queue' }).locator('.suggestion');
-    await expect.poll(() => queue.count()).toBeGreaterThan(0);
+    // The queue is stored: the matcher fills it in the background after the annotations were made, and the tab looks again until it has.
+    await expect.poll(() => queue.count(), { timeout: 45_000 }).toBeGreaterThan(0);
     const before = await queue.count();
     const first = await queue.first().locator('.suggestion-head').innerText();
     await page.keyboard.press('r');
-    await expect.poll(() => queue.count()).toBe(before - 1);
+    // The rejection hides its annotation's stored suggestions until the matcher has looked again, without the rejected span.
+    await expect.poll(() => queue.count(), { timeout: 45_000 }).toBe(before - 1);
     expect(await queue.first().locator('.suggestion-head').innerText()).not.toBe(first);
     const rejected = JSON.parse(runCli(['suggest', '--all', '--db', dbPath, '--json']).stdout);
     expect(rejected).toHaveLength(before - 1);

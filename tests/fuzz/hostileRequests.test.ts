@@ -74,7 +74,7 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Crosscheck</title>');
   const dispatch = createDispatch(createHandlers({ db, actor: 'fuzz' }));
   offThread = createOffThreadDispatch({ dispatch, db, actor: 'fuzz' });
-  server = await startServer({ dispatch: offThread.dispatch, staticDir });
+  server = await startServer({ dispatch: offThread.dispatch, dispatchBody: offThread.dispatchBody, staticDir });
   // Warm up: the workers start, and the first ordinary requests set the usual round trip.
   await post('search.articles', { query: 'report' });
 }, 300_000);
@@ -92,6 +92,7 @@ const HOSTILE: Array<[string, string, unknown]> = [
   ['a 2 MB tag that never closes', 'articles.import', upload('tag.html', unclosedTagPage(2_000_000))],
   ['an element with 300,000 attributes', 'articles.import', upload('attributes.html', manyAttributesPage(300_000))],
   ['30,000 attributes over many elements', 'articles.import', upload('spread.html', manyAttributesSpreadPage(30_000))],
+  ['an 11 MB plain-text upload (a 14 MB request body)', 'articles.import', upload('long.txt', 'The ferry line reopened. '.repeat(440_000))],
   ['one letter over five 2 MB articles', 'search.articles', { query: 'a' }],
   ['two letters over five 2 MB articles', 'search.articles', { query: 'ab' }],
 ];

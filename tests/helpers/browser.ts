@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { openSession, type Session } from '../../main/api/session.ts';
+import { scheduleSuggestionRefresh } from '../../main/api/suggestionRefreshSchedule.ts';
 import { startServer, type RunningServer } from '../../main/server/httpServer.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from './projectPaths.ts';
 
@@ -39,7 +40,9 @@ export async function startApp(dbPath: string): Promise<{ session: Session; serv
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` (npm test does).');
   const session = openSession({ dbPath, seedsDir: SEEDS_DIR, actor: 'e2e' });
   const server = await startServer({ dispatch: session.dispatchAsync, downloads: session.downloads, staticDir: RENDERER_DIR });
-  return { session, server, close: async () => void (await server.close(), session.close()) };
+  // As `serve` does: the stored suggestion queue is kept up to date in the background.
+  const suggestions = scheduleSuggestionRefresh(session.db, { lookEveryMs: 250 });
+  return { session, server, close: async () => void (await server.close(), await suggestions.stop(), session.close()) };
 }
 
 export type RunningApp = Awaited<ReturnType<typeof startApp>>;

@@ -109,6 +109,30 @@ describe('the Electron window', () => {
     expect(answer.value).toHaveLength(5);
   });
 
+  it('reads an upload and searches in worker threads bundled beside the main bundle, under the time budget browser mode has', async () => {
+    expect(existsSync(join(MAIN_BUNDLE, '..', 'offThreadWorker.cjs'))).toBe(true);
+    const { record } = await startMain();
+    const handler = record.ipcHandlers.get(IPC_CHANNEL)!;
+    const text = 'The harbour authority said the northern ferry line would reopen next week.';
+    const imported = await handler({ senderFrame: { url: APP_PAGE } }, 'articles.import', {
+      fileName: 'ferry.txt',
+      contentBase64: Buffer.from(text).toString('base64'),
+    });
+    expect(imported).toMatchObject({ ok: true, value: { file: 'ferry.txt', status: 'imported' } });
+    const found = (await handler({ senderFrame: { url: APP_PAGE } }, 'search.articles', { query: 'ferry line' })) as {
+      ok: boolean;
+      value: { articles: unknown[] };
+    };
+    expect(found).toMatchObject({ ok: true });
+    expect(found.value.articles).toHaveLength(1);
+    // A file that is no article is refused by the worker's reader, and named.
+    const refused = await handler({ senderFrame: { url: APP_PAGE } }, 'articles.import', {
+      fileName: 'film.mp4',
+      contentBase64: Buffer.alloc(64, 7).toString('base64'),
+    });
+    expect(refused).toMatchObject({ ok: true, value: { file: 'film.mp4', status: 'failed' } });
+  });
+
   it('denies new windows, navigation and redirects away from the app, and webviews', async () => {
     const { emit } = await startMain();
     const listeners = new Map<string, (...args: any[]) => unknown>();

@@ -4,6 +4,7 @@ import { CrosscheckError } from '../../contract/errors.ts';
 import { createOffThreadDispatch } from '../../api/offThread.ts';
 import { createAsyncDispatch } from '../../api/dispatch.ts';
 import { FILE_OPERATIONS } from '../../api/fileOperations.ts';
+import { scheduleSuggestionRefresh } from '../../api/suggestionRefreshSchedule.ts';
 import { startServer } from '../../server/httpServer.ts';
 import { parse, wholeNumber, type Command, type Options } from '../args.ts';
 
@@ -26,11 +27,13 @@ export const serveCommand: Command = {
     const offThread = createOffThreadDispatch({ dispatch: session().dispatch, db: session().db, actor: session().actor });
     const server = await startServer({
       dispatch: createAsyncDispatch(session().handlers, offThread.dispatch),
+      dispatchBody: offThread.dispatchBody,
       downloads: session().downloads,
       staticDir: RENDERER_DIR,
       port,
     });
     const backups = await FILE_OPERATIONS.scheduleBackups(session().db, dbPath);
+    const suggestions = scheduleSuggestionRefresh(session().db);
     const checks = await FILE_OPERATIONS.scheduleFullChecks(session().db, {
       onDamage: (verdict) => io.err(`crosscheck: the weekly full check found the corpus damaged (${verdict}); stop, then run crosscheck restore`),
     });
@@ -45,6 +48,7 @@ export const serveCommand: Command = {
     await stopped;
     await server.close();
     await offThread.close();
+    await suggestions.stop();
     checks.stop();
     await checks.whenIdle();
     await backups.stop();

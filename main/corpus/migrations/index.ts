@@ -10,6 +10,7 @@ import { realDates } from './007_real_dates.ts';
 import { sourcesAndReviewWording } from './008_sources_and_review_wording.ts';
 import { eventChain } from './009_event_chain.ts';
 import { articleListIndexes } from './012_article_list_indexes.ts';
+import { storedSuggestions } from './014_stored_suggestions.ts';
 import { teamSync } from './015_team_sync.ts';
 import { speakerEntities } from './016_speaker_entities.ts';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sourcesAndReviewWording,
   eventChain,
   articleListIndexes,
+  storedSuggestions,
   teamSync,
   speakerEntities,
 ];

@@ -1,0 +1,173 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Db } from '../corpus/database.ts';
+import { currentEpoch } from '../corpus/suggestionStore.ts';
+import { refreshSuggestions, type RefreshProgress } from '../matching/suggestionRefresh.ts';
+
+export interface RefreshWorkerData {
+  corpusPath: string;
+  sliceMs: number;
+}
+export type RefreshWorkerMessage = { ready: true } | { progress: RefreshProgress } | { error: string };
+
+/** How often the app looks for annotations waiting for the matcher when none was waiting at the last look. */
+const LOOK_EVERY_MS = 2_000;
+/**
+ * Longest one slice of the worker runs before it reports and the next look
+ * decides. Long enough that the per-slice checks cost nothing, short enough
+ * that stopping the app waits at most this long.
+ */
+const WORKER_SLICE_MS = 2_000;
+/**
+ * Longest a slice run on the serving thread (no worker source: the bundled
+ * app) may hold it. One annotation can overrun it: bench:suggest measures
+ * ~100 ms p95 at 100,000 articles.
+ */
+const INLINE_SLICE_MS = 40;
+/**
+ * While articles keep arriving (an import), shown suggestions are not looked
+ * at again for them until the corpus has been still this long: each look would
+ * be out of date at once.
+ */
+const QUIET_AFTER_IMPORT_MS = 5_000;
+
+function workerScript(): string | null {
+  if (typeof import.meta.url !== 'string') return null;
+  const script = fileURLToPath(new URL('./suggestionRefreshWorker.ts', import.meta.url));
+  return existsSync(script) ? script : null;
+}
+
+export interface SuggestionRefreshSchedule {
+  /** Looks at once instead of at the next tick (after an edit, say). */
+  poke(): void;
+  /** Stops looking; resolves once a running slice has finished. */
+  stop(): Promise<void>;
+  /** Resolves when nothing waits for the matcher (for tests and benchmarks). */
+  whenSettled(): Promise<RefreshProgress>;
+}
+
+/**
+ * Keeps the stored suggestion queue up to date in the background: in a
+ * worker thread with its own connection where the worker source ships, else
+ * on this thread in slices of INLINE_SLICE_MS between requests. Shown rows
+ * are never stale either way (the store hides them); this only decides how
+ * soon they come back.
+ */
+export function scheduleSuggestionRefresh(
+  db: Db,
+  options: { onError?: (error: unknown) => void; lookEveryMs?: number; quietAfterImportMs?: number } = {},
+): SuggestionRefreshSchedule {
+  const onError = options.onError ?? ((error) => console.error('crosscheck: the suggestion refresher failed', error));
+  const quietMs = options.quietAfterImportMs ?? QUIET_AFTER_IMPORT_MS;
+  const script = db.memory ? null : workerScript();
+  let worker: Worker | null = null;
+  let ready: Promise<void> = Promise.resolve();
+  if (script) {
+    worker = new Worker(script, { workerData: { corpusPath: db.name, sliceMs: WORKER_SLICE_MS } satisfies RefreshWorkerData });
+    worker.unref();
+    const started = worker;
+    ready = new Promise((resolve, reject) => {
+      started.once('message', () => resolve());
+      started.once('error', reject);
+    });
+    // A worker that cannot start (or dies) is reported once; the refresher goes on in slices on this thread.
+    ready.catch((error) => {
+      onError(error);
+      if (worker === started) worker = null;
+    });
+    started.once('exit', () => {
+      if (worker === started && !stopped) worker = null;
+    });
+  }
+  let stopped = false;
+  let running: Promise<RefreshProgress | null> = Promise.resolve(null);
+  let busy = false;
+  let lastEpoch = db.open ? currentEpoch(db) : 0;
+  let epochChangedAt = 0;
+  const settledWaiters: Array<(progress: RefreshProgress) => void> = [];
+
+  const slice = (): Promise<RefreshProgress> => {
+    if (!worker) return Promise.resolve(refreshSuggestions(db, { budgetMs: INLINE_SLICE_MS }));
+    const w = worker;
+    return ready
+      .then(() => (worker === w ? undefined : Promise.reject(new Error('the refresher worker stopped'))))
+      .then(
+        () =>
+          new Promise<RefreshProgress>((resolve, reject) => {
+            const done = () => {
+              w.off('message', onMessage);
+              w.off('error', onFailure);
+              w.off('exit', onExit);
+            };
+            const onMessage = (message: RefreshWorkerMessage) => {
+              done();
+              if ('progress' in message) resolve(message.progress);
+              else if ('error' in message) reject(new Error(message.error));
+            };
+            const onFailure = (error: Error) => {
+              done();
+              reject(error);
+            };
+            const onExit = () => {
+              done();
+              reject(new Error('the refresher worker stopped'));
+            };
+            w.once('message', onMessage);
+            w.once('error', onFailure);
+            w.once('exit', onExit);
+            w.postMessage('refresh');
+          }),
+      );
+  };
+
+  const look = () => {
+    if (busy || stopped || !db.open) return;
+    const epoch = currentEpoch(db);
+    if (epoch !== lastEpoch) {
+      lastEpoch = epoch;
+      epochChangedAt = performance.now();
+    }
+    busy = true;
+    running = slice()
+      .then(
+        (progress) => {
+          const importing = performance.now() - epochChangedAt < quietMs;
+          const onlyNewArticlesLeft = progress.pending === 0 && progress.refreshing > 0;
+          if (progress.pending === 0 && progress.refreshing === 0) for (const resolve of settledWaiters.splice(0)) resolve(progress);
+          // Work left: the next slice at once, unless only new articles are left while they still arrive.
+          else if (progress.refreshed > 0 && !(onlyNewArticlesLeft && importing)) setTimeout(look, worker ? 0 : INLINE_SLICE_MS).unref();
+          return progress;
+        },
+        (error) => {
+          onError(error);
+          return null;
+        },
+      )
+      .finally(() => (busy = false));
+  };
+
+  const timer = setInterval(look, options.lookEveryMs ?? LOOK_EVERY_MS);
+  timer.unref();
+  setTimeout(look, 0).unref();
+  return {
+    poke: () => look(),
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      if (worker) {
+        const stopping = worker;
+        // Stopped once started: stopping a worker while it loads the SQLite addon can abort the process.
+        await ready.catch(() => undefined);
+        stopping.postMessage('stop');
+        await stopping.terminate();
+      }
+    },
+    whenSettled: () =>
+      new Promise((resolve) => {
+        settledWaiters.push(resolve);
+        look();
+      }),
+  };
+}

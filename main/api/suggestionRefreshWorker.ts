@@ -1,0 +1,37 @@
+/**
+ * The suggestion refresher, off the thread that serves requests: runs the
+ * matcher for annotations whose stored suggestions wait (suggestionRefresh.ts)
+ * through a connection of its own, a slice at a time, when asked. Writes only
+ * the suggestion store, in short transactions.
+ */
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../corpus/database.ts';
+import { refreshSuggestions } from '../matching/suggestionRefresh.ts';
+import type { RefreshWorkerData, RefreshWorkerMessage } from './suggestionRefreshSchedule.ts';
+
+// On Linux the nice value is per thread: the matcher yields the CPU to the thread serving requests.
+try {
+  setPriority(10);
+} catch {
+  // Not permitted here: the refresher still runs, at the same priority.
+}
+
+const { corpusPath, sliceMs } = workerData as RefreshWorkerData;
+const db = openDatabase(corpusPath);
+
+parentPort!.on('message', (message: 'refresh' | 'stop') => {
+  if (message === 'stop') {
+    db.close();
+    parentPort!.close();
+    return;
+  }
+  let answer: RefreshWorkerMessage;
+  try {
+    answer = { progress: refreshSuggestions(db, { budgetMs: sliceMs }) };
+  } catch (error) {
+    answer = { error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort!.postMessage(answer);
+});
+parentPort!.postMessage({ ready: true } satisfies RefreshWorkerMessage);
