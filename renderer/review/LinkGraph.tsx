@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { Annotation, ArticleSummary, Link, LinkType } from '../../main/contract/contract.ts';
+import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 
 const COLUMN_WIDTH = 220;
@@ -24,10 +25,12 @@ export interface LinkGraphProps {
 /**
  * Every linked annotation as a node in its source's column (sources by date,
  * annotations in text order), every link as an edge coloured by type; a
- * suggested link is dashed, a rejected one is left out.
+ * suggested link is dashed, a rejected one is left out. A node opens its
+ * annotation in the Read view, by click or by Enter.
  */
 export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
   const svg = useRef<SVGSVGElement>(null);
+  const { openAt } = useWorkspace();
   const layout = useMemo(() => {
     const shown = links.filter((l) => l.status !== 'rejected');
     const ids = new Set(shown.flatMap((l) => [l.fromId, l.toId]));
@@ -64,7 +67,7 @@ export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         width={layout.width}
         height={layout.height}
-        role="img"
+        role="group"
         aria-label="Link graph"
         fontFamily="system-ui, sans-serif"
         fontSize="11"
@@ -82,33 +85,24 @@ export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
             {(article.outlet ?? article.title ?? article.fileName ?? `article ${article.id}`).slice(0, 28)}
           </text>
         ))}
-        {layout.shown.map((link) => {
-          const from = position.get(link.fromId);
-          const to = position.get(link.toId);
-          if (!from || !to) return null;
-          const [x1, y1] = [from.x + NODE_WIDTH, from.y + NODE_HEIGHT / 2];
-          const [x2, y2] = to.x > from.x ? [to.x, to.y + NODE_HEIGHT / 2] : [to.x + NODE_WIDTH, to.y + NODE_HEIGHT / 2];
-          const bend = to.x === from.x ? 60 : 0;
-          const directed = link.type !== 'same-claim' && link.type !== 'paraphrase';
-          return (
-            <path
-              key={link.id}
-              d={`M${x1},${y1} C${x1 + 40 + bend},${y1} ${x2 - 40 + bend},${y2} ${x2},${y2}`}
-              fill="none"
-              stroke={TYPE_COLOUR[link.type]}
-              strokeWidth={2}
-              strokeDasharray={link.status === 'suggested' ? '6 4' : undefined}
-              markerEnd={directed ? `url(#arrow-${link.type})` : undefined}
-              data-link={link.id}
-            >
-              <title>{`${link.type} (${link.status})`}</title>
-            </path>
-          );
-        })}
         {layout.nodes.map((node) => {
           const at = position.get(node.id)!;
           return (
-            <g key={node.id} transform={`translate(${at.x}, ${at.y})`} data-node={node.id}>
+            <g
+              key={node.id}
+              transform={`translate(${at.x}, ${at.y})`}
+              data-node={node.id}
+              role="link"
+              tabIndex={0}
+              aria-label={`${node.tag}: ${node.quote}; open`}
+              className="graph-node"
+              onClick={() => openAt(node.articleId, node.id, node.start)}
+              onKeyDown={(event) => {
+                if (event.key !== 'Enter' && event.key !== ' ') return;
+                event.preventDefault();
+                openAt(node.articleId, node.id, node.start);
+              }}
+            >
               <title>{node.quote}</title>
               <rect
                 width={NODE_WIDTH}
@@ -125,6 +119,32 @@ export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
                 {node.quote.length > 30 ? `${node.quote.slice(0, 29)}…` : node.quote}
               </text>
             </g>
+          );
+        })}
+        {/* Edges after the nodes: one that crosses a column between its ends stays visible over the nodes it passes. */}
+        {layout.shown.map((link) => {
+          const from = position.get(link.fromId);
+          const to = position.get(link.toId);
+          if (!from || !to) return null;
+          const [x1, y1] = [from.x + NODE_WIDTH, from.y + NODE_HEIGHT / 2];
+          const [x2, y2] = to.x > from.x ? [to.x, to.y + NODE_HEIGHT / 2] : [to.x + NODE_WIDTH, to.y + NODE_HEIGHT / 2];
+          const bend = to.x === from.x ? 60 : 0;
+          const directed = link.type !== 'same-claim' && link.type !== 'paraphrase';
+          return (
+            <path
+              key={link.id}
+              d={`M${x1},${y1} C${x1 + 40 + bend},${y1} ${x2 - 40 + bend},${y2} ${x2},${y2}`}
+              fill="none"
+              stroke={TYPE_COLOUR[link.type]}
+              strokeWidth={2}
+              strokeOpacity={0.85}
+              pointerEvents="none"
+              strokeDasharray={link.status === 'suggested' ? '6 4' : undefined}
+              markerEnd={directed ? `url(#arrow-${link.type})` : undefined}
+              data-link={link.id}
+            >
+              <title>{`${link.type} (${link.status})`}</title>
+            </path>
           );
         })}
         <g transform={`translate(20, ${layout.height - 18})`}>

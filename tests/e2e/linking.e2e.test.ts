@@ -121,6 +121,17 @@ describe('linking reports of one claim and reviewing their drift', () => {
     expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     await page.getByRole('tab', { name: 'Graph' }).click();
     expect((await saved('Save SVG')).name).toBe('link-graph.svg');
+    // Edges are drawn over the nodes, so one crossing a column stays visible; a node opens its annotation by keyboard.
+    const graph = page.getByRole('group', { name: 'Link graph' });
+    expect(
+      await graph.evaluate(
+        (svg) => svg.querySelector('[data-node]')!.compareDocumentPosition(svg.querySelector('[data-link]')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ),
+    ).toBeTruthy();
+    const node = graph.getByRole('link').first();
+    await node.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('tab', { name: 'Read' }).getAttribute('aria-selected')).toBe('true');
     expect(problems).toEqual([]);
   });
 

@@ -80,6 +80,11 @@ try {
     // Given the version, it needs no network (it cannot reach one offline, and says so).
     const run = spawnSync(BIN, ['-i', input, '-o', out, '-r', '-v', 'false', '-e', ELECTRON_VERSION], { encoding: 'utf8', timeout: 600_000 });
     if (run.status !== 0 || !existsSync(out)) throw new Error(`electronegativity failed on ${scope}: ${run.stderr || run.stdout}`);
+    // A file the scanner cannot parse is skipped, and its checks then pass or fail by accident. It names such files
+    // only when it writes no report, so each scan is run once more that way, and any such file is a failure.
+    const listed = spawnSync(BIN, ['-i', input, '-r', '-e', ELECTRON_VERSION], { encoding: 'utf8', timeout: 600_000 });
+    const unparsed = `${listed.stdout}\n${listed.stderr}`.split('\n').filter((line) => line.includes('Error parsing'));
+    if (unparsed.length > 0) throw new Error(`electronegativity could not read every file of ${scope}:\n${unparsed.join('\n')}`);
     for (const result of readSarifResults(readFileSync(out, 'utf8'))) findings.push({ scope, ...result });
   }
 
