@@ -10,7 +10,11 @@ export interface QueueGroup {
 }
 
 export interface ArrangedQueue {
-  /** Every suggestion's key in the order shown, the filtered-out ones included: the order to keep next time. */
+  /**
+   * The order to keep next time: every key seen so far in its place, then the new ones as shown. A key
+   * missing from this read stays, so suggestions hidden for a moment (while the matcher looks again after
+   * a rejection) come back where they were.
+   */
   order: string[];
   /** Groups shown, each holding only the suggestions the score filter lets through. */
   groups: QueueGroup[];
@@ -42,7 +46,7 @@ export function arrangeQueue(previousOrder: readonly string[], queue: readonly S
     .map((g) => ({ sourceId: g.sourceId, suggestions: g.suggestions.filter((s) => s.score >= minScore) }))
     .filter((g) => g.suggestions.length > 0);
   return {
-    order: ordered.flatMap((g) => g.suggestions.map(suggestionKey)),
+    order: [...previousOrder, ...ordered.flatMap((g) => g.suggestions.map(suggestionKey)).filter((key) => !place.has(key))],
     groups: filtered,
     shown: filtered.reduce((n, g) => n + g.suggestions.length, 0),
     total: queue.length,

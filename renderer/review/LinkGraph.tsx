@@ -16,6 +16,10 @@ const TYPE_COLOUR: Record<LinkType, string> = {
   cites: '#e69f00',
 };
 
+/** A node's two lines: its tag and speaker, and the start of its quote (the whole quote is its tooltip). */
+const nodeHeading = (node: Annotation) => `${node.tag}${node.speaker ? ` · ${node.speaker.slice(0, 20)}` : ''}`;
+const nodeQuote = (node: Annotation) => (node.quote.length > 30 ? `${node.quote.slice(0, 29)}…` : node.quote);
+
 export interface LinkGraphProps {
   articles: readonly ArticleSummary[];
   annotations: readonly Annotation[];
@@ -88,21 +92,7 @@ export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
         {layout.nodes.map((node) => {
           const at = position.get(node.id)!;
           return (
-            <g
-              key={node.id}
-              transform={`translate(${at.x}, ${at.y})`}
-              data-node={node.id}
-              role="link"
-              tabIndex={0}
-              aria-label={`${node.tag}: ${node.quote}; open`}
-              className="graph-node"
-              onClick={() => openAt(node.articleId, node.id, node.start)}
-              onKeyDown={(event) => {
-                if (event.key !== 'Enter' && event.key !== ' ') return;
-                event.preventDefault();
-                openAt(node.articleId, node.id, node.start);
-              }}
-            >
+            <g key={node.id} transform={`translate(${at.x}, ${at.y})`} data-node={node.id}>
               <title>{node.quote}</title>
               <rect
                 width={NODE_WIDTH}
@@ -112,12 +102,28 @@ export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
                 stroke={node.tag === 'claim' ? '#0072b2' : node.tag === 'denial' ? '#d55e00' : '#009e73'}
               />
               <text x={8} y={17} fill="#5f6673">
-                {node.tag}
-                {node.speaker ? ` · ${node.speaker.slice(0, 20)}` : ''}
+                {nodeHeading(node)}
               </text>
               <text x={8} y={33} fill="#1d2129">
-                {node.quote.length > 30 ? `${node.quote.slice(0, 29)}…` : node.quote}
+                {nodeQuote(node)}
               </text>
+              {/* The node's control lies over its drawing: a control holding the drawn words would have to be named by exactly them. */}
+              <rect
+                width={NODE_WIDTH}
+                height={NODE_HEIGHT}
+                rx={6}
+                fill="transparent"
+                role="link"
+                tabIndex={0}
+                aria-label={`${node.tag}${node.speaker ? ` (${node.speaker})` : ''}: ${node.quote}; open`}
+                className="graph-node"
+                onClick={() => openAt(node.articleId, node.id, node.start)}
+                onKeyDown={(event) => {
+                  if (event.key !== 'Enter' && event.key !== ' ') return;
+                  event.preventDefault();
+                  openAt(node.articleId, node.id, node.start);
+                }}
+              />
             </g>
           );
         })}

@@ -30,7 +30,7 @@ describe('importing from the app', () => {
         join(dir, 'broken.txt'),
         join(PROJECT_ROOT, 'seeds', '000_ed5d5ab491bc05c6.txt'),
       ]);
-    await expect.poll(() => page.getByRole('status').innerText()).toBe('1 imported, 1 duplicate, 1 failed');
+    await expect.poll(() => page.getByRole('dialog').getByRole('status').innerText()).toBe('1 imported, 1 duplicate, 1 failed');
     const results = await page.getByRole('table', { name: 'Import results' }).innerText();
     expect(results).toMatch(/failed\s+broken\.txt\s+file looks binary/);
     expect(results).toMatch(/duplicate\s+000_ed5d5ab491bc05c6\.txt\s+same text as article 1/);
@@ -56,10 +56,10 @@ describe('importing from the app', () => {
     });
     await page.getByRole('button', { name: 'Import…' }).click();
     await page.getByLabel('Choose files…').setInputFiles(files);
-    await expect.poll(() => page.getByRole('status').innerText()).toMatch(/Importing [1-3] of 6/);
+    await expect.poll(() => page.getByRole('dialog').getByRole('status').innerText()).toMatch(/Importing [1-3] of 6/);
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => page.getByRole('status').innerText()).toMatch(/^\d imported, 0 duplicate, 0 failed, \d cancelled$/);
-    const [imported, cancelled] = (await page.getByRole('status').innerText())
+    await expect.poll(() => page.getByRole('dialog').getByRole('status').innerText()).toMatch(/^\d imported, 0 duplicate, 0 failed, \d cancelled$/);
+    const [imported, cancelled] = (await page.getByRole('dialog').getByRole('status').innerText())
       .match(/\d+/g)!
       .map(Number)
       .filter((_, i) => i === 0 || i === 3);
@@ -93,7 +93,7 @@ describe('importing from the app', () => {
       data.items.add(new File(['Dropped report: Tehran denied sending drones to Moscow.\n'], 'dropped.txt', { type: 'text/plain' }));
       document.querySelector('.drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     });
-    await expect.poll(() => page.getByRole('status').innerText()).toBe('1 imported, 0 duplicate, 0 failed');
+    await expect.poll(() => page.getByRole('dialog').getByRole('status').innerText()).toBe('1 imported, 0 duplicate, 0 failed');
     expect(articles(dbPath).map((a) => a.id)).toContain(6);
   });
 });

@@ -36,6 +36,24 @@ describe('the suggestion queue', () => {
     ]);
   });
 
+  it('puts a group hidden for a moment (while the matcher looks again after a rejection) back in its place when it returns', () => {
+    const first = arrangeQueue([], queue, 0);
+    const whileHidden = arrangeQueue(
+      first.order,
+      queue.filter((s) => s.sourceId !== 2),
+      0,
+    );
+    const returned = arrangeQueue(
+      whileHidden.order,
+      queue.filter((s) => !(s.sourceId === 2 && s.start === 50)),
+      0,
+    );
+    expect(shown(returned)).toEqual([
+      [2, ['4:5']],
+      [1, ['3:0', '2:0']],
+    ]);
+  });
+
   it('lists a span found for two annotations under each of them, since accepting links it to one', () => {
     expect(shown(arrangeQueue([], [found(1, 2, 0, 0.6), found(2, 2, 0, 0.8)], 0))).toEqual([
       [2, ['2:0']],
@@ -60,7 +78,7 @@ describe('the suggestion queue', () => {
     expect(suggestionKey(found(1, 2, 30, 0.5))).toBe('1:2:30:40');
   });
 
-  it('shows nothing for an empty queue', () => {
-    expect(arrangeQueue(['1:2:0:10'], [], 0)).toEqual({ order: [], groups: [], shown: 0, total: 0 });
+  it('shows nothing for an empty queue, and remembers the order seen for when suggestions return', () => {
+    expect(arrangeQueue(['1:2:0:10'], [], 0)).toEqual({ order: ['1:2:0:10'], groups: [], shown: 0, total: 0 });
   });
 });
