@@ -27,6 +27,12 @@ const IsoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine(isCalendarDate, 'no such calendar date');
 
+/** The one rule every span obeys: `.refine(...END_AFTER_START)`. */
+const END_AFTER_START: [(span: { start: number; end: number }) => boolean, { message: string; path: string[] }] = [
+  (span) => span.end > span.start,
+  { message: 'end must be greater than start', path: ['end'] },
+];
+
 /** Largest article text the API accepts, in UTF-16 code units (about 10 MB of text). */
 export const MAX_TEXT_LENGTH = 10 * 1024 * 1024;
 export const MAX_NOTE_LENGTH = 20_000;
@@ -77,7 +83,7 @@ export const NewAnnotation = z
     note: z.string().max(MAX_NOTE_LENGTH).optional(),
     speaker: z.string().trim().min(1).max(MAX_NAME_LENGTH).nullable().optional(),
   })
-  .refine((a) => a.end > a.start, { message: 'end must be greater than start', path: ['end'] });
+  .refine(...END_AFTER_START);
 export type NewAnnotation = z.infer<typeof NewAnnotation>;
 
 export const AnnotationPatch = z
@@ -220,11 +226,11 @@ const SpanOfSuggestion = {
   start: Offset,
   end: Offset,
 };
-export const SuggestionTarget = z.strictObject(SpanOfSuggestion).refine((s) => s.end > s.start, { message: 'end must be greater than start', path: ['end'] });
+export const SuggestionTarget = z.strictObject(SpanOfSuggestion).refine(...END_AFTER_START);
 export type SuggestionTarget = z.infer<typeof SuggestionTarget>;
 export const SuggestionAccept = z
   .strictObject({ ...SpanOfSuggestion, type: z.enum(['same-claim', 'paraphrase']).optional(), score: z.number().min(0).max(1).nullable().optional() })
-  .refine((s) => s.end > s.start, { message: 'end must be greater than start', path: ['end'] });
+  .refine(...END_AFTER_START);
 export type SuggestionAccept = z.infer<typeof SuggestionAccept>;
 
 export const DRIFT_CLASSES = ['identical', 'typography', 'word-swap', 'truncation', 'reordering', 'paraphrase'] as const;
@@ -422,9 +428,7 @@ export const Orphan = z.object({
 });
 export type Orphan = z.infer<typeof Orphan>;
 
-export const OrphanPlacement = z
-  .strictObject({ annotationId: Id, start: Offset, end: Offset })
-  .refine((p) => p.end > p.start, { message: 'end must be greater than start', path: ['end'] });
+export const OrphanPlacement = z.strictObject({ annotationId: Id, start: Offset, end: Offset }).refine(...END_AFTER_START);
 
 /** A verdict on a claim group, as schema.org's Rating: 1 (false) to 5 (true) and the words for it. */
 export const ClaimRating = z.strictObject({
