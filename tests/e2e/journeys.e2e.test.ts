@@ -6,6 +6,7 @@ import { useBrowserAndApp } from '../helpers/browser.ts';
 import { PROJECT_ROOT } from '../helpers/projectPaths.ts';
 import { drag } from '../helpers/readingPane.ts';
 import { runCli } from '../helpers/runCli.ts';
+import { annotate, cliAnnotations, eventually, seededCorpus as seedCorpus } from '../helpers/seededApp.ts';
 import { tempDir } from '../helpers/tempCorpus.ts';
 
 const session = useBrowserAndApp();
@@ -14,42 +15,7 @@ const BUSINESS_STANDARD = /US says Russia providing/;
 const ANADOLU = /Russia giving Iran/;
 const KIRBY = 'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defence partnership';
 const AXE_SOURCE = readFileSync(join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-/** Polls until the expectation holds; generous, because the test machines share two cores. */
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
-
-type Stored = { id: number; articleId: number; start: number; end: number; quote: string; tag: string; note: string };
-const cliAnnotations = (dbPath: string, article?: number): Stored[] =>
-  JSON.parse(runCli(['annotations', ...(article ? [String(article)] : []), '--db', dbPath, '--json']).stdout);
-const storedText = (dbPath: string, article: number): string => JSON.parse(runCli(['show', String(article), '--db', dbPath, '--json']).stdout).text;
-
-/** A seeded corpus file, the seeds imported by a first start of the app. */
-async function seededCorpus(): Promise<string> {
-  const dbPath = join(tempDir(), 'corpus.sqlite');
-  await session.start(dbPath);
-  await session.stop();
-  return dbPath;
-}
-
-/** Tags `quote` in an article through the CLI. */
-function annotate(dbPath: string, article: number, quote: string, tag = 'claim', speaker?: string): void {
-  const text = storedText(dbPath, article);
-  const start = text.indexOf(quote);
-  if (start < 0) throw new Error(`not in article ${article}: ${quote}`);
-  const run = runCli([
-    'annotate',
-    String(article),
-    '--db',
-    dbPath,
-    '--start',
-    String(start),
-    '--end',
-    String(start + quote.length),
-    '--tag',
-    tag,
-    ...(speaker ? ['--speaker', speaker] : []),
-  ]);
-  expect(run.status, run.stderr).toBe(0);
-}
+const seededCorpus = () => seedCorpus(session);
 
 const open = (dbPath: string, viewport = { width: 1400, height: 900 }) => session.open(dbPath, { viewport });
 const articleButton = (page: Page, name: RegExp) => page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name });
