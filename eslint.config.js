@@ -37,6 +37,19 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // The unit tier shares one module graph per worker (vitest.config.ts, `isolate: false`), where a module
+    // mock would leak into, or miss, the files around it. A test that must mock runs in a process of its own.
+    files: ['tests/**/*.{ts,tsx}'],
+    ignores: ['tests/security/**', 'tests/cli/**', 'tests/crash/**', 'tests/launcher/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'vi', property: 'mock', message: 'Module mocks leak between unit files; give the code a parameter, or move the test to the cli tier.' },
+        { object: 'vi', property: 'doMock', message: 'Module mocks leak between unit files; give the code a parameter, or move the test to the cli tier.' },
+      ],
+    },
+  },
+  {
     // The CLI's Node-version check must run on any Node, so it stays plain JavaScript with require-free syntax.
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

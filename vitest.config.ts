@@ -36,6 +36,10 @@ export default defineConfig({
           // In-process files share nothing (each test its own temp corpus, port 0), so every core runs
           // one: Vitest's default leaves one core idle, which on two cores doubles the daily loop.
           maxWorkers: '100%',
+          // Files share one module graph per worker instead of importing React, zod and the matcher's
+          // lexicon afresh for each of 86 files: 81 s → 44 s on a two-core machine. Safe because no
+          // unit file mocks a module or leaves global state behind; one that must belongs in `cli`.
+          isolate: false,
         },
       },
       {

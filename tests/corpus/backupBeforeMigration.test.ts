@@ -1,28 +1,20 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../main/corpus/backups.ts';
-import { openDatabase, schemaVersion } from '../../main/corpus/database.ts';
+import { migrate, openDatabase, registerFunctions, schemaVersion } from '../../main/corpus/database.ts';
+import { LATEST_VERSION, MIGRATIONS } from '../../main/corpus/migrations/index.ts';
 import { tempDir } from '../helpers/tempCorpus.ts';
-import type * as Migrations from '../../main/corpus/migrations/index.ts';
 
-// A release one migration ahead of the real list, whatever its length, so the backup always has something to precede.
-vi.mock('../../main/corpus/migrations/index.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof Migrations>();
-  const next = real.LATEST_VERSION + 1;
-  const probe = { version: next, name: 'probe', up: (db: Database.Database) => db.exec('CREATE TABLE migration_probe (x)') };
-  return { ...real, MIGRATIONS: [...real.MIGRATIONS, probe], LATEST_VERSION: next };
-});
-
-const { LATEST_VERSION } = await import('../../main/corpus/migrations/index.ts');
+/** The schema the previous release wrote: every migration but the newest. */
+const PREVIOUS_VERSION = Math.max(...MIGRATIONS.map((m) => m.version).filter((v) => v < LATEST_VERSION));
 
 describe('migrating a corpus', () => {
   it('backs the corpus up, as it was, before the first migration runs', () => {
     const path = join(tempDir(), 'older.sqlite');
-    const older = openDatabase(path);
-    // Written by the previous release: one version behind.
-    older.pragma(`user_version = ${LATEST_VERSION - 1}`);
-    older.exec('DROP TABLE migration_probe');
+    const older = new Database(path);
+    registerFunctions(older);
+    migrate(older, PREVIOUS_VERSION);
     older.exec("INSERT INTO meta (key, value) VALUES ('marker', 'before')");
     older.close();
 
@@ -32,9 +24,8 @@ describe('migrating a corpus', () => {
     const backups = listBackups(path);
     expect(backups.map((b) => b.reason)).toEqual(['before-migration']);
     const copy = new Database(backups[0]!.path, { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_VERSION - 1);
+    expect(copy.pragma('user_version', { simple: true })).toBe(PREVIOUS_VERSION);
     expect(copy.prepare("SELECT value FROM meta WHERE key = 'marker'").pluck().get()).toBe('before');
-    expect(copy.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'migration_probe'").pluck().get()).toBe(0);
     copy.close();
   });
 
