@@ -11,7 +11,8 @@ const CELL_WIDTH = 130;
 const LINE_HEIGHT = 14;
 /** Characters per line at 12px system-ui: about 6.5 px a character, measured on the seed labels in Chromium. */
 const LABEL_CHARS = 46;
-const SOURCE_CHARS = 18;
+/** Source names are bold, and file names are digits (about 8.1 px each in headless Chromium, measured on the seed file names): 14 fit a 124 px cell. */
+const SOURCE_CHARS = 14;
 const LEGEND_ROW = 20;
 /** About 6.5 px a character at 12px system-ui (as LABEL_CHARS): the legend's longest line sets the least width. */
 const CHAR_PX = 6.5;
