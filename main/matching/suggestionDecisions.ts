@@ -81,6 +81,11 @@ export function rejectSuggestion(db: Db, input: SuggestionTarget, actor: string)
       }
       return input;
     },
-    () => annotationSummary(getAnnotation(db, input.annotationId)),
+    // The decision was taken on the span in its article: undoing it shows that article, not the claim's own.
+    () => ({ annotationId: null, articleId: input.articleId, quote: rejectedText(db, input) }),
   );
 }
+
+/** Offsets are UTF-16 code units, as JavaScript slices (SQLite's substr counts code points). */
+const rejectedText = (db: Db, span: SuggestionTarget): string =>
+  ((db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(span.articleId) as string | undefined) ?? '').slice(span.start, span.end);

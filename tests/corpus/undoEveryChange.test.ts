@@ -36,6 +36,15 @@ describe('undo and redo of every change', () => {
     expect(db.prepare('SELECT annotation_id AS id, reviewer FROM suggestion_rejections').all()).toEqual([{ id: a.id, reviewer: 'ana' }]);
   });
 
+  it('names the rejected span’s article as the place of a rejection, so undoing it shows where the decision was taken', () => {
+    const { db, one, two, ana } = workspace();
+    const a = ana['annotations.create']({ articleId: one, ...at(ONE, 'military and technical support'), tag: 'claim' });
+    ana['suggestions.reject']({ annotationId: a.id, articleId: two, ...at(TWO, 'a claim Tehran rejects') });
+    const { applied } = ana['history.undo']({});
+    expect(applied).toMatchObject({ action: 'reject', articleId: two, annotationId: null, quote: 'a claim Tehran rejects' });
+    expect(db.prepare('SELECT count(*) FROM suggestion_rejections').pluck().get()).toBe(0);
+  });
+
   it('takes back an accepted suggestion in one step, redoes it with the same ids, and never reuses them after a new edit', () => {
     const { db, one, two, ana } = workspace();
     const source = ana['annotations.create']({ articleId: one, ...at(ONE, 'military and technical support'), tag: 'claim' });
@@ -70,7 +79,7 @@ describe('undo and redo of every change', () => {
     ana['history.undo']({});
     expect(ana['history.state']({}).redo).not.toBeNull();
     ana['suggestions.reject']({ annotationId: source.id, articleId: two, ...at(TWO, 'military and technical support') });
-    expect(ana['history.state']({})).toMatchObject({ undo: { action: 'reject', annotationId: source.id }, redo: null });
+    expect(ana['history.state']({})).toMatchObject({ undo: { action: 'reject', articleId: two, annotationId: null }, redo: null });
     ana['history.undo']({});
     expect(db.prepare('SELECT count(*) FROM suggestion_rejections').pluck().get()).toBe(0);
   });
