@@ -7,6 +7,7 @@ import { linksWithOtherEnd } from '../corpus/linkEnds.ts';
 import { pageLinks } from '../corpus/linkPages.ts';
 import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker, updateSpeakerDetails } from '../corpus/speakers.ts';
 import { claimGroupPage, claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
+import { withCoverage } from '../matching/matrixCoverage.ts';
 import { suggestFor } from '../matching/suggestions.ts';
 import { storedQueue, storedQueuePage } from '../matching/storedQueue.ts';
 import { refreshSuggestions } from '../matching/suggestionRefresh.ts';
@@ -64,7 +65,7 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
     'speakers.addAlias': ({ id, alias }) => addSpeakerAlias(db, id, alias, actor),
     'speakers.rename': ({ id, name }) => renameSpeaker(db, id, name, actor),
     'review.groups': () => claimGroupTables(db),
-    'review.matrix': (query) => claimMatrix(db, query),
+    'review.matrix': (query) => withCoverage(db, claimMatrix(db, query)),
     'search.articles': ({ query }) => searchArticles(db, query),
     'history.state': () => historyState(db, actor),
     'history.undo': () => undo(db, actor),

@@ -297,9 +297,20 @@ export const ClaimMatrix = z.object({
       /** The group's independent origins, as its timeline counts them (copies of one report are one origin), and their summary. */
       origins: z.number().int().nonnegative().optional(),
       originSummary: z.string().optional(),
+      /** The earliest variant whole, when `label` shortens it. */
+      wholeLabel: z.string().optional(),
     }),
   ),
-  sources: z.array(z.object({ articleId: Id, label: z.string(), published: IsoDate.nullable(), articleIds: z.array(Id).optional() })),
+  sources: z.array(
+    z.object({
+      articleId: Id,
+      label: z.string(),
+      published: IsoDate.nullable(),
+      articleIds: z.array(Id).optional(),
+      /** The source's current articles carrying no annotation at all: where a claim is not annotated yet rather than not reported. */
+      unannotatedArticles: z.number().int().nonnegative().optional(),
+    }),
+  ),
   cells: z.array(
     z.object({
       groupId: Id,

@@ -40,7 +40,10 @@ export function ReadView() {
   const scroller = useRef<HTMLElement>(null);
   const active = view === 'read';
 
-  const paragraphs = useMemo(() => (open ? toParagraphs(open.article.text) : []), [open]);
+  // Keyed by the text alone (strings compare by value): `open` changes with every annotation stored, and new
+  // paragraphs would reset the pane's paragraph window, collapsing the text being read into placeholders.
+  const openText = open?.article.text;
+  const paragraphs = useMemo(() => (openText === undefined ? [] : toParagraphs(openText)), [openText]);
   // Ghosts follow the pinned annotation from article to article. Only a pin shows them: ghosts for whatever
   // happens to be selected would sit on the words the analyst is about to select.
   const suggestions = useQuery('suggestions.list', pin.pinned ? { annotationId: pin.pinned.id } : null).data ?? NO_SUGGESTIONS;
@@ -84,6 +87,15 @@ export function ReadView() {
       focusSpan(annotation.articleId, annotation);
     },
     [setSelectedId, focusSpan],
+  );
+
+  /** Selects an annotation the analyst is looking at (clicked, or picked where it was clicked): nothing scrolls. */
+  const selectInPlace = useCallback(
+    (annotation: Annotation) => {
+      setSelectedId(annotation.id);
+      setPicker(null);
+    },
+    [setSelectedId],
   );
 
   const clearTextSelection = () => {
@@ -160,7 +172,9 @@ export function ReadView() {
   const clickHighlight = useRef<(ids: number[], rect: DOMRect) => void>(null!);
   clickHighlight.current = (ids, rect) => {
     const annotations = ids.flatMap((id) => open?.annotations.find((a) => a.id === id) ?? []);
-    if (annotations.length === 1) selectAnnotation(annotations[0]!);
+    // Selected where it was clicked, without scrolling to it: the click may be the first of a double-click
+    // selecting a word to tag, and text moved under the pointer would put the second click on other words.
+    if (annotations.length === 1) selectInPlace(annotations[0]!);
     else setPicker({ ids, rect });
   };
   // Stable, so that the reading pane does not re-render when only the annotation list changed.
@@ -245,7 +259,7 @@ export function ReadView() {
         <HighlightPicker
           annotations={picker.ids.flatMap((id) => open.annotations.find((a) => a.id === id) ?? [])}
           rect={picker.rect}
-          onPick={(id) => selectAnnotation(open.annotations.find((a) => a.id === id)!)}
+          onPick={(id) => selectInPlace(open.annotations.find((a) => a.id === id)!)}
           onClose={() => setPicker(null)}
         />
       )}

@@ -2,7 +2,7 @@ import { useMemo, useRef, type KeyboardEvent } from 'react';
 import type { ClaimMatrix, Suggestion } from '../../main/contract/contract.ts';
 import { useCall, useQuery, useReportError } from '../data/DataProvider.tsx';
 import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
-import { wrapLabel } from './chartText.ts';
+import { wrapWhole } from './chartText.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { matrixCells, type MatrixCell, type MatrixCellState } from './matrixCells.ts';
 
@@ -11,10 +11,13 @@ const CELL_WIDTH = 130;
 const LINE_HEIGHT = 14;
 /** Characters per line at 12px system-ui: about 6.5 px a character, measured on the seed labels in Chromium. */
 const LABEL_CHARS = 46;
-const SOURCE_CHARS = 18;
-const LABEL_LINES = 3;
-const SOURCE_LINES = 2;
-const LEGEND_HEIGHT = 96;
+/** Source names are bold, and file names are digits (about 8.1 px each in headless Chromium, measured on the seed file names): 14 fit a 124 px cell. */
+const SOURCE_CHARS = 14;
+const LEGEND_ROW = 20;
+/** About 6.5 px a character at 12px system-ui (as LABEL_CHARS): the legend's longest line sets the least width. */
+const CHAR_PX = 6.5;
+/** Where a legend entry's meaning starts, right of its swatch (wide enough for "not annotated yet"). */
+const LEGEND_TEXT_X = 130;
 const NO_SUGGESTIONS: Suggestion[] = [];
 /** Okabe–Ito, as the tag colours; each state also carries a word, so colour is never the only cue. */
 const STATE_STYLE: Record<MatrixCellState, { fill: string; text: string; stroke?: string; label: string; meaning: string }> = {
@@ -27,7 +30,26 @@ const STATE_STYLE: Record<MatrixCellState, { fill: string; text: string; stroke?
     label: 'suggested?',
     meaning: 'nothing linked yet, but a suggestion in the source awaits review',
   },
-  absent: { fill: '#f1f2f4', text: '#3d434d', label: '—', meaning: 'not reported: nothing linked and nothing suggested in the source' },
+  absent: {
+    fill: '#f1f2f4',
+    text: '#3d434d',
+    label: 'not reported',
+    meaning: 'not reported: the source’s articles are annotated, none of them with this claim, and nothing is suggested',
+  },
+  unannotated: {
+    fill: '#fff',
+    text: '#3d434d',
+    stroke: '#9aa0aa',
+    label: 'not annotated yet',
+    meaning: 'not annotated yet: the source has articles nobody has annotated, so the claim may be there unseen',
+  },
+};
+const STATE_NAME: Record<MatrixCellState, string> = {
+  reported: 'reported',
+  denied: 'denied',
+  suggested: 'suggested, awaiting review',
+  absent: 'not reported',
+  unannotated: 'not annotated yet',
 };
 
 /**
@@ -53,14 +75,18 @@ export function ClaimMatrixChart({ matrix }: { matrix: ClaimMatrix }) {
     }
     return sourceArticleId;
   };
-  const groupLines = useMemo(() => matrix.groups.map((g) => wrapLabel(g.label, LABEL_CHARS, LABEL_LINES)), [matrix.groups]);
+  // Whole labels, wrapped: rows and the header grow to hold them, so nothing is cut on screen or in a saved file.
+  const groupLines = useMemo(() => matrix.groups.map((g) => wrapWhole(g.wholeLabel ?? g.label, LABEL_CHARS)), [matrix.groups]);
+  const sourceLines = useMemo(() => matrix.sources.map((s) => wrapWhole(s.label, SOURCE_CHARS)), [matrix.sources]);
   if (matrix.groups.length === 0) return <p className="muted">No claim groups yet: confirm same-claim or paraphrase links to make one.</p>;
-  const headerHeight = 16 + LINE_HEIGHT * SOURCE_LINES + LINE_HEIGHT;
+  const sourceLineCount = Math.max(1, ...sourceLines.map((lines) => lines.length));
+  const headerHeight = 16 + LINE_HEIGHT * sourceLineCount + LINE_HEIGHT;
   const rowHeights = groupLines.map((lines) => Math.max(30, lines.length * LINE_HEIGHT + 12));
   const rowTops = rowHeights.map((_, i) => headerHeight + rowHeights.slice(0, i).reduce((a, b) => a + b, 0));
-  const width = Math.max(LABEL_WIDTH + CELL_WIDTH * matrix.sources.length, 720);
+  const legendWidth = 6 + LEGEND_TEXT_X + Math.ceil(CHAR_PX * Math.max(...Object.values(STATE_STYLE).map((s) => s.meaning.length))) + 12;
+  const width = Math.max(LABEL_WIDTH + CELL_WIDTH * matrix.sources.length, legendWidth);
   const tableHeight = headerHeight + rowHeights.reduce((a, b) => a + b, 0);
-  const height = tableHeight + LEGEND_HEIGHT;
+  const height = tableHeight + 12 + LEGEND_ROW * Object.keys(STATE_STYLE).length + 8;
 
   const open = (cell: MatrixCell, sourceArticleId: number) => {
     if (cell.suggestion) {
@@ -96,20 +122,20 @@ export function ClaimMatrixChart({ matrix }: { matrix: ClaimMatrix }) {
           <g key={source.articleId} transform={`translate(${LABEL_WIDTH + i * CELL_WIDTH}, 0)`}>
             <title>{source.label}</title>
             <text textAnchor="middle" fontWeight="600" fill="#1d2129">
-              {wrapLabel(source.label, SOURCE_CHARS, SOURCE_LINES).map((line, n) => (
+              {sourceLines[i]!.map((line, n) => (
                 <tspan key={n} x={CELL_WIDTH / 2} y={16 + n * LINE_HEIGHT}>
                   {line}
                 </tspan>
               ))}
             </text>
-            <text x={CELL_WIDTH / 2} y={16 + SOURCE_LINES * LINE_HEIGHT} textAnchor="middle" fill="#5f6673" fontSize="11">
+            <text x={CELL_WIDTH / 2} y={16 + sourceLineCount * LINE_HEIGHT} textAnchor="middle" fill="#5f6673" fontSize="11">
               {source.published ?? 'undated'}
             </text>
           </g>
         ))}
         {matrix.groups.map((group, row) => (
           <g key={group.id} transform={`translate(0, ${rowTops[row]})`} data-group={group.id}>
-            <title>{group.originSummary ? `${group.label} — ${group.originSummary}` : group.label}</title>
+            <title>{group.originSummary ? `${group.wholeLabel ?? group.label} — ${group.originSummary}` : (group.wholeLabel ?? group.label)}</title>
             <text fill="#1d2129">
               {groupLines[row]!.map((line, n, lines) => (
                 <tspan key={n} x={6} y={(rowHeights[row]! - lines.length * LINE_HEIGHT) / 2 + 11 + n * LINE_HEIGHT}>
@@ -125,7 +151,7 @@ export function ClaimMatrixChart({ matrix }: { matrix: ClaimMatrix }) {
             {matrix.sources.map((source, i) => {
               const cell = cells.get(`${group.id}:${source.articleId}`) ?? { state: 'absent' as const, annotationIds: [] };
               const style = STATE_STYLE[cell.state];
-              const name = `${group.label} in ${source.label}: ${cell.state === 'absent' ? 'not reported' : cell.state === 'suggested' ? 'suggested, awaiting review' : cell.state}; open`;
+              const name = `${group.wholeLabel ?? group.label} in ${source.label}: ${STATE_NAME[cell.state]}; open`;
               return (
                 <g
                   key={source.articleId}
@@ -160,12 +186,19 @@ export function ClaimMatrixChart({ matrix }: { matrix: ClaimMatrix }) {
           {(Object.keys(STATE_STYLE) as MatrixCellState[]).map((state, i) => {
             const style = STATE_STYLE[state];
             return (
-              <g key={state} transform={`translate(0, ${i * 20})`} className="matrix-legend-entry">
-                <rect width={70} height={16} rx={3} fill={style.fill} stroke={style.stroke ?? 'none'} strokeDasharray={style.stroke ? '4 3' : undefined} />
-                <text x={35} y={12} textAnchor="middle" fill={style.text}>
+              <g key={state} transform={`translate(0, ${i * LEGEND_ROW})`} className="matrix-legend-entry">
+                <rect
+                  width={LEGEND_TEXT_X - 10}
+                  height={16}
+                  rx={3}
+                  fill={style.fill}
+                  stroke={style.stroke ?? 'none'}
+                  strokeDasharray={style.stroke ? '4 3' : undefined}
+                />
+                <text x={(LEGEND_TEXT_X - 10) / 2} y={12} textAnchor="middle" fill={style.text}>
                   {style.label}
                 </text>
-                <text x={80} y={12} fill="#1d2129">
+                <text x={LEGEND_TEXT_X} y={12} fill="#1d2129">
                   {style.meaning}
                 </text>
               </g>

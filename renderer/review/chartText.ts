@@ -30,3 +30,29 @@ export function wrapLabel(text: string, width: number, lines: number): string[] 
   }
   return out;
 }
+
+/**
+ * Breaks a label into lines of at most `width` characters at spaces, keeping
+ * every character: a word longer than a line is split across lines, never
+ * cut. For figures whose rows grow to hold their labels.
+ */
+export function wrapWhole(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
+    const joined = line ? `${line} ${word}` : word;
+    if (joined.length <= width) {
+      line = joined;
+      continue;
+    }
+    if (line) out.push(line);
+    let rest = word;
+    while (rest.length > width) {
+      out.push(rest.slice(0, width));
+      rest = rest.slice(width);
+    }
+    line = rest;
+  }
+  if (line) out.push(line);
+  return out;
+}

@@ -211,7 +211,7 @@ describe('the claims × sources matrix', () => {
     expect(text).toMatch(/reported/);
     expect(text).toMatch(/denied/);
     expect(text).toMatch(/suggested\?.*awaits review/);
-    expect(text).toMatch(/not reported: nothing linked and nothing suggested/);
+    expect(text).toMatch(/not reported: the source’s articles are annotated, none of them with this claim/);
     // Labels wrap instead of being cut.
     const row = matrix.locator('[data-group]').first();
     // The title is the whole label, then its origins in words; the drawn text is the whole label, then the origin count.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapLabel } from '../../renderer/review/chartText.ts';
+import { wrapLabel, wrapWhole } from '../../renderer/review/chartText.ts';
 
 describe('chart labels', () => {
   it('wrap at spaces into lines no longer than the width, keeping every word that fits', () => {
@@ -19,5 +19,19 @@ describe('chart labels', () => {
   it('keep a short label on one line and give no line for none', () => {
     expect(wrapLabel('Anadolu Agency', 20, 2)).toEqual(['Anadolu Agency']);
     expect(wrapLabel('  ', 20, 2)).toEqual([]);
+  });
+});
+
+describe('whole chart labels', () => {
+  it('wrap at spaces and keep every character, splitting a word longer than a line across lines', () => {
+    const text = 'Supercalifragilisticexpialidocious drones were sent';
+    const lines = wrapWhole(text, 12);
+    expect(lines.every((line) => line.length <= 12)).toBe(true);
+    expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+    expect(lines).toEqual(['Supercalifra', 'gilisticexpi', 'alidocious', 'drones were', 'sent']);
+  });
+
+  it('give no line for an empty label', () => {
+    expect(wrapWhole('   ', 10)).toEqual([]);
   });
 });

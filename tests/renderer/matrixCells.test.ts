@@ -46,4 +46,16 @@ describe('matrix cells', () => {
     expect(cells.get('1:10')).toEqual({ state: 'reported', annotationIds: [100] });
     expect(cells.get('2:20')).toEqual({ state: 'denied', annotationIds: [200] });
   });
+
+  it('say "not annotated yet" for an empty cell of a source with articles nobody annotated, and "not reported" once every article is annotated', () => {
+    const partlyRead: ClaimMatrix = { ...matrix, sources: [matrix.sources[0]!, { ...matrix.sources[1]!, unannotatedArticles: 2 }] };
+    const cells = matrixCells(partlyRead, []);
+    expect(cells.get('1:20')?.state).toBe('unannotated');
+    expect(cells.get('2:10')?.state).toBe('absent');
+  });
+
+  it('show a pending suggestion before "not annotated yet": what awaits review is said first', () => {
+    const partlyRead: ClaimMatrix = { ...matrix, sources: [matrix.sources[0]!, { ...matrix.sources[1]!, unannotatedArticles: 1 }] };
+    expect(matrixCells(partlyRead, [suggestion(100, 21)]).get('1:20')?.state).toBe('suggested');
+  });
 });

@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { insertArticle } from '../../main/corpus/articles.ts';
+import { generateLongArticle } from '../bench/longArticle.ts';
+import { useBrowserAndApp, type RunningApp } from '../helpers/browser.ts';
+import { eventually } from '../helpers/seededApp.ts';
+import { tempDir } from '../helpers/tempCorpus.ts';
+
+const session = useBrowserAndApp();
+const TITLE = 'A long article read far down';
+
+/** The scroll position of the reading column. */
+const scrollTop = (page: Page) => page.evaluate(() => document.querySelector('main.reading')!.scrollTop);
+
+/**
+ * The middle of an annotated word in the rendered text between 200 and 600 px
+ * from the top of the window, skipping `skip` such words: where an analyst
+ * reading there would double-click. Found in the page, so the pointer goes
+ * exactly there and nothing scrolls to reach it.
+ */
+const annotatedWordInView = (page: Page, skip: number) =>
+  page.evaluate((skipped) => {
+    const found: Array<{ x: number; y: number; word: string }> = [];
+    for (const leaf of document.querySelectorAll<HTMLElement>('.article-text [data-annotation-ids]')) {
+      const node = leaf.querySelector('[data-slate-string]')?.firstChild ?? leaf.firstChild;
+      const text = node?.textContent ?? '';
+      const match = /[A-Za-z]{4,}/.exec(text);
+      if (!node || !match) continue;
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const rect = range.getBoundingClientRect();
+      if (rect.top < 200 || rect.bottom > 600 || rect.width === 0) continue;
+      found.push({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, word: match[0] });
+    }
+    return found[skipped * 7] ?? null;
+  }, skip);
+
+const newest = (app: RunningApp) =>
+  app.session.db.prepare('SELECT id, quote, tag FROM annotations ORDER BY id DESC LIMIT 1').get() as { id: number; quote: string; tag: string };
+
+describe('tagging far down a long article', () => {
+  it('tags a double-clicked annotated word where it was read, the text never scrolling under the pointer, and a second word tagged at once is painted too', async () => {
+    const { page, problems, app } = await session.open(join(tempDir(), 'corpus.sqlite'), { viewport: { width: 1400, height: 900 } });
+    // Long enough that most paragraphs start as placeholders; most words lie under an annotation already.
+    const { text, spans } = generateLongArticle({ words: 20_000, spans: 1_500 });
+    const { articleId } = insertArticle(
+      app.session.db,
+      { text: `${TITLE}\n\n${text}`, title: TITLE, outlet: 'Far', url: null, published: null, fileName: null },
+      'e2e',
+    );
+    const create = app.session.handlers['annotations.create'];
+    const shift = TITLE.length + 2;
+    app.session.db.transaction(() => spans.forEach((s) => create({ articleId, start: s.start + shift, end: s.end + shift, tag: s.tag })))();
+    await page.reload();
+    await page
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('button', { name: new RegExp(TITLE) })
+      .click();
+    await page.locator('.article-text p').first().waitFor();
+
+    const paragraphs = page.locator('.article-text p');
+    await paragraphs.nth(Math.floor((await paragraphs.count()) * 0.6)).evaluate((p) => p.scrollIntoView({ block: 'center' }));
+    // Paragraphs near the viewport render and settle to their real heights.
+    await page.waitForTimeout(1_000);
+
+    for (const [n, key, tag] of [
+      [0, 'c', 'claim'],
+      [1, 'd', 'denial'],
+    ] as const) {
+      const target = await annotatedWordInView(page, n);
+      expect(target, 'an annotated word on screen').not.toBeNull();
+      const before = await scrollTop(page);
+      await page.mouse.dblclick(target!.x, target!.y);
+      await page.getByRole('toolbar', { name: 'Tag the selection' }).waitFor();
+      // The first click lands on a highlight and selects it; the text must stay where the second click lands.
+      expect(await scrollTop(page)).toBe(before);
+      expect(await page.evaluate(() => window.getSelection()!.toString().trim())).toBe(target!.word);
+      await page.keyboard.press(key);
+      await eventually(() => newest(app)).toMatchObject({ quote: target!.word, tag });
+      await page
+        .locator(`[data-annotation-ids~="${newest(app).id}"]`)
+        .first()
+        .waitFor({ timeout: 10_000 });
+      expect(await scrollTop(page)).toBe(before);
+    }
+    expect(problems).toEqual([]);
+  });
+});
