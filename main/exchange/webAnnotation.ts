@@ -137,7 +137,8 @@ export async function exportWebAnnotations(db: Db, file: string): Promise<{ arti
  * one snapshot (closed when the last piece is taken or the reader stops);
  * `counts` is filled in as the pieces are made.
  */
-export function* webAnnotationChunks(db: Db, counts = { articles: 0, annotations: 0, links: 0 }): Generator<string> {
+/** `visibleTo`: only the annotations and links that analyst may see under blind annotation (the app's download). */
+export function* webAnnotationChunks(db: Db, counts = { articles: 0, annotations: 0, links: 0 }, visibleTo?: string): Generator<string> {
   const snapshot = openSnapshot(db);
   try {
     const reader = snapshot.db;
@@ -148,11 +149,11 @@ export function* webAnnotationChunks(db: Db, counts = { articles: 0, annotations
     }
     yield '],\n"first":{"type":"AnnotationPage","items":[';
     let items = 0;
-    for (const a of exchangeAnnotationRows(reader)) {
+    for (const a of exchangeAnnotationRows(reader, visibleTo)) {
       yield `${items++ ? ',' : ''}\n${JSON.stringify(annotationJson(a))}`;
       counts.annotations++;
     }
-    for (const l of exchangeLinkRows(reader)) {
+    for (const l of exchangeLinkRows(reader, visibleTo)) {
       yield `${items++ ? ',' : ''}\n${JSON.stringify(linkJson(l))}`;
       counts.links++;
     }
