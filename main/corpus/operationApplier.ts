@@ -274,6 +274,7 @@ function addArticle(db: Db, op: Operation, options: ApplyOptions): boolean {
     published: string | null;
     fileName: string | null;
     importedAt: string;
+    byline?: string;
   };
   insertArticle(db, { text, ...details, origin: `operation ${op.id}` }, op.analyst, { replicate: false });
   recordVersion(db, op, { wrote: true });

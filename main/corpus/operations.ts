@@ -73,7 +73,7 @@ const ArticleDetails = z.strictObject({
     .nullable(),
 });
 const PAYLOADS: Record<OperationKind, z.ZodType> = {
-  'article.add': ArticleDetails.extend({ fileName: z.string().nullable(), importedAt: Stamp }),
+  'article.add': ArticleDetails.extend({ fileName: z.string().nullable(), importedAt: Stamp, byline: z.string().min(1).max(2_000).optional() }),
   'article.metadata': ArticleDetails,
   'article.delete': z.null(),
   'article.supersede': z.strictObject({ by: Sha256, at: Stamp }),

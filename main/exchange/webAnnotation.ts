@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { HttpUrl, LINK_METHODS, LinkStatus, LinkType, RatingValue, Tag } from '../contract/contract.ts';
 import { CrosscheckError } from '../contract/errors.ts';
 import { articleTextByHash, insertArticle } from '../corpus/articles.ts';
-import { setByline } from '../corpus/bylines.ts';
 import { applyChange, recordStep } from '../corpus/changes.ts';
 import { recordImportConflict } from '../corpus/conflicts.ts';
 import type { Db } from '../corpus/database.ts';
@@ -287,7 +286,7 @@ export function importWebAnnotations(db: Db, json: string, actor: string, source
         if (url !== null && !HttpUrl.safeParse(url).success)
           throw new CrosscheckError('invalid_input', `article ${article.id}: its URL is not an http or https address`);
         texts.set(sha256, article.value);
-        const { status, articleId } = insertArticle(
+        const { status } = insertArticle(
           db,
           {
             text: article.value,
@@ -298,6 +297,7 @@ export function importWebAnnotations(db: Db, json: string, actor: string, source
             fileName: article['crosscheck:fileName'],
             importedAt: article['crosscheck:imported'],
             origin: `web-annotation file ${source}`,
+            byline: article['crosscheck:byline'] ?? null,
           },
           actor,
         );
@@ -305,7 +305,6 @@ export function importWebAnnotations(db: Db, json: string, actor: string, source
           result.articles.alreadyPresent++;
           continue;
         }
-        if (article['crosscheck:byline']) setByline(db, articleId, article['crosscheck:byline']);
         result.articles.added++;
       }
       const items = document.first.items;
