@@ -248,6 +248,8 @@ function dependenciesPresent(db: Db, kind: EntityKind, payload: Record<string, u
       return needArticle(payload.article) && has('annotation', payload.annotation);
     case 'speakerAlias':
       return has('speaker', payload.speaker);
+    case 'articleDone':
+      return needArticle(payload.article);
     default:
       return true;
   }
@@ -272,6 +274,7 @@ function addArticle(db: Db, op: Operation, options: ApplyOptions): boolean {
     published: string | null;
     fileName: string | null;
     importedAt: string;
+    byline?: string;
   };
   insertArticle(db, { text, ...details, origin: `operation ${op.id}` }, op.analyst, { replicate: false });
   recordVersion(db, op, { wrote: true });
@@ -290,6 +293,11 @@ function removeArticle(db: Db, op: Operation): boolean {
 
 function eventTarget(db: Db, op: Operation): Pick<EventRecord, 'entity' | 'entityId' | 'entityUuid'> {
   const kind = OPERATION_KINDS[op.kind] as EntityKind;
+  if (kind === 'projectOption') return { entity: 'corpus', entityId: null, entityUuid: op.entity };
+  if (kind === 'articleDone') {
+    const article = (op.payload as { article?: string } | null)?.article;
+    return { entity: 'article', entityId: article ? localId(db, 'article', article) : null, entityUuid: op.entity };
+  }
   const entity: EventRecord['entity'] =
     kind === 'article' || kind === 'annotation' || kind === 'link' || kind === 'speaker'
       ? kind
