@@ -380,6 +380,8 @@ export const HISTORY_ACTIONS = [
   'setting',
   'done',
   'curate',
+  'place',
+  'drop',
 ] as const;
 /**
  * One undoable edit, as undo and redo describe it: of an annotation, or about one

@@ -28,6 +28,7 @@ export const ENTITY_KINDS = [
   'speakerAlias',
   'projectOption',
   'articleDone',
+  'orphan',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -104,6 +105,16 @@ export interface ArticleDoneState {
   analyst: string;
   doneAt: string;
 }
+/** An annotation waiting in the orphans queue for a place on a newer version of its article; removed once placed or dropped. */
+export interface OrphanState {
+  annotation: string;
+  newArticle: string;
+  start: number | null;
+  end: number | null;
+  score: number | null;
+  reason: string;
+  createdAt: string;
+}
 /** What can change about an article: its text never does, and it enters the corpus only by import. */
 export interface ArticleState {
   title: string | null;
@@ -123,6 +134,7 @@ export interface EntityStates {
   speakerAlias: SpeakerAliasState;
   projectOption: ProjectOptionState;
   articleDone: ArticleDoneState;
+  orphan: OrphanState;
 }
 export type EntityState = EntityStates[EntityKind];
 
@@ -139,6 +151,7 @@ export const rejectionUuid = (annotation: string, article: string, start: number
   nameUuid('rejection', `${annotation}\n${article}\n${start}\n${end}`);
 export const speakerAliasUuid = (key: string) => nameUuid('speaker-alias', key);
 export const projectOptionUuid = (name: ProjectOptionName) => nameUuid('project-option', name);
+export const orphanUuid = (annotation: string) => nameUuid('orphan', annotation);
 export const articleDoneUuid = (article: string, analyst: string) => nameUuid('article-done', `${article}\n${analyst}`);
 /** A curated span is named by the pair of analysts' spans it decides, so deciding the pair again edits the same entity. */
 export const curatedUuid = (article: string, first: string | null, second: string | null) =>
@@ -164,6 +177,7 @@ const TABLES: Record<EntityKind, string> = {
   speakerAlias: 'speaker_aliases',
   projectOption: 'project_options',
   articleDone: 'article_done',
+  orphan: 'orphans',
 };
 
 /** The integer id of an entity in this corpus, or null when it is not here. */
@@ -173,6 +187,8 @@ export function localId(db: Db, kind: EntityKind, uuid: string): number | null {
     const alias = aliasRow(db, uuid);
     return alias ? alias.speakerId : null;
   }
+  // A queue entry is keyed by its annotation.
+  if (kind === 'orphan') return (cachedStatement(db, 'SELECT annotation_id FROM orphans WHERE uuid = ?').pluck().get(uuid) as number | undefined) ?? null;
   return (cachedStatement(db, `SELECT id FROM ${TABLES[kind]} WHERE uuid = ?`).pluck().get(uuid) as number | undefined) ?? null;
 }
 
@@ -252,6 +268,12 @@ const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | 
       (Omit<ProjectOptionState, 'enabled'> & { enabled: number }) | undefined;
     return row ? { ...row, enabled: row.enabled === 1 } : undefined;
   },
+  orphan: (db, uuid) =>
+    cachedStatement(
+      db,
+      `SELECT a.uuid AS annotation, ar.sha256 AS newArticle, o.suggested_start AS start, o.suggested_end AS "end", o.score, o.reason, o.created_at AS createdAt
+       FROM orphans o JOIN annotations a ON a.id = o.annotation_id JOIN articles ar ON ar.id = o.new_article_id WHERE o.uuid = ?`,
+    ).get(uuid) as OrphanState | undefined,
   articleDone: (db, uuid) =>
     cachedStatement(
       db,
@@ -297,7 +319,8 @@ export function writeState(db: Db, kind: EntityKind, uuid: string, state: Entity
     }
     if (kind === 'article') throw new CrosscheckError('invalid_input', 'An article is never removed from a corpus by an edit.');
     const linkId = kind === 'linkReview' ? (cachedStatement(db, 'SELECT link_id FROM link_reviews WHERE id = ?').pluck().get(existing) as number) : null;
-    cachedStatement(db, `DELETE FROM ${TABLES[kind]} WHERE id = ?`).run(existing);
+    if (kind === 'orphan') cachedStatement(db, 'DELETE FROM orphans WHERE uuid = ?').run(uuid);
+    else cachedStatement(db, `DELETE FROM ${TABLES[kind]} WHERE id = ?`).run(existing);
     if (linkId !== null) deriveLinkStatus(db, linkId);
     if (kind === 'projectOption') deriveAllLinkStatuses(db);
     return null;
@@ -504,6 +527,17 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
     if (state.name === 'four-eyes') deriveAllLinkStatuses(db);
     return id;
   },
+  orphan(db, uuid, state) {
+    if (orphanUuid(state.annotation) !== uuid)
+      throw new CrosscheckError('invalid_input', `The orphan entry of ${state.annotation} does not belong to the name ${uuid}.`);
+    const annotationId = idBy(db, 'annotation', state.annotation, 'Annotation');
+    cachedStatement(
+      db,
+      `INSERT OR REPLACE INTO orphans (annotation_id, new_article_id, suggested_start, suggested_end, score, reason, created_at, uuid)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(annotationId, idBy(db, 'article', state.newArticle, 'Article'), state.start, state.end, state.score, state.reason, state.createdAt, uuid);
+    return annotationId;
+  },
   articleDone(db, uuid, state, existing) {
     if (articleDoneUuid(state.article, state.analyst) !== uuid)
       throw new CrosscheckError('invalid_input', `The done mark of ${state.analyst} on ${state.article} does not belong to the name ${uuid}.`);
@@ -577,6 +611,11 @@ export function dependentsOf(db: Db, ref: EntityRef): Array<EntityRef & { by: st
           by: string;
         }>
       ).map((r) => ({ kind: 'rejection' as const, ...r })),
+      ...(cachedStatement(db, 'SELECT uuid FROM orphans WHERE annotation_id = ? AND uuid IS NOT NULL').pluck().all(id) as string[]).map((uuid) => ({
+        kind: 'orphan' as const,
+        uuid,
+        by: 'unknown',
+      })),
     ];
   }
   if (ref.kind === 'link') {

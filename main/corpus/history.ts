@@ -96,6 +96,7 @@ const NAMES: Record<EntityKind, string> = {
   speakerAlias: 'A speaker name of speaker',
   projectOption: 'The project option',
   articleDone: 'The done mark on article',
+  orphan: 'The orphans queue entry of annotation',
 };
 
 function assertUnchanged(db: Db, change: Change, step: StoredStep): void {
@@ -146,6 +147,10 @@ function eventTarget(db: Db, change: Change): { entity: EventRecord['entity']; e
     case 'articleDone': {
       const done = (change.before ?? change.after) as { article: string };
       return { entity: 'article', entityId: localId(db, 'article', done.article) };
+    }
+    case 'orphan': {
+      const orphan = (change.before ?? change.after) as { annotation: string };
+      return { entity: 'annotation', entityId: localId(db, 'annotation', orphan.annotation) };
     }
   }
 }

@@ -40,6 +40,9 @@ export const OPERATION_KINDS = {
   'project.option': 'projectOption',
   /** An analyst finished an article; null payload: they took it up again. */
   'article.done': 'articleDone',
+  /** An annotation a new version could not place, waiting in the orphans queue; `orphan.leave` (null): placed or dropped. */
+  'orphan.queue': 'orphan',
+  'orphan.leave': 'orphan',
 } as const satisfies Record<string, EntityKind | null>;
 export type OperationKind = keyof typeof OPERATION_KINDS;
 
@@ -55,6 +58,7 @@ const CREATING_KINDS: ReadonlySet<OperationKind> = new Set([
   'speaker.alias',
   'project.option',
   'article.done',
+  'orphan.queue',
 ]);
 export const createsEntity = (kind: OperationKind) => CREATING_KINDS.has(kind);
 
@@ -146,6 +150,16 @@ const PAYLOADS: Record<OperationKind, z.ZodType> = {
   'conflict.resolve': z.strictObject({ keep: Uuid, by: Name }),
   'project.option': z.strictObject({ name: z.enum(PROJECT_OPTION_NAMES), enabled: z.boolean(), setBy: Name, setAt: Stamp }).nullable(),
   'article.done': z.strictObject({ article: Sha256, analyst: Name, doneAt: Stamp }).nullable(),
+  'orphan.queue': z.strictObject({
+    annotation: Uuid,
+    newArticle: Sha256,
+    start: z.number().int().nonnegative().nullable(),
+    end: z.number().int().positive().nullable(),
+    score: z.number().min(0).max(1).nullable(),
+    reason: z.string().min(1).max(2_000),
+    createdAt: Stamp,
+  }),
+  'orphan.leave': z.null(),
 };
 PAYLOADS['annotation.update'] = PAYLOADS['annotation.create'];
 PAYLOADS['link.update'] = PAYLOADS['link.create'];
@@ -207,6 +221,8 @@ export function operationKind(change: Pick<Change, 'kind' | 'before' | 'after'>)
       return 'project.option';
     case 'articleDone':
       return 'article.done';
+    case 'orphan':
+      return change.after === null ? 'orphan.leave' : 'orphan.queue';
   }
 }
 

@@ -89,6 +89,10 @@ export function logicalDump(db: Db): unknown {
     ),
     conflicts: all('SELECT uuid, entity, status, sides, kept FROM conflicts ORDER BY uuid'),
     bylines: all('SELECT ar.sha256, b.byline FROM article_bylines b JOIN articles ar ON ar.id = b.article_id ORDER BY ar.sha256'),
+    orphans: all(
+      `SELECT o.uuid, a.uuid AS annotation, ar.sha256 AS newArticle, o.suggested_start, o.suggested_end, o.score, o.reason
+       FROM orphans o JOIN annotations a ON a.id = o.annotation_id JOIN articles ar ON ar.id = o.new_article_id ORDER BY o.uuid`,
+    ),
     projectOptions: all('SELECT uuid, name, enabled, set_by, set_at FROM project_options ORDER BY uuid'),
     done: all('SELECT d.uuid, ar.sha256, d.analyst, d.done_at FROM article_done d JOIN articles ar ON ar.id = d.article_id ORDER BY d.uuid'),
   };
