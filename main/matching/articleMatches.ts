@@ -115,8 +115,14 @@ export function findInArticle(
     if (!pronoun) return false;
     return lastPersonBefore(tokens, i) === surname;
   };
-  const minMeaning = options.minMeaning ?? MIN_MEANING;
   const speakerOf = (first: number, last: number) => findSpeaker(text, tokens, first, last);
+  // Whether [first, last] is the source speaker's: named in its sentence, a pronoun standing for them, or the one its
+  // attribution resolves to ("He ruled out…" after "the mayor said").
+  const saidBySpeaker = (first: number, last: number) => {
+    const [a, b] = sentenceRange.get(tokens[first]!.sentence)!;
+    return namesSpeaker(a, b) || pronounForSpeaker(first) || (surname !== undefined && (speakerOf(first, last)?.words.includes(surname) ?? false));
+  };
+  const minMeaning = options.minMeaning ?? MIN_MEANING;
   const meaning = (sentence: number) => {
     if (!meaningOf.has(sentence)) {
       const [a, b] = sentenceRange.get(sentence)!;
@@ -160,10 +166,7 @@ export function findInArticle(
       // A number on one side only: a rewording keeps a claim's figure. Measured on the development stories, among
       // meaning-only spans: 1 true report in 49 had a number only one side of the pair held.
       if (quoteStructure.numbers.length > 0 !== structure.numbers.length > 0) return;
-      const [a, b] = sentenceRange.get(tokens[first]!.sentence)!;
-      // Named in the sentence, or the one its attribution resolves to ("He ruled out…" after "the mayor said").
-      const bySpeaker = namesSpeaker(a, b) || pronounForSpeaker(first) || (surname !== undefined && (speakerOf(first, last)?.words.includes(surname) ?? false));
-      const needed = minMeaning - (bySpeaker ? SPEAKER_NAMED : 0) - (checks.sameNumber === true ? SAME_NUMBER : 0);
+      const needed = minMeaning - (saidBySpeaker(first, last) ? SPEAKER_NAMED : 0) - (checks.sameNumber === true ? SAME_NUMBER : 0);
       if (base.score < needed) return;
     }
     taken.fill(1, first, last + 1);
@@ -203,7 +206,11 @@ export function findInArticle(
     let [a, b] = snapToClauses(text, tokens, first, last);
     // A short aligned fragment grows to the run of clauses that best says the quote around it, when that run holds it.
     const m = tokens[a]!.sentence === tokens[b]!.sentence ? meaning(tokens[a]!.sentence) : null;
-    if (m && m.first <= b && m.last >= a && m.score >= GROW_MEANING) [a, b] = [Math.min(a, m.first), Math.max(b, m.last)];
+    // The same evidence that lowers the bar for a meaning match lowers it for growing: a fragment ("to the table on
+    // Monday morning") in a sentence that is the speaker's grows to the clauses that say the claim. Measured: the
+    // development stories' paraphrase recall 57 → 58 of 120 and one fragment fewer; the seed set unchanged.
+    const grown = m !== null && m.first <= b && m.last >= a && m.score >= GROW_MEANING - (saidBySpeaker(m.first, m.last) ? SPEAKER_NAMED : 0);
+    if (grown) [a, b] = [Math.min(a, m.first), Math.max(b, m.last)];
     accept(a, b, 'alignment', match);
   }
   // Then meaning, sentence by sentence, where alignment found nothing. A sentence that says fewer than
