@@ -27,13 +27,14 @@ const ALL_CLAIM_REVIEWS_PATH = '/export/claimreviews.json';
 const NoOptions = z.strictObject({});
 
 /** The CSV export, one table per file, the Web Annotation collection, and the ClaimReview of one claim group or of all, with the options of the export command. */
-export function createDownloads(db: Db): Downloads {
+/** `actor`: the analyst the app runs as; under blind annotation the annotation files hold only what they may see. */
+export function createDownloads(db: Db, actor?: string): Downloads {
   return (pathname, query) => {
     try {
       const table = CSV_PATH.exec(pathname)?.[1] as CsvTable | undefined;
       if (table) {
         const { tag, outlet, status, bom } = parseQuery(CsvDownloadQuery, query);
-        const chunks = csvTableChunks(db, table, { tags: tag, outlets: outlet, linkStatuses: status }, bom?.[0] === '1');
+        const chunks = csvTableChunks(db, table, { tags: tag, outlets: outlet, linkStatuses: status, visibleTo: actor }, bom?.[0] === '1');
         return { ok: true, value: { fileName: `${table}.csv`, contentType: 'text/csv; charset=utf-8', chunks } };
       }
       if (pathname === CLAIM_REVIEW_PATH) {
@@ -49,7 +50,11 @@ export function createDownloads(db: Db): Downloads {
         parseQuery(NoOptions, query);
         return {
           ok: true,
-          value: { fileName: 'annotations.jsonld', contentType: 'application/ld+json; charset=utf-8', chunks: fromSync(webAnnotationChunks(db)) },
+          value: {
+            fileName: 'annotations.jsonld',
+            contentType: 'application/ld+json; charset=utf-8',
+            chunks: fromSync(webAnnotationChunks(db, undefined, actor)),
+          },
         };
       }
       if (pathname === ALL_CLAIM_REVIEWS_PATH) {

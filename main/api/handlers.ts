@@ -29,6 +29,21 @@ import { deleteArticle } from '../corpus/articleDeletion.ts';
 import { createAppSync, type AppSync } from './appSync.ts';
 import type { AsyncMethod, Method, Output, ParsedInput } from '../contract/contract.ts';
 import { importFromUrl } from '../ingest/urlImport.ts';
+import { articleDoneState, markArticleDone, visibleTo } from '../corpus/blindAnnotation.ts';
+import { projectOptions, setProjectOption } from '../corpus/projectOptions.ts';
+import { compareForAdjudication, decidePair } from '../team/adjudication.ts';
+
+/** A link whose other end blind annotation hides is not shown either (it would show the hidden span). */
+function visibleOtherEnds<L extends { other?: Parameters<typeof visibleTo>[2][number] }>(db: Db, actor: string, links: L[]): L[] {
+  const shown = new Set(
+    visibleTo(
+      db,
+      actor,
+      links.flatMap((l) => (l.other ? [l.other] : [])),
+    ),
+  );
+  return links.filter((l) => !l.other || shown.has(l.other));
+}
 
 export interface HandlerContext {
   db: Db;
@@ -47,13 +62,14 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
   return {
     'articles.list': () => listArticles(db),
     'articles.get': ({ id }) => getArticle(db, id),
-    'annotations.list': ({ articleId }) => listAnnotations(db, articleId),
+    // Blind annotation hides others' spans from an analyst until they mark the article done.
+    'annotations.list': ({ articleId }) => visibleTo(db, actor, listAnnotations(db, articleId)),
     // Edits go through the history so that undo and redo can replay them.
     'annotations.create': (input) => createAnnotationStep(db, input, actor),
     'annotations.update': (patch) => updateAnnotationStep(db, patch, actor),
     'annotations.delete': ({ id }) => deleteAnnotationStep(db, id, actor),
     'links.list': ({ annotationId, otherEnds }) =>
-      otherEnds && annotationId !== undefined ? linksWithOtherEnd(db, annotationId) : listLinks(db, annotationId),
+      otherEnds && annotationId !== undefined ? visibleOtherEnds(db, actor, linksWithOtherEnd(db, annotationId)) : listLinks(db, annotationId),
     'links.create': (input) => createLink(db, input, actor),
     'links.review': ({ id, status }) => reviewLink(db, id, status, actor),
     'suggestions.list': ({ annotationId, limit }) => suggestFor(db, annotationId, { limit }),
@@ -101,5 +117,14 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
     'articles.importUrl': ({ url }) => importFromUrl(db, url, actor),
     'suggestions.page': ({ limit, after }) => storedQueuePage(db, limit, after ?? null),
     'suggestions.refresh': ({ budgetMs }) => refreshSuggestions(db, { budgetMs }),
+    'project.options': () => projectOptions(db),
+    'project.setOption': ({ name, enabled }) => setProjectOption(db, name, enabled, actor),
+    'articles.doneState': ({ id }) => articleDoneState(db, id, actor),
+    'articles.markDone': ({ id, done }) => {
+      markArticleDone(db, id, done, actor);
+      return articleDoneState(db, id, actor);
+    },
+    'adjudication.compare': ({ articleId, analysts }) => compareForAdjudication(db, articleId, analysts),
+    'adjudication.keep': (decision) => decidePair(db, decision, actor),
   };
 }

@@ -63,7 +63,7 @@ export function openSession(options: SessionOptions): Session {
     handlers,
     dispatch,
     dispatchAsync: createAsyncDispatch(handlers, dispatch),
-    downloads: createDownloads(db),
+    downloads: createDownloads(db, actor),
     integrity,
     close: () => db.close(),
   };

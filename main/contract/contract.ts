@@ -377,6 +377,11 @@ export const HISTORY_ACTIONS = [
   'metadata',
   'resolve',
   'import',
+  'setting',
+  'done',
+  'curate',
+  'place',
+  'drop',
 ] as const;
 /**
  * One undoable edit, as undo and redo describe it: of an annotation, or about one
@@ -715,6 +720,49 @@ export const SuggestionRefresh = z.object({
 });
 export type SuggestionRefresh = z.infer<typeof SuggestionRefresh>;
 
+/** The project's switches (team work): four-eyes review and blind annotation, with who last set each. */
+export const PROJECT_OPTIONS = ['four-eyes', 'blind'] as const;
+export const ProjectOptions = z.object({
+  fourEyes: z.boolean(),
+  blind: z.boolean(),
+  setBy: z.partialRecord(z.enum(PROJECT_OPTIONS), z.object({ analyst: z.string(), at: z.string() })),
+});
+export type ProjectOptions = z.infer<typeof ProjectOptions>;
+/** Whether the current analyst marked an article done, who did, and whether blind annotation hides others' spans from them. */
+export const ArticleDoneState = z.object({
+  articleId: Id,
+  done: z.boolean(),
+  doneBy: z.array(z.object({ analyst: z.string(), at: z.string() })),
+  blind: z.boolean(),
+  /** Others' spans on this article the current analyst cannot see yet. */
+  hidden: z.number().int().nonnegative(),
+});
+export type ArticleDoneState = z.infer<typeof ArticleDoneState>;
+export const AdjudicationSpan = z.object({ id: Id, start: Offset, end: Offset, tag: Tag, quote: z.string(), author: z.string() });
+export type AdjudicationSpan = z.infer<typeof AdjudicationSpan>;
+/** How the two sides of an adjudication pair differ. */
+export const SPAN_DIFFERENCES = ['same', 'tag', 'boundary', 'boundary-and-tag', 'only-first', 'only-second'] as const;
+export const Adjudication = z.object({
+  articleId: Id,
+  authors: z.array(z.string()),
+  analysts: z.tuple([z.string(), z.string()]).nullable(),
+  pairs: z.array(
+    z.object({
+      first: AdjudicationSpan.nullable(),
+      second: AdjudicationSpan.nullable(),
+      difference: z.enum(SPAN_DIFFERENCES),
+      kept: z.enum(['first', 'second']).nullable(),
+      curated: AdjudicationSpan.nullable(),
+    }),
+  ),
+  curated: z.array(AdjudicationSpan),
+});
+export type Adjudication = z.infer<typeof Adjudication>;
+export const CurationDecision = z
+  .strictObject({ articleId: Id, first: Id.nullable(), second: Id.nullable(), keep: z.enum(['first', 'second', 'neither']) })
+  .refine((d) => d.first !== null || d.second !== null, { message: 'a pair needs at least one span', path: ['first'] });
+export type CurationDecision = z.infer<typeof CurationDecision>;
+
 const Empty = z.strictObject({});
 
 /** Every request of the API. Add a request here first; the handler table must then implement it. */
@@ -796,6 +844,22 @@ export const contract = {
   },
   /** Runs the matcher for waiting annotations until none waits or `budgetMs` has passed (no budget: until none waits). */
   'suggestions.refresh': { input: z.strictObject({ budgetMs: z.number().int().min(1).max(3_600_000).optional() }), output: SuggestionRefresh },
+  'project.options': { input: Empty, output: ProjectOptions },
+  /** Turns a project option on or off: an undo step of the analyst, replicated to every device. */
+  'project.setOption': { input: z.strictObject({ name: z.enum(PROJECT_OPTIONS), enabled: z.boolean() }), output: ProjectOptions },
+  'articles.doneState': { input: z.strictObject({ id: Id }), output: ArticleDoneState },
+  /** Marks an article done for the current analyst (done: false takes it up again); an undo step, replicated. */
+  'articles.markDone': { input: z.strictObject({ id: Id, done: z.boolean() }), output: ArticleDoneState },
+  /** Two analysts' spans on one article, aligned; by default the two with the most spans there. Reads every span, blind or not. */
+  'adjudication.compare': {
+    input: z.strictObject({ articleId: Id, analysts: z.array(z.string().trim().min(1).max(MAX_NAME_LENGTH)).length(2).optional() }),
+    output: Adjudication,
+  },
+  /** Keeps one side of a pair (or neither) in the curated layer: an undo step of the curator, replicated. */
+  'adjudication.keep': {
+    input: CurationDecision,
+    output: z.object({ kept: z.enum(['first', 'second']).nullable(), curated: AdjudicationSpan.nullable() }),
+  },
 } as const;
 
 export type Contract = typeof contract;

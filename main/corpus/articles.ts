@@ -5,6 +5,7 @@ import { runArticleStoredHooks } from './articleStoredHooks.ts';
 import type { Db } from './database.ts';
 import { recordEvent } from './events.ts';
 import { appendLocalOperation } from './operations.ts';
+import { setByline } from './bylines.ts';
 import { cachedStatement } from './statements.ts';
 
 export interface NewArticle {
@@ -18,6 +19,8 @@ export interface NewArticle {
   importedAt?: string;
   /** Where it came from, for the event log (e.g. "web-annotation"); a plain file import says nothing. */
   origin?: string;
+  /** Who wrote it, as its page says: stored beside the article and carried to other devices with its import. */
+  byline?: string | null;
 }
 
 export type InsertOutcome = { status: 'imported' | 'duplicate'; articleId: number };
@@ -57,6 +60,7 @@ export function insertArticle(db: Db, article: NewArticle, actor: string, option
       const articleId = Number(lastInsertRowid);
       // The word index (matching/termIndex.ts) and any other index kept from article texts.
       runArticleStoredHooks(db, articleId, article.text);
+      if (article.byline) setByline(db, articleId, article.byline);
       // Other devices receive the details as an operation and the text by its sha256.
       if (options.replicate !== false) {
         const details = {
@@ -66,6 +70,8 @@ export function insertArticle(db: Db, article: NewArticle, actor: string, option
           published: article.published,
           fileName: article.fileName,
           importedAt,
+          // Present only when the page names its writer, so an import without one travels as before.
+          ...(article.byline ? { byline: article.byline } : {}),
         };
         appendLocalOperation(db, actor, { kind: 'article', uuid: sha256, before: null, after: details });
       }

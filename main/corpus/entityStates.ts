@@ -17,7 +17,19 @@ import { nameUuid } from './uuids.ts';
  * recomputed on every write.
  */
 
-export const ENTITY_KINDS = ['article', 'annotation', 'link', 'linkReview', 'verdict', 'rejection', 'speaker', 'speakerAlias'] as const;
+export const ENTITY_KINDS = [
+  'article',
+  'annotation',
+  'link',
+  'linkReview',
+  'verdict',
+  'rejection',
+  'speaker',
+  'speakerAlias',
+  'projectOption',
+  'articleDone',
+  'orphan',
+] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 export interface AnnotationState {
@@ -30,6 +42,8 @@ export interface AnnotationState {
   author: string;
   createdAt: string;
   updatedAt: string;
+  /** Present only on the curated layer: the analyst's annotation a curator kept this span from (schema 18). */
+  curatedFrom?: string;
 }
 export interface LinkState {
   from: string;
@@ -76,6 +90,31 @@ export interface SpeakerAliasState {
   alias: string;
   speaker: string;
 }
+/** A project switch (schema 17): how the whole team works, replicated like any edit. */
+export interface ProjectOptionState {
+  name: ProjectOptionName;
+  enabled: boolean;
+  setBy: string;
+  setAt: string;
+}
+export const PROJECT_OPTION_NAMES = ['four-eyes', 'blind'] as const;
+export type ProjectOptionName = (typeof PROJECT_OPTION_NAMES)[number];
+/** An analyst finished annotating an article (schema 17); removed when they take it up again. */
+export interface ArticleDoneState {
+  article: string;
+  analyst: string;
+  doneAt: string;
+}
+/** An annotation waiting in the orphans queue for a place on a newer version of its article; removed once placed or dropped. */
+export interface OrphanState {
+  annotation: string;
+  newArticle: string;
+  start: number | null;
+  end: number | null;
+  score: number | null;
+  reason: string;
+  createdAt: string;
+}
 /** What can change about an article: its text never does, and it enters the corpus only by import. */
 export interface ArticleState {
   title: string | null;
@@ -93,6 +132,9 @@ export interface EntityStates {
   rejection: RejectionState;
   speaker: SpeakerState;
   speakerAlias: SpeakerAliasState;
+  projectOption: ProjectOptionState;
+  articleDone: ArticleDoneState;
+  orphan: OrphanState;
 }
 export type EntityState = EntityStates[EntityKind];
 
@@ -108,6 +150,12 @@ export const verdictUuid = (annotation: string, reviewer: string) => nameUuid('v
 export const rejectionUuid = (annotation: string, article: string, start: number, end: number) =>
   nameUuid('rejection', `${annotation}\n${article}\n${start}\n${end}`);
 export const speakerAliasUuid = (key: string) => nameUuid('speaker-alias', key);
+export const projectOptionUuid = (name: ProjectOptionName) => nameUuid('project-option', name);
+export const orphanUuid = (annotation: string) => nameUuid('orphan', annotation);
+export const articleDoneUuid = (article: string, analyst: string) => nameUuid('article-done', `${article}\n${analyst}`);
+/** A curated span is named by the pair of analysts' spans it decides, so deciding the pair again edits the same entity. */
+export const curatedUuid = (article: string, first: string | null, second: string | null) =>
+  nameUuid('curated', `${article}\n${first ?? '-'}\n${second ?? '-'}`);
 /**
  * A link is named by its two ends and its type (either way round for the grouping types, whose
  * direction means nothing), so two analysts who draw the same link offline make one entity, whose
@@ -127,6 +175,9 @@ const TABLES: Record<EntityKind, string> = {
   rejection: 'suggestion_rejections',
   speaker: 'speakers',
   speakerAlias: 'speaker_aliases',
+  projectOption: 'project_options',
+  articleDone: 'article_done',
+  orphan: 'orphans',
 };
 
 /** The integer id of an entity in this corpus, or null when it is not here. */
@@ -136,6 +187,8 @@ export function localId(db: Db, kind: EntityKind, uuid: string): number | null {
     const alias = aliasRow(db, uuid);
     return alias ? alias.speakerId : null;
   }
+  // A queue entry is keyed by its annotation.
+  if (kind === 'orphan') return (cachedStatement(db, 'SELECT annotation_id FROM orphans WHERE uuid = ?').pluck().get(uuid) as number | undefined) ?? null;
   return (cachedStatement(db, `SELECT id FROM ${TABLES[kind]} WHERE uuid = ?`).pluck().get(uuid) as number | undefined) ?? null;
 }
 
@@ -155,13 +208,18 @@ export function readState<K extends EntityKind>(db: Db, kind: K, uuid: string): 
 
 const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | undefined } = {
   article: (db, sha256) => cachedStatement(db, 'SELECT title, outlet, url, published FROM articles WHERE sha256 = ?').get(sha256) as ArticleState | undefined,
-  annotation: (db, uuid) =>
-    db
-      .prepare(
-        `SELECT ar.sha256 AS article, an.start, an."end" AS "end", an.tag, an.note, an.speaker, an.author, an.created_at AS createdAt, an.updated_at AS updatedAt
-         FROM annotations an JOIN articles ar ON ar.id = an.article_id WHERE an.uuid = ?`,
-      )
-      .get(uuid) as AnnotationState | undefined,
+  annotation: (db, uuid) => {
+    const row = cachedStatement(
+      db,
+      `SELECT ar.sha256 AS article, an.start, an."end" AS "end", an.tag, an.note, an.speaker, an.author, an.created_at AS createdAt, an.updated_at AS updatedAt,
+         an.curated_from AS curatedFrom
+       FROM annotations an JOIN articles ar ON ar.id = an.article_id WHERE an.uuid = ?`,
+    ).get(uuid) as (Omit<AnnotationState, 'curatedFrom'> & { curatedFrom: string | null }) | undefined;
+    if (!row) return undefined;
+    // Only curated spans carry the field, so an analyst's annotation reads as it did before the curated layer existed.
+    const { curatedFrom, ...state } = row;
+    return curatedFrom === null ? state : { ...state, curatedFrom };
+  },
   link: (db, uuid) =>
     db
       .prepare(
@@ -205,6 +263,22 @@ const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | 
     const row = aliasRow(db, uuid);
     return row ? { alias: row.alias, speaker: row.speaker } : undefined;
   },
+  projectOption: (db, uuid) => {
+    const row = cachedStatement(db, 'SELECT name, enabled, set_by AS setBy, set_at AS setAt FROM project_options WHERE uuid = ?').get(uuid) as
+      (Omit<ProjectOptionState, 'enabled'> & { enabled: number }) | undefined;
+    return row ? { ...row, enabled: row.enabled === 1 } : undefined;
+  },
+  orphan: (db, uuid) =>
+    cachedStatement(
+      db,
+      `SELECT a.uuid AS annotation, ar.sha256 AS newArticle, o.suggested_start AS start, o.suggested_end AS "end", o.score, o.reason, o.created_at AS createdAt
+       FROM orphans o JOIN annotations a ON a.id = o.annotation_id JOIN articles ar ON ar.id = o.new_article_id WHERE o.uuid = ?`,
+    ).get(uuid) as OrphanState | undefined,
+  articleDone: (db, uuid) =>
+    cachedStatement(
+      db,
+      'SELECT ar.sha256 AS article, d.analyst, d.done_at AS doneAt FROM article_done d JOIN articles ar ON ar.id = d.article_id WHERE d.uuid = ?',
+    ).get(uuid) as ArticleDoneState | undefined,
 };
 
 /** Aliases are keyed by their folded name; their UUID is derived from it, so it is found by recomputing. */
@@ -245,8 +319,10 @@ export function writeState(db: Db, kind: EntityKind, uuid: string, state: Entity
     }
     if (kind === 'article') throw new CrosscheckError('invalid_input', 'An article is never removed from a corpus by an edit.');
     const linkId = kind === 'linkReview' ? (cachedStatement(db, 'SELECT link_id FROM link_reviews WHERE id = ?').pluck().get(existing) as number) : null;
-    cachedStatement(db, `DELETE FROM ${TABLES[kind]} WHERE id = ?`).run(existing);
+    if (kind === 'orphan') cachedStatement(db, 'DELETE FROM orphans WHERE uuid = ?').run(uuid);
+    else cachedStatement(db, `DELETE FROM ${TABLES[kind]} WHERE id = ?`).run(existing);
     if (linkId !== null) deriveLinkStatus(db, linkId);
+    if (kind === 'projectOption') deriveAllLinkStatuses(db);
     return null;
   }
   return WRITERS[kind](db, uuid, state as never, existing, idHint);
@@ -281,20 +357,21 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       author: state.author,
       createdAt: state.createdAt,
       updatedAt: state.updatedAt,
+      curatedFrom: state.curatedFrom ?? null,
     };
     if (existing !== null) {
       cachedStatement(
         db,
         `UPDATE annotations SET article_id = @articleId, start = @start, "end" = @end, quote = @quote, prefix = @prefix, suffix = @suffix, tag = @tag,
-           note = @note, speaker = @speaker, author = @author, created_at = @createdAt, updated_at = @updatedAt WHERE id = @id`,
+           note = @note, speaker = @speaker, author = @author, created_at = @createdAt, updated_at = @updatedAt, curated_from = @curatedFrom WHERE id = @id`,
       ).run({ ...row, id: existing });
       return existing;
     }
     return Number(
       db
         .prepare(
-          `INSERT INTO annotations (id, uuid, article_id, start, "end", quote, prefix, suffix, tag, note, speaker, author, created_at, updated_at)
-           VALUES (@id, @uuid, @articleId, @start, @end, @quote, @prefix, @suffix, @tag, @note, @speaker, @author, @createdAt, @updatedAt)`,
+          `INSERT INTO annotations (id, uuid, article_id, start, "end", quote, prefix, suffix, tag, note, speaker, author, created_at, updated_at, curated_from)
+           VALUES (@id, @uuid, @articleId, @start, @end, @quote, @prefix, @suffix, @tag, @note, @speaker, @author, @createdAt, @updatedAt, @curatedFrom)`,
         )
         .run({ ...row, id: freeId(db, 'annotations', idHint) }).lastInsertRowid,
     );
@@ -436,6 +513,44 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
     ).run(key, state.alias, speakerId);
     return speakerId;
   },
+  projectOption(db, uuid, state, existing) {
+    if (projectOptionUuid(state.name) !== uuid) throw new CrosscheckError('invalid_input', `The option “${state.name}” does not belong to the name ${uuid}.`);
+    const row = { uuid, name: state.name, enabled: state.enabled ? 1 : 0, setBy: state.setBy, setAt: state.setAt };
+    let id = existing;
+    if (id !== null) cachedStatement(db, 'UPDATE project_options SET enabled = @enabled, set_by = @setBy, set_at = @setAt WHERE id = @id').run({ ...row, id });
+    else
+      id = Number(
+        cachedStatement(db, 'INSERT INTO project_options (uuid, name, enabled, set_by, set_at) VALUES (@uuid, @name, @enabled, @setBy, @setAt)').run(row)
+          .lastInsertRowid,
+      );
+    // Four-eyes changes which reviews count, so every link's current value is derived again.
+    if (state.name === 'four-eyes') deriveAllLinkStatuses(db);
+    return id;
+  },
+  orphan(db, uuid, state) {
+    if (orphanUuid(state.annotation) !== uuid)
+      throw new CrosscheckError('invalid_input', `The orphan entry of ${state.annotation} does not belong to the name ${uuid}.`);
+    const annotationId = idBy(db, 'annotation', state.annotation, 'Annotation');
+    cachedStatement(
+      db,
+      `INSERT OR REPLACE INTO orphans (annotation_id, new_article_id, suggested_start, suggested_end, score, reason, created_at, uuid)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(annotationId, idBy(db, 'article', state.newArticle, 'Article'), state.start, state.end, state.score, state.reason, state.createdAt, uuid);
+    return annotationId;
+  },
+  articleDone(db, uuid, state, existing) {
+    if (articleDoneUuid(state.article, state.analyst) !== uuid)
+      throw new CrosscheckError('invalid_input', `The done mark of ${state.analyst} on ${state.article} does not belong to the name ${uuid}.`);
+    const articleId = idBy(db, 'article', state.article, 'Article');
+    if (existing !== null) {
+      cachedStatement(db, 'UPDATE article_done SET done_at = ? WHERE id = ?').run(state.doneAt, existing);
+      return existing;
+    }
+    return Number(
+      cachedStatement(db, 'INSERT INTO article_done (uuid, article_id, analyst, done_at) VALUES (?, ?, ?, ?)').run(uuid, articleId, state.analyst, state.doneAt)
+        .lastInsertRowid,
+    );
+  },
 };
 
 /** SQLite's lower(trim(name)), as the speaker triggers fold names (ASCII case, spaces only). */
@@ -444,18 +559,31 @@ export const aliasKey = (name: string) => name.replace(/^ +| +$/g, '').replace(/
 /**
  * A link's status, reviewer and review time are its latest review's (by review
  * time, then by review UUID so every device picks the same one); a link nobody
- * has reviewed is only suggested.
+ * has reviewed is only suggested. Under four-eyes review the creator's own
+ * confirmation does not count (it may have been made before the option reached
+ * this device): a link is confirmed only by someone else.
  */
 export function deriveLinkStatus(db: Db, linkId: number): void {
-  const latest = db
-    .prepare('SELECT status, reviewer, reviewed_at AS reviewedAt FROM link_reviews WHERE link_id = ? ORDER BY reviewed_at DESC, uuid DESC LIMIT 1')
-    .get(linkId) as { status: string; reviewer: string; reviewedAt: string } | undefined;
+  const latest = cachedStatement(
+    db,
+    `SELECT r.status, r.reviewer, r.reviewed_at AS reviewedAt FROM link_reviews r JOIN links l ON l.id = r.link_id
+     WHERE r.link_id = ? AND NOT (r.status = 'confirmed' AND r.reviewer = l.created_by AND ${FOUR_EYES_ON_SQL})
+     ORDER BY r.reviewed_at DESC, r.uuid DESC LIMIT 1`,
+  ).get(linkId) as { status: string; reviewer: string; reviewedAt: string } | undefined;
   cachedStatement(db, 'UPDATE links SET status = ?, reviewer = ?, reviewed_at = ? WHERE id = ?').run(
     latest?.status ?? 'suggested',
     latest?.reviewer ?? null,
     latest?.reviewedAt ?? null,
     linkId,
   );
+}
+
+/** Whether four-eyes review is on, as SQL: the option is off until someone turns it on. */
+const FOUR_EYES_ON_SQL = "EXISTS (SELECT 1 FROM project_options WHERE name = 'four-eyes' AND enabled = 1)";
+
+/** Every link's current value again, after four-eyes review was turned on or off. */
+function deriveAllLinkStatuses(db: Db): void {
+  for (const id of cachedStatement(db, 'SELECT id FROM links ORDER BY id').pluck().all() as number[]) deriveLinkStatus(db, id);
 }
 
 /**
@@ -483,6 +611,11 @@ export function dependentsOf(db: Db, ref: EntityRef): Array<EntityRef & { by: st
           by: string;
         }>
       ).map((r) => ({ kind: 'rejection' as const, ...r })),
+      ...(cachedStatement(db, 'SELECT uuid FROM orphans WHERE annotation_id = ? AND uuid IS NOT NULL').pluck().all(id) as string[]).map((uuid) => ({
+        kind: 'orphan' as const,
+        uuid,
+        by: 'unknown',
+      })),
     ];
   }
   if (ref.kind === 'link') {

@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { visibleAnnotationsFilter } from './blindAnnotation.ts';
 
 /*
  * The corpus as the Web Annotation export writes it, row by row from a reader
@@ -39,7 +40,9 @@ export function exchangeArticleRows(reader: Db): Iterable<Record<string, string 
 }
 
 /** Each annotation once, with the latest verdict set on it (each reviewer keeps one; the file carries the current one). */
-export function exchangeAnnotationRows(reader: Db): Iterable<ExchangeAnnotationRow> {
+/** `visibleTo`: only what that analyst may see under blind annotation (an export from the app). */
+export function exchangeAnnotationRows(reader: Db, visibleTo?: string): Iterable<ExchangeAnnotationRow> {
+  const visible = visibleTo === undefined ? { sql: '1', params: [] } : visibleAnnotationsFilter(reader, visibleTo, 'an');
   return reader
     .prepare(
       `SELECT an.uuid, ar.sha256, an.start, an."end", an.quote, an.prefix, an.suffix, an.tag, an.note, an.speaker, an.author,
@@ -47,17 +50,25 @@ export function exchangeAnnotationRows(reader: Db): Iterable<ExchangeAnnotationR
          r.reviewer, r.reviewed_at AS reviewedAt
        FROM annotations an JOIN articles ar ON ar.id = an.article_id
        LEFT JOIN claim_reviews r ON r.id = (SELECT v.id FROM claim_reviews v WHERE v.annotation_id = an.id ORDER BY v.reviewed_at DESC, v.uuid DESC LIMIT 1)
+       WHERE ${visible.sql}
        ORDER BY an.id`,
     )
-    .iterate() as Iterable<ExchangeAnnotationRow>;
+    .iterate(...visible.params) as Iterable<ExchangeAnnotationRow>;
 }
 
-export function exchangeLinkRows(reader: Db): Iterable<Record<string, string | number | null>> {
+export function exchangeLinkRows(reader: Db, visibleTo?: string): Iterable<Record<string, string | number | null>> {
+  const [from, to] =
+    visibleTo === undefined
+      ? [
+          { sql: '1', params: [] },
+          { sql: '1', params: [] },
+        ]
+      : [visibleAnnotationsFilter(reader, visibleTo, 'f'), visibleAnnotationsFilter(reader, visibleTo, 't')];
   return reader
     .prepare(
       `SELECT l.uuid, f.uuid AS fromUuid, t.uuid AS toUuid, l.type, l.status, l.method, l.score, l.reviewer, l.reviewed_at AS reviewedAt,
          l.created_at AS createdAt
-       FROM links l JOIN annotations f ON f.id = l.from_id JOIN annotations t ON t.id = l.to_id ORDER BY l.id`,
+       FROM links l JOIN annotations f ON f.id = l.from_id JOIN annotations t ON t.id = l.to_id WHERE ${from.sql} AND ${to.sql} ORDER BY l.id`,
     )
-    .iterate() as Iterable<Record<string, string | number | null>>;
+    .iterate(...from.params, ...to.params) as Iterable<Record<string, string | number | null>>;
 }

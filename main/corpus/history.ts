@@ -94,6 +94,9 @@ const NAMES: Record<EntityKind, string> = {
   rejection: 'A rejected suggestion for annotation',
   speaker: 'Speaker',
   speakerAlias: 'A speaker name of speaker',
+  projectOption: 'The project option',
+  articleDone: 'The done mark on article',
+  orphan: 'The orphans queue entry of annotation',
 };
 
 function assertUnchanged(db: Db, change: Change, step: StoredStep): void {
@@ -139,6 +142,16 @@ function eventTarget(db: Db, change: Change): { entity: EventRecord['entity']; e
       return { entity: 'suggestion', entityId: id };
     case 'speakerAlias':
       return { entity: 'speaker', entityId: id };
+    case 'projectOption':
+      return { entity: 'corpus', entityId: null };
+    case 'articleDone': {
+      const done = (change.before ?? change.after) as { article: string };
+      return { entity: 'article', entityId: localId(db, 'article', done.article) };
+    }
+    case 'orphan': {
+      const orphan = (change.before ?? change.after) as { annotation: string };
+      return { entity: 'annotation', entityId: localId(db, 'annotation', orphan.annotation) };
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import type { Db } from './database.ts';
 import { cachedStatement } from './statements.ts';
 import { linkReviewUuid, linkUuid, readState, uuidOf, type LinkReviewState, type LinkState } from './entityStates.ts';
 import { recordEvent } from './events.ts';
+import { isOptionOn } from './projectOptions.ts';
 
 export const COLUMNS = `id, from_id AS fromId, to_id AS toId, type, status, method, score, reviewer,
   reviewed_at AS reviewedAt, created_at AS createdAt, created_by AS createdBy`;
@@ -52,8 +53,9 @@ export function createLink(db: Db, input: NewLink, actor: string): Link {
       };
       const uuid = linkUuid(state.from, state.to, state.type);
       const id = applyChange(db, actor, { kind: 'link', uuid, before: null, after: state })!;
-      // The creator's own decision is the link's first review; a suggested link has none yet.
-      if (status !== 'suggested') {
+      // The creator's own decision is the link's first review; a suggested link has none yet. Under
+      // four-eyes review the creator's confirmation would not count, so the link waits for someone else's.
+      if (status !== 'suggested' && !(status === 'confirmed' && isOptionOn(db, 'four-eyes'))) {
         const review: LinkReviewState = { link: uuid, reviewer: actor, status, reviewedAt: now };
         applyChange(db, actor, { kind: 'linkReview', uuid: linkReviewUuid(uuid, actor), before: null, after: review });
       }
@@ -115,6 +117,8 @@ export function reviewLink(db: Db, id: number, status: 'confirmed' | 'rejected',
     'review',
     (): Link => {
       const before = getLink(db, id);
+      if (status === 'confirmed' && before.createdBy === actor && isOptionOn(db, 'four-eyes'))
+        throw new CrosscheckError('forbidden', `Four-eyes review is on: link ${id} was drawn by you, so someone else must confirm it. Nothing was changed.`);
       const link = uuidOf(db, 'link', id);
       const uuid = linkReviewUuid(link, actor);
       const now = new Date().toISOString();

@@ -206,7 +206,7 @@ function reviveCascaded(db: Db, removal: string): void {
   const cascaded = db
     .prepare('SELECT entity, kind, head, created_by AS createdBy, deleted_by AS deletedBy FROM entity_versions WHERE deleted_by = ?')
     .all(removal) as EntityVersion[];
-  for (const kind of ['link', 'linkReview', 'verdict', 'rejection'] as const) {
+  for (const kind of ['link', 'linkReview', 'verdict', 'rejection', 'orphan'] as const) {
     for (const version of cascaded.filter((v) => v.kind === kind)) {
       if (localId(db, kind, version.entity) !== null || !aliveByVersions(db, version)) continue;
       const head = latestValue(db, version.entity);
@@ -248,6 +248,10 @@ function dependenciesPresent(db: Db, kind: EntityKind, payload: Record<string, u
       return needArticle(payload.article) && has('annotation', payload.annotation);
     case 'speakerAlias':
       return has('speaker', payload.speaker);
+    case 'articleDone':
+      return needArticle(payload.article);
+    case 'orphan':
+      return needArticle(payload.newArticle) && has('annotation', payload.annotation);
     default:
       return true;
   }
@@ -272,6 +276,7 @@ function addArticle(db: Db, op: Operation, options: ApplyOptions): boolean {
     published: string | null;
     fileName: string | null;
     importedAt: string;
+    byline?: string;
   };
   insertArticle(db, { text, ...details, origin: `operation ${op.id}` }, op.analyst, { replicate: false });
   recordVersion(db, op, { wrote: true });
@@ -290,6 +295,15 @@ function removeArticle(db: Db, op: Operation): boolean {
 
 function eventTarget(db: Db, op: Operation): Pick<EventRecord, 'entity' | 'entityId' | 'entityUuid'> {
   const kind = OPERATION_KINDS[op.kind] as EntityKind;
+  if (kind === 'projectOption') return { entity: 'corpus', entityId: null, entityUuid: op.entity };
+  if (kind === 'orphan') {
+    const annotation = (op.payload as { annotation?: string } | null)?.annotation;
+    return { entity: 'annotation', entityId: annotation ? localId(db, 'annotation', annotation) : null, entityUuid: op.entity };
+  }
+  if (kind === 'articleDone') {
+    const article = (op.payload as { article?: string } | null)?.article;
+    return { entity: 'article', entityId: article ? localId(db, 'article', article) : null, entityUuid: op.entity };
+  }
   const entity: EventRecord['entity'] =
     kind === 'article' || kind === 'annotation' || kind === 'link' || kind === 'speaker'
       ? kind

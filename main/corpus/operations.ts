@@ -3,7 +3,7 @@ import { CrosscheckError } from '../contract/errors.ts';
 import type { Change } from './change.ts';
 import type { Db } from './database.ts';
 import { cachedStatement } from './statements.ts';
-import { aliasKey, readState, speakerAliasUuid, type EntityKind, type EntityState } from './entityStates.ts';
+import { aliasKey, PROJECT_OPTION_NAMES, readState, speakerAliasUuid, type EntityKind, type EntityState } from './entityStates.ts';
 import { newUuid } from './uuids.ts';
 
 /*
@@ -36,6 +36,13 @@ export const OPERATION_KINDS = {
   'speaker.delete': 'speaker',
   'speaker.alias': 'speakerAlias',
   'conflict.resolve': null,
+  /** A project switch (four-eyes review, blind annotation); null payload: back to off. */
+  'project.option': 'projectOption',
+  /** An analyst finished an article; null payload: they took it up again. */
+  'article.done': 'articleDone',
+  /** An annotation a new version could not place, waiting in the orphans queue; `orphan.leave` (null): placed or dropped. */
+  'orphan.queue': 'orphan',
+  'orphan.leave': 'orphan',
 } as const satisfies Record<string, EntityKind | null>;
 export type OperationKind = keyof typeof OPERATION_KINDS;
 
@@ -49,6 +56,9 @@ const CREATING_KINDS: ReadonlySet<OperationKind> = new Set([
   'verdict.set',
   'suggestion.reject',
   'speaker.alias',
+  'project.option',
+  'article.done',
+  'orphan.queue',
 ]);
 export const createsEntity = (kind: OperationKind) => CREATING_KINDS.has(kind);
 
@@ -67,7 +77,7 @@ const ArticleDetails = z.strictObject({
     .nullable(),
 });
 const PAYLOADS: Record<OperationKind, z.ZodType> = {
-  'article.add': ArticleDetails.extend({ fileName: z.string().nullable(), importedAt: Stamp }),
+  'article.add': ArticleDetails.extend({ fileName: z.string().nullable(), importedAt: Stamp, byline: z.string().min(1).max(2_000).optional() }),
   'article.metadata': ArticleDetails,
   'article.delete': z.null(),
   'article.supersede': z.strictObject({ by: Sha256, at: Stamp }),
@@ -81,6 +91,8 @@ const PAYLOADS: Record<OperationKind, z.ZodType> = {
     author: Name,
     createdAt: Stamp,
     updatedAt: Stamp,
+    // Present only on a curated span (schema 18).
+    curatedFrom: Uuid.optional(),
   }),
   'annotation.update': z.unknown(),
   'annotation.delete': z.null(),
@@ -136,6 +148,18 @@ const PAYLOADS: Record<OperationKind, z.ZodType> = {
   'speaker.delete': z.null(),
   'speaker.alias': z.strictObject({ alias: Name, speaker: Uuid }).nullable(),
   'conflict.resolve': z.strictObject({ keep: Uuid, by: Name }),
+  'project.option': z.strictObject({ name: z.enum(PROJECT_OPTION_NAMES), enabled: z.boolean(), setBy: Name, setAt: Stamp }).nullable(),
+  'article.done': z.strictObject({ article: Sha256, analyst: Name, doneAt: Stamp }).nullable(),
+  'orphan.queue': z.strictObject({
+    annotation: Uuid,
+    newArticle: Sha256,
+    start: z.number().int().nonnegative().nullable(),
+    end: z.number().int().positive().nullable(),
+    score: z.number().min(0).max(1).nullable(),
+    reason: z.string().min(1).max(2_000),
+    createdAt: Stamp,
+  }),
+  'orphan.leave': z.null(),
 };
 PAYLOADS['annotation.update'] = PAYLOADS['annotation.create'];
 PAYLOADS['link.update'] = PAYLOADS['link.create'];
@@ -193,6 +217,12 @@ export function operationKind(change: Pick<Change, 'kind' | 'before' | 'after'>)
       return 'suggestion.reject';
     case 'speakerAlias':
       return 'speaker.alias';
+    case 'projectOption':
+      return 'project.option';
+    case 'articleDone':
+      return 'article.done';
+    case 'orphan':
+      return change.after === null ? 'orphan.leave' : 'orphan.queue';
   }
 }
 

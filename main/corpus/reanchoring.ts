@@ -4,7 +4,7 @@ import { getAnnotation } from './annotations.ts';
 import type { Db } from './database.ts';
 import { recordEvent } from './events.ts';
 import { applyChange, recordStep } from './changes.ts';
-import { readState, uuidOf } from './entityStates.ts';
+import { orphanUuid, readState, uuidOf, type OrphanState } from './entityStates.ts';
 
 /**
  * Moves an annotation onto another version of its article, re-taking quote and
@@ -38,11 +38,30 @@ export interface OrphanRecord {
   reason: string;
 }
 
-export function queueOrphan(db: Db, orphan: OrphanRecord): void {
-  db.prepare(
-    `INSERT OR REPLACE INTO orphans (annotation_id, new_article_id, suggested_start, suggested_end, score, reason, created_at)
-     VALUES (@annotationId, @newArticleId, @start, @end, @score, @reason, @now)`,
-  ).run({ ...orphan, now: new Date().toISOString() });
+/**
+ * Puts an annotation in the orphans queue (or updates its entry), as a change of
+ * `actor`: an operation, so every device of the team sees the same queue.
+ */
+export function queueOrphan(db: Db, orphan: OrphanRecord, actor: string): void {
+  const annotation = uuidOf(db, 'annotation', orphan.annotationId);
+  const uuid = orphanUuid(annotation);
+  const after: OrphanState = {
+    annotation,
+    newArticle: uuidOf(db, 'article', orphan.newArticleId),
+    start: orphan.start,
+    end: orphan.end,
+    score: orphan.score,
+    reason: orphan.reason,
+    createdAt: new Date().toISOString(),
+  };
+  applyChange(db, actor, { kind: 'orphan', uuid, before: readState(db, 'orphan', uuid), after });
+}
+
+/** Takes an annotation out of the queue, if it waits there, as a change of `actor`. */
+export function leaveQueue(db: Db, annotationId: number, actor: string): void {
+  const uuid = orphanUuid(uuidOf(db, 'annotation', annotationId));
+  const before = readState(db, 'orphan', uuid);
+  if (before !== null) applyChange(db, actor, { kind: 'orphan', uuid, before, after: null });
 }
 
 /** The queue, oldest first, each with the annotation as it stands on the old version and the suggested passage. */
@@ -61,11 +80,11 @@ export function listOrphans(db: Db): Orphan[] {
   }));
 }
 
-function takeOrphan(db: Db, annotationId: number): OrphanRecord {
+function takeOrphan(db: Db, annotationId: number, actor: string): OrphanRecord {
   const row = db.prepare('SELECT annotation_id AS annotationId, new_article_id AS newArticleId FROM orphans WHERE annotation_id = ?').get(annotationId) as
     OrphanRecord | undefined;
   if (!row) throw new CrosscheckError('not_found', `Annotation ${annotationId} is not waiting in the orphans queue.`);
-  db.prepare('DELETE FROM orphans WHERE annotation_id = ?').run(annotationId);
+  leaveQueue(db, annotationId, actor);
   return row;
 }
 
@@ -76,20 +95,30 @@ export function placeOrphan(db: Db, input: { annotationId: number; start: number
     actor,
     'place',
     () => {
-      const orphan = takeOrphan(db, input.annotationId);
+      const orphan = takeOrphan(db, input.annotationId, actor);
       return moveAnnotation(db, input.annotationId, orphan.newArticleId, input.start, input.end, actor, 'annotation.place');
     },
     (annotation) => ({ annotationId: annotation.id, articleId: annotation.articleId, quote: annotation.quote }),
   );
 }
 
-/** Dropping leaves the annotation where it was made, on the superseded version: nothing is deleted. */
+/**
+ * Dropping leaves the annotation where it was made, on the superseded version:
+ * nothing is deleted. An undo step, and an operation: it leaves every device's queue.
+ */
 export function dropOrphan(db: Db, annotationId: number, actor: string): { annotationId: number } {
-  return db
-    .transaction(() => {
-      const orphan = takeOrphan(db, annotationId);
+  return recordStep(
+    db,
+    actor,
+    'drop',
+    () => {
+      const orphan = takeOrphan(db, annotationId, actor);
       recordEvent(db, { actor, action: 'annotation.orphan-drop', entity: 'annotation', entityId: annotationId, data: { newArticleId: orphan.newArticleId } });
       return { annotationId };
-    })
-    .immediate();
+    },
+    () => {
+      const annotation = getAnnotation(db, annotationId);
+      return { annotationId, articleId: annotation.articleId, quote: annotation.quote };
+    },
+  );
 }

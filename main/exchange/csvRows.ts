@@ -5,8 +5,11 @@ import type { CsvTable, LinkStatus, Tag } from '../contract/contract.ts';
 import { claimGroupIds } from '../corpus/claimGroups.ts';
 import type { Db } from '../corpus/database.ts';
 import { ANNOTATION_PAGE_SQL } from '../corpus/capturedSources.ts';
+import { visibleAnnotationsFilter } from '../corpus/blindAnnotation.ts';
 
 export interface CsvFilters {
+  /** Only what this analyst may see under blind annotation (the app's download). */
+  visibleTo?: string;
   tags?: readonly Tag[];
   outlets?: readonly string[];
   linkStatuses?: readonly LinkStatus[];
@@ -117,7 +120,8 @@ export class CsvRowRenderer {
     const exported = (annotation: string, article: string) => {
       const tags = inList(`${annotation}.tag`, filters.tags);
       const outlets = inList(`${article}.outlet`, filters.outlets);
-      return { sql: `${tags.sql} AND ${outlets.sql}`, params: [...tags.params, ...outlets.params] };
+      const visible = filters.visibleTo === undefined ? { sql: '1', params: [] } : visibleAnnotationsFilter(db, filters.visibleTo, annotation);
+      return { sql: `${tags.sql} AND ${outlets.sql} AND ${visible.sql}`, params: [...tags.params, ...outlets.params, ...visible.params] };
     };
     const annotationFilter = exported('an', 'ar');
     this.annotations = db

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { HttpUrl, LINK_METHODS, LinkStatus, LinkType, RatingValue, Tag } from '../contract/contract.ts';
 import { CrosscheckError } from '../contract/errors.ts';
 import { articleTextByHash, insertArticle } from '../corpus/articles.ts';
-import { setByline } from '../corpus/bylines.ts';
 import { applyChange, recordStep } from '../corpus/changes.ts';
 import { recordImportConflict } from '../corpus/conflicts.ts';
 import type { Db } from '../corpus/database.ts';
@@ -137,7 +136,8 @@ export async function exportWebAnnotations(db: Db, file: string): Promise<{ arti
  * one snapshot (closed when the last piece is taken or the reader stops);
  * `counts` is filled in as the pieces are made.
  */
-export function* webAnnotationChunks(db: Db, counts = { articles: 0, annotations: 0, links: 0 }): Generator<string> {
+/** `visibleTo`: only the annotations and links that analyst may see under blind annotation (the app's download). */
+export function* webAnnotationChunks(db: Db, counts = { articles: 0, annotations: 0, links: 0 }, visibleTo?: string): Generator<string> {
   const snapshot = openSnapshot(db);
   try {
     const reader = snapshot.db;
@@ -148,11 +148,11 @@ export function* webAnnotationChunks(db: Db, counts = { articles: 0, annotations
     }
     yield '],\n"first":{"type":"AnnotationPage","items":[';
     let items = 0;
-    for (const a of exchangeAnnotationRows(reader)) {
+    for (const a of exchangeAnnotationRows(reader, visibleTo)) {
       yield `${items++ ? ',' : ''}\n${JSON.stringify(annotationJson(a))}`;
       counts.annotations++;
     }
-    for (const l of exchangeLinkRows(reader)) {
+    for (const l of exchangeLinkRows(reader, visibleTo)) {
       yield `${items++ ? ',' : ''}\n${JSON.stringify(linkJson(l))}`;
       counts.links++;
     }
@@ -286,7 +286,7 @@ export function importWebAnnotations(db: Db, json: string, actor: string, source
         if (url !== null && !HttpUrl.safeParse(url).success)
           throw new CrosscheckError('invalid_input', `article ${article.id}: its URL is not an http or https address`);
         texts.set(sha256, article.value);
-        const { status, articleId } = insertArticle(
+        const { status } = insertArticle(
           db,
           {
             text: article.value,
@@ -297,6 +297,7 @@ export function importWebAnnotations(db: Db, json: string, actor: string, source
             fileName: article['crosscheck:fileName'],
             importedAt: article['crosscheck:imported'],
             origin: `web-annotation file ${source}`,
+            byline: article['crosscheck:byline'] ?? null,
           },
           actor,
         );
@@ -304,7 +305,6 @@ export function importWebAnnotations(db: Db, json: string, actor: string, source
           result.articles.alreadyPresent++;
           continue;
         }
-        if (article['crosscheck:byline']) setByline(db, articleId, article['crosscheck:byline']);
         result.articles.added++;
       }
       const items = document.first.items;

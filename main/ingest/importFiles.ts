@@ -5,7 +5,6 @@ import { isCrosscheckError } from '../contract/errors.ts';
 import { insertArticle, type NewArticle } from '../corpus/articles.ts';
 import type { Db } from '../corpus/database.ts';
 import { findPreviousVersion } from '../corpus/articleVersions.ts';
-import { setByline } from '../corpus/bylines.ts';
 import { keepCapture, keepPageStarts, type Capture } from '../corpus/capturedSources.ts';
 import { extractHtmlArticle } from './html.ts';
 import { extractMetadata } from './metadata.ts';
@@ -84,8 +83,7 @@ function storeArticleRow(
     return db
       .transaction((): ImportResult => {
         const previous = findPreviousVersion(db, article);
-        const outcome = insertArticle(db, article, actor);
-        if (outcome.status === 'imported' && byline) setByline(db, outcome.articleId, byline);
+        const outcome = insertArticle(db, { ...article, byline }, actor);
         if (outcome.status === 'imported') {
           keepCapture(db, outcome.articleId, { bytes, mediaType, fileName, ...origin }, actor);
           if (pageStarts) keepPageStarts(db, outcome.articleId, pageStarts);

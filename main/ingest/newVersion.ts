@@ -1,7 +1,7 @@
 import { markSuperseded } from '../corpus/articleVersions.ts';
 import type { Db } from '../corpus/database.ts';
 import { recordEvent } from '../corpus/events.ts';
-import { moveAnnotation, queueOrphan } from '../corpus/reanchoring.ts';
+import { leaveQueue, moveAnnotation, queueOrphan } from '../corpus/reanchoring.ts';
 import { reanchor } from './reanchor.ts';
 
 export interface ReanchorSummary {
@@ -32,11 +32,11 @@ export function supersedeArticle(db: Db, oldId: number, newId: number, actor: st
   for (const annotation of annotations) {
     const placement = reanchor(annotation, text);
     if (placement.confident) {
-      db.prepare('DELETE FROM orphans WHERE annotation_id = ?').run(annotation.id);
+      leaveQueue(db, annotation.id, actor);
       moveAnnotation(db, annotation.id, newId, placement.start, placement.end, actor, 'annotation.reanchor');
       summary.moved++;
     } else {
-      queueOrphan(db, { annotationId: annotation.id, newArticleId: newId, ...placement });
+      queueOrphan(db, { annotationId: annotation.id, newArticleId: newId, ...placement }, actor);
       summary.orphaned++;
     }
   }

@@ -186,12 +186,38 @@ function lastSpeakerBefore(text: string, tokens: readonly Token[], before: numbe
   while (end >= 0) {
     let start = end;
     while (start > 0 && tokens[start - 1]!.sentence === tokens[end]!.sentence) start--;
-    if (tokens[before]!.paragraph - tokens[end]!.paragraph > 1) return null;
+    if (paragraphsBetween(text, tokens, end, before) > 1) return null;
     const found = attributionIn(text, tokens, start, end, end + 1, end);
     if (found && found.words.length > 0 && !PRONOUNS.has(found.words[0]!)) return found;
     end = start - 1;
   }
   return null;
+}
+
+/**
+ * Paragraphs from token `from`'s to token `to`'s, not counting the headings
+ * between them: a link line ("Also read: …") or a subhead interrupts the
+ * copy without changing who is being quoted.
+ */
+function paragraphsBetween(text: string, tokens: readonly Token[], from: number, to: number): number {
+  let count = 0;
+  let i = to;
+  while (i > from && tokens[i]!.paragraph !== tokens[from]!.paragraph) {
+    // Walk back to the first token of the previous paragraph, and count it unless it is a heading.
+    let start = i - 1;
+    const paragraph = tokens[start]!.paragraph;
+    while (start > from && tokens[start - 1]!.paragraph === paragraph) start--;
+    if (start === from || !isHeading(text, tokens, start, i - 1)) count++;
+    i = start;
+    if (start === from) break;
+  }
+  return count;
+}
+
+/** A short paragraph without a closing full stop: a headline, a subhead, a link line. The same test as headingTokens(). */
+function isHeading(text: string, tokens: readonly Token[], first: number, last: number): boolean {
+  const line = text.slice(tokens[first]!.start, tokens[last]!.end + 1).trimEnd();
+  return last - first + 1 <= 16 && !/[.!?:;]["”’']?$/.test(line);
 }
 
 /** A person or body named by a proper name ("Alina Reyes"), not a description ("officials", "the health office"). */

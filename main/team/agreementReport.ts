@@ -14,7 +14,8 @@ export interface AgreementRequest {
 
 /** Authors by how many annotations they made in these articles (all articles when none are named). */
 function authorsByWork(db: Db, articleIds: readonly number[] | undefined): string[] {
-  const filter = articleIds ? `WHERE article_id IN (${articleIds.map(() => '?').join(', ')})` : '';
+  // The curated layer is a curator's decisions, not a third analyst's tagging: it is never compared.
+  const filter = `WHERE curated_from IS NULL${articleIds ? ` AND article_id IN (${articleIds.map(() => '?').join(', ')})` : ''}`;
   return db
     .prepare(`SELECT author FROM annotations ${filter} GROUP BY author ORDER BY count(*) DESC, author`)
     .pluck()
@@ -37,7 +38,10 @@ export function agreementReport(db: Db, request: AgreementRequest) {
   const chosen =
     articleIds ??
     (db
-      .prepare('SELECT article_id FROM annotations WHERE author = ? INTERSECT SELECT article_id FROM annotations WHERE author = ? ORDER BY 1')
+      .prepare(
+        `SELECT article_id FROM annotations WHERE author = ? AND curated_from IS NULL
+         INTERSECT SELECT article_id FROM annotations WHERE author = ? AND curated_from IS NULL ORDER BY 1`,
+      )
       .pluck()
       .all(analysts[0], analysts[1]) as number[]);
   const articles = chosen.map((id) => ({ id, text: db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(id) as string }));
@@ -45,7 +49,9 @@ export function agreementReport(db: Db, request: AgreementRequest) {
     chosen.flatMap(
       (id) =>
         db
-          .prepare('SELECT article_id AS articleId, start, "end", tag FROM annotations WHERE author = ? AND article_id = ? ORDER BY start')
+          .prepare(
+            'SELECT article_id AS articleId, start, "end", tag FROM annotations WHERE author = ? AND article_id = ? AND curated_from IS NULL ORDER BY start',
+          )
           .all(author, id) as TaggedSpan[],
     );
   const [first, second] = [spansOf(analysts[0]!), spansOf(analysts[1]!)];

@@ -16,6 +16,9 @@ const ANNOTATION_READS: Method[] = [
   'history.state',
   'agreement.compute',
   'review.timeline',
+  'project.options',
+  'articles.doneState',
+  'adjudication.compare',
 ];
 const ARTICLE_READS: Method[] = [
   'articles.list',
@@ -56,6 +59,10 @@ export const INVALIDATES: Partial<Record<Method, readonly Method[]>> = {
   'speakers.update': ANNOTATION_READS,
   'settings.set': ['settings.get'],
   'articles.importUrl': [...ARTICLE_READS, ...ANNOTATION_READS],
+  // Four-eyes changes links' status; blind annotation and done marks change which spans show; curating adds annotations.
+  'project.setOption': ANNOTATION_READS,
+  'articles.markDone': ANNOTATION_READS,
+  'adjudication.keep': ANNOTATION_READS,
 };
 
 /** Methods that only read: their answers may be cached and shared between panels. */

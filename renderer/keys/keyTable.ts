@@ -19,6 +19,7 @@ export const SCOPES = {
   'review.graph': { title: 'Review: graph', modal: false },
   'review.agreement': { title: 'Review: agreement', modal: false },
   'review.timeline': { title: 'Review: timeline', modal: false },
+  'review.adjudication': { title: 'Review: adjudication', modal: false },
   menu: { title: 'A popup menu', modal: true },
   dialog: { title: 'A dialog', modal: true },
 } as const satisfies Record<string, { title: string; modal: boolean }>;
@@ -85,6 +86,12 @@ export const KEY_TABLE = {
   'review.graph': [],
   'review.agreement': [],
   'review.timeline': [],
+  'review.adjudication': [
+    ...LIST_MOVES,
+    b('keep.first', ['1'], 'keep the first analyst’s span of the pair in the curated layer (undoable)'),
+    b('keep.second', ['2'], 'keep the second analyst’s span'),
+    b('keep.neither', ['0'], 'keep neither (removes what the pair put in the curated layer)'),
+  ],
   menu: [...LIST_MOVES, b('close', ['Escape'], 'close the menu')],
   dialog: [b('close', ['Escape'], 'close the dialog'), b('focus', ['Tab', 'Shift+Tab'], 'move between its controls (focus stays inside)')],
 } as const satisfies Record<Scope, readonly KeyBinding[]>;
@@ -103,6 +110,7 @@ const SHARED_WITH: Partial<Record<Scope, Scope[]>> = {
     'review.graph',
     'review.agreement',
     'review.timeline',
+    'review.adjudication',
   ],
 };
 

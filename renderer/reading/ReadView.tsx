@@ -18,6 +18,7 @@ import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
 import { toParagraphs } from './articleDocument.ts';
 import { ReadingPane, type ReadingPaneHandle, type TextSelection } from './ReadingPane.tsx';
 import { useHighlightSources } from './useHighlightSources.ts';
+import { DoneControl } from '../team/DoneControl.tsx';
 
 /** How long a shown annotation or followed link is flashed; a search hit stays marked until the next action. */
 const FLASH_MS = 1200;
@@ -217,6 +218,7 @@ export function ReadView() {
                 <button type="button" className="quiet-button" onClick={() => workspace.setDialog('source')}>
                   Source as captured
                 </button>
+                <DoneControl articleId={open.article.id} />
               </p>
               <h2 id="article-heading" className={articleTitle(open.article).known ? undefined : 'unknown'}>
                 {articleTitle(open.article).text}

@@ -10,6 +10,7 @@ import { ClaimMatrixChart } from './ClaimMatrixChart.tsx';
 import { LinkGraph } from './LinkGraph.tsx';
 import { SpeakerRegistry } from './SpeakerRegistry.tsx';
 import { AgreementView } from '../team/AgreementView.tsx';
+import { AdjudicationView } from '../team/AdjudicationView.tsx';
 import { TimelineTab } from '../provenance/TimelineTab.tsx';
 import { SuggestionQueue } from './SuggestionQueue.tsx';
 import './review.css';
@@ -23,6 +24,7 @@ const TABS = [
   ['Graph', 'review.graph'],
   ['Agreement', 'review.agreement'],
   ['Timeline', 'review.timeline'],
+  ['Adjudication', 'review.adjudication'],
 ] as const satisfies ReadonlyArray<readonly [string, Scope]>;
 type Tab = (typeof TABS)[number][0];
 
@@ -50,6 +52,7 @@ export function ReviewDesk() {
         {tab === 'Graph' && <GraphTab />}
         {tab === 'Agreement' && <AgreementView />}
         {tab === 'Timeline' && <TimelineTab />}
+        {tab === 'Adjudication' && <AdjudicationView />}
       </div>
     </section>
   );

@@ -70,7 +70,7 @@ export function logicalDump(db: Db): unknown {
   return {
     articles: all('SELECT sha256, title, outlet, url, published FROM articles ORDER BY sha256'),
     annotations: all(
-      `SELECT an.uuid, ar.sha256, an.start, an."end", an.quote, an.tag, an.note, an.speaker, an.author, an.created_at, an.updated_at
+      `SELECT an.uuid, ar.sha256, an.start, an."end", an.quote, an.tag, an.note, an.speaker, an.author, an.created_at, an.updated_at, an.curated_from
        FROM annotations an JOIN articles ar ON ar.id = an.article_id ORDER BY an.uuid`,
     ),
     links: all(
@@ -88,5 +88,12 @@ export function logicalDump(db: Db): unknown {
       'SELECT s.uuid, s.name, (SELECT group_concat(key) FROM (SELECT key FROM speaker_aliases WHERE speaker_id = s.id ORDER BY key)) AS aliases FROM speakers s ORDER BY s.uuid',
     ),
     conflicts: all('SELECT uuid, entity, status, sides, kept FROM conflicts ORDER BY uuid'),
+    bylines: all('SELECT ar.sha256, b.byline FROM article_bylines b JOIN articles ar ON ar.id = b.article_id ORDER BY ar.sha256'),
+    orphans: all(
+      `SELECT o.uuid, a.uuid AS annotation, ar.sha256 AS newArticle, o.suggested_start, o.suggested_end, o.score, o.reason
+       FROM orphans o JOIN annotations a ON a.id = o.annotation_id JOIN articles ar ON ar.id = o.new_article_id ORDER BY o.uuid`,
+    ),
+    projectOptions: all('SELECT uuid, name, enabled, set_by, set_at FROM project_options ORDER BY uuid'),
+    done: all('SELECT d.uuid, ar.sha256, d.analyst, d.done_at FROM article_done d JOIN articles ar ON ar.id = d.article_id ORDER BY d.uuid'),
   };
 }

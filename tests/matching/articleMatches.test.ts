@@ -48,6 +48,27 @@ describe('finding a claim in one article, by its words or its meaning', () => {
     expect(find(['tobias', 'renn'])).toEqual([]);
   });
 
+  it('counts a pronoun standing for the source’s speaker (“He has also promised…”) as naming them', () => {
+    const quote = 'The harbour will reopen to ships once the channel has been dredged';
+    const q = tokenize(quote);
+    const text = 'Harbour master Ines Marlow met the fishing crews on Monday. She says ships may return after the channel work.';
+    const find = (speakerName: string[]) =>
+      findInArticle(q, claimStructure(quote, q, 0, q.length - 1), text, tokenize(text), { speakerName }).map((f) => f.quote);
+    expect(find(['ines', 'marlow'])).toEqual([expect.stringContaining('ships may return after the channel work')]);
+    // The pronoun stands for the last person named, who is not the source's speaker here.
+    expect(find(['tobias', 'renn'])).toEqual([]);
+  });
+
+  it('refuses a rewording found by meaning alone that moves something the other way between the same two parties', () => {
+    const quote = 'Velmora intends to supply Ostrand with more advanced radar parts';
+    const q = tokenize(quote);
+    const find = (text: string) =>
+      findInArticle(q, claimStructure(quote, q, 0, q.length - 1), text, tokenize(text), { speakerName: ['ines', 'marlow'] }).map((f) => f.quote);
+    expect(find('Marlow accused Velmora of trying to obtain more radar parts from Ostrand.')).toEqual([]);
+    // A name followed by a number is a date, not a party: "from May 2" moves nothing.
+    expect(find('Marlow said Velmora would supply Ostrand with more advanced radar parts from May 2.')).not.toEqual([]);
+  });
+
   it('refuses a rewording found by meaning alone that states a number the quote does not, even when it names the speaker', () => {
     const quote = 'The harbour will reopen to ships once the channel has been dredged';
     const q = tokenize(quote);
@@ -61,6 +82,13 @@ describe('finding a claim in one article, by its words or its meaning', () => {
       'Harbour master Ines Marlow on Friday warned of delays. "The channel will be dredged by May," she said.',
     );
     expect(match!.speaker!.name).toBe('Harbour master Ines Marlow');
+  });
+
+  it('resolves “he said” to the speaker named before a link line that interrupts the copy', () => {
+    const text =
+      'The dredger will arrive in May, harbour master Ines Marlow said.\n\nAlso read: Ferry timetable for the summer\n\n"The channel will be dredged by June," she said.';
+    const [match] = found('the channel will be dredged by June', text);
+    expect(match!.speaker!.name).toBe('harbour master Ines Marlow');
   });
 
   it('refuses a span whose negation differs from the quote’s, however close its words', () => {

@@ -151,6 +151,22 @@ export const COMMANDS: Record<string, Verb> = {
     summary: "how far two analysts agree: Cohen's kappa over words and Krippendorff's unitizing alpha, per tag and overall",
     load: async () => (await import('./agreement.ts')).agreementCommand,
   },
+  project: {
+    usage: 'project | project set four-eyes|blind on|off',
+    summary:
+      "the project's options: four-eyes review (a link is confirmed only by someone other than its creator) and blind annotation (analysts see only their own spans until they mark an article done)",
+    load: async () => (await import('./teamWork.ts')).projectCommand,
+  },
+  done: {
+    usage: 'done ARTICLE [--reopen]',
+    summary: "mark an article done for you (under blind annotation you then see everyone's spans on it); --reopen takes it up again",
+    load: async () => (await import('./teamWork.ts')).doneCommand,
+  },
+  adjudicate: {
+    usage: 'adjudicate ARTICLE [--analysts A,B] [--keep PAIR:first|second|neither]',
+    summary: "two analysts' spans on an article side by side with their differences; --keep puts one side of a pair (or neither) into the curated layer",
+    load: async () => (await import('./teamWork.ts')).adjudicateCommand,
+  },
   serve: {
     usage: 'serve [--port N]',
     summary: 'start browser mode and print the address to open',
