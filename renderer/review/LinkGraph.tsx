@@ -1,12 +1,12 @@
 import { useMemo, useRef } from 'react';
 import type { Annotation, ArticleSummary, Link, LinkType } from '../../main/contract/contract.ts';
 import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
+import { wrapLabel } from './chartText.ts';
 import { ExportButtons } from './ExportButtons.tsx';
+import { COLUMN_WIDTH, edgePath, edgeRoute, NODE_HEIGHT, NODE_WIDTH, nodeBox, ROW_GAP, TOP } from './graphLayout.ts';
 
-const COLUMN_WIDTH = 220;
-const NODE_HEIGHT = 44;
-const TOP = 48;
-const NODE_WIDTH = 180;
+/** A column heading's characters per line: bold 11 px system-ui fits about 30 in a column (measured in Chromium). */
+const HEADING_WIDTH = 30;
 const TYPE_COLOUR: Record<LinkType, string> = {
   'same-claim': '#0072b2',
   paraphrase: '#56b4e9',
@@ -45,7 +45,7 @@ export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
       nodes
         .filter((n) => n.articleId === article.id)
         .sort((a, b) => a.start - b.start)
-        .forEach((n, r) => position.set(n.id, { x: 20 + c * COLUMN_WIDTH, y: TOP + r * (NODE_HEIGHT + 16) }));
+        .forEach((n, r) => position.set(n.id, nodeBox(c, r)));
     });
     const rows = Math.max(1, ...columns.map((a) => nodes.filter((n) => n.articleId === a.id).length));
     // Only nodes in a drawn column: the caller may pass fewer articles than the links reach (a summarised graph).
@@ -55,7 +55,7 @@ export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
       columns,
       position,
       width: 40 + Math.max(1, columns.length) * COLUMN_WIDTH,
-      height: TOP + rows * (NODE_HEIGHT + 16) + 40,
+      height: TOP + rows * (NODE_HEIGHT + ROW_GAP) + 40,
     };
   }, [articles, annotations, links]);
 
@@ -84,11 +84,19 @@ export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
           ))}
         </defs>
         <rect width={layout.width} height={layout.height} fill="#fff" />
-        {layout.columns.map((article, c) => (
-          <text key={article.id} x={20 + c * COLUMN_WIDTH} y={24} fontWeight="600" fill="#1d2129">
-            {(article.outlet ?? article.title ?? article.fileName ?? `article ${article.id}`).slice(0, 28)}
-          </text>
-        ))}
+        {layout.columns.map((article, c) => {
+          const heading = article.outlet ?? article.title ?? article.fileName ?? `article ${article.id}`;
+          return (
+            <text key={article.id} x={nodeBox(c, 0).x} y={20} fontWeight="600" fill="#1d2129">
+              <title>{heading}</title>
+              {wrapLabel(heading, HEADING_WIDTH, 2).map((line, i) => (
+                <tspan key={i} x={nodeBox(c, 0).x} dy={i === 0 ? 0 : 14}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          );
+        })}
         {layout.nodes.map((node) => {
           const at = position.get(node.id)!;
           return (
@@ -127,19 +135,16 @@ export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
             </g>
           );
         })}
-        {/* Edges after the nodes: one that crosses a column between its ends stays visible over the nodes it passes. */}
-        {layout.shown.map((link) => {
+        {/* Edges after the nodes, routed through the gaps between them (graphLayout.ts), so none hides a node's words. */}
+        {layout.shown.map((link, i) => {
           const from = position.get(link.fromId);
           const to = position.get(link.toId);
           if (!from || !to) return null;
-          const [x1, y1] = [from.x + NODE_WIDTH, from.y + NODE_HEIGHT / 2];
-          const [x2, y2] = to.x > from.x ? [to.x, to.y + NODE_HEIGHT / 2] : [to.x + NODE_WIDTH, to.y + NODE_HEIGHT / 2];
-          const bend = to.x === from.x ? 60 : 0;
           const directed = link.type !== 'same-claim' && link.type !== 'paraphrase';
           return (
             <path
               key={link.id}
-              d={`M${x1},${y1} C${x1 + 40 + bend},${y1} ${x2 - 40 + bend},${y2} ${x2},${y2}`}
+              d={edgePath(edgeRoute(from, to, i))}
               fill="none"
               stroke={TYPE_COLOUR[link.type]}
               strokeWidth={2}
