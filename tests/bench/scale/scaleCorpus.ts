@@ -10,9 +10,9 @@
  * Generating 100,000 articles takes minutes, so each corpus is built once into
  * a cache folder and copied for every run (a run tags and undoes).
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { insertArticle } from '../../../main/corpus/articles.ts';
 import { openDatabase } from '../../../main/corpus/database.ts';
 import { LATEST_VERSION } from '../../../main/corpus/migrations/index.ts';
@@ -138,7 +138,13 @@ function upgradedCache(cached: string, log: (line: string) => void): string {
   const started = performance.now();
   const partial = `${upgraded}.partial`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
-  copyFileSync(cached, partial);
+  // From the newest earlier upgrade with the same match index, if any: only the newer migrations then run.
+  const prefix = basename(cached).replace(/\.sqlite$/, '-schema');
+  const earlier = readdirSync(dirname(cached))
+    .map((name) => ({ name, schema: Number(name.slice(prefix.length).split('-')[0]) }))
+    .filter(({ name, schema }) => name.startsWith(prefix) && name.endsWith(`-match${MATCH_INDEX_VERSION}.sqlite`) && schema < LATEST_VERSION)
+    .sort((a, b) => b.schema - a.schema)[0];
+  copyFileSync(earlier ? join(dirname(cached), earlier.name) : cached, partial);
   const db = openDatabase(partial);
   try {
     ensureMatchIndex(db);
