@@ -1,5 +1,5 @@
 /**
- * `npm run bench:first-load [-- ARTICLES]`: what the app's first load does on a scale corpus (default
+ * `npm run profile:first-load [-- ARTICLES] [-- --no-refresher]`: what the app's first load does on a scale corpus (default
  * 100,000 articles), to find what grows with the corpus. Opens the app once in Chromium through browser
  * mode, as bench:scale does, and prints each request the page makes before it goes quiet, with when the
  * page sent it, how long the server spent on it and the bytes it answered, then the page's long tasks.
