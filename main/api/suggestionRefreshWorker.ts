@@ -6,16 +6,18 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../corpus/database.ts';
-import { refreshSuggestions } from '../matching/suggestionRefresh.ts';
 import type { RefreshWorkerData, RefreshWorkerMessage } from './suggestionRefreshSchedule.ts';
 
 // On Linux the nice value is per thread: the matcher yields the CPU to the thread serving requests.
+// Set before the matcher's modules load: loading them (type stripping, the lexicon) is the worker's
+// largest piece of work at start, and it ran at full priority beside the window's first load (bench:first-load).
 try {
   setPriority(10);
 } catch {
   // Not permitted here: the refresher still runs, at the same priority.
 }
+const { openDatabase } = await import('../corpus/database.ts');
+const { refreshSuggestions } = await import('../matching/suggestionRefresh.ts');
 
 const { corpusPath, sliceMs } = workerData as RefreshWorkerData;
 const db = openDatabase(corpusPath);

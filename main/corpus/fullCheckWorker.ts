@@ -4,12 +4,20 @@
  * its own, so the window keeps answering meanwhile.
  */
 import Database from 'better-sqlite3';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 
 export interface FullCheckWorkerData {
   file: string;
 }
 export type FullCheckWorkerMessage = { verdict: string | null } | { error: string };
+
+// The nice value is per thread on Linux: seconds of reading every page yield the CPU to the window's requests.
+try {
+  setPriority(10);
+} catch {
+  // Not permitted here: the check still runs, at the same priority.
+}
 
 const { file } = workerData as FullCheckWorkerData;
 try {

@@ -1,7 +1,7 @@
 /**
  * One build for everything Electron loads: the renderer (Vite) and the main
  * process and preload (esbuild, CommonJS because sandboxed preloads must be).
- * The CLI and browser mode need only the renderer; they run the sources directly.
+ * Browser mode needs only the renderer; the CLI runs its pre-built bundle when current (cliBundle.ts).
  */
 import { build as esbuild } from 'esbuild';
 import { writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { build as viteBuild } from 'vite';
 import { writeLexicon } from '../matching/lexicon/buildLexicon.ts';
 import { lexiconFolder } from '../matching/lexicon/lexicon.ts';
 import { BUILD_STAMP, projectPath, sourceFingerprint } from './buildState.ts';
+import { buildCliBundle } from './cliBundle.ts';
 
 export async function buildAll(): Promise<void> {
   await viteBuild({ configFile: projectPath('vite.config.ts'), logLevel: 'warn' });
@@ -41,6 +42,7 @@ export async function buildAll(): Promise<void> {
     external: ['better-sqlite3', 'pdfjs-dist'],
     logOverride: { 'empty-import-meta': 'silent' },
   });
+  await buildCliBundle();
   // The matcher's word knowledge, generated from WordNet and word vectors in node_modules (never committed).
   writeLexicon(lexiconFolder());
   writeFileSync(BUILD_STAMP, sourceFingerprint());
@@ -48,5 +50,5 @@ export async function buildAll(): Promise<void> {
 
 if (import.meta.main) {
   await buildAll();
-  console.log('Built dist/ (renderer, main, preload, lexicon).');
+  console.log('Built dist/ (renderer, main, preload, command line, lexicon).');
 }

@@ -5,18 +5,21 @@
  * is the figure. On a machine other work loads, wall time says more about the load than about
  * the CLI, so each run also reports the CPU time its process used (user + system, all its threads),
  * which is close to what the run takes on an idle core; the load average is printed beside them.
- * `--runs N` changes the number of runs (default 7).
+ * `--runs N` changes the number of runs (default 7); `--source` times the TypeScript sources even when
+ * the pre-built bundle (`npm run build`, dist/cli/) is current, for the before/after comparison.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../helpers/projectPaths.ts';
+import { currentBundleEntry } from '../../main/cli/bundledCli.js';
 import { cliEnv } from '../helpers/runCli.ts';
 import { median, percentile, reportFigures, type Figure } from './report.ts';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
+const FROM_SOURCE = process.argv.includes('--source');
 /** The start time the CLI is held to for --help and a simple verb. */
 const START_TARGET_MS = 300;
 
@@ -34,7 +37,7 @@ interface Timing {
 function timeRun(args: string[]): Timing {
   const started = performance.now();
   const result = spawnSync(process.execPath, ['--import', REPORT_CPU, join(PROJECT_ROOT, 'main', 'cli', 'crosscheck.js'), ...args], {
-    env: cliEnv(),
+    env: cliEnv(FROM_SOURCE ? { CROSSCHECK_CLI_FROM_SOURCE: '1' } : {}),
     encoding: 'utf8',
   });
   const wallMs = performance.now() - started;
@@ -87,6 +90,7 @@ try {
       ...measure('crosscheck articles (opens a corpus)', ['articles', '--db', db]),
     ],
     [
+      `entry timed: ${FROM_SOURCE ? 'the TypeScript sources (--source)' : currentBundleEntry() ? 'the pre-built bundle (dist/cli/)' : 'the TypeScript sources (no current bundle: run npm run build)'}`,
       `node -e 0 alone: ${Math.round(nodeAlone)} ms wall`,
       `load average at the end: ${loadavg()
         .map((l) => l.toFixed(1))

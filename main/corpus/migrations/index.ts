@@ -15,6 +15,7 @@ import { teamSync } from './015_team_sync.ts';
 import { speakerEntities } from './016_speaker_entities.ts';
 import { projectOptions } from './017_project_options.ts';
 import { curatedLayer } from './018_curated_layer.ts';
+import { outletCounts } from './020_outlet_counts.ts';
 
 /** In order; a migration is never edited once released, only followed by a new one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   speakerEntities,
   projectOptions,
   curatedLayer,
+  outletCounts,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -149,7 +149,7 @@ function armParagraphWatch(page: Page, count: number): Promise<void> {
  * the new span (pending or stored) is painted, `benchStored` with the ms until
  * the highlight of stored annotation `id` is.
  */
-function armHighlightWatch(page: Page, id: number): Promise<void> {
+export function armHighlightWatch(page: Page, id: number): Promise<void> {
   return page.evaluate((annotationId) => {
     const painted = (selector: string) =>
       new Promise<number>((resolve) => {

@@ -3,10 +3,7 @@ import { generateLongArticle } from '../longArticle.ts';
 import { TAGS } from '../../../main/contract/contract.ts';
 import { serveBenchPages, type BenchPageName } from './benchPages.ts';
 import { addPaintProbe, timeToInteractive } from './paintProbe.ts';
-import { spanId, type AddedSpan, type BenchArticle } from './pages/benchArticle.ts';
-
-/** More text than one 1280×800 viewport shows of the benchmark article. */
-const FIRST_SCREEN_CHARACTERS = 3_000;
+import { FIRST_SCREEN_CHARACTERS, spanId, type AddedSpan, type BenchArticle } from './pages/benchArticle.ts';
 
 export interface PageRenderTimes {
   timeToInteractiveMs: number[];

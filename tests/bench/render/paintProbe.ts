@@ -21,6 +21,8 @@ export interface ReadyCondition {
    * every paragraph up front over one that renders near the viewport only.
    */
   firstScreen: string;
+  /** CSS selector of the element holding the article's text; `#article` on the benchmark pages. */
+  container?: string;
 }
 
 interface PaintProbe {
@@ -76,7 +78,8 @@ function installPaintProbe(ready: ReadyCondition): void {
     });
 
   const articleReady = () =>
-    document.querySelector(ready.highlightSelector) !== null && normalise(document.getElementById('article')?.textContent ?? '').startsWith(ready.firstScreen);
+    document.querySelector(ready.highlightSelector) !== null &&
+    normalise(document.querySelector(ready.container ?? '#article')?.textContent ?? '').startsWith(ready.firstScreen);
   // Paragraph breaks are newlines in the article but element boundaries in the DOM: compare the words only.
   function normalise(text: string): string {
     return text.replace(/\s+/g, '');

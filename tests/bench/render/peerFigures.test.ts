@@ -16,6 +16,27 @@ describe('the peer figures', () => {
     expect(byName.get('time to interactive, Recogito ÷ floor (best possible)')).toMatchObject({ value: 4 });
     expect(byName.get('add one highlight, Recogito ÷ Crosscheck')!.value).toBe(2.5);
     expect(byName.get('add one highlight, Recogito ÷ floor (best possible)')!.target).toBeUndefined();
+    expect(byName.get('time to interactive, Crosscheck ÷ floor')).toMatchObject({ value: 0.8, target: { op: '<=', value: 1.3 } });
+    expect(byName.get('add one highlight, Crosscheck ÷ floor')).toMatchObject({ value: 2, target: { op: '<=', value: 1.5 } });
+  });
+
+  it('hold the real app at each corpus size to the floor and to Recogito, and time its opening from the click', () => {
+    const figures = peerFigures({
+      crosscheck: { timeToInteractiveMs: [200], addHighlightMs: [10] },
+      recogito: { timeToInteractiveMs: [1000], addHighlightMs: [20] },
+      floor: { timeToInteractiveMs: [250], addHighlightMs: [5] },
+      app: [
+        { articles: 2, timeToInteractiveMs: [300, 500, 400], openMs: [100, 120, 110], addHighlightMs: [10, 5, 40] },
+        { articles: 100_000, timeToInteractiveMs: [2000], openMs: [900], addHighlightMs: [25] },
+      ],
+    });
+    const byName = new Map(figures.map((f) => [f.name, f]));
+    expect(byName.get('time to interactive, app, 2 articles')).toMatchObject({ value: 400, runs: 3 });
+    expect(byName.get('time to interactive, app, 2 articles ÷ floor')).toMatchObject({ value: 1.6, target: { op: '<=', value: 1.3 } });
+    expect(byName.get('time to interactive, Recogito ÷ app, 2 articles')).toMatchObject({ value: 2.5, target: { op: '>=', value: 1 } });
+    expect(byName.get('open the article from the click, app, 2 articles')!.value).toBe(110);
+    expect(byName.get('add one highlight, app, 100,000 articles ÷ floor')).toMatchObject({ value: 5, target: { op: '<=', value: 1.5 } });
+    expect(byName.get('add one highlight, Recogito ÷ app, 100,000 articles')!.value).toBe(0.8);
   });
 });
 

@@ -18,6 +18,12 @@ export async function fetchBenchArticle(): Promise<BenchArticle> {
   return (await response.json()) as BenchArticle;
 }
 
+/**
+ * More text than one 1280×800 viewport shows of the benchmark article: what the probe waits for
+ * (paintProbe.ts), and all the floor page lays out.
+ */
+export const FIRST_SCREEN_CHARACTERS = 3_000;
+
 /** Annotation ids of the generated spans: their 1-based position, as a corpus would number them. */
 export const spanId = (index: number) => index + 1;
 
@@ -38,4 +44,29 @@ export function renderArticleLines(text: string): HTMLParagraphElement[] {
     paragraph.textContent = line;
     return paragraph;
   });
+}
+
+/**
+ * The article's first screen only, as `<p>` lines in Crosscheck's typography, and one empty block of
+ * about the rest's height so the page scrolls as far: the least layout any tool showing this article
+ * could do, since Crosscheck's pane too lays out only the paragraphs near the viewport.
+ */
+export function renderFirstScreen(text: string): HTMLParagraphElement[] {
+  const container = document.getElementById('article')!;
+  container.className = 'article-text';
+  const lines = text.split('\n');
+  const shown: HTMLParagraphElement[] = [];
+  let characters = 0;
+  for (const line of lines) {
+    if (characters >= FIRST_SCREEN_CHARACTERS) break;
+    const paragraph = container.appendChild(document.createElement('p'));
+    if (line === '') paragraph.className = 'blank-line';
+    paragraph.textContent = line;
+    shown.push(paragraph);
+    characters += line.length + 1;
+  }
+  // About 95 characters to a line of the 760 px column; its height is all that matters, not its text.
+  const rest = container.appendChild(document.createElement('div'));
+  rest.style.height = `${Math.ceil((text.length - characters) / 95) * 1.6}em`;
+  return shown;
 }

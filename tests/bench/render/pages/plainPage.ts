@@ -1,13 +1,15 @@
 // The floor under both tools: the same page, fetch and typography with no
-// annotation tool at all. The first span is one hand-made <mark>, so the probe's
+// annotation tool at all, laying out only the article's first screen, as
+// Crosscheck's pane lays out only what is near the viewport: nothing that shows
+// this article can do less. The first span is one hand-made <mark>, so the probe's
 // ready condition means the same thing here; adding a highlight wraps a word in
 // one more <mark>, the least DOM work any tool could do.
 import '../../../../renderer/styles.css';
 import './benchPage.css';
-import { fetchBenchArticle, renderArticleLines, spanId, type AddedSpan } from './benchArticle.ts';
+import { fetchBenchArticle, renderFirstScreen, spanId, type AddedSpan } from './benchArticle.ts';
 
 const { text, spans } = await fetchBenchArticle();
-const [firstLine] = renderArticleLines(text);
+const [firstLine] = renderFirstScreen(text);
 /** Wraps [start, end) of the first line — where every span the harness adds lies, each inside one text node — in a mark. */
 const mark = (id: number, start: number, end: number) => {
   const walker = document.createTreeWalker(firstLine!, NodeFilter.SHOW_TEXT);
