@@ -312,6 +312,8 @@ export const ClaimMatrix = z.object({
   ),
   /** Groups matching the query over all pages, when the matrix was asked for a page. */
   totalGroups: z.number().int().nonnegative().optional(),
+  /** Stored suggestions of the page's groups' members in the page's sources, best first: what awaits review where nothing is linked. */
+  suggestions: z.array(Suggestion).optional(),
 });
 export type ClaimMatrix = z.infer<typeof ClaimMatrix>;
 export const SearchMatch = z.object({

@@ -41,7 +41,7 @@ export const INVALIDATES: Partial<Record<Method, readonly Method[]>> = {
   'links.review': ANNOTATION_READS,
   'suggestions.accept': ANNOTATION_READS,
   'suggestions.reject': ANNOTATION_READS,
-  'suggestions.refresh': ['suggestions.page', 'suggestions.queue'],
+  'suggestions.refresh': ['suggestions.page', 'suggestions.queue', 'review.matrix'],
   'history.undo': ANNOTATION_READS,
   'history.redo': ANNOTATION_READS,
   'speakers.merge': ANNOTATION_READS,

@@ -13,6 +13,7 @@ import { articleListIndexes } from './012_article_list_indexes.ts';
 import { storedSuggestions } from './014_stored_suggestions.ts';
 import { teamSync } from './015_team_sync.ts';
 import { speakerEntities } from './016_speaker_entities.ts';
+import { storedClaimGroups } from './019_stored_claim_groups.ts';
 
 /** In order; a migration is never edited once released, only followed by a new one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   storedSuggestions,
   teamSync,
   speakerEntities,
+  storedClaimGroups,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
