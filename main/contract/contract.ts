@@ -691,7 +691,7 @@ export type SuggestionCursor = z.infer<typeof SuggestionCursor>;
 export const SuggestionPage = z.object({
   items: z.array(Suggestion),
   /** The quote of each annotation the page's suggestions were found for. */
-  sources: z.array(z.object({ id: Id, quote: z.string() })),
+  sources: z.array(z.object({ id: Id, quote: z.string(), articleId: Id.optional() })),
   next: SuggestionCursor.nullable(),
   /** Annotations whose suggestions are hidden until the matcher has looked at them (new, changed, or found by an older matcher). */
   pending: z.number().int().nonnegative(),
@@ -705,6 +705,32 @@ export const SuggestionRefresh = z.object({
   refreshing: z.number().int().nonnegative(),
 });
 export type SuggestionRefresh = z.infer<typeof SuggestionRefresh>;
+
+/** The link graph's first linked articles, what ends a link there, and the links between those ends. */
+export const LinkGraphPage = z.object({
+  articles: z.array(ArticleSummary),
+  annotations: z.array(Annotation),
+  links: z.array(Link),
+  /** Articles holding an annotation that ends a link, over the whole corpus. */
+  linkedArticles: z.number().int().nonnegative(),
+});
+export type LinkGraphPage = z.infer<typeof LinkGraphPage>;
+export const MAX_GRAPH_ARTICLES = 200;
+
+/** Long requests the app runs in slices between other requests, with progress and a way to stop them. */
+export const JOB_KINDS = ['suggestions.refresh'] as const;
+export const JOB_STATES = ['running', 'done', 'cancelled', 'failed'] as const;
+export const Job = z.object({
+  id: Id,
+  kind: z.enum(JOB_KINDS),
+  state: z.enum(JOB_STATES),
+  /** Units of work finished (annotations looked at, for a refresh) and in all; `total` may grow while it runs. */
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** Why it failed, in words. */
+  message: z.string().optional(),
+});
+export type Job = z.infer<typeof Job>;
 
 const Empty = z.strictObject({});
 
@@ -787,6 +813,13 @@ export const contract = {
   },
   /** Runs the matcher for waiting annotations until none waits or `budgetMs` has passed (no budget: until none waits). */
   'suggestions.refresh': { input: z.strictObject({ budgetMs: z.number().int().min(1).max(3_600_000).optional() }), output: SuggestionRefresh },
+  /** Starts a long request in slices between other requests (or answers the one of that kind already running). */
+  'jobs.start': { input: z.strictObject({ kind: z.enum(JOB_KINDS) }), output: Job },
+  'jobs.status': { input: z.strictObject({ id: Id }), output: Job },
+  /** Stops a job after the slice that is running: what the finished slices committed stays, each in its own transaction. */
+  'jobs.cancel': { input: z.strictObject({ id: Id }), output: Job },
+  /** The link graph summarised to its first linked articles (the graph tab never asks for every link). */
+  'review.graph': { input: z.strictObject({ limit: z.number().int().min(1).max(MAX_GRAPH_ARTICLES) }), output: LinkGraphPage },
 } as const;
 
 export type Contract = typeof contract;

@@ -21,7 +21,7 @@ export interface QueueCursor {
 export interface QueuePage {
   items: Suggestion[];
   /** The quote of each annotation the page's suggestions were found for. */
-  sources: Array<{ id: number; quote: string }>;
+  sources: Array<{ id: number; quote: string; articleId: number }>;
   next: QueueCursor | null;
   /** Annotations whose suggestions are hidden until the matcher has looked at them again (new, changed, or computed by another matcher). */
   pending: number;
@@ -105,10 +105,10 @@ export function queuePage(db: Db, options: { matcher: string; limit: number; aft
   ) as Array<{ body: string; score: number; sourceId: number; rank: number }>;
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
-  const quote = cachedStatement(db, 'SELECT quote FROM annotations WHERE id = ?').pluck();
+  const source = cachedStatement(db, 'SELECT id, quote, article_id AS articleId FROM annotations WHERE id = ?');
   return {
     items: shown.map((row) => JSON.parse(row.body) as Suggestion),
-    sources: [...new Set(shown.map((row) => row.sourceId))].map((id) => ({ id, quote: quote.get(id) as string })),
+    sources: [...new Set(shown.map((row) => row.sourceId))].map((id) => source.get(id) as { id: number; quote: string; articleId: number }),
     next: rows.length > limit && last ? { score: last.score, sourceId: last.sourceId, rank: last.rank } : null,
     ...waiting(db, matcher),
   };

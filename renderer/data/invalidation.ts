@@ -16,6 +16,7 @@ const ANNOTATION_READS: Method[] = [
   'history.state',
   'agreement.compute',
   'review.timeline',
+  'review.graph',
 ];
 const ARTICLE_READS: Method[] = [
   'articles.list',
@@ -56,6 +57,9 @@ export const INVALIDATES: Partial<Record<Method, readonly Method[]>> = {
   'speakers.update': ANNOTATION_READS,
   'settings.set': ['settings.get'],
   'articles.importUrl': [...ARTICLE_READS, ...ANNOTATION_READS],
+  // A job changes the corpus while it runs: its starter invalidates the reads it touches as it goes and when it ends.
+  'jobs.start': ['suggestions.page', 'review.matrix'],
+  'jobs.cancel': ['suggestions.page', 'review.matrix'],
 };
 
 /** Methods that only read: their answers may be cached and shared between panels. */
