@@ -5,6 +5,7 @@ import type { Db } from '../corpus/database.ts';
 import { createLink, listLinks, reviewLink } from '../corpus/links.ts';
 import { linksWithOtherEnd } from '../corpus/linkEnds.ts';
 import { pageLinks } from '../corpus/linkPages.ts';
+import { linkGraphPage } from '../corpus/linkGraphPage.ts';
 import { addSpeakerAlias, listSpeakers, mergeSpeakers, renameSpeaker, updateSpeakerDetails } from '../corpus/speakers.ts';
 import { claimGroupPage, claimGroupTables, claimMatrix } from '../matching/claimGroupTable.ts';
 import { withCoverage } from '../matching/matrixCoverage.ts';
@@ -27,6 +28,7 @@ import { verifyCorpus } from '../corpus/integrity.ts';
 import { claimTimeline } from '../provenance/claimTimeline.ts';
 import { deleteArticle } from '../corpus/articleDeletion.ts';
 import { createAppSync, type AppSync } from './appSync.ts';
+import { createJobs, jobSlices, type Jobs } from './longJobs.ts';
 import type { AsyncMethod, Method, Output, ParsedInput } from '../contract/contract.ts';
 import { importFromUrl } from '../ingest/urlImport.ts';
 import { articleDoneState, markArticleDone, visibleTo } from '../corpus/blindAnnotation.ts';
@@ -53,12 +55,14 @@ export interface HandlerContext {
   dbPath?: string;
   /** How the app syncs (made here when not given). */
   appSync?: AppSync;
+  /** The long requests running in slices (made here when not given). */
+  jobs?: Jobs;
 }
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => M extends AsyncMethod ? Promise<Output<M>> : Output<M> };
 
 /** The one implementation of the contract; IPC, HTTP and the CLI are thin shells around it. */
-export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, actor, dbPath) }: HandlerContext): Handlers {
+export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, actor, dbPath), jobs = createJobs(jobSlices(db)) }: HandlerContext): Handlers {
   return {
     'articles.list': () => listArticles(db),
     'articles.get': ({ id }) => getArticle(db, id),
@@ -126,5 +130,9 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
     },
     'adjudication.compare': ({ articleId, analysts }) => compareForAdjudication(db, articleId, analysts),
     'adjudication.keep': (decision) => decidePair(db, decision, actor),
+    'review.graph': ({ limit }) => linkGraphPage(db, limit),
+    'jobs.start': ({ kind }) => jobs.start(kind),
+    'jobs.status': ({ id }) => jobs.status(id),
+    'jobs.cancel': ({ id }) => jobs.cancel(id),
   };
 }

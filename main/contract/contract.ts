@@ -323,6 +323,8 @@ export const ClaimMatrix = z.object({
   ),
   /** Groups matching the query over all pages, when the matrix was asked for a page. */
   totalGroups: z.number().int().nonnegative().optional(),
+  /** Stored suggestions of the page's groups' members in the page's sources, best first: what awaits review where nothing is linked. */
+  suggestions: z.array(Suggestion).optional(),
 });
 export type ClaimMatrix = z.infer<typeof ClaimMatrix>;
 export const SearchMatch = z.object({
@@ -705,7 +707,7 @@ export type SuggestionCursor = z.infer<typeof SuggestionCursor>;
 export const SuggestionPage = z.object({
   items: z.array(Suggestion),
   /** The quote of each annotation the page's suggestions were found for. */
-  sources: z.array(z.object({ id: Id, quote: z.string() })),
+  sources: z.array(z.object({ id: Id, quote: z.string(), articleId: Id.optional() })),
   next: SuggestionCursor.nullable(),
   /** Annotations whose suggestions are hidden until the matcher has looked at them (new, changed, or found by an older matcher). */
   pending: z.number().int().nonnegative(),
@@ -762,6 +764,31 @@ export const CurationDecision = z
   .strictObject({ articleId: Id, first: Id.nullable(), second: Id.nullable(), keep: z.enum(['first', 'second', 'neither']) })
   .refine((d) => d.first !== null || d.second !== null, { message: 'a pair needs at least one span', path: ['first'] });
 export type CurationDecision = z.infer<typeof CurationDecision>;
+/** The link graph's first linked articles, what ends a link there, and the links between those ends. */
+export const LinkGraphPage = z.object({
+  articles: z.array(ArticleSummary),
+  annotations: z.array(Annotation),
+  links: z.array(Link),
+  /** Articles holding an annotation that ends a link, over the whole corpus. */
+  linkedArticles: z.number().int().nonnegative(),
+});
+export type LinkGraphPage = z.infer<typeof LinkGraphPage>;
+export const MAX_GRAPH_ARTICLES = 200;
+
+/** Long requests the app runs in slices between other requests, with progress and a way to stop them. */
+export const JOB_KINDS = ['suggestions.refresh'] as const;
+export const JOB_STATES = ['running', 'done', 'cancelled', 'failed'] as const;
+export const Job = z.object({
+  id: Id,
+  kind: z.enum(JOB_KINDS),
+  state: z.enum(JOB_STATES),
+  /** Units of work finished (annotations looked at, for a refresh) and in all; `total` may grow while it runs. */
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** Why it failed, in words. */
+  message: z.string().optional(),
+});
+export type Job = z.infer<typeof Job>;
 
 const Empty = z.strictObject({});
 
@@ -860,6 +887,13 @@ export const contract = {
     input: CurationDecision,
     output: z.object({ kept: z.enum(['first', 'second']).nullable(), curated: AdjudicationSpan.nullable() }),
   },
+  /** Starts a long request in slices between other requests (or answers the one of that kind already running). */
+  'jobs.start': { input: z.strictObject({ kind: z.enum(JOB_KINDS) }), output: Job },
+  'jobs.status': { input: z.strictObject({ id: Id }), output: Job },
+  /** Stops a job after the slice that is running: what the finished slices committed stays, each in its own transaction. */
+  'jobs.cancel': { input: z.strictObject({ id: Id }), output: Job },
+  /** The link graph summarised to its first linked articles (the graph tab never asks for every link). */
+  'review.graph': { input: z.strictObject({ limit: z.number().int().min(1).max(MAX_GRAPH_ARTICLES) }), output: LinkGraphPage },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,6 @@
 import type { ClaimRating, StoredClaimRating } from '../contract/contract.ts';
 import { CrosscheckError } from '../contract/errors.ts';
-import { claimGroupIds } from './claimGroups.ts';
+import { claimGroupWith } from './claimGroups.ts';
 import { applyChange, recordStep } from './changes.ts';
 import type { Db } from './database.ts';
 import { readState, uuidOf, verdictUuid } from './entityStates.ts';
@@ -19,13 +19,6 @@ interface RatingRow {
 const COLUMNS = `annotation_id AS annotationId, rating_value AS ratingValue, alternate_name AS alternateName, reviewer, reviewed_at AS reviewedAt,
   claim_reviewed AS claimReviewed, review_url AS reviewUrl`;
 
-/** The members of the claim group an annotation belongs to (itself alone when it is in none). */
-export function groupMembers(groups: Map<number, number>, annotationId: number): { groupId: number; members: number[] } {
-  const groupId = groups.get(annotationId);
-  if (groupId === undefined) return { groupId: annotationId, members: [annotationId] };
-  return { groupId, members: [...groups].filter(([, g]) => g === groupId).map(([id]) => id) };
-}
-
 /**
  * Sets the analyst's verdict on the claim group of an annotation. Each reviewer
  * has one verdict per group: the analyst's earlier verdict on another member is
@@ -41,7 +34,7 @@ export function setClaimRating(db: Db, input: ClaimRating, actor: string): Store
     (): StoredClaimRating => {
       annotation = db.prepare('SELECT id, article_id AS articleId, quote FROM annotations WHERE id = ?').get(input.annotationId) as typeof annotation;
       if (!annotation) throw new CrosscheckError('not_found', `There is no annotation ${input.annotationId}.`);
-      const { groupId, members } = groupMembers(claimGroupIds(db), input.annotationId);
+      const { groupId, members } = claimGroupWith(db, input.annotationId);
       const before = ratingOf(db, members);
       const now = new Date().toISOString();
       for (const member of members) {

@@ -1,5 +1,5 @@
 import type { Suggestion } from '../contract/contract.ts';
-import { claimGroupIds } from './claimGroups.ts';
+import { claimGroupMemberIds, claimGroupOf } from './claimGroups.ts';
 import type { Db } from './database.ts';
 import { cachedStatement } from './statements.ts';
 
@@ -21,7 +21,7 @@ export interface QueueCursor {
 export interface QueuePage {
   items: Suggestion[];
   /** The quote of each annotation the page's suggestions were found for. */
-  sources: Array<{ id: number; quote: string }>;
+  sources: Array<{ id: number; quote: string; articleId: number }>;
   next: QueueCursor | null;
   /** Annotations whose suggestions are hidden until the matcher has looked at them again (new, changed, or computed by another matcher). */
   pending: number;
@@ -56,21 +56,20 @@ export function currentEpoch(db: Db): number {
  * Claim-group changes queued by the triggers: every member of each group
  * touched (before or after the change; a split group's parts are the groups
  * of the removed link's two ends now) is invalidated. Runs inside the caller's
- * transaction or its own; costs one pass over the grouping links, only when
- * something changed.
+ * transaction or its own; reads the stored groups (migration 019) of the
+ * changed annotations only.
  */
 export function settleGroupChanges(db: Db): number {
   const changed = cachedStatement(db, 'SELECT annotation_id FROM suggestion_group_changes').pluck().all() as number[];
   if (changed.length === 0) return 0;
   const settle = () => {
-    const groups = claimGroupIds(db);
     const touched = new Set<number>();
     for (const id of changed) {
-      const group = groups.get(id);
-      if (group !== undefined) touched.add(group);
+      const group = claimGroupOf(db, id);
+      if (group !== null) touched.add(group);
     }
     const members = new Set<number>(changed);
-    for (const [id, group] of groups) if (touched.has(group)) members.add(id);
+    for (const group of touched) for (const id of claimGroupMemberIds(db, group)) members.add(id);
     const invalidate = cachedStatement(db, 'UPDATE suggestion_sources SET stale = 1, generation = generation + 1 WHERE annotation_id = ?');
     for (const id of members) invalidate.run(id);
     cachedStatement(db, 'DELETE FROM suggestion_group_changes').run();
@@ -106,10 +105,10 @@ export function queuePage(db: Db, options: { matcher: string; limit: number; aft
   ) as Array<{ body: string; score: number; sourceId: number; rank: number }>;
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
-  const quote = cachedStatement(db, 'SELECT quote FROM annotations WHERE id = ?').pluck();
+  const source = cachedStatement(db, 'SELECT id, quote, article_id AS articleId FROM annotations WHERE id = ?');
   return {
     items: shown.map((row) => JSON.parse(row.body) as Suggestion),
-    sources: [...new Set(shown.map((row) => row.sourceId))].map((id) => ({ id, quote: quote.get(id) as string })),
+    sources: [...new Set(shown.map((row) => row.sourceId))].map((id) => source.get(id) as { id: number; quote: string; articleId: number }),
     next: rows.length > limit && last ? { score: last.score, sourceId: last.sourceId, rank: last.rank } : null,
     ...waiting(db, matcher),
   };
@@ -194,4 +193,21 @@ export function storeRefreshResults(db: Db, matcher: string, results: readonly R
       return stored;
     })
     .immediate();
+}
+
+/**
+ * The shown suggestions of some annotations that fall in some articles, best
+ * first: what the matrix lays over its empty cells. Reads the store only (the
+ * index on each source's rows), never runs the matcher.
+ */
+export function shownSuggestionsIn(db: Db, matcher: string, sourceIds: readonly number[], articleIds: readonly number[]): Suggestion[] {
+  if (sourceIds.length === 0 || articleIds.length === 0) return [];
+  settleGroupChanges(db);
+  const rows = cachedStatement(
+    db,
+    `SELECT r.body AS body FROM stored_suggestions r ${SHOWN}
+     WHERE r.source_id IN (SELECT value FROM json_each(@sources)) AND r.article_id IN (SELECT value FROM json_each(@articles))
+     ORDER BY r.score DESC, r.source_id, r.rank`,
+  ).all({ matcher, sources: JSON.stringify([...new Set(sourceIds)]), articles: JSON.stringify([...new Set(articleIds)]) }) as Array<{ body: string }>;
+  return rows.map((row) => JSON.parse(row.body) as Suggestion);
 }

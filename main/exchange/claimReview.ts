@@ -1,5 +1,5 @@
 import { claimGroupIds } from '../corpus/claimGroups.ts';
-import { groupMembers, ratingOf } from '../corpus/claimRatings.ts';
+import { ratingOf } from '../corpus/claimRatings.ts';
 import type { Db } from '../corpus/database.ts';
 import { publisherSettings } from '../corpus/publisherSettings.ts';
 import { claimTimeline } from '../provenance/claimTimeline.ts';
@@ -50,8 +50,14 @@ export function buildClaimReviews(db: Db, onlyGroupOf?: number): object[] {
   const roots = new Set<number>(groups.values());
   const rated = db.prepare('SELECT annotation_id FROM claim_reviews').pluck().all() as number[];
   for (const id of rated) roots.add(groups.get(id) ?? id);
-  const wanted = onlyGroupOf === undefined ? [...roots] : [groupMembers(groups, onlyGroupOf).groupId].filter((id) => roots.has(id));
-  return wanted.sort((a, b) => a - b).map((groupId) => claimReview(db, groupMembers(groups, groupId).members));
+  const wanted = onlyGroupOf === undefined ? [...roots] : [groups.get(onlyGroupOf) ?? onlyGroupOf].filter((id) => roots.has(id));
+  const members = new Map<number, number[]>();
+  for (const [id, group] of groups) {
+    const list = members.get(group);
+    if (list) list.push(id);
+    else members.set(group, [id]);
+  }
+  return wanted.sort((a, b) => a - b).map((groupId) => claimReview(db, members.get(groupId) ?? [groupId]));
 }
 
 function claimReview(db: Db, memberIds: number[]): object {

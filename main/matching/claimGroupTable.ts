@@ -1,12 +1,13 @@
-import type { Annotation, ClaimGroup, ClaimGroupPage, ClaimGroupRow, ClaimMatrix, Link, MeaningFlag } from '../contract/contract.ts';
+import type { Annotation, ClaimGroup, ClaimGroupPage, ClaimGroupRow, ClaimMatrix, Link, MeaningFlag, Suggestion } from '../contract/contract.ts';
 import { ratingOf } from '../corpus/claimRatings.ts';
-import { listAnnotations } from '../corpus/annotations.ts';
-import { claimGroupIds } from '../corpus/claimGroups.ts';
+import { annotationsByIds, linksAmong, linksInto, memberQuotes } from '../corpus/claimGroupRows.ts';
+import { claimGroupCount, claimGroupIdPage, claimGroupMembersOf } from '../corpus/claimGroups.ts';
+import { shownSuggestionsIn } from '../corpus/suggestionStore.ts';
 import { claimTimeline } from '../provenance/claimTimeline.ts';
 import type { Db } from '../corpus/database.ts';
-import { listLinks } from '../corpus/links.ts';
 import { speakerOf } from '../corpus/speakers.ts';
 import { classifyDrift } from './driftClassifier.ts';
+import { matcherFingerprint } from './matcherFingerprint.ts';
 
 interface Source {
   id: number;
@@ -24,12 +25,6 @@ function sourcesOf(db: Db, ids: readonly number[]): Map<number, Source> {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-function listAnnotationsById(db: Db, ids: readonly number[]): Annotation[] {
-  if (ids.length === 0) return [];
-  const wanted = new Set(ids);
-  return listAnnotations(db).filter((a) => wanted.has(a.id));
-}
-
 /** Earliest first: by publication date (undated last), then by article and position. */
 const chronological = (articles: Map<number, Source>) => (a: Annotation, b: Annotation) => {
   const da = articles.get(a.articleId)?.published ?? '\uffff';
@@ -37,15 +32,16 @@ const chronological = (articles: Map<number, Source>) => (a: Annotation, b: Anno
   return da < db ? -1 : da > db ? 1 : a.articleId - b.articleId || a.start - b.start;
 };
 
-function groupMembers(db: Db): Map<number, Annotation[]> {
-  const groupOf = claimGroupIds(db);
-  const members = new Map<number, Annotation[]>();
-  for (const annotation of listAnnotations(db)) {
-    const group = groupOf.get(annotation.id);
-    if (group === undefined) continue;
-    members.set(group, [...(members.get(group) ?? []), annotation]);
-  }
-  return members;
+/** The given groups' members (stored groups, migration 019), each list in id order. */
+function groupMembers(db: Db, groupIds: readonly number[]): Map<number, Annotation[]> {
+  const ids = claimGroupMembersOf(db, groupIds);
+  const byId = new Map(annotationsByIds(db, [...ids.values()].flat()).map((a) => [a.id, a]));
+  return new Map([...ids].map(([group, members]) => [group, members.flatMap((id) => byId.get(id) ?? [])]));
+}
+
+/** Group ids from `offset`, `limit` of them (all the rest when left out), in id order. */
+function groupIdsFrom(db: Db, offset: number, limit: number | undefined): number[] {
+  return claimGroupIdPage(db, offset, limit ?? -1);
 }
 
 /**
@@ -70,12 +66,21 @@ function attributedSpeakers(links: readonly Link[], annotations: ReadonlyMap<num
  * speaker's mouth.
  */
 export function claimGroupTables(db: Db, page: { offset?: number; limit?: number } = {}): ClaimGroup[] {
-  const links = listLinks(db);
-  const said = attributedSpeakers(links, new Map(listAnnotations(db).map((a) => [a.id, a])));
+  // Only the page's groups are read, laid out and diffed.
+  const members = [...groupMembers(db, groupIdsFrom(db, page.offset ?? 0, page.limit))];
+  const memberIds = members.flatMap(([, list]) => list.map((a) => a.id));
+  const links = linksAmong(db, memberIds);
+  const attributions = linksInto(db, memberIds, ['attributed-to']);
+  const said = attributedSpeakers(
+    attributions,
+    new Map(
+      annotationsByIds(
+        db,
+        attributions.map((l) => l.fromId),
+      ).map((a) => [a.id, a]),
+    ),
+  );
   const speakerName = (a: Annotation) => a.speaker ?? said.get(a.id) ?? null;
-  // Only the page's groups are laid out and diffed: that is where the time goes.
-  const offset = page.offset ?? 0;
-  const members = [...groupMembers(db)].sort((a, b) => a[0] - b[0]).slice(offset, page.limit === undefined ? undefined : offset + page.limit);
   const articles = sourcesOf(
     db,
     members.flatMap(([, list]) => list.map((a) => a.articleId)),
@@ -139,25 +144,35 @@ export interface MatrixOptions {
  * the earliest as its `articleId`.
  */
 export function claimMatrix(db: Db, options: MatrixOptions = {}): ClaimMatrix {
-  const members = groupMembers(db);
+  const offset = options.offset ?? 0;
+  const words = (options.query ?? '').toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  let pageIds: number[];
+  let totalGroups: number;
+  if (words.length) {
+    // Every word in some variant of the group: a pass over the members' quotes, not over the corpus.
+    const found = new Map<number, Set<string>>();
+    for (const { groupId, quote } of memberQuotes(db)) {
+      const lower = quote.toLocaleLowerCase();
+      for (const w of words) if (lower.includes(w)) (found.get(groupId) ?? found.set(groupId, new Set()).get(groupId)!).add(w);
+    }
+    const matching = [...found].filter(([, hit]) => hit.size === words.length).map(([id]) => id);
+    totalGroups = matching.length;
+    pageIds = matching.slice(offset, options.limit === undefined ? undefined : offset + options.limit);
+  } else {
+    totalGroups = claimGroupCount(db);
+    pageIds = groupIdsFrom(db, offset, options.limit);
+  }
+  const members = groupMembers(db, pageIds);
   const annotations = new Map([...members.values()].flat().map((a) => [a.id, a]));
-  const memberIds = new Set(annotations.keys());
-  const disputing = listLinks(db).filter((l) => l.status !== 'rejected' && (l.type === 'denies' || l.type === 'contradicts') && memberIds.has(l.toId));
+  const disputing = linksInto(db, [...annotations.keys()], ['denies', 'contradicts']);
   const disputers = new Map(
-    listAnnotationsById(
+    annotationsByIds(
       db,
       disputing.map((l) => l.fromId),
     ).map((a) => [a.id, a]),
   );
   const articles = sourcesOf(db, [...[...annotations.values()].map((a) => a.articleId), ...[...disputers.values()].map((a) => a.articleId)]);
-
-  const labelled = [...members]
-    .map(([id, list]) => ({ id, list, label: shorten([...list].sort(chronological(articles))[0]!.quote) }))
-    .sort((a, b) => a.id - b.id);
-  const words = (options.query ?? '').toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  const matching = words.length ? labelled.filter((g) => words.every((w) => g.list.some((a) => a.quote.toLocaleLowerCase().includes(w)))) : labelled;
-  const offset = options.offset ?? 0;
-  const page = matching.slice(offset, options.limit === undefined ? undefined : offset + options.limit);
+  const page = [...members].map(([id, list]) => ({ id, list, label: shorten([...list].sort(chronological(articles))[0]!.quote) }));
 
   interface SourceColumn {
     key: string;
@@ -221,13 +236,34 @@ export function claimMatrix(db: Db, options: MatrixOptions = {}): ClaimMatrix {
     groups: page.map(({ id, label }) => ({ id, label, origins: timelines.get(id)!.origins.length, originSummary: timelines.get(id)!.summary })),
     sources: ordered.map((c) => ({ articleId: c.first.id, label: c.label, published: c.first.published, articleIds: [...c.articleIds].sort((a, b) => a - b) })),
     cells,
-    totalGroups: matching.length,
+    totalGroups,
+    suggestions: pendingInSources(db, page, ordered),
   };
+}
+
+/**
+ * The stored suggestions the page's cells may show, the best one of each
+ * group in each source: a read of the store (never the matcher), so the
+ * matrix never waits for suggestions to be computed.
+ */
+function pendingInSources(
+  db: Db,
+  page: ReadonlyArray<{ id: number; list: readonly Annotation[] }>,
+  columns: ReadonlyArray<{ key: string; articleIds: ReadonlySet<number> }>,
+): Suggestion[] {
+  const groupOf = new Map(page.flatMap(({ id, list }) => list.map((a) => [a.id, id] as const)));
+  const columnOf = new Map(columns.flatMap((c) => [...c.articleIds].map((articleId) => [articleId, c.key] as const)));
+  const best = new Map<string, Suggestion>();
+  for (const s of shownSuggestionsIn(db, matcherFingerprint(), [...groupOf.keys()], [...columnOf.keys()])) {
+    const key = `${groupOf.get(s.sourceId)}:${columnOf.get(s.articleId)}`;
+    if (!best.has(key)) best.set(key, s);
+  }
+  return [...best.values()];
 }
 
 /** One page of the claim groups, by id, with how many there are. */
 export function claimGroupPage(db: Db, page: { offset: number; limit: number }): ClaimGroupPage {
-  return { total: new Set(claimGroupIds(db).values()).size, offset: page.offset, groups: claimGroupTables(db, page) };
+  return { total: claimGroupCount(db), offset: page.offset, groups: claimGroupTables(db, page) };
 }
 
 const shorten = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 59).trimEnd()}…` : quote);

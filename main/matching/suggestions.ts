@@ -1,6 +1,6 @@
 import type { Annotation, Suggestion } from '../contract/contract.ts';
 import { getAnnotation, listAnnotations } from '../corpus/annotations.ts';
-import { claimGroupIds } from '../corpus/claimGroups.ts';
+import { claimGroupWith } from '../corpus/claimGroups.ts';
 import type { Db } from '../corpus/database.ts';
 import { linksOf } from '../corpus/links.ts';
 import { speakerOf } from '../corpus/speakers.ts';
@@ -118,11 +118,8 @@ export function suggestFor(db: Db, annotationId: number, options: SuggestOptions
 
 /** The annotation's own span and every span already tied to it: by any link, or through its claim group. */
 function settledSpans(db: Db, source: Annotation): Annotation[] {
-  const groups = claimGroupIds(db);
-  const group = groups.get(source.id);
-  const ids = new Set<number>([source.id]);
+  const ids = new Set<number>(claimGroupWith(db, source.id).members);
   for (const link of linksOf(db, source.id)) if (link.status !== 'rejected') ids.add(link.fromId === source.id ? link.toId : link.fromId);
-  if (group !== undefined) for (const [id, g] of groups) if (g === group) ids.add(id);
   return [...ids].map((id) => getAnnotation(db, id));
 }
 

@@ -1,7 +1,6 @@
 import type { ClaimTimeline } from '../contract/contract.ts';
 import { CrosscheckError } from '../contract/errors.ts';
-import { claimGroupIds } from '../corpus/claimGroups.ts';
-import { groupMembers } from '../corpus/claimRatings.ts';
+import { claimGroupWith } from '../corpus/claimGroups.ts';
 import type { Db } from '../corpus/database.ts';
 import { byPublication, describeOrigins, groupOrigins, type OriginEdge, type OriginReport } from './origins.ts';
 import { findReuse } from './textReuse.ts';
@@ -28,7 +27,7 @@ interface ArticleRow extends OriginReport {
 export function claimTimeline(db: Db, annotationId: number): ClaimTimeline {
   if (!db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(annotationId))
     throw new CrosscheckError('not_found', `There is no annotation ${annotationId}.`);
-  const { groupId, members: memberIds } = groupMembers(claimGroupIds(db), annotationId);
+  const { groupId, members: memberIds } = claimGroupWith(db, annotationId);
   const members = memberIds.map(
     (id) => db.prepare('SELECT id AS annotationId, article_id AS articleId, quote, tag FROM annotations WHERE id = ?').get(id) as MemberRow,
   );

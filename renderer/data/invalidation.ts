@@ -19,6 +19,7 @@ const ANNOTATION_READS: Method[] = [
   'project.options',
   'articles.doneState',
   'adjudication.compare',
+  'review.graph',
 ];
 const ARTICLE_READS: Method[] = [
   'articles.list',
@@ -44,7 +45,7 @@ export const INVALIDATES: Partial<Record<Method, readonly Method[]>> = {
   'links.review': ANNOTATION_READS,
   'suggestions.accept': ANNOTATION_READS,
   'suggestions.reject': ANNOTATION_READS,
-  'suggestions.refresh': ['suggestions.page', 'suggestions.queue'],
+  'suggestions.refresh': ['suggestions.page', 'suggestions.queue', 'review.matrix'],
   'history.undo': ANNOTATION_READS,
   'history.redo': ANNOTATION_READS,
   'speakers.merge': ANNOTATION_READS,
@@ -63,6 +64,9 @@ export const INVALIDATES: Partial<Record<Method, readonly Method[]>> = {
   'project.setOption': ANNOTATION_READS,
   'articles.markDone': ANNOTATION_READS,
   'adjudication.keep': ANNOTATION_READS,
+  // A job changes the corpus while it runs: its starter invalidates the reads it touches as it goes and when it ends.
+  'jobs.start': ['suggestions.page', 'review.matrix'],
+  'jobs.cancel': ['suggestions.page', 'review.matrix'],
 };
 
 /** Methods that only read: their answers may be cached and shared between panels. */

@@ -1,6 +1,6 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import type { ClaimMatrix, Suggestion } from '../../main/contract/contract.ts';
-import { useCall, useQuery, useReportError } from '../data/DataProvider.tsx';
+import { useCall, useReportError } from '../data/DataProvider.tsx';
 import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
 import { wrapWhole } from './chartText.ts';
 import { ExportButtons } from './ExportButtons.tsx';
@@ -62,7 +62,8 @@ const STATE_NAME: Record<MatrixCellState, string> = {
 export function ClaimMatrixChart({ matrix }: { matrix: ClaimMatrix }) {
   const svg = useRef<SVGSVGElement>(null);
   const { openAt, openArticle } = useWorkspace();
-  const pending = useQuery('suggestions.queue', matrix.groups.length > 0 ? { limit: 10 } : null).data ?? NO_SUGGESTIONS;
+  // The stored suggestions come with the matrix page: the matrix never asks the matcher to run.
+  const pending = matrix.suggestions ?? NO_SUGGESTIONS;
   const cells = useMemo(() => matrixCells(matrix, pending), [matrix, pending]);
   const call = useCall();
   const report = useReportError();

@@ -4,6 +4,10 @@ import { useMutate, useQuery } from '../data/DataProvider.tsx';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
 import { SpeakerDetailsCell } from '../speakers/SpeakerDetailsCell.tsx';
 
+/** Rows drawn at a time: each row's merge menu lists every other speaker, so 1,000 rows would be a million elements. */
+const SPEAKER_PAGE = 25;
+const SPEAKER_NAMES = 'speaker-names';
+
 /**
  * The speakers named on attributions, with their aliases: add a name, or merge
  * one speaker into another (after a confirmation that says what moves).
@@ -11,14 +15,39 @@ import { SpeakerDetailsCell } from '../speakers/SpeakerDetailsCell.tsx';
 export function SpeakerRegistry() {
   const speakers = useQuery('speakers.list', {}).data;
   const mutate = useMutate();
-  const [mergeInto, setMergeInto] = useState<Record<number, number>>({});
+  // The name typed in each row's merge box; one list of names serves every row (a menu per row would be a million elements at 1,000 speakers).
+  const [mergeInto, setMergeInto] = useState<Record<number, string>>({});
   const [alias, setAlias] = useState<Record<number, string>>({});
   const [confirming, setConfirming] = useState<{ from: Speaker; into: Speaker } | null>(null);
+  const [find, setFind] = useState('');
+  const [offset, setOffset] = useState(0);
   useKeyScope('review.speakers', {});
   if (!speakers) return <p className="muted">Loading…</p>;
   if (speakers.length === 0) return <p className="muted">No speakers yet: give an attribution a speaker in the Read view and it appears here.</p>;
+  /** The other speaker a typed name is (exactly, ignoring case), if any. */
+  const named = (typed: string | undefined, speaker: Speaker) => {
+    const key = typed?.trim().toLocaleLowerCase();
+    return key ? speakers.find((s) => s.id !== speaker.id && s.name.toLocaleLowerCase() === key) : undefined;
+  };
+  const words = find.trim().toLocaleLowerCase();
+  const found = words ? speakers.filter((s) => [s.name, ...s.aliases].some((n) => n.toLocaleLowerCase().includes(words))) : speakers;
+  const shown = found.slice(offset, offset + SPEAKER_PAGE);
   return (
     <>
+      <p className="hint">
+        <input type="search" aria-label="Find a speaker" placeholder="Find a speaker" value={find} onChange={(e) => (setFind(e.target.value), setOffset(0))} />{' '}
+        {found.length > SPEAKER_PAGE && (
+          <>
+            speakers {offset + 1}–{Math.min(found.length, offset + SPEAKER_PAGE)} of {found.length}{' '}
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - SPEAKER_PAGE))}>
+              Previous
+            </button>{' '}
+            <button type="button" disabled={offset + SPEAKER_PAGE >= found.length} onClick={() => setOffset(offset + SPEAKER_PAGE)}>
+              Next
+            </button>
+          </>
+        )}
+      </p>
       {confirming && (
         <p role="alertdialog" aria-label="Confirm merge" className="confirm-bar">
           Merge “{confirming.from.name}” ({confirming.from.annotations} annotations, {confirming.from.aliases.length} aliases) into “{confirming.into.name}”?
@@ -50,7 +79,7 @@ export function SpeakerRegistry() {
           </tr>
         </thead>
         <tbody>
-          {speakers.map((speaker) => (
+          {shown.map((speaker) => (
             <tr key={speaker.id} data-speaker={speaker.id}>
               <td>{speaker.name}</td>
               <td>{speaker.aliases.join('; ')}</td>
@@ -74,25 +103,18 @@ export function SpeakerRegistry() {
                 </form>
               </td>
               <td>
-                <select
+                <input
+                  list={SPEAKER_NAMES}
                   aria-label={`Merge ${speaker.name} into`}
+                  placeholder="speaker’s name"
                   value={mergeInto[speaker.id] ?? ''}
-                  onChange={(e) => setMergeInto({ ...mergeInto, [speaker.id]: Number(e.target.value) })}
-                >
-                  <option value="">—</option>
-                  {speakers
-                    .filter((other) => other.id !== speaker.id)
-                    .map((other) => (
-                      <option key={other.id} value={other.id}>
-                        {other.name}
-                      </option>
-                    ))}
-                </select>{' '}
+                  onChange={(e) => setMergeInto({ ...mergeInto, [speaker.id]: e.target.value })}
+                />{' '}
                 <button
                   type="button"
-                  disabled={!mergeInto[speaker.id]}
+                  disabled={!named(mergeInto[speaker.id], speaker)}
                   onClick={() => {
-                    const into = speakers.find((s) => s.id === mergeInto[speaker.id]);
+                    const into = named(mergeInto[speaker.id], speaker);
                     if (into) setConfirming({ from: speaker, into });
                   }}
                 >
@@ -103,6 +125,11 @@ export function SpeakerRegistry() {
           ))}
         </tbody>
       </table>
+      <datalist id={SPEAKER_NAMES}>
+        {speakers.map((s) => (
+          <option key={s.id} value={s.name} />
+        ))}
+      </datalist>
     </>
   );
 }

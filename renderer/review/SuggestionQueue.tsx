@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useArticleNames } from '../articles/useArticleNames.ts';
 import { useInvalidate, useMutate, useQuery } from '../data/DataProvider.tsx';
+import { RefreshJobLine } from './RefreshJobLine.tsx';
 import type { SuggestionCursor } from '../../main/contract/contract.ts';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
 import { acceptInput, rejectInput } from '../links/suggestionActions.ts';
@@ -33,7 +34,8 @@ export function SuggestionQueue() {
     const timer = setInterval(() => invalidate(['suggestions.page']), SUGGESTION_POLL_MS);
     return () => clearInterval(timer);
   }, [waiting, invalidate]);
-  const annotations = useQuery('annotations.list', {}).data;
+  // The page names the annotations its suggestions were found for: the queue never asks for every annotation.
+  const annotations = page?.sources;
   const { openAt, linkType } = useWorkspace();
   const mutate = useMutate();
   const [minScore, setMinScore] = useState(0);
@@ -67,8 +69,14 @@ export function SuggestionQueue() {
         Looking through newly imported articles for {page.refreshing} annotation{page.refreshing === 1 ? '' : 's'}…
       </p>
     ) : null;
+  const refreshLine = <RefreshJobLine waiting={waiting} />;
   if (arranged.total === 0 && starts.length === 1)
-    return matching ?? <p className="muted">No suggestions waiting. Tag a claim in the Read view and its reports elsewhere appear here.</p>;
+    return (
+      <>
+        {refreshLine}
+        {matching ?? <p className="muted">No suggestions waiting. Tag a claim in the Read view and its reports elsewhere appear here.</p>}
+      </>
+    );
   const pager = (starts.length > 1 || page.next) && (
     <p className="hint">
       <button type="button" disabled={starts.length === 1} onClick={() => (setStarts(starts.slice(0, -1)), setCursor(0))}>
@@ -82,6 +90,7 @@ export function SuggestionQueue() {
   let index = 0;
   return (
     <>
+      {refreshLine}
       {matching}
       <p className="hint queue-controls">
         <label>
@@ -107,7 +116,8 @@ export function SuggestionQueue() {
           return (
             <li key={group.sourceId} className="queue-group" data-source-id={group.sourceId}>
               <h3 className="found-for">
-                for “{quote.length > 90 ? `${quote.slice(0, 89)}…` : quote}”{source && <span className="suggestion-source"> {label(source.articleId)}</span>}{' '}
+                for “{quote.length > 90 ? `${quote.slice(0, 89)}…` : quote}”
+                {source?.articleId !== undefined && <span className="suggestion-source"> {label(source.articleId)}</span>}{' '}
                 <span className="match-count">{group.suggestions.length}</span>
               </h3>
               <ol className="suggestions queue" aria-label={`Suggestions for annotation ${group.sourceId}`}>

@@ -15,6 +15,7 @@ import { teamSync } from './015_team_sync.ts';
 import { speakerEntities } from './016_speaker_entities.ts';
 import { projectOptions } from './017_project_options.ts';
 import { curatedLayer } from './018_curated_layer.ts';
+import { storedClaimGroups } from './019_stored_claim_groups.ts';
 import { outletCounts } from './020_outlet_counts.ts';
 
 /** In order; a migration is never edited once released, only followed by a new one. */
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   speakerEntities,
   projectOptions,
   curatedLayer,
+  storedClaimGroups,
   outletCounts,
 ];
 

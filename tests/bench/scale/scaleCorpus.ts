@@ -2,7 +2,9 @@
  * The corpora of the scale benchmark: n articles from the drifted-corpus
  * generator (Zipf vocabulary, planted claims and their drifted reports), each
  * with an outlet and a date, plus the same review load at every size — 300
- * claim groups of five reports linked same-claim, spoken by a pool of speakers —
+ * claim groups of five reports linked same-claim, spoken by a pool of speakers,
+ * and the clusters of reviewLoad.ts (20,000 annotations with stored suggestions,
+ * 50,000 links and 1,000 speakers in all) —
  * and one dated-first "bench article" with annotations to open, select, tag and
  * undo. Only the article count changes between sizes, so the ratio between
  * sizes shows what grows with the corpus.
@@ -20,6 +22,7 @@ import { ensureMatchIndex, MATCH_INDEX_VERSION } from '../../../main/matching/te
 import { TAGS } from '../../../main/contract/contract.ts';
 import { openSession } from '../../../main/api/session.ts';
 import { generateDriftedCorpus } from '../driftedCorpus.ts';
+import { addReviewLoad, plantStoredSuggestions } from './reviewLoad.ts';
 
 export const SCALE_SIZES = [1_000, 10_000, 100_000] as const;
 export const BENCH_TITLE = 'Scale benchmark: the article under test';
@@ -31,7 +34,7 @@ const SPEAKERS = 50;
 const BENCH_ANNOTATIONS = 40;
 const ARTICLES_PER_TRANSACTION = 1_000;
 /** Bump when what is generated changes, so that old cached corpora are not reused. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 export const scaleCacheDir = () => process.env.CROSSCHECK_SCALE_CACHE ?? join(tmpdir(), 'crosscheck-bench-scale');
 
@@ -96,6 +99,9 @@ export function buildScaleCorpus(file: string, articles: number, log: (line: str
         handlers['annotations.create']({ articleId: ids[0]!, start: match.index, end: match.index + match[0].length, tag: TAGS[i % TAGS.length]! });
       }
     })();
+    // The rest of the review load: 20,000 annotations with stored suggestions, 50,000 links, 1,000 speakers in all.
+    const load = db.transaction(() => addReviewLoad(handlers, ids, corpus.texts))();
+    log(`  review load: ${load.annotations} more annotations, ${load.links} more links`);
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     session.close();
@@ -121,6 +127,13 @@ export function scaleCorpusCopy(articles: number, into: string, log: (line: stri
   }
   const copy = join(into, 'corpus.sqlite');
   copyFileSync(upgradedCache(cached, log), copy);
+  const session = openSession({ dbPath: copy, actor: 'bench' });
+  try {
+    const planted = plantStoredSuggestions(session.db);
+    if (planted > 0) log(`  planted the stored suggestions of ${planted} annotations`);
+  } finally {
+    session.close();
+  }
   return copy;
 }
 

@@ -1,0 +1,116 @@
+/**
+ * `npm run bench:wait [-- --quick]`: how long a cheap request waits in browser
+ * mode while a long one runs. The app is served as `crosscheck serve` serves
+ * it (the background refresher in its worker included) on a copy of the
+ * 1,000-article scale corpus (1,540 annotations waiting for the matcher,
+ * 20,000 in all, 53,000 links); a probe asks for `history.state` every 20 ms
+ * over HTTP and times each answer from the moment it was due (so a timer held
+ * up by a busy thread counts too). Printed per scenario: idle, a suggestion
+ * refresh job, the links CSV export, the Web Annotation export, and imports
+ * of 1 MB files; the target is the worst wait ≤ 100 ms.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSession } from '../../main/api/session.ts';
+import { scheduleSuggestionRefresh } from '../../main/api/suggestionRefreshSchedule.ts';
+import { startServer, TOKEN_HEADER } from '../../main/server/httpServer.ts';
+import { RENDERER_DIR } from '../helpers/browser.ts';
+import { seededRandom } from './random.ts';
+import { median, percentile, reportFigures, type Figure } from './report.ts';
+import { scaleCorpusCopy } from './scale/scaleCorpus.ts';
+
+const quick = process.argv.includes('--quick');
+const PROBE_EVERY_MS = 20;
+const LONGEST_SCENARIO_MS = quick ? 8_000 : 20_000;
+const IMPORTS = quick ? 3 : 8;
+const log = (line: string) => console.log(line);
+
+const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-wait-'));
+const figures: Figure[] = [];
+try {
+  const file = scaleCorpusCopy(1_000, dir, log);
+  const session = openSession({ dbPath: file, actor: 'bench' });
+  const server = await startServer({ dispatch: session.dispatchAsync, downloads: session.downloads, staticDir: RENDERER_DIR });
+  const refresher = scheduleSuggestionRefresh(session.db);
+  const headers = { [TOKEN_HEADER]: server.token, 'content-type': 'application/json' };
+  const call = async (method: string, input: unknown) => {
+    const response = await fetch(new URL(`/api/${method}`, server.url), { method: 'POST', headers, body: JSON.stringify(input) });
+    const body = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+    return body.value as Record<string, unknown>;
+  };
+  /** Probes until `work` settles; each wait runs from when the probe was due to its answer. */
+  const probeWhile = async (name: string, work: Promise<unknown>) => {
+    let finished = false;
+    const done = work.finally(() => (finished = true));
+    const waits: number[] = [];
+    const until = performance.now() + LONGEST_SCENARIO_MS;
+    let due = performance.now();
+    while (!finished && performance.now() < until) {
+      due += PROBE_EVERY_MS;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+      await call('history.state', {});
+      waits.push(performance.now() - due);
+      if (performance.now() > due + PROBE_EVERY_MS) due = performance.now();
+    }
+    await done;
+    figures.push({
+      name: `probe wait: ${name}`,
+      unit: 'ms',
+      value: Math.max(...waits),
+      basis: 'peak',
+      median: median(waits),
+      p95: percentile(waits, 95),
+      runs: waits.length,
+      target: name === 'nothing else running' ? undefined : { op: '<=', value: 100 },
+    });
+    log(`  ${name}: ${waits.length} probes, worst ${Math.max(...waits).toFixed(0)} ms`);
+  };
+  try {
+    await probeWhile('nothing else running', new Promise((resolve) => setTimeout(resolve, 3_000)));
+
+    const job = await call('jobs.start', { kind: 'suggestions.refresh' });
+    const jobEnds = (async () => {
+      const stopAt = performance.now() + LONGEST_SCENARIO_MS;
+      for (;;) {
+        const status = await call('jobs.status', { id: job.id });
+        if (status.state !== 'running') return status;
+        if (performance.now() > stopAt) await call('jobs.cancel', { id: job.id });
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    })();
+    await probeWhile('a suggestion refresh job', jobEnds);
+
+    const download = async (path: string) => {
+      const response = await fetch(new URL(path, server.url), { headers: { [TOKEN_HEADER]: server.token } });
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      let bytes = 0;
+      const reader = response.body!.getReader();
+      for (let read = await reader.read(); !read.done; read = await reader.read()) bytes += read.value.length;
+      return bytes;
+    };
+    await probeWhile('the links CSV export', download('/export/links.csv'));
+    await probeWhile('the Web Annotation export', download('/export/annotations.jsonld'));
+
+    const random = seededRandom(5);
+    const imports = (async () => {
+      for (let i = 0; i < IMPORTS; i++) {
+        const words = Array.from({ length: 160_000 }, () => `w${Math.floor(random() * 20_000)}`);
+        const text = `Import ${i}\n\n${words.join(' ')}.`;
+        await call('articles.import', { fileName: `wait-${i}.txt`, contentBase64: Buffer.from(text).toString('base64') });
+      }
+    })();
+    await probeWhile(`imports of ${IMPORTS} files of about 1 MB`, imports);
+  } finally {
+    await server.close();
+    await refresher.stop();
+    session.close();
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+reportFigures('bench:wait', figures, [
+  `a history.state request every ${PROBE_EVERY_MS} ms over HTTP; its wait runs from when it was due to its answer`,
+  'the corpus: bench:scale’s 1,000 articles with the review load; the background refresher runs as serve runs it',
+]);
