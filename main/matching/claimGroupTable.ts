@@ -1,6 +1,7 @@
 import type { Annotation, ClaimGroup, ClaimGroupPage, ClaimGroupRow, ClaimMatrix, Link, MeaningFlag } from '../contract/contract.ts';
 import { ratingOf } from '../corpus/claimRatings.ts';
 import { listAnnotations } from '../corpus/annotations.ts';
+import { visibleTo as visibleAnnotations } from '../corpus/blindAnnotation.ts';
 import { claimGroupIds } from '../corpus/claimGroups.ts';
 import { claimTimeline } from '../provenance/claimTimeline.ts';
 import type { Db } from '../corpus/database.ts';
@@ -37,10 +38,15 @@ const chronological = (articles: Map<number, Source>) => (a: Annotation, b: Anno
   return da < db ? -1 : da > db ? 1 : a.articleId - b.articleId || a.start - b.start;
 };
 
-function groupMembers(db: Db): Map<number, Annotation[]> {
+/**
+ * Each claim group's members; with `visibleTo`, only the members that analyst
+ * may see under blind annotation, and no group none of whose members they see.
+ */
+function groupMembers(db: Db, visibleTo?: string): Map<number, Annotation[]> {
   const groupOf = claimGroupIds(db);
   const members = new Map<number, Annotation[]>();
-  for (const annotation of listAnnotations(db)) {
+  const all = listAnnotations(db);
+  for (const annotation of visibleTo === undefined ? all : visibleAnnotations(db, visibleTo, all)) {
     const group = groupOf.get(annotation.id);
     if (group === undefined) continue;
     members.set(group, [...(members.get(group) ?? []), annotation]);
@@ -68,14 +74,19 @@ function attributedSpeakers(links: readonly Link[], annotations: ReadonlyMap<num
  * first, each diffed against the earliest and classed by drift. Drift that
  * changes meaning is flagged, and so is the same wording put in another
  * speaker's mouth.
+ *
+ * `visibleTo`: the group as that analyst may see it under blind annotation:
+ * its hidden members are left out of its rows, its links and its verdict's
+ * lookup, and the earliest member they see is the one the others are diffed
+ * against.
  */
-export function claimGroupTables(db: Db, page: { offset?: number; limit?: number } = {}): ClaimGroup[] {
+export function claimGroupTables(db: Db, page: { offset?: number; limit?: number } = {}, visibleTo?: string): ClaimGroup[] {
   const links = listLinks(db);
   const said = attributedSpeakers(links, new Map(listAnnotations(db).map((a) => [a.id, a])));
   const speakerName = (a: Annotation) => a.speaker ?? said.get(a.id) ?? null;
   // Only the page's groups are laid out and diffed: that is where the time goes.
   const offset = page.offset ?? 0;
-  const members = [...groupMembers(db)].sort((a, b) => a[0] - b[0]).slice(offset, page.limit === undefined ? undefined : offset + page.limit);
+  const members = [...groupMembers(db, visibleTo)].sort((a, b) => a[0] - b[0]).slice(offset, page.limit === undefined ? undefined : offset + page.limit);
   const articles = sourcesOf(
     db,
     members.flatMap(([, list]) => list.map((a) => a.articleId)),
@@ -225,9 +236,10 @@ export function claimMatrix(db: Db, options: MatrixOptions = {}): ClaimMatrix {
   };
 }
 
-/** One page of the claim groups, by id, with how many there are. */
-export function claimGroupPage(db: Db, page: { offset: number; limit: number }): ClaimGroupPage {
-  return { total: new Set(claimGroupIds(db).values()).size, offset: page.offset, groups: claimGroupTables(db, page) };
+/** One page of the claim groups, by id, with how many there are (with `visibleTo`, how many that analyst may see). */
+export function claimGroupPage(db: Db, page: { offset: number; limit: number }, visibleTo?: string): ClaimGroupPage {
+  const total = visibleTo === undefined ? new Set(claimGroupIds(db).values()).size : groupMembers(db, visibleTo).size;
+  return { total, offset: page.offset, groups: claimGroupTables(db, page, visibleTo) };
 }
 
 const shorten = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 59).trimEnd()}…` : quote);
