@@ -138,6 +138,8 @@ export interface MatrixOptions {
   offset?: number;
   /** Groups per page; every group when left out. */
   limit?: number;
+  /** Only what that analyst may see under blind annotation: their hidden members and disputing spans are left out, and a group with no member left. */
+  visibleTo?: string;
 }
 
 /**
@@ -150,15 +152,19 @@ export interface MatrixOptions {
  * the earliest as its `articleId`.
  */
 export function claimMatrix(db: Db, options: MatrixOptions = {}): ClaimMatrix {
-  const members = groupMembers(db);
+  const { visibleTo } = options;
+  const members = groupMembers(db, visibleTo);
   const annotations = new Map([...members.values()].flat().map((a) => [a.id, a]));
   const memberIds = new Set(annotations.keys());
-  const disputing = listLinks(db).filter((l) => l.status !== 'rejected' && (l.type === 'denies' || l.type === 'contradicts') && memberIds.has(l.toId));
-  const disputers = new Map(
-    listAnnotationsById(
-      db,
-      disputing.map((l) => l.fromId),
-    ).map((a) => [a.id, a]),
+  const disputingSpans = listAnnotationsById(
+    db,
+    listLinks(db)
+      .filter((l) => l.status !== 'rejected' && (l.type === 'denies' || l.type === 'contradicts') && memberIds.has(l.toId))
+      .map((l) => l.fromId),
+  );
+  const disputers = new Map((visibleTo === undefined ? disputingSpans : visibleAnnotations(db, visibleTo, disputingSpans)).map((a) => [a.id, a]));
+  const disputing = listLinks(db).filter(
+    (l) => l.status !== 'rejected' && (l.type === 'denies' || l.type === 'contradicts') && memberIds.has(l.toId) && disputers.has(l.fromId),
   );
   const articles = sourcesOf(db, [...[...annotations.values()].map((a) => a.articleId), ...[...disputers.values()].map((a) => a.articleId)]);
 
@@ -215,7 +221,7 @@ export function claimMatrix(db: Db, options: MatrixOptions = {}): ClaimMatrix {
     (a, b) => (a.first.published ?? '\uffff').localeCompare(b.first.published ?? '\uffff') || a.label.localeCompare(b.label),
   );
   // The same origins as the group's timeline: reports copying one another count once.
-  const timelines = new Map(page.map(({ id, list }) => [id, claimTimeline(db, list[0]!.id)]));
+  const timelines = new Map(page.map(({ id, list }) => [id, claimTimeline(db, list[0]!.id, visibleTo)]));
   const cells: ClaimMatrix['cells'] = [];
   for (const { id } of page) {
     const bySource = cellsByGroup.get(id)!;
