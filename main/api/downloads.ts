@@ -39,7 +39,7 @@ export function createDownloads(db: Db, actor?: string): Downloads {
       }
       if (pathname === CLAIM_REVIEW_PATH) {
         const [group] = parseQuery(ClaimReviewDownloadQuery, query).group;
-        const [review] = buildClaimReviews(db, group);
+        const [review] = buildClaimReviews(db, group, actor);
         if (!review) throw new CrosscheckError('not_found', `Annotation ${group} is in no reviewed claim group.`);
         return {
           ok: true,
@@ -65,7 +65,7 @@ export function createDownloads(db: Db, actor?: string): Downloads {
           value: {
             fileName: 'claimreviews.json',
             contentType: 'application/ld+json; charset=utf-8',
-            chunks: lazy(() => `${jsonForScript(buildClaimReviews(db), 2)}\n`),
+            chunks: lazy(() => `${jsonForScript(buildClaimReviews(db, undefined, actor), 2)}\n`),
           },
         };
       }

@@ -29,7 +29,7 @@ import { claimTimeline } from '../provenance/claimTimeline.ts';
 import { deleteArticle } from '../corpus/articleDeletion.ts';
 import { createAppSync, type AppSync } from './appSync.ts';
 import { createJobs, jobSlices, type Jobs } from './longJobs.ts';
-import type { AsyncMethod, Method, Output, ParsedInput } from '../contract/contract.ts';
+import type { AsyncMethod, Method, Output, ParsedInput, Suggestion } from '../contract/contract.ts';
 import { importFromUrl } from '../ingest/urlImport.ts';
 import { articleDoneState, markArticleDone, visibleTo } from '../corpus/blindAnnotation.ts';
 import { projectOptions, setProjectOption } from '../corpus/projectOptions.ts';
@@ -45,6 +45,15 @@ function visibleOtherEnds<L extends { other?: Parameters<typeof visibleTo>[2][nu
     ),
   );
   return links.filter((l) => !l.other || shown.has(l.other));
+}
+
+/** Suggestions found for, or pointing at, a span blind annotation hides from the analyst are not shown (they would show it). */
+function visibleSuggestions(db: Db, actor: string, suggestions: Suggestion[]): Suggestion[] {
+  const ends = new Set(suggestions.flatMap((s) => (s.existingAnnotationId === null ? [s.sourceId] : [s.sourceId, s.existingAnnotationId])));
+  const annotations = listAnnotations(db).filter((a) => ends.has(a.id));
+  const shown = new Set(visibleTo(db, actor, annotations));
+  const hidden = new Set(annotations.filter((a) => !shown.has(a)).map((a) => a.id));
+  return suggestions.filter((s) => !hidden.has(s.sourceId) && (s.existingAnnotationId === null || !hidden.has(s.existingAnnotationId)));
 }
 
 export interface HandlerContext {
@@ -76,16 +85,16 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
       otherEnds && annotationId !== undefined ? visibleOtherEnds(db, actor, linksWithOtherEnd(db, annotationId)) : listLinks(db, annotationId),
     'links.create': (input) => createLink(db, input, actor),
     'links.review': ({ id, status }) => reviewLink(db, id, status, actor),
-    'suggestions.list': ({ annotationId, limit }) => suggestFor(db, annotationId, { limit }),
-    'suggestions.queue': ({ limit }) => storedQueue(db, limit),
+    'suggestions.list': ({ annotationId, limit }) => visibleSuggestions(db, actor, suggestFor(db, annotationId, { limit })),
+    'suggestions.queue': ({ limit }) => visibleSuggestions(db, actor, storedQueue(db, limit)),
     'suggestions.accept': (input) => acceptSuggestion(db, input, actor),
     'suggestions.reject': (input) => rejectSuggestion(db, input, actor),
     'speakers.list': () => listSpeakers(db),
     'speakers.merge': ({ intoId, fromId }) => mergeSpeakers(db, intoId, fromId, actor),
     'speakers.addAlias': ({ id, alias }) => addSpeakerAlias(db, id, alias, actor),
     'speakers.rename': ({ id, name }) => renameSpeaker(db, id, name, actor),
-    'review.groups': () => claimGroupTables(db),
-    'review.matrix': (query) => withCoverage(db, claimMatrix(db, query)),
+    'review.groups': () => claimGroupTables(db, {}, actor),
+    'review.matrix': (query) => withCoverage(db, claimMatrix(db, { ...query, visibleTo: actor }), actor),
     'search.articles': ({ query }) => searchArticles(db, query),
     'history.state': () => historyState(db, actor),
     'history.undo': () => undo(db, actor),
@@ -107,7 +116,7 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
     'settings.get': () => publisherSettings(db),
     'settings.set': (patch) => setPublisherSettings(db, patch, actor),
     'corpus.verify': ({ full }) => verifyCorpus(db, { full: full ?? true }),
-    'review.timeline': ({ annotationId }) => claimTimeline(db, annotationId),
+    'review.timeline': ({ annotationId }) => claimTimeline(db, annotationId, actor),
     'agreement.compute': (query) => agreementReport(db, query),
     'articles.delete': ({ id }) => deleteArticle(db, id, actor),
     'sync.status': () => appSync.status(),
@@ -115,11 +124,11 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
     'articles.page': (query) => pageArticles(db, query),
     'articles.outlets': () => listOutlets(db),
     'articles.summaries': ({ ids }) => articleSummaries(db, ids),
-    'links.page': (query) => pageLinks(db, query),
-    'review.groupsPage': (page) => claimGroupPage(db, page),
+    'links.page': (query) => pageLinks(db, query, actor),
+    'review.groupsPage': (page) => claimGroupPage(db, page, actor),
     'speakers.update': (details) => updateSpeakerDetails(db, details, actor),
     'articles.importUrl': ({ url }) => importFromUrl(db, url, actor),
-    'suggestions.page': ({ limit, after }) => storedQueuePage(db, limit, after ?? null),
+    'suggestions.page': ({ limit, after }) => storedQueuePage(db, limit, after ?? null, actor),
     'suggestions.refresh': ({ budgetMs }) => refreshSuggestions(db, { budgetMs }),
     'project.options': () => projectOptions(db),
     'project.setOption': ({ name, enabled }) => setProjectOption(db, name, enabled, actor),

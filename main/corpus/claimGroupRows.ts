@@ -1,5 +1,6 @@
 import type { Annotation, Link } from '../contract/contract.ts';
 import { COLUMNS as ANNOTATION_COLUMNS } from './annotations.ts';
+import { visibleAnnotationsFilter } from './blindAnnotation.ts';
 import type { Db } from './database.ts';
 import { COLUMNS as LINK_COLUMNS } from './links.ts';
 import { cachedStatement } from './statements.ts';
@@ -38,10 +39,11 @@ export function linksInto(db: Db, ids: readonly number[], types: readonly string
   ).all({ ids: JSON.stringify([...new Set(ids)]), types: JSON.stringify(types) }) as Link[];
 }
 
-/** Every member's group and quote, for a search over the groups' words. */
-export function memberQuotes(db: Db): Array<{ groupId: number; quote: string }> {
+/** Every member's group and quote, for a search over the groups' words; with `visibleTo`, only the members that analyst may see. */
+export function memberQuotes(db: Db, visibleTo?: string): Array<{ groupId: number; quote: string }> {
+  const shown = visibleTo === undefined ? { sql: '1', params: [] } : visibleAnnotationsFilter(db, visibleTo, 'a');
   return cachedStatement(
     db,
-    'SELECT m.group_id AS groupId, a.quote AS quote FROM claim_group_members m JOIN annotations a ON a.id = m.annotation_id ORDER BY m.group_id',
-  ).all() as Array<{ groupId: number; quote: string }>;
+    `SELECT m.group_id AS groupId, a.quote AS quote FROM claim_group_members m JOIN annotations a ON a.id = m.annotation_id WHERE ${shown.sql} ORDER BY m.group_id`,
+  ).all(...shown.params) as Array<{ groupId: number; quote: string }>;
 }

@@ -1,4 +1,5 @@
 import { GROUPING_LINK_TYPES } from '../contract/contract.ts';
+import { visibleAnnotationsFilter } from './blindAnnotation.ts';
 import type { Db } from './database.ts';
 import { cachedStatement } from './statements.ts';
 
@@ -37,14 +38,29 @@ export function claimGroupMembersOf(db: Db, groupIds: readonly number[]): Map<nu
   return members;
 }
 
-/** How many claim groups there are. */
-export function claimGroupCount(db: Db): number {
-  return cachedStatement(db, 'SELECT count(DISTINCT group_id) FROM claim_group_members').pluck().get() as number;
+/** How many claim groups there are; with `visibleTo`, how many have a member that analyst may see under blind annotation. */
+export function claimGroupCount(db: Db, visibleTo?: string): number {
+  if (visibleTo === undefined) return cachedStatement(db, 'SELECT count(DISTINCT group_id) FROM claim_group_members').pluck().get() as number;
+  const shown = visibleAnnotationsFilter(db, visibleTo, 'a');
+  return cachedStatement(db, `SELECT count(DISTINCT m.group_id) FROM claim_group_members m JOIN annotations a ON a.id = m.annotation_id WHERE ${shown.sql}`)
+    .pluck()
+    .get(...shown.params) as number;
 }
 
-/** One page of group ids in id order (a group's id is its smallest member, so this reads the group index only). */
-export function claimGroupIdPage(db: Db, offset: number, limit: number): number[] {
-  return cachedStatement(db, 'SELECT DISTINCT group_id FROM claim_group_members ORDER BY group_id LIMIT ? OFFSET ?').pluck().all(limit, offset) as number[];
+/**
+ * One page of group ids in id order (a group's id is its smallest member, so this reads the group index only);
+ * with `visibleTo`, only groups with a member that analyst may see under blind annotation.
+ */
+export function claimGroupIdPage(db: Db, offset: number, limit: number, visibleTo?: string): number[] {
+  if (visibleTo === undefined)
+    return cachedStatement(db, 'SELECT DISTINCT group_id FROM claim_group_members ORDER BY group_id LIMIT ? OFFSET ?').pluck().all(limit, offset) as number[];
+  const shown = visibleAnnotationsFilter(db, visibleTo, 'a');
+  return cachedStatement(
+    db,
+    `SELECT DISTINCT m.group_id FROM claim_group_members m JOIN annotations a ON a.id = m.annotation_id WHERE ${shown.sql} ORDER BY m.group_id LIMIT ? OFFSET ?`,
+  )
+    .pluck()
+    .all(...shown.params, limit, offset) as number[];
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Suggestion } from '../contract/contract.ts';
 import { claimGroupMemberIds, claimGroupOf } from './claimGroups.ts';
+import { visibleAnnotationsFilter } from './blindAnnotation.ts';
 import type { Db } from './database.ts';
 import { cachedStatement } from './statements.ts';
 
@@ -79,29 +80,48 @@ export function settleGroupChanges(db: Db): number {
 }
 
 const QUEUE_COLUMNS = 'r.body AS body, r.score AS score, r.source_id AS sourceId, r.rank AS rank';
-const SHOWN = 'JOIN suggestion_sources s ON s.annotation_id = r.source_id AND s.stale = 0 AND s.matcher = @matcher';
+const SHOWN = 'JOIN suggestion_sources s ON s.annotation_id = r.source_id AND s.stale = 0 AND s.matcher = ?';
+
+/**
+ * The queue rows `analyst` may see under blind annotation, as an SQL condition
+ * on stored_suggestions `r`: a suggestion found for a span they may not see,
+ * or pointing at one (its existing annotation), is left out.
+ */
+function visibleSuggestions(db: Db, analyst: string | undefined): { sql: string; params: string[] } {
+  if (analyst === undefined) return { sql: '1', params: [] };
+  const source = visibleAnnotationsFilter(db, analyst, 'vs');
+  if (source.sql === '1') return source;
+  const target = visibleAnnotationsFilter(db, analyst, 'vt');
+  return {
+    sql: `EXISTS (SELECT 1 FROM annotations vs WHERE vs.id = r.source_id AND ${source.sql})
+      AND NOT EXISTS (SELECT 1 FROM annotations vt WHERE vt.id = json_extract(r.body, '$.existingAnnotationId') AND NOT ${target.sql})`,
+    params: [...source.params, ...target.params],
+  };
+}
 
 /**
  * One page of the queue, best score first; ties in the order of the
  * annotation and then the matcher's own rank, so a page boundary never
  * moves while the rows stay. Only rows computed by `matcher` for an
- * annotation unchanged since are read.
+ * annotation unchanged since are read; with `visibleTo`, only the rows that
+ * analyst may see under blind annotation.
  */
-export function queuePage(db: Db, options: { matcher: string; limit: number; after?: QueueCursor | null }): QueuePage {
+export function queuePage(db: Db, options: { matcher: string; limit: number; after?: QueueCursor | null; visibleTo?: string }): QueuePage {
   settleGroupChanges(db);
   const { matcher, limit, after } = options;
+  const visible = visibleSuggestions(db, options.visibleTo);
   const rows = (
     after
       ? cachedStatement(
           db,
           `SELECT ${QUEUE_COLUMNS} FROM stored_suggestions r ${SHOWN}
-           WHERE r.score <= @score AND (r.score < @score OR r.source_id > @sourceId OR (r.source_id = @sourceId AND r.rank > @rank))
-           ORDER BY r.score DESC, r.source_id, r.rank LIMIT @limit`,
-        ).all({ matcher, limit: limit + 1, ...after })
-      : cachedStatement(db, `SELECT ${QUEUE_COLUMNS} FROM stored_suggestions r ${SHOWN} ORDER BY r.score DESC, r.source_id, r.rank LIMIT @limit`).all({
-          matcher,
-          limit: limit + 1,
-        })
+           WHERE r.score <= ? AND (r.score < ? OR r.source_id > ? OR (r.source_id = ? AND r.rank > ?)) AND ${visible.sql}
+           ORDER BY r.score DESC, r.source_id, r.rank LIMIT ?`,
+        ).all(matcher, after.score, after.score, after.sourceId, after.sourceId, after.rank, ...visible.params, limit + 1)
+      : cachedStatement(
+          db,
+          `SELECT ${QUEUE_COLUMNS} FROM stored_suggestions r ${SHOWN} WHERE ${visible.sql} ORDER BY r.score DESC, r.source_id, r.rank LIMIT ?`,
+        ).all(matcher, ...visible.params, limit + 1)
   ) as Array<{ body: string; score: number; sourceId: number; rank: number }>;
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
@@ -120,9 +140,9 @@ export function allStoredSuggestions(db: Db, matcher: string, perSource: number)
   const rows = db
     .prepare(
       `SELECT ${QUEUE_COLUMNS} FROM stored_suggestions r ${SHOWN} JOIN annotations a ON a.id = r.source_id
-       WHERE r.rank < @perSource ORDER BY a.article_id, a.start, a."end", a.id, r.rank`,
+       WHERE r.rank < ? ORDER BY a.article_id, a.start, a."end", a.id, r.rank`,
     )
-    .all({ matcher, perSource }) as Array<{ body: string }>;
+    .all(matcher, perSource) as Array<{ body: string }>;
   return rows.map((row) => JSON.parse(row.body) as Suggestion);
 }
 
@@ -206,8 +226,8 @@ export function shownSuggestionsIn(db: Db, matcher: string, sourceIds: readonly 
   const rows = cachedStatement(
     db,
     `SELECT r.body AS body FROM stored_suggestions r ${SHOWN}
-     WHERE r.source_id IN (SELECT value FROM json_each(@sources)) AND r.article_id IN (SELECT value FROM json_each(@articles))
+     WHERE r.source_id IN (SELECT value FROM json_each(?)) AND r.article_id IN (SELECT value FROM json_each(?))
      ORDER BY r.score DESC, r.source_id, r.rank`,
-  ).all({ matcher, sources: JSON.stringify([...new Set(sourceIds)]), articles: JSON.stringify([...new Set(articleIds)]) }) as Array<{ body: string }>;
+  ).all(matcher, JSON.stringify([...new Set(sourceIds)]), JSON.stringify([...new Set(articleIds)])) as Array<{ body: string }>;
   return rows.map((row) => JSON.parse(row.body) as Suggestion);
 }

@@ -1,3 +1,4 @@
+import { visibleTo as visibleAnnotations } from '../corpus/blindAnnotation.ts';
 import { claimGroupIds } from '../corpus/claimGroups.ts';
 import { ratingOf } from '../corpus/claimRatings.ts';
 import type { Db } from '../corpus/database.ts';
@@ -44,8 +45,12 @@ const MEMBER_SQL = `SELECT an.id, an.tag, an.quote, an.speaker, an.author, an.ar
  * isBasedOn. The author is the publishing organisation set in
  * the corpus's settings, else the reviewer. url and reviewRating appear only
  * where the analyst set them. Serialise with jsonForScript to paste into a page.
+ *
+ * `visibleTo`: the reviews as that analyst may see them under blind annotation
+ * (the app's download): only the members they may see appear, and a group
+ * with none is left out.
  */
-export function buildClaimReviews(db: Db, onlyGroupOf?: number): object[] {
+export function buildClaimReviews(db: Db, onlyGroupOf?: number, visibleTo?: string): object[] {
   const groups = claimGroupIds(db);
   const roots = new Set<number>(groups.values());
   const rated = db.prepare('SELECT annotation_id FROM claim_reviews').pluck().all() as number[];
@@ -57,10 +62,25 @@ export function buildClaimReviews(db: Db, onlyGroupOf?: number): object[] {
     if (list) list.push(id);
     else members.set(group, [id]);
   }
-  return wanted.sort((a, b) => a - b).map((groupId) => claimReview(db, members.get(groupId) ?? [groupId]));
+  const ownerOf = db.prepare('SELECT id, article_id AS articleId, author FROM annotations WHERE id = ?');
+  const shown = (ids: number[]) =>
+    visibleTo === undefined
+      ? ids
+      : visibleAnnotations(
+          db,
+          visibleTo,
+          ids.map((id) => ownerOf.get(id) as { id: number; articleId: number; author: string }),
+        ).map((a) => a.id);
+  // Asking by a span they may not see finds nothing, as if it were not there.
+  if (onlyGroupOf !== undefined && visibleTo !== undefined && ownerOf.get(onlyGroupOf) && shown([onlyGroupOf]).length === 0) return [];
+  return wanted
+    .sort((a, b) => a - b)
+    .map((groupId) => shown(members.get(groupId) ?? [groupId]))
+    .filter((ids) => ids.length > 0)
+    .map((ids) => claimReview(db, ids, visibleTo));
 }
 
-function claimReview(db: Db, memberIds: number[]): object {
+function claimReview(db: Db, memberIds: number[], visibleTo?: string): object {
   const members = memberIds
     .map((id) => db.prepare(MEMBER_SQL).get(id) as Member)
     .sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.id - b.id);
@@ -77,7 +97,7 @@ function claimReview(db: Db, memberIds: number[]): object {
   const seen = new Set<number>();
   const reports = members.filter((m) => !seen.has(m.articleId) && seen.add(m.articleId));
   // The timeline's origins: a report copying, citing or naming another is based on its origin's first report.
-  const origins = claimTimeline(db, memberIds[0]!).origins;
+  const origins = claimTimeline(db, memberIds[0]!, visibleTo).origins;
   const basedOn = new Map(origins.flatMap((o) => o.articleIds.filter((id) => id !== o.firstArticleId).map((id) => [id, o.firstArticleId] as const)));
   const byArticle = new Map(reports.map((m) => [m.articleId, m]));
   const appearances = reports.map((m) => {

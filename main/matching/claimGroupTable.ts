@@ -1,6 +1,7 @@
 import type { Annotation, ClaimGroup, ClaimGroupPage, ClaimGroupRow, ClaimMatrix, Link, MeaningFlag, Suggestion } from '../contract/contract.ts';
 import { ratingOf } from '../corpus/claimRatings.ts';
 import { annotationsByIds, linksAmong, linksInto, memberQuotes } from '../corpus/claimGroupRows.ts';
+import { visibleTo as visibleAnnotations } from '../corpus/blindAnnotation.ts';
 import { claimGroupCount, claimGroupIdPage, claimGroupMembersOf } from '../corpus/claimGroups.ts';
 import { shownSuggestionsIn } from '../corpus/suggestionStore.ts';
 import { claimTimeline } from '../provenance/claimTimeline.ts';
@@ -32,16 +33,24 @@ const chronological = (articles: Map<number, Source>) => (a: Annotation, b: Anno
   return da < db ? -1 : da > db ? 1 : a.articleId - b.articleId || a.start - b.start;
 };
 
-/** The given groups' members (stored groups, migration 019), each list in id order. */
-function groupMembers(db: Db, groupIds: readonly number[]): Map<number, Annotation[]> {
+/** Only the spans `visibleTo` may see under blind annotation; all of them without an analyst. */
+const shownTo = <T extends { articleId: number; author: string }>(db: Db, list: readonly T[], visibleTo: string | undefined): T[] =>
+  visibleTo === undefined ? [...list] : visibleAnnotations(db, visibleTo, list);
+
+/**
+ * The given groups' members (stored groups, migration 019), each list in id
+ * order; with `visibleTo`, only the members that analyst may see under blind
+ * annotation.
+ */
+function groupMembers(db: Db, groupIds: readonly number[], visibleTo?: string): Map<number, Annotation[]> {
   const ids = claimGroupMembersOf(db, groupIds);
-  const byId = new Map(annotationsByIds(db, [...ids.values()].flat()).map((a) => [a.id, a]));
+  const byId = new Map(shownTo(db, annotationsByIds(db, [...ids.values()].flat()), visibleTo).map((a) => [a.id, a]));
   return new Map([...ids].map(([group, members]) => [group, members.flatMap((id) => byId.get(id) ?? [])]));
 }
 
-/** Group ids from `offset`, `limit` of them (all the rest when left out), in id order. */
-function groupIdsFrom(db: Db, offset: number, limit: number | undefined): number[] {
-  return claimGroupIdPage(db, offset, limit ?? -1);
+/** Group ids from `offset`, `limit` of them (all the rest when left out), in id order; with `visibleTo`, groups with a member they may see. */
+function groupIdsFrom(db: Db, offset: number, limit: number | undefined, visibleTo?: string): number[] {
+  return claimGroupIdPage(db, offset, limit ?? -1, visibleTo);
 }
 
 /**
@@ -64,19 +73,28 @@ function attributedSpeakers(links: readonly Link[], annotations: ReadonlyMap<num
  * first, each diffed against the earliest and classed by drift. Drift that
  * changes meaning is flagged, and so is the same wording put in another
  * speaker's mouth.
+ *
+ * `visibleTo`: the groups as that analyst may see them under blind
+ * annotation: hidden members are left out of the rows, the links, the
+ * verdict's lookup and the speakers attributions give, and the earliest member
+ * they see is the one the others are diffed against.
  */
-export function claimGroupTables(db: Db, page: { offset?: number; limit?: number } = {}): ClaimGroup[] {
+export function claimGroupTables(db: Db, page: { offset?: number; limit?: number } = {}, visibleTo?: string): ClaimGroup[] {
   // Only the page's groups are read, laid out and diffed.
-  const members = [...groupMembers(db, groupIdsFrom(db, page.offset ?? 0, page.limit))];
+  const members = [...groupMembers(db, groupIdsFrom(db, page.offset ?? 0, page.limit, visibleTo), visibleTo)];
   const memberIds = members.flatMap(([, list]) => list.map((a) => a.id));
   const links = linksAmong(db, memberIds);
   const attributions = linksInto(db, memberIds, ['attributed-to']);
   const said = attributedSpeakers(
     attributions,
     new Map(
-      annotationsByIds(
+      shownTo(
         db,
-        attributions.map((l) => l.fromId),
+        annotationsByIds(
+          db,
+          attributions.map((l) => l.fromId),
+        ),
+        visibleTo,
       ).map((a) => [a.id, a]),
     ),
   );
@@ -132,6 +150,8 @@ export interface MatrixOptions {
   offset?: number;
   /** Groups per page; every group when left out. */
   limit?: number;
+  /** Only what that analyst may see under blind annotation: their hidden members and disputing spans are left out, and a group with no member left. */
+  visibleTo?: string;
 }
 
 /**
@@ -144,6 +164,7 @@ export interface MatrixOptions {
  * the earliest as its `articleId`.
  */
 export function claimMatrix(db: Db, options: MatrixOptions = {}): ClaimMatrix {
+  const { visibleTo } = options;
   const offset = options.offset ?? 0;
   const words = (options.query ?? '').toLocaleLowerCase().split(/\s+/).filter(Boolean);
   let pageIds: number[];
@@ -151,7 +172,7 @@ export function claimMatrix(db: Db, options: MatrixOptions = {}): ClaimMatrix {
   if (words.length) {
     // Every word in some variant of the group: a pass over the members' quotes, not over the corpus.
     const found = new Map<number, Set<string>>();
-    for (const { groupId, quote } of memberQuotes(db)) {
+    for (const { groupId, quote } of memberQuotes(db, visibleTo)) {
       const lower = quote.toLocaleLowerCase();
       for (const w of words) if (lower.includes(w)) (found.get(groupId) ?? found.set(groupId, new Set()).get(groupId)!).add(w);
     }
@@ -159,18 +180,23 @@ export function claimMatrix(db: Db, options: MatrixOptions = {}): ClaimMatrix {
     totalGroups = matching.length;
     pageIds = matching.slice(offset, options.limit === undefined ? undefined : offset + options.limit);
   } else {
-    totalGroups = claimGroupCount(db);
-    pageIds = groupIdsFrom(db, offset, options.limit);
+    totalGroups = claimGroupCount(db, visibleTo);
+    pageIds = groupIdsFrom(db, offset, options.limit, visibleTo);
   }
-  const members = groupMembers(db, pageIds);
+  const members = groupMembers(db, pageIds, visibleTo);
   const annotations = new Map([...members.values()].flat().map((a) => [a.id, a]));
-  const disputing = linksInto(db, [...annotations.keys()], ['denies', 'contradicts']);
+  const disputingLinks = linksInto(db, [...annotations.keys()], ['denies', 'contradicts']);
   const disputers = new Map(
-    annotationsByIds(
+    shownTo(
       db,
-      disputing.map((l) => l.fromId),
+      annotationsByIds(
+        db,
+        disputingLinks.map((l) => l.fromId),
+      ),
+      visibleTo,
     ).map((a) => [a.id, a]),
   );
+  const disputing = disputingLinks.filter((l) => disputers.has(l.fromId));
   const articles = sourcesOf(db, [...[...annotations.values()].map((a) => a.articleId), ...[...disputers.values()].map((a) => a.articleId)]);
   const page = [...members].map(([id, list]) => ({ id, list, label: shorten([...list].sort(chronological(articles))[0]!.quote) }));
 
@@ -219,7 +245,7 @@ export function claimMatrix(db: Db, options: MatrixOptions = {}): ClaimMatrix {
     (a, b) => (a.first.published ?? '\uffff').localeCompare(b.first.published ?? '\uffff') || a.label.localeCompare(b.label),
   );
   // The same origins as the group's timeline: reports copying one another count once.
-  const timelines = new Map(page.map(({ id, list }) => [id, claimTimeline(db, list[0]!.id)]));
+  const timelines = new Map(page.map(({ id, list }) => [id, claimTimeline(db, list[0]!.id, visibleTo)]));
   const cells: ClaimMatrix['cells'] = [];
   for (const { id } of page) {
     const bySource = cellsByGroup.get(id)!;
@@ -261,9 +287,9 @@ function pendingInSources(
   return [...best.values()];
 }
 
-/** One page of the claim groups, by id, with how many there are. */
-export function claimGroupPage(db: Db, page: { offset: number; limit: number }): ClaimGroupPage {
-  return { total: claimGroupCount(db), offset: page.offset, groups: claimGroupTables(db, page) };
+/** One page of the claim groups, by id, with how many there are (with `visibleTo`, how many that analyst may see). */
+export function claimGroupPage(db: Db, page: { offset: number; limit: number }, visibleTo?: string): ClaimGroupPage {
+  return { total: claimGroupCount(db, visibleTo), offset: page.offset, groups: claimGroupTables(db, page, visibleTo) };
 }
 
 const shorten = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 59).trimEnd()}…` : quote);

@@ -1,5 +1,6 @@
 import type { ClaimTimeline } from '../contract/contract.ts';
 import { CrosscheckError } from '../contract/errors.ts';
+import { visibleAnnotationsFilter } from '../corpus/blindAnnotation.ts';
 import { claimGroupWith } from '../corpus/claimGroups.ts';
 import type { Db } from '../corpus/database.ts';
 import { byPublication, describeOrigins, groupOrigins, type OriginEdge, type OriginReport } from './origins.ts';
@@ -12,6 +13,8 @@ interface MemberRow {
   tag: 'claim' | 'denial' | 'attribution';
 }
 
+const EVERYONE = { sql: '1', params: [] as string[] };
+
 interface ArticleRow extends OriginReport {
   title: string | null;
   url: string | null;
@@ -23,14 +26,20 @@ interface ArticleRow extends OriginReport {
  * appearance in publication order, the reuse between the reporting articles
  * (copied passages, cites links, attributions naming another report's
  * outlet), and the independent origins those edges leave.
+ *
+ * `visibleTo`: the timeline as that analyst may see it under blind
+ * annotation: spans they may not see are neither appearances nor evidence of
+ * reuse (their cites links and attributions), and asking for one is asked
+ * for an annotation that is not there.
  */
-export function claimTimeline(db: Db, annotationId: number): ClaimTimeline {
-  if (!db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(annotationId))
-    throw new CrosscheckError('not_found', `There is no annotation ${annotationId}.`);
-  const { groupId, members: memberIds } = claimGroupWith(db, annotationId);
-  const members = memberIds.map(
-    (id) => db.prepare('SELECT id AS annotationId, article_id AS articleId, quote, tag FROM annotations WHERE id = ?').get(id) as MemberRow,
-  );
+export function claimTimeline(db: Db, annotationId: number, visibleTo?: string): ClaimTimeline {
+  const visible = (alias: string) => (visibleTo === undefined ? EVERYONE : visibleAnnotationsFilter(db, visibleTo, alias));
+  const shown = visible('a');
+  const member = db.prepare(`SELECT a.id AS annotationId, a.article_id AS articleId, a.quote, a.tag FROM annotations a WHERE a.id = ? AND ${shown.sql}`);
+  if (!member.get(annotationId, ...shown.params)) throw new CrosscheckError('not_found', `There is no annotation ${annotationId}.`);
+  const { groupId, members: allMemberIds } = claimGroupWith(db, annotationId);
+  const members = allMemberIds.flatMap((id) => (member.get(id, ...shown.params) as MemberRow | undefined) ?? []);
+  const memberIds = members.map((m) => m.annotationId);
   const articleIds = [...new Set(members.map((m) => m.articleId))];
   const articles = new Map(
     articleIds.map((id) => [id, db.prepare('SELECT id AS articleId, outlet, title, url, published, text FROM articles WHERE id = ?').get(id) as ArticleRow]),
@@ -62,17 +71,20 @@ export function claimTimeline(db: Db, annotationId: number): ClaimTimeline {
   }
   const inGroup = articleIds.map(() => '?').join(', ');
   // A cites link goes from the citing span to the cited one: the cited article is the source.
+  const [citing, cited] = [visible('f'), visible('t')];
   const cites = db
     .prepare(
       `SELECT DISTINCT f.article_id AS citing, t.article_id AS cited FROM links l JOIN annotations f ON f.id = l.from_id JOIN annotations t ON t.id = l.to_id
-       WHERE l.type = 'cites' AND l.status <> 'rejected' AND f.article_id IN (${inGroup}) AND t.article_id IN (${inGroup}) AND f.article_id <> t.article_id`,
+       WHERE l.type = 'cites' AND l.status <> 'rejected' AND f.article_id IN (${inGroup}) AND t.article_id IN (${inGroup}) AND f.article_id <> t.article_id
+         AND ${citing.sql} AND ${cited.sql}`,
     )
-    .all(...articleIds, ...articleIds) as Array<{ citing: number; cited: number }>;
+    .all(...articleIds, ...articleIds, ...citing.params, ...cited.params) as Array<{ citing: number; cited: number }>;
   for (const { citing, cited } of cites) edges.push({ fromArticleId: cited, toArticleId: citing, kind: 'cites', directed: true, sharedWords: 0, passages: [] });
   // "…, reports BBC": an attribution span in one report naming the outlet of another.
+  const saying = visible('a');
   const attributions = db
-    .prepare(`SELECT article_id AS articleId, quote FROM annotations WHERE tag = 'attribution' AND article_id IN (${inGroup})`)
-    .all(...articleIds) as Array<{ articleId: number; quote: string }>;
+    .prepare(`SELECT a.article_id AS articleId, a.quote FROM annotations a WHERE a.tag = 'attribution' AND a.article_id IN (${inGroup}) AND ${saying.sql}`)
+    .all(...articleIds, ...saying.params) as Array<{ articleId: number; quote: string }>;
   for (const { articleId, quote } of attributions) {
     for (const source of reports) {
       if (source.articleId === articleId || !source.outlet || !namesOutlet(quote, source.outlet)) continue;
@@ -93,7 +105,7 @@ export function claimTimeline(db: Db, annotationId: number): ClaimTimeline {
   const first = appearances.find((a) => a.tag === 'claim') ?? appearances[0] ?? null;
   return {
     groupId,
-    people: whoSaidReportedDenied(db, memberIds, appearances),
+    people: whoSaidReportedDenied(db, memberIds, appearances, visible('a')),
     claim: first?.quote ?? '',
     reports: reports.length,
     firstAppearance: appearances[0] ?? null,
@@ -116,7 +128,12 @@ function namesOutlet(quote: string, outlet: string): boolean {
  * (through their aliases, by display name), the outlets whose articles carry
  * it, and the speakers (else outlets) of denials linked to it.
  */
-function whoSaidReportedDenied(db: Db, memberIds: number[], appearances: ReadonlyArray<{ outlet: string | null }>) {
+function whoSaidReportedDenied(
+  db: Db,
+  memberIds: number[],
+  appearances: ReadonlyArray<{ outlet: string | null }>,
+  deniers: { sql: string; params: string[] } = EVERYONE,
+) {
   const ids = memberIds.map(() => '?').join(', ');
   const speakerName = `coalesce((SELECT s.name FROM speaker_aliases al JOIN speakers s ON s.id = al.speaker_id WHERE al.key = lower(trim(a.speaker))), trim(a.speaker))`;
   const said = db
@@ -127,10 +144,10 @@ function whoSaidReportedDenied(db: Db, memberIds: number[], appearances: Readonl
     .prepare(
       `SELECT DISTINCT coalesce(${speakerName}, ar.outlet, ar.title, 'article ' || ar.id) AS name FROM links l JOIN annotations a ON a.id = l.from_id
        JOIN articles ar ON ar.id = a.article_id
-       WHERE l.type IN ('denies', 'contradicts') AND l.status <> 'rejected' AND l.to_id IN (${ids}) ORDER BY a.id`,
+       WHERE l.type IN ('denies', 'contradicts') AND l.status <> 'rejected' AND l.to_id IN (${ids}) AND ${deniers.sql} ORDER BY a.id`,
     )
     .pluck()
-    .all(...memberIds) as string[];
+    .all(...memberIds, ...deniers.params) as string[];
   const reported = [...new Set(appearances.flatMap((a) => (a.outlet ? [a.outlet] : [])))];
   return { said: [...new Set(said)], reported, denied: [...new Set(denied)] };
 }

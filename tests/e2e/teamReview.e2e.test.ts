@@ -96,6 +96,39 @@ describe('blind annotation in the app', () => {
   });
 });
 
+describe('blind annotation on the review desk', () => {
+  it('leaves a link to a colleague’s span out of the Links table until the analyst marks its article done', async () => {
+    let bensQuote = '';
+    const { dbPath, title } = await corpusWith(({ mine, bens }, article) => {
+      const own = mine['annotations.create']({ articleId: article.id, ...sentence(article.text, 0), tag: 'claim' });
+      const ownOther = mine['annotations.create']({ articleId: article.id, ...sentence(article.text, 2), tag: 'claim' });
+      const his = bens['annotations.create']({ articleId: article.id, ...sentence(article.text, 1), tag: 'claim' });
+      bensQuote = his.quote;
+      mine['links.create']({ fromId: own.id, toId: ownOther.id, type: 'cites', status: 'suggested' });
+      bens['links.create']({ fromId: his.id, toId: own.id, type: 'same-claim', status: 'suggested' });
+      bens['project.setOption']({ name: 'blind', enabled: true });
+    });
+    const { page, problems } = await open(dbPath);
+    const linkRows = page.getByRole('table', { name: 'Links' }).locator('tbody tr');
+    const showLinks = async () => {
+      await page.getByRole('tab', { name: 'Review' }).click();
+      await page.getByRole('tab', { name: 'Links' }).click();
+    };
+    await showLinks();
+    await eventually(() => linkRows.count()).toBe(1);
+    expect(await linkRows.first().innerText()).toMatch(/cites/);
+    expect(await page.getByRole('table', { name: 'Links' }).innerText()).not.toContain(bensQuote.slice(0, 30));
+    await page.getByRole('tab', { name: 'Read' }).click();
+    await openArticle(page, titlePattern(title));
+    await page.getByRole('button', { name: 'Mark done' }).click();
+    await eventually(() => page.getByRole('button', { name: /Done ✓/ }).count()).toBe(1);
+    await showLinks();
+    await eventually(() => linkRows.count()).toBe(2);
+    expect(await page.getByRole('table', { name: 'Links' }).innerText()).toContain(bensQuote.slice(0, 30));
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('the adjudication view', () => {
   it('puts two analysts’ spans side by side with their differences, keeps a side by keyboard into the curated layer, undoes it, and passes axe', async () => {
     const { dbPath, articleId } = await corpusWith(({ mine, bens }, article) => {
