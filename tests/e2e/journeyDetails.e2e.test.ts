@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../main/contract/contract.ts';
+import { axeViolations } from '../helpers/accessibility.ts';
 import { useBrowserAndApp } from '../helpers/browser.ts';
 import { quoteEdges } from '../helpers/readingPane.ts';
 import { runCli } from '../helpers/runCli.ts';
@@ -40,9 +41,12 @@ describe('the article list', () => {
     const marked = articleList(page).getByRole('button', { name: /superseded/ });
     await eventually(() => marked.count()).toBe(1);
     expect(await marked.locator('.superseded-badge').isVisible()).toBe(true);
+    // The muted row and its badge stay readable: no contrast or naming violation in the list.
+    expect(await axeViolations(page, 'nav[aria-label="Articles"]')).toEqual([]);
     // The marked row is the old version: opening it shows the notice that a newer one replaced it.
     await marked.click();
     await eventually(() => page.getByText(/An older version, kept as evidence/).isVisible()).toBe(true);
+    expect(await axeViolations(page, 'nav[aria-label="Articles"]'), 'the replaced row when it is the one open').toEqual([]);
     expect(await rows.filter({ hasNotText: /superseded/ }).count()).toBe(1);
     expect(problems).toEqual([]);
   });
