@@ -672,6 +672,8 @@ export const ArticlePage = z.object({
   total: z.number().int().nonnegative(),
   offset: z.number().int().nonnegative(),
   articles: z.array(ArticleSummary),
+  /** Ids of the page's articles that a newer version replaced, so the list can mark them. */
+  replaced: z.array(Id),
 });
 export type ArticlePage = z.infer<typeof ArticlePage>;
 export const OutletCount = z.object({ outlet: z.string().nullable(), articles: z.number().int().nonnegative() });

@@ -45,7 +45,16 @@ export function pageArticles(db: Db, query: ArticlePageQuery): ArticlePage {
   const articles = db
     .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${sql} ORDER BY ${ORDER_BY[query.sort ?? 'date']} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: query.limit, offset: query.offset }) as ArticleSummary[];
-  return { total, offset: query.offset, articles };
+  return { total, offset: query.offset, articles, replaced: replacedAmong(db, articles) };
+}
+
+/** Which of these articles a newer version superseded: one indexed lookup for the page, not one per row. */
+function replacedAmong(db: Db, articles: readonly ArticleSummary[]): number[] {
+  if (articles.length === 0) return [];
+  const rows = db
+    .prepare('SELECT old_id AS id FROM article_supersessions WHERE old_id IN (SELECT value FROM json_each(?)) ORDER BY old_id')
+    .all(JSON.stringify(articles.map((a) => a.id))) as Array<{ id: number }>;
+  return rows.map((r) => r.id);
 }
 
 /** Every outlet with its number of articles (articles without one under null), by name: counts the triggers of migration 20 keep. */

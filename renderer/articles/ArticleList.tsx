@@ -112,12 +112,13 @@ function ArticleRows({ filters, selectedId, onSelect }: { filters: Filters } & A
   const total = a.data?.total ?? b.data?.total ?? lastTotal.current;
   if (a.data) lastTotal.current = a.data.total;
 
-  const rows: Array<{ index: number; article: ArticleSummary }> = [];
+  const rows: Array<{ index: number; article: ArticleSummary; replaced: boolean }> = [];
   for (const page of [a.data, b.data]) {
     if (!page) continue;
+    const replaced = new Set(page.replaced);
     page.articles.forEach((article, i) => {
       const index = page.offset + i;
-      if (index >= first && index <= last) rows.push({ index, article });
+      if (index >= first && index <= last) rows.push({ index, article, replaced: replaced.has(article.id) });
     });
   }
 
@@ -132,10 +133,11 @@ function ArticleRows({ filters, selectedId, onSelect }: { filters: Filters } & A
       </p>
       <div ref={listRef} className="article-rows" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <ul className="article-list" aria-label="Article list" aria-busy={total === null} style={{ height: (total ?? 0) * ARTICLE_ROW_HEIGHT }}>
-          {rows.map(({ index, article }) => (
+          {rows.map(({ index, article, replaced }) => (
             <ArticleRow
               key={article.id}
               article={article}
+              replaced={replaced}
               top={index * ARTICLE_ROW_HEIGHT}
               position={index + 1}
               count={total ?? 0}
@@ -152,6 +154,7 @@ function ArticleRows({ filters, selectedId, onSelect }: { filters: Filters } & A
 /** One row; memoised so that a change elsewhere in the workspace does not re-render the list. */
 const ArticleRow = memo(function ArticleRow({
   article,
+  replaced,
   top,
   position,
   count,
@@ -159,6 +162,8 @@ const ArticleRow = memo(function ArticleRow({
   onSelect,
 }: {
   article: ArticleSummary;
+  /** A newer version of this article was imported: the row says so, so the live version is not mistaken for it. */
+  replaced: boolean;
   top: number;
   position: number;
   count: number;
@@ -167,9 +172,17 @@ const ArticleRow = memo(function ArticleRow({
 }) {
   const title = articleTitle(article);
   return (
-    <li className="article-row" style={{ top }} aria-posinset={position} aria-setsize={count}>
+    <li className={replaced ? 'article-row replaced' : 'article-row'} style={{ top }} aria-posinset={position} aria-setsize={count}>
       <button type="button" className="article-item" aria-current={current ? 'true' : undefined} title={title.text} onClick={() => onSelect(article.id)}>
-        <span className="article-outlet">{article.outlet ?? 'Unknown outlet'}</span>
+        <span className="article-outlet">
+          {article.outlet ?? 'Unknown outlet'}
+          {replaced && (
+            // Plain text, so it is part of the row button's accessible name as well as seen.
+            <span className="superseded-badge" title="A newer version of this article replaced it">
+              superseded
+            </span>
+          )}
+        </span>
         <span className={title.known ? 'article-title' : 'article-title unknown'}>{title.text}</span>
         <time className="article-date" dateTime={article.published ?? undefined}>
           {article.published ?? 'undated'}

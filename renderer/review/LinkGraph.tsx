@@ -59,7 +59,8 @@ export function LinkGraph({ articles, annotations, links }: LinkGraphProps) {
     };
   }, [articles, annotations, links]);
 
-  if (layout.nodes.length === 0) return <p className="muted">No links yet.</p>;
+  if (layout.nodes.length === 0)
+    return <p className="muted">No links to draw yet: in the Read view, pin an annotation with p and press L on its report in another article.</p>;
   const { position } = layout;
   return (
     <figure className="chart">

@@ -74,9 +74,19 @@ describe('the article list a page at a time', () => {
     expect(pageArticles(db, { superseded: false, offset: 0, limit: 100 }).total).toBe(11);
   });
 
+  it('names the replaced versions among the rows of a page, and only those', () => {
+    const { db, ids } = corpus(12);
+    markSuperseded(db, ids[1]!, ids[2]!, '2026-02-01T00:00:00Z', 'ana');
+    markSuperseded(db, ids[10]!, ids[11]!, '2026-02-02T00:00:00Z', 'ana');
+    expect(pageArticles(db, { offset: 0, limit: 100 }).replaced).toEqual([ids[1], ids[10]]);
+    expect(pageArticles(db, { superseded: false, offset: 0, limit: 100 }).replaced).toEqual([]);
+    const page = pageArticles(db, { offset: 0, limit: 5 });
+    expect(page.replaced.every((id) => page.articles.some((a) => a.id === id))).toBe(true);
+  });
+
   it('answers an offset past the end with no rows and the true total', () => {
     const { db } = corpus(5);
-    expect(pageArticles(db, { offset: 100, limit: 10 })).toEqual({ total: 5, offset: 100, articles: [] });
+    expect(pageArticles(db, { offset: 100, limit: 10 })).toEqual({ total: 5, offset: 100, articles: [], replaced: [] });
   });
 
   it('lists outlets with their article counts, articles without an outlet last', () => {
