@@ -134,9 +134,9 @@ export function scheduleSuggestionRefresh(
         (progress) => {
           const importing = performance.now() - epochChangedAt < quietMs;
           const onlyNewArticlesLeft = progress.pending === 0 && progress.refreshing > 0;
-          if (progress.pending === 0 && progress.refreshing === 0) for (const resolve of settledWaiters.splice(0)) resolve(progress);
+          if (progress.pending === 0 && progress.refreshing === 0 && !progress.indexing) for (const resolve of settledWaiters.splice(0)) resolve(progress);
           // Work left: the next slice at once, unless only new articles are left while they still arrive.
-          else if (progress.refreshed > 0 && !(onlyNewArticlesLeft && importing)) setTimeout(look, worker ? 0 : INLINE_SLICE_MS).unref();
+          else if ((progress.refreshed > 0 || progress.indexing) && !(onlyNewArticlesLeft && importing)) setTimeout(look, worker ? 0 : INLINE_SLICE_MS).unref();
           return progress;
         },
         (error) => {

@@ -16,6 +16,7 @@ import { speakerEntities } from './016_speaker_entities.ts';
 import { projectOptions } from './017_project_options.ts';
 import { curatedLayer } from './018_curated_layer.ts';
 import { outletCounts } from './020_outlet_counts.ts';
+import { matchIndexShadow } from './022_match_index_shadow.ts';
 
 /** In order; a migration is never edited once released, only followed by a new one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   projectOptions,
   curatedLayer,
   outletCounts,
+  matchIndexShadow,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
