@@ -11,8 +11,8 @@ import { tempCorpus } from '../helpers/tempCorpus.ts';
 
 /** Made-up words from a seeded generator: the rebuild must not depend on any story's vocabulary. */
 function generatedText(seed: number): string {
-  let state = seed * 2654435761;
-  const next = () => ((state = (state * 1103515245 + 12345) >>> 0) >>> 8) / 2 ** 24;
+  let state = Math.imul(seed, 2654435761);
+  const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 8) / 2 ** 24;
   const syllables = ['ka', 'lo', 'mer', 'tis', 'van', 'ru', 'pel', 'dor', 'sin', 'ga', 'fe', 'nok'];
   const word = () => Array.from({ length: 2 + Math.floor(next() * 2) }, () => syllables[Math.floor(next() * syllables.length)]).join('');
   return Array.from({ length: 4 }, () => Array.from({ length: 10 }, word).join(' ') + '.').join(' ');
@@ -36,6 +36,8 @@ function staleCorpus(articles: number) {
   corpus.db.transaction(() => {
     for (let i = 1; i <= articles; i++) store(corpus.db, i);
   })();
+  // Every generated text differs: none was refused as a duplicate, so the corpus is as large as asked.
+  expect(corpus.db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(articles);
   corpus.db.prepare('DELETE FROM match_terms').run();
   corpus.db.prepare("UPDATE meta SET value = 'an older matcher' WHERE key = 'match_index_version'").run();
   return corpus;
