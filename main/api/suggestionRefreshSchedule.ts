@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../corpus/database.ts';
 import { currentEpoch } from '../corpus/suggestionStore.ts';
 import { refreshSuggestions, type RefreshProgress } from '../matching/suggestionRefresh.ts';
+import { ensureMatchIndex } from '../matching/termIndex.ts';
 
 export interface RefreshWorkerData {
   corpusPath: string;
@@ -170,4 +171,13 @@ export function scheduleSuggestionRefresh(
         look();
       }),
   };
+}
+
+/**
+ * For a one-shot command (no window to keep answering): rebuilds a word index
+ * left by an older matcher to the end, in the same short steps the refresher
+ * takes, before the command reads it.
+ */
+export function bringMatchIndexUpToDate(db: Db): void {
+  ensureMatchIndex(db);
 }
