@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../corpus/database.ts';
 import { currentEpoch } from '../corpus/suggestionStore.ts';
 import { refreshSuggestions, type RefreshProgress } from '../matching/suggestionRefresh.ts';
+import { ensureMatchIndex } from '../matching/termIndex.ts';
 
 export interface RefreshWorkerData {
   corpusPath: string;
@@ -134,9 +135,9 @@ export function scheduleSuggestionRefresh(
         (progress) => {
           const importing = performance.now() - epochChangedAt < quietMs;
           const onlyNewArticlesLeft = progress.pending === 0 && progress.refreshing > 0;
-          if (progress.pending === 0 && progress.refreshing === 0) for (const resolve of settledWaiters.splice(0)) resolve(progress);
+          if (progress.pending === 0 && progress.refreshing === 0 && !progress.indexing) for (const resolve of settledWaiters.splice(0)) resolve(progress);
           // Work left: the next slice at once, unless only new articles are left while they still arrive.
-          else if (progress.refreshed > 0 && !(onlyNewArticlesLeft && importing)) setTimeout(look, worker ? 0 : INLINE_SLICE_MS).unref();
+          else if ((progress.refreshed > 0 || progress.indexing) && !(onlyNewArticlesLeft && importing)) setTimeout(look, worker ? 0 : INLINE_SLICE_MS).unref();
           return progress;
         },
         (error) => {
@@ -170,4 +171,13 @@ export function scheduleSuggestionRefresh(
         look();
       }),
   };
+}
+
+/**
+ * For a one-shot command (no window to keep answering): rebuilds a word index
+ * left by an older matcher to the end, in the same short steps the refresher
+ * takes, before the command reads it.
+ */
+export function bringMatchIndexUpToDate(db: Db): void {
+  ensureMatchIndex(db);
 }

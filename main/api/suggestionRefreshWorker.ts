@@ -2,7 +2,8 @@
  * The suggestion refresher, off the thread that serves requests: runs the
  * matcher for annotations whose stored suggestions wait (suggestionRefresh.ts)
  * through a connection of its own, a slice at a time, when asked. Writes only
- * the suggestion store, in short transactions.
+ * the suggestion store and, after a matcher update, the rebuilt word index
+ * (termIndex.ts), in short transactions.
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -20,7 +21,25 @@ const { openDatabase } = await import('../corpus/database.ts');
 const { refreshSuggestions } = await import('../matching/suggestionRefresh.ts');
 
 const { corpusPath, sliceMs } = workerData as RefreshWorkerData;
-const db = openDatabase(corpusPath);
+
+/**
+ * Opened after the serving connection, which has migrated the corpus and
+ * checked its texts: this one writes nothing at open (checkTexts: false).
+ * Should it still find the file locked past the busy timeout (another
+ * process's long write), it tries again a few times before reporting.
+ */
+const OPEN_ATTEMPTS = 5;
+async function openWorkerConnection() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return openDatabase(corpusPath, { checkTexts: false });
+    } catch (error) {
+      if (attempt >= OPEN_ATTEMPTS || !String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+const db = await openWorkerConnection();
 
 parentPort!.on('message', (message: 'refresh' | 'stop') => {
   if (message === 'stop') {

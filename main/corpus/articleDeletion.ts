@@ -61,5 +61,7 @@ export function removeArticleRows(db: Db, id: number, operation: string): void {
   db.prepare("UPDATE history_steps SET state = 'discarded' WHERE article_id = ? AND state <> 'discarded'").run(id);
   // The word index has no foreign key (its rows are keyed by term first); it is cleared by hand.
   db.prepare('DELETE FROM match_terms WHERE article_id = ?').run(id);
+  // So is the index being rebuilt beside it (empty unless a rebuild runs): the swap must not bring the article back.
+  db.prepare('DELETE FROM match_terms_next WHERE article_id = ?').run(id);
   db.prepare('DELETE FROM articles WHERE id = ?').run(id);
 }

@@ -2,6 +2,7 @@ import type { Db } from '../corpus/database.ts';
 import { annotationHorizon, currentEpoch, sourcesToRefresh, storeRefreshResults, waiting, type RefreshResult } from '../corpus/suggestionStore.ts';
 import { matcherFingerprint } from './matcherFingerprint.ts';
 import { suggestFor } from './suggestions.ts';
+import { rebuildMatchIndex } from './termIndex.ts';
 
 /** Suggestions stored for each annotation: the matcher's own default list length, what `suggestions.list` shows. */
 export const STORED_PER_SOURCE = 20;
@@ -21,17 +22,24 @@ export interface RefreshProgress {
   pending: number;
   /** Annotations shown, to be looked at again for articles imported since. */
   refreshing: number;
+  /** The word index is being rebuilt for this matcher version: nothing is refreshed until it is done. */
+  indexing?: boolean;
 }
 
 /**
  * Runs the matcher for the annotations waiting for it, a batch at a time,
  * until none waits or `budgetMs` has passed (checked between annotations, so
  * one annotation may overrun it). Each batch is stored only where nothing
- * changed while it was computed (suggestionStore.ts).
+ * changed while it was computed (suggestionStore.ts). A word index left by
+ * another matcher version is rebuilt first, a step at a time in the same
+ * budget (termIndex.ts).
  */
 export function refreshSuggestions(db: Db, options: { budgetMs?: number } = {}): RefreshProgress {
   const matcher = matcherFingerprint();
   const deadline = performance.now() + (options.budgetMs ?? Number.POSITIVE_INFINITY);
+  // Results found with the previous version's index would be stored as this matcher's: the index comes first,
+  // rebuilt in short steps within the same budget.
+  if (!rebuildMatchIndex(db, { budgetMs: options.budgetMs })) return { refreshed: 0, ...waiting(db, matcher), indexing: true };
   let refreshed = 0;
   // An annotation whose result was dropped (changed meanwhile) is tried again, but not in the same call forever.
   const dropped = new Set<number>();

@@ -10,7 +10,7 @@ import { findInArticle, MIN_MEANING_COVERAGE, type FoundSpan } from './articleMa
 import { DEFAULT_MIN_COVERAGE } from './spanFinder.ts';
 import { claimStructure } from './claimStructure.ts';
 import { lexicon } from './lexicon/lexicon.ts';
-import { candidateArticles, ensureMatchIndex, rarityWeight, retrieves, termStatistics } from './termIndex.ts';
+import { candidateArticles, rarityWeight, retrieves, termStatistics } from './termIndex.ts';
 import { tokenize, weighTokens } from './tokens.ts';
 import { normaliseWord, wordKey } from './wordForms.ts';
 
@@ -64,7 +64,8 @@ function coveringAnnotation(annotations: ReadonlyArray<Span & { id: number }>, s
  * rejected for any member of the group, and superseded article versions.
  */
 export function suggestFor(db: Db, annotationId: number, options: SuggestOptions = {}): Suggestion[] {
-  ensureMatchIndex(db);
+  // Never rebuilds the word index: a rebuild takes minutes on a large corpus and runs in the background
+  // (suggestionRefresh.ts); while it does, retrieval reads the index of the previous matcher version.
   const source = getAnnotation(db, annotationId);
   const rawQuote = tokenize(source.quote);
   const words = lexicon();

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../main/corpus/database.ts';
 import { listSpeakers } from '../../main/corpus/speakers.ts';
 import { suggestFor } from '../../main/matching/suggestions.ts';
+import { ensureMatchIndex } from '../../main/matching/termIndex.ts';
 import { tempDir } from '../helpers/tempCorpus.ts';
 
 /** A corpus as version 1 left it: two articles reporting one quote, attributions with speaker names. */
@@ -37,9 +38,12 @@ describe('migration 003', () => {
     db.close();
   });
 
-  it('indexes an older corpus’s articles on first use, and finds claims across them', () => {
+  it('indexes an older corpus’s articles once the background rebuild has run, and finds claims across them', () => {
     const db = openDatabase(versionOneCorpus());
     expect(db.prepare('SELECT count(*) FROM match_terms').pluck().get()).toBe(0);
+    // A request does not build the index (minutes on a large corpus): it answers from the empty one.
+    expect(suggestFor(db, 1)).toEqual([]);
+    ensureMatchIndex(db);
     expect(suggestFor(db, 1).map((s) => s.quote)).toEqual(['These fighter jets will significantly strengthen Iran’s air force']);
     expect(db.prepare('SELECT count(DISTINCT article_id) FROM match_terms').pluck().get()).toBe(2);
     db.close();

@@ -136,13 +136,14 @@ describe('find this claim elsewhere', () => {
     expect(() => getAnnotation(db, source.id + 1)).toThrow(/no annotation/);
   });
 
-  it('rebuilds an index left by another matcher version before suggesting', () => {
+  it('answers from an index left by another matcher version without rebuilding it, until the rebuild has run', () => {
     const { db, ids } = corpus(STORY);
     const source = annotate(db, ids[0]!, QUOTE);
     db.prepare('DELETE FROM match_terms').run();
     db.prepare("UPDATE meta SET value = 'old' WHERE key = 'match_index_version'").run();
-    expect(suggestFor(db, source.id)).toHaveLength(2);
+    expect(suggestFor(db, source.id)).toEqual([]);
     ensureMatchIndex(db);
+    expect(suggestFor(db, source.id)).toHaveLength(2);
     expect(db.prepare('SELECT count(DISTINCT article_id) FROM match_terms').pluck().get()).toBe(4);
   });
 });

@@ -4,6 +4,7 @@ import type { Suggestion } from '../../contract/contract.ts';
 import { formatTable } from '../format.ts';
 import { onePositional, parse, wholeNumber, type Command, type CommandContext, type Options } from '../args.ts';
 import { printJson } from '../output.ts';
+import { bringMatchIndexUpToDate } from '../../api/suggestionRefreshSchedule.ts';
 
 const SUGGEST_OPTIONS = { all: { type: 'boolean', default: false }, limit: { type: 'string' }, 'accept-above': { type: 'string' } } as const satisfies Options;
 
@@ -28,6 +29,9 @@ export const suggestCommand: Command = {
     const limit = values.limit === undefined ? undefined : wholeNumber(values.limit, '--limit');
     const named = onePositional(positionals, 'annotation', false);
     if (values.all === (named !== undefined)) throw new CrosscheckError('invalid_input', 'name one annotation, or give --all');
+    // A one-shot command serves no window: it brings a word index left by an older matcher up to date first
+    // (in short steps, so the app's edits still commit), where a request in the app only reads it.
+    bringMatchIndexUpToDate(session().db);
     const suggestions = values.all
       ? callContract(session(), 'suggestions.queue', { limit })
       : callContract(session(), 'suggestions.list', { annotationId: wholeNumber(named, 'ANNOTATION'), limit });

@@ -17,6 +17,7 @@ import { projectOptions } from './017_project_options.ts';
 import { curatedLayer } from './018_curated_layer.ts';
 import { storedClaimGroups } from './019_stored_claim_groups.ts';
 import { outletCounts } from './020_outlet_counts.ts';
+import { matchIndexShadow } from './022_match_index_shadow.ts';
 
 /** In order; a migration is never edited once released, only followed by a new one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   curatedLayer,
   storedClaimGroups,
   outletCounts,
+  matchIndexShadow,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
