@@ -13,6 +13,7 @@ import { AgreementView } from '../team/AgreementView.tsx';
 import { AdjudicationView } from '../team/AdjudicationView.tsx';
 import { TimelineTab } from '../provenance/TimelineTab.tsx';
 import { SuggestionQueue } from './SuggestionQueue.tsx';
+import { useLookAgainWhileMatching } from './useLookAgainWhileMatching.ts';
 import './review.css';
 
 const TABS = [
@@ -203,6 +204,7 @@ function LinkReview() {
  * half a second.
  */
 const MATRIX_PAGE = 25;
+const MATRIX_READS = ['suggestions.page', 'review.matrix'] as const;
 
 /** The matrix a page of claim groups at a time, with a search over the groups' words. */
 function MatrixTab() {
@@ -214,6 +216,9 @@ function MatrixTab() {
     return () => clearTimeout(timer);
   }, [typed]);
   const matrix = useQuery('review.matrix', { ...(query ? { query } : {}), offset, limit: MATRIX_PAGE }).data;
+  // Pending suggestions come from the store, which the matcher fills in the background: look again until it has.
+  const matching = useQuery('suggestions.page', { limit: 1, after: null }).data;
+  useLookAgainWhileMatching((matching?.pending ?? 0) + (matching?.refreshing ?? 0), MATRIX_READS);
   useKeyScope('review.matrix', {});
   const total = matrix?.totalGroups ?? 0;
   return (

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useArticleNames } from '../articles/useArticleNames.ts';
-import { useInvalidate, useMutate, useQuery } from '../data/DataProvider.tsx';
+import { useMutate, useQuery } from '../data/DataProvider.tsx';
 import { RefreshJobLine } from './RefreshJobLine.tsx';
+import { useLookAgainWhileMatching } from './useLookAgainWhileMatching.ts';
 import type { SuggestionCursor } from '../../main/contract/contract.ts';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
 import { acceptInput, rejectInput } from '../links/suggestionActions.ts';
@@ -14,8 +15,7 @@ const SCORE_FLOORS = [0, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
 const NO_ORDER: string[] = [];
 /** Suggestions read at a time: the queue is read from the store a page at a time, never whole. */
 const SUGGESTION_PAGE = 50;
-/** How often the tab looks again while the matcher is still working through annotations. */
-const SUGGESTION_POLL_MS = 2_000;
+const QUEUE_READS = ['suggestions.page'] as const;
 
 /**
  * Every annotation's suggestions, grouped under the claim they were found for,
@@ -27,13 +27,8 @@ export function SuggestionQueue() {
   const [starts, setStarts] = useState<Array<SuggestionCursor | null>>([null]);
   const page = useQuery('suggestions.page', { limit: SUGGESTION_PAGE, after: starts.at(-1) ?? null }).data;
   const queue = page?.items;
-  const invalidate = useInvalidate();
   const waiting = (page?.pending ?? 0) + (page?.refreshing ?? 0);
-  useEffect(() => {
-    if (waiting === 0) return;
-    const timer = setInterval(() => invalidate(['suggestions.page']), SUGGESTION_POLL_MS);
-    return () => clearInterval(timer);
-  }, [waiting, invalidate]);
+  useLookAgainWhileMatching(waiting, QUEUE_READS);
   // The page names the annotations its suggestions were found for: the queue never asks for every annotation.
   const annotations = page?.sources;
   const { openAt, linkType } = useWorkspace();
