@@ -17,8 +17,8 @@ const PROCESS_SPAWNING = [
   'tests/hub/**/*.test.ts',
   'tests/sync/threeDevices.test.ts',
 ];
-/** Randomised runs: many seeds of random edits, each a few seconds (tests/corpus/syncConvergence.test.ts). */
-const RANDOMISED = ['tests/fuzz/**/*.test.ts', 'tests/corpus/syncConvergence.test.ts'];
+/** Randomised runs: many seeds of random edits, each a few seconds (syncConvergence, storedClaimGroupsRandom). */
+const RANDOMISED = ['tests/fuzz/**/*.test.ts', 'tests/corpus/syncConvergence.test.ts', 'tests/corpus/storedClaimGroupsRandom.test.ts'];
 
 export default defineConfig({
   test: {

@@ -1,60 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../main/api/handlers.ts';
+import { article, spans, TEXT } from '../helpers/claimGroupEdits.ts';
 import { insertArticle } from '../../main/corpus/articles.ts';
 import { deleteArticle } from '../../main/corpus/articleDeletion.ts';
 import { claimGroupCount, claimGroupDrift, claimGroupIdPage, claimGroupIds, claimGroupMemberIds, claimGroupOf } from '../../main/corpus/claimGroups.ts';
-import type { Db } from '../../main/corpus/database.ts';
 import { storedClaimGroups } from '../../main/corpus/migrations/019_stored_claim_groups.ts';
-import { OrderingHub, syncDevice } from '../helpers/syncHarness.ts';
 import { tempCorpus } from '../helpers/tempCorpus.ts';
-
-const TEXT = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
-const TAGS = ['claim', 'denial', 'attribution'] as const;
-const TYPES = ['same-claim', 'paraphrase', 'contradicts'] as const;
-
-/** mulberry32: a failing seed can be replayed. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function article(db: Db, title = 'One') {
-  return insertArticle(db, { text: TEXT, title, outlet: null, url: null, published: null, fileName: null }, 'ana').articleId;
-}
-
-function spans(db: Db, articleId: number, count: number): number[] {
-  const api = createHandlers({ db, actor: 'ana' });
-  return Array.from({ length: count }, (_, i) => api['annotations.create']({ articleId, start: i * 7, end: i * 7 + 5, tag: 'claim' }).id);
-}
-
-/** One random edit through the contract's handlers; refusals (a link that exists already, an undo with nothing to undo) are part of the game. */
-function randomEdit(db: Db, analyst: string, next: () => number): void {
-  const api = createHandlers({ db, actor: analyst });
-  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
-  const annotations = api['annotations.list']({});
-  const links = api['links.list']({});
-  const roll = next();
-  try {
-    if (roll < 0.2 || annotations.length < 2) {
-      const start = Math.floor(next() * 70) * 6;
-      api['annotations.create']({ articleId: 1, start, end: start + 5, tag: pick(TAGS)! });
-    } else if (roll < 0.3) api['annotations.delete']({ id: pick(annotations)!.id });
-    else if (roll < 0.65) {
-      const [a, b] = [pick(annotations)!, pick(annotations)!];
-      if (a.id !== b.id) api['links.create']({ fromId: a.id, toId: b.id, type: pick(TYPES)!, status: next() < 0.8 ? 'confirmed' : 'suggested' });
-    } else if (roll < 0.8 && links.length) api['links.review']({ id: pick(links)!.id, status: next() < 0.5 ? 'confirmed' : 'rejected' });
-    else if (roll < 0.9) api['history.undo']({});
-    else api['history.redo']({});
-  } catch (error) {
-    if (!['conflict', 'not_found', 'invalid_input'].includes((error as { code?: string }).code ?? '')) throw error;
-  }
-}
 
 describe('stored claim groups', () => {
   it('name each group by its smallest member and join two groups when a link bridges them', () => {
@@ -147,38 +98,4 @@ describe('stored claim groups', () => {
     db.transaction(() => storedClaimGroups.up(db))();
     expect(Object.fromEntries(claimGroupIds(db))).toEqual({ [a]: a, [b]: a, [c]: a });
   });
-
-  for (const seed of [11, 12, 13, 14]) {
-    it(`always equal the groups the link graph gives, through random edits, undo and redo (seed ${seed})`, () => {
-      const { db } = tempCorpus();
-      article(db);
-      const next = random(seed);
-      for (let step = 0; step < 200; step++) {
-        randomEdit(db, next() < 0.5 ? 'ana' : 'ben', next);
-        expect(claimGroupDrift(db), `after step ${step}`).toEqual([]);
-      }
-    });
-  }
-
-  for (const seed of [21, 22, 23]) {
-    it(`are the same on every device after a sync replays the others' link edits (seed ${seed})`, () => {
-      const next = random(seed);
-      const hub = new OrderingHub();
-      const devices = ['ana', 'ben', 'cho'].map((analyst) => ({ analyst, db: tempCorpus().db }));
-      article(devices[0]!.db);
-      for (const d of devices) syncDevice(hub, d.db, d.analyst);
-      for (let round = 0; round < 120; round++) {
-        const device = devices[Math.floor(next() * devices.length)]!;
-        if (next() < 0.2) syncDevice(hub, device.db, device.analyst, { push: next() < 0.7, pull: next() < 0.7 });
-        else randomEdit(device.db, device.analyst, next);
-        expect(claimGroupDrift(device.db)).toEqual([]);
-      }
-      for (let pass = 0; pass < 2; pass++) for (const d of devices) syncDevice(hub, d.db, d.analyst);
-      const groups = devices.map((d) => {
-        expect(claimGroupDrift(d.db)).toEqual([]);
-        return claimGroupCount(d.db);
-      });
-      expect(new Set(groups).size).toBe(1);
-    });
-  }
 });
