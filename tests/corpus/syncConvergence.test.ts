@@ -2,23 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../main/api/handlers.ts';
 import { insertArticle } from '../../main/corpus/articles.ts';
 import type { Db } from '../../main/corpus/database.ts';
+import { random } from '../helpers/claimGroupEdits.ts';
 import { logicalDump, OrderingHub, syncDevice } from '../helpers/syncHarness.ts';
 import { tempCorpus } from '../helpers/tempCorpus.ts';
 
 const TEXT = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
 const TAGS = ['claim', 'denial', 'attribution'] as const;
-
-/** A small deterministic generator (mulberry32), so a failing seed can be replayed. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One random edit by one analyst on their own device; refusals (a link that exists already…) are part of the game. */
 function randomEdit(db: Db, analyst: string, next: () => number): void {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserAndApp } from '../helpers/browser.ts';
-import { PROJECT_ROOT } from '../helpers/projectPaths.ts';
+import { axeViolations } from '../helpers/accessibility.ts';
 import { drag } from '../helpers/readingPane.ts';
 import { runCli } from '../helpers/runCli.ts';
 import { annotate, cliAnnotations, eventually, seededCorpus as seedCorpus } from '../helpers/seededApp.ts';
@@ -14,7 +14,6 @@ const session = useBrowserAndApp();
 const BUSINESS_STANDARD = /US says Russia providing/;
 const ANADOLU = /Russia giving Iran/;
 const KIRBY = 'an unprecedented level of military and technical support that is transforming their relationship into a full-fledged defence partnership';
-const AXE_SOURCE = readFileSync(join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const seededCorpus = () => seedCorpus(session);
 
 const open = (dbPath: string, viewport = { width: 1400, height: 900 }) => session.open(dbPath, { viewport });
@@ -36,30 +35,6 @@ async function openArticle(page: Page, title: RegExp): Promise<void> {
         .catch(() => 'none')})`,
   ).toMatch(title);
   await page.locator('.article-text p').first().waitFor();
-}
-
-/** Serious and critical accessibility violations axe-core finds on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }>;
-        };
-      }
-    ).axe;
-    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(' | ')}`,
-      );
-  });
 }
 
 describe('keys act only on the view on screen', () => {

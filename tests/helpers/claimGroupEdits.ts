@@ -7,7 +7,7 @@ export const TEXT = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
 const TAGS = ['claim', 'denial', 'attribution'] as const;
 const TYPES = ['same-claim', 'paraphrase', 'contradicts'] as const;
 
-/** mulberry32: a failing seed can be replayed. */
+/** A small deterministic generator (mulberry32), so a failing seed can be replayed. */
 export function random(seed: number) {
   let s = seed >>> 0;
   return () => {
