@@ -6,12 +6,12 @@
  * growth (memory that rises with the number of files) shows as later quarters above the first.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../helpers/projectPaths.ts';
 import { cliEnv } from '../helpers/runCli.ts';
-import { generateLongArticle } from './longArticle.ts';
+import { writeArticleFiles } from './articleFiles.ts';
 import { reportFigures, type Figure } from './report.ts';
 
 const quick = process.argv.includes('--quick');
@@ -23,27 +23,6 @@ const SAMPLE_MS = 200;
 const FLAT_RATIO = 1.25;
 
 const work = mkdtempSync(join(tmpdir(), 'crosscheck-bench-import-memory-'));
-
-/** FILES distinct article files of about 600 words, a tenth of them saved web pages (as bench:io writes them). */
-function writeArticleFiles(folder: string): void {
-  mkdirSync(folder);
-  for (let i = 0; i < FILES; i++) {
-    const { text } = generateLongArticle({ words: 600, spans: 1, seed: 100_000 + i });
-    const headline = `Report ${i} on drones and support`;
-    if (i % 10 === 0) {
-      const body = text
-        .split('\n\n')
-        .map((p) => `<p>${p}</p>`)
-        .join('');
-      writeFileSync(
-        join(folder, `${i}.html`),
-        `<!doctype html><html><head><title>${headline}</title><meta property="og:site_name" content="Outlet ${i % 40}"></head><body><article><h1>${headline}</h1>${body}</article></body></html>`,
-      );
-    } else {
-      writeFileSync(join(folder, `${i}.txt`), `${headline}\n\nDecember 09, 2022\n\n${text}\n`);
-    }
-  }
-}
 
 function rssMb(pid: number): number | null {
   try {
@@ -75,7 +54,7 @@ async function importWithSamples(folder: string, db: string): Promise<{ seconds:
 try {
   const started = performance.now();
   const folder = join(work, 'files');
-  writeArticleFiles(folder);
+  writeArticleFiles(folder, FILES);
   const writeSeconds = (performance.now() - started) / 1000;
   const run = await importWithSamples(folder, join(work, 'corpus.sqlite'));
   if (run.samples.length < 4) throw new Error(`too few RSS samples (${run.samples.length}): the import ended at once (${run.summary})`);

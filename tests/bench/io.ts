@@ -17,6 +17,7 @@ import { verifyCorpus } from '../../main/corpus/integrity.ts';
 import { readPdf, stopReader } from '../../main/ingest/pdf/pdfReader.ts';
 import { textPage, writePdf } from '../helpers/pdfWriter.ts';
 import { generateLongArticle } from './longArticle.ts';
+import { writeArticleFiles } from './articleFiles.ts';
 import { buildExportCorpus } from './ioCorpus.ts';
 import { median, reportFigures, type Figure } from './report.ts';
 
@@ -51,27 +52,6 @@ function exportRuns(format: 'csv' | 'json', db: string, out: (run: number) => st
     threads: runs[0]!.threads,
     all: seconds.map((s) => s.toFixed(2)).join(', '),
   };
-}
-
-/** IMPORT_FILES distinct article files, a tenth of them saved web pages. */
-function writeArticleFiles(folder: string): void {
-  mkdirSync(folder);
-  for (let i = 0; i < IMPORT_FILES; i++) {
-    const { text } = generateLongArticle({ words: 600, spans: 1, seed: 100_000 + i });
-    const headline = `Report ${i} on drones and support`;
-    if (i % 10 === 0) {
-      const body = text
-        .split('\n\n')
-        .map((p) => `<p>${p}</p>`)
-        .join('');
-      writeFileSync(
-        join(folder, `${i}.html`),
-        `<!doctype html><html><head><title>${headline}</title><meta property="og:site_name" content="Outlet ${i % 40}"><script>track()</script></head><body><nav>Home</nav><article><h1>${headline}</h1>${body}</article></body></html>`,
-      );
-    } else {
-      writeFileSync(join(folder, `${i}.txt`), `${headline}\n\nDecember 09, 2022\n\n${text}\n`);
-    }
-  }
 }
 
 /** PDF_FILES distinct reports of PDF_PAGES pages, about 350 words a page, contents compressed as producers do. */
@@ -141,7 +121,7 @@ try {
   }
   // Import first: the export phase leaves a gigabyte of dirty pages whose write-back would slow the import's disk syncs.
   const files = join(work, 'files');
-  writeArticleFiles(files);
+  writeArticleFiles(files, IMPORT_FILES);
   const db = openDatabase(join(work, 'import.sqlite'));
   let started = performance.now();
   const cpuBefore = process.cpuUsage();
