@@ -19,7 +19,7 @@ import type { Article } from '../../main/contract/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
 import type { ParagraphElement } from './articleDocument.ts';
 import { ANNOTATION_MARK, createParagraphDecorator, SUGGESTION_MARK, type MarkKey, type ParagraphHighlights } from './decorations.ts';
-import { createParagraphWindow, estimatedHeight, type ParagraphWindow } from './paragraphWindow.ts';
+import { createParagraphWindow, type ParagraphWindow } from './paragraphWindow.ts';
 import { domSelectionToSpan, spanToRange } from './selectionOffsets.ts';
 
 declare module 'slate' {
@@ -34,10 +34,22 @@ declare module 'slate' {
 const CHUNK_SIZE = 64;
 /** How far outside the visible pane paragraphs are rendered ahead of scrolling. */
 const RENDER_AHEAD = '1500px 0px';
+/**
+ * Beyond this distance from the visible pane a rendered paragraph becomes a
+ * placeholder again. Twice the render-ahead, so that a paragraph scrolled just
+ * out of reach and back is not rendered anew. With it the 50,000-word article
+ * of `npm run bench:render` keeps a few hundred paragraphs rendered wherever
+ * the analyst reads, instead of every paragraph read so far, which made each
+ * tag re-decorate the whole read text.
+ */
+const KEEP_WITHIN = '3000px 0px';
 
 interface Placement {
   window: ParagraphWindow;
+  /** Watches a placeholder: it is rendered in full as it nears the viewport. */
   observe(element: HTMLElement, index: number): () => void;
+  /** Watches a rendered paragraph: it turns back into a placeholder once far from the viewport and outside the text selection. */
+  keep(element: HTMLElement, index: number): () => void;
 }
 const PlacementContext = createContext<Placement | null>(null);
 
@@ -207,36 +219,90 @@ function drawCaret(caret: HTMLDivElement | null, root: HTMLElement | null): void
   if (rect) Object.assign(caret.style, { left: `${rect.left}px`, top: `${rect.top}px`, height: `${rect.height}px` });
 }
 
-/** The paragraph window of this article and one observer that shows paragraphs as they near the viewport. */
+/**
+ * The paragraph window of this article, with one observer that renders
+ * paragraphs as they near the viewport and one that turns them back into
+ * placeholders once far from it. A paragraph holding an end of the text
+ * selection, or lying between its ends, is never hidden: the selection would
+ * lose its place. It is hidden when the selection moves off it.
+ */
 function usePlacement(paragraphs: readonly ParagraphElement[], rootRef: RefObject<HTMLDivElement | null>): Placement {
   const paragraphWindow = useMemo(() => createParagraphWindow(paragraphs), [paragraphs]);
-  const observer = useRef<IntersectionObserver | null>(null);
-  const observed = useRef(new Map<unknown, number>());
-  useEffect(
-    () => () => {
-      observer.current?.disconnect();
-      observer.current = null;
-    },
-    [paragraphWindow],
-  );
-  return useMemo(
-    () => ({
-      window: paragraphWindow,
-      observe(element, index) {
-        observer.current ??= new IntersectionObserver(
-          (entries) => paragraphWindow.show(entries.filter((e) => e.isIntersecting).map((e) => observed.current.get(e.target)!)),
-          { root: scrollParent(rootRef.current), rootMargin: RENDER_AHEAD },
-        );
-        observed.current.set(element, index);
-        observer.current.observe(element);
-        return () => {
-          observed.current.delete(element);
-          observer.current?.unobserve(element);
-        };
-      },
-    }),
-    [paragraphWindow, rootRef],
-  );
+  const placement = useMemo(() => {
+    const observed = new Map<Element, number>();
+    /** Rendered paragraphs far from the viewport, with the height they were laid out at. */
+    const far = new Map<number, number>();
+    let observers: Record<'near' | 'far', IntersectionObserver> | null = null;
+    const hideFar = () => {
+      if (far.size === 0) return;
+      const [first, last] = selectedParagraphs(observed);
+      const hidden = [...far.keys()].filter((index) => index < first || index > last);
+      for (const index of hidden) {
+        paragraphWindow.laidOut(index, far.get(index)!);
+        far.delete(index);
+      }
+      paragraphWindow.hide(hidden);
+    };
+    const watch = () => {
+      if (observers) return observers;
+      const root = scrollParent(rootRef.current);
+      const near = new IntersectionObserver(
+        (entries) => paragraphWindow.show(entries.filter((e) => e.isIntersecting).map((e) => observed.get(e.target)!)),
+        { root, rootMargin: RENDER_AHEAD },
+      );
+      const farAway = new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            const index = observed.get(entry.target)!;
+            if (entry.isIntersecting) far.delete(index);
+            else far.set(index, entry.boundingClientRect.height);
+          }
+          hideFar();
+        },
+        { root, rootMargin: KEEP_WITHIN },
+      );
+      return (observers = { near, far: farAway });
+    };
+    const track = (which: 'near' | 'far') => (element: HTMLElement, index: number) => {
+      observed.set(element, index);
+      watch()[which].observe(element);
+      return () => {
+        observed.delete(element);
+        far.delete(index);
+        observers?.[which].unobserve(element);
+      };
+    };
+    const placement: Placement = { window: paragraphWindow, observe: track('near'), keep: track('far') };
+    const stop = () => {
+      observers?.near.disconnect();
+      observers?.far.disconnect();
+      observers = null;
+    };
+    return { placement, hideFar, stop };
+  }, [paragraphWindow, rootRef]);
+  useEffect(() => {
+    document.addEventListener('selectionchange', placement.hideFar);
+    return () => {
+      document.removeEventListener('selectionchange', placement.hideFar);
+      placement.stop();
+    };
+  }, [placement]);
+  return placement.placement;
+}
+
+/** The first and last paragraph the text selection touches, or an empty range when nothing is selected. */
+function selectedParagraphs(observed: ReadonlyMap<Element, number>): [number, number] {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0) return [1, 0];
+  const at = (node: Node | null) => {
+    const element = node instanceof Element ? node : (node?.parentElement ?? null);
+    const paragraph = element?.closest('p[data-offset]');
+    return paragraph ? observed.get(paragraph) : undefined;
+  };
+  const anchor = at(selection.anchorNode);
+  const focus = at(selection.focusNode);
+  if (anchor === undefined || focus === undefined) return [1, 0];
+  return [Math.min(anchor, focus), Math.max(anchor, focus)];
 }
 
 function scrollParent(element: HTMLElement | null): HTMLElement | null {
@@ -263,7 +329,7 @@ function Paragraph({ attributes, children, element }: RenderElementProps) {
     },
     [slateRef],
   );
-  useEffect(() => (shown || !own.current ? undefined : placement.observe(own.current, index)), [shown, placement, index]);
+  useEffect(() => (own.current ? (shown ? placement.keep : placement.observe)(own.current, index) : undefined), [shown, placement, index]);
   const empty = element.children[0].text === '';
   return (
     <p
@@ -271,7 +337,7 @@ function Paragraph({ attributes, children, element }: RenderElementProps) {
       ref={ref}
       className={empty ? 'blank-line' : shown ? undefined : 'placeholder'}
       data-offset={element.start}
-      style={shown ? undefined : { height: estimatedHeight(element) }}
+      style={shown ? undefined : { height: placement.window.placeholderHeight(element) }}
     >
       {shown ? children : null}
     </p>

@@ -40,25 +40,44 @@ const annotatedWordInView = (page: Page, skip: number) =>
 const newest = (app: RunningApp) =>
   app.session.db.prepare('SELECT id, quote, tag FROM annotations ORDER BY id DESC LIMIT 1').get() as { id: number; quote: string; tag: string };
 
+/** A 20,000-word article, most of its words already under an annotation, open in the app. */
+async function openLongArticle() {
+  const opened = await session.open(join(tempDir(), 'corpus.sqlite'), { viewport: { width: 1400, height: 900 } });
+  const { page, app } = opened;
+  // Long enough that most paragraphs start as placeholders; most words lie under an annotation already.
+  const { text, spans } = generateLongArticle({ words: 20_000, spans: 1_500 });
+  const { articleId } = insertArticle(
+    app.session.db,
+    { text: `${TITLE}\n\n${text}`, title: TITLE, outlet: 'Far', url: null, published: null, fileName: null },
+    'e2e',
+  );
+  const create = app.session.handlers['annotations.create'];
+  const shift = TITLE.length + 2;
+  app.session.db.transaction(() => spans.forEach((s) => create({ articleId, start: s.start + shift, end: s.end + shift, tag: s.tag })))();
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: new RegExp(TITLE) })
+    .click();
+  await page.locator('.article-text p').first().waitFor();
+  return opened;
+}
+
+/** Paragraphs rendered in full (not placeholders, not blank lines). */
+const renderedParagraphs = (page: Page) => page.locator('.article-text p:not(.placeholder):not(.blank-line)').count();
+
+/** Scrolls the reading column down by `px` in screen-sized steps, letting the paragraphs near each step render. */
+async function readDown(page: Page, px: number) {
+  for (let moved = 0; moved < px; moved += 800) {
+    await page.evaluate(() => document.querySelector('main.reading')!.scrollBy(0, 800));
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(300);
+}
+
 describe('tagging far down a long article', () => {
   it('tags a double-clicked annotated word where it was read, the text never scrolling under the pointer, and a second word tagged at once is painted too', async () => {
-    const { page, problems, app } = await session.open(join(tempDir(), 'corpus.sqlite'), { viewport: { width: 1400, height: 900 } });
-    // Long enough that most paragraphs start as placeholders; most words lie under an annotation already.
-    const { text, spans } = generateLongArticle({ words: 20_000, spans: 1_500 });
-    const { articleId } = insertArticle(
-      app.session.db,
-      { text: `${TITLE}\n\n${text}`, title: TITLE, outlet: 'Far', url: null, published: null, fileName: null },
-      'e2e',
-    );
-    const create = app.session.handlers['annotations.create'];
-    const shift = TITLE.length + 2;
-    app.session.db.transaction(() => spans.forEach((s) => create({ articleId, start: s.start + shift, end: s.end + shift, tag: s.tag })))();
-    await page.reload();
-    await page
-      .getByRole('navigation', { name: 'Articles' })
-      .getByRole('button', { name: new RegExp(TITLE) })
-      .click();
-    await page.locator('.article-text p').first().waitFor();
+    const { page, problems, app } = await openLongArticle();
 
     const paragraphs = page.locator('.article-text p');
     await paragraphs.nth(Math.floor((await paragraphs.count()) * 0.6)).evaluate((p) => p.scrollIntoView({ block: 'center' }));
@@ -85,6 +104,49 @@ describe('tagging far down a long article', () => {
         .waitFor({ timeout: 10_000 });
       expect(await scrollTop(page)).toBe(before);
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps only the text near the viewport rendered however far the analyst reads, and scrolling back shows the same words in place', async () => {
+    const { page, problems } = await openLongArticle();
+    await readDown(page, 4_000);
+    const nearTop = await renderedParagraphs(page);
+    const marker = await page.evaluate(() => {
+      const reading = document.querySelector('main.reading')!;
+      const top = reading.getBoundingClientRect().top + 100;
+      const p = [...document.querySelectorAll<HTMLElement>('.article-text p[data-offset]:not(.placeholder):not(.blank-line)')].find(
+        (node) => node.getBoundingClientRect().top >= top,
+      )!;
+      return { offset: p.dataset.offset!, scrollTop: reading.scrollTop, y: p.getBoundingClientRect().top };
+    });
+    await readDown(page, 30_000);
+    // Read text far behind is a placeholder again: the rendered text does not grow with the distance read.
+    expect(await renderedParagraphs(page)).toBeLessThanOrEqual(nearTop * 1.5);
+    await page.evaluate((top) => (document.querySelector('main.reading')!.scrollTop = top), marker.scrollTop);
+    await page.waitForTimeout(500);
+    // Placeholders keep the height their paragraph was laid out at: back at the same scroll position, the same paragraph is in the same place.
+    const back = await page.evaluate(
+      (offset) => document.querySelector<HTMLElement>(`.article-text p[data-offset="${offset}"]`)!.getBoundingClientRect().top,
+      marker.offset,
+    );
+    expect(Math.abs(back - marker.y)).toBeLessThan(2);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps a text selection whole while the analyst scrolls far away and back, so it can still be tagged', async () => {
+    const { page, problems, app } = await openLongArticle();
+    await readDown(page, 2_000);
+    const target = await annotatedWordInView(page, 0);
+    expect(target, 'an annotated word on screen').not.toBeNull();
+    await page.mouse.dblclick(target!.x, target!.y);
+    await page.getByRole('toolbar', { name: 'Tag the selection' }).waitFor();
+    const top = await scrollTop(page);
+    await readDown(page, 20_000);
+    await page.evaluate((at) => (document.querySelector('main.reading')!.scrollTop = at), top);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.getSelection()!.toString().trim())).toBe(target!.word);
+    await page.keyboard.press('a');
+    await eventually(() => newest(app)).toMatchObject({ quote: target!.word, tag: 'attribution' });
     expect(problems).toEqual([]);
   });
 });
