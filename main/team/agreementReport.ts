@@ -31,7 +31,7 @@ export function agreementReport(db: Db, request: AgreementRequest) {
   if (analysts.length !== 2 || analysts[0] === analysts[1]) {
     throw new CrosscheckError(
       'invalid_input',
-      'Agreement compares two analysts: name them with --analysts A,B, or annotate the articles as two analysts first.',
+      'Agreement compares two analysts: name both (--analysts A,B on the command line), or have a second analyst annotate these articles first.',
     );
   }
   // By default, the articles both analysts worked on: an article one of them never opened says nothing about agreement.
