@@ -73,9 +73,19 @@ export function bestClauseRun(
   }
   if (columns.length === 0) return null;
   const clauses = clausesOf(text, tokens, first, last, offset);
+  // A run of several clauses starts and ends with a clause that says a quote word outright (the same word or a
+  // dictionary rewording): a clause that only evokes the quote through vectors, at the edge of a run, is the
+  // reporter's next point or the speaker's next claim ("…rising faster than the offer, and that the union would
+  // only take a deal to a vote…"), and it pulled the span past the label. Measured on the six development stories:
+  // precision 0.943 → 0.955, recall 0.769 → 0.772, paraphrase 58 → 58 of 120 (two reports now cut at their own
+  // claim, two lost that had leant on the neighbouring clause); the seed set unchanged. Tried as a bar on the whole
+  // run before (December 2026) it was dropped for cutting one report of an older held-out story to a fragment; that
+  // story now costs one paraphrase (14 → 13 of 37) and the fresh held-out story was written before this rule.
+  const anchored = clauses.map(([from, to]) => columns.some((c) => c.j >= from && c.j <= to && c.best >= ANCHOR));
   let result: MeaningMatch | null = null;
   for (let a = 0; a < clauses.length; a++) {
     for (let b = a; b < clauses.length; b++) {
+      if (b > a && (!anchored[a] || !anchored[b])) continue;
       const [from, to] = [clauses[a]![0], clauses[b]![1]];
       const inRun = columns.filter((c) => c.j >= from && c.j <= to);
       if (inRun.length === 0) continue;

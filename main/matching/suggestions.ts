@@ -6,12 +6,14 @@ import { linksOf } from '../corpus/links.ts';
 import { speakerOf } from '../corpus/speakers.ts';
 import { cachedStatement } from '../corpus/statements.ts';
 import { findSpeaker, sameSpeaker, speakerNamed } from './attribution.ts';
-import { findInArticle, MIN_MEANING_COVERAGE, type FoundSpan } from './articleMatches.ts';
+import { findInArticle, headingTokens, MIN_MEANING, MIN_MEANING_COVERAGE, type FoundSpan } from './articleMatches.ts';
+import { sentencesOf } from './clauses.ts';
+import { bestClauseRun } from './meaningMatch.ts';
 import { DEFAULT_MIN_COVERAGE } from './spanFinder.ts';
 import { claimStructure } from './claimStructure.ts';
 import { lexicon } from './lexicon/lexicon.ts';
 import { candidateArticles, rarityWeight, retrieves, termStatistics } from './termIndex.ts';
-import { tokenize, weighTokens } from './tokens.ts';
+import { tokenize, weighTokens, type Token } from './tokens.ts';
 import { normaliseWord, wordKey } from './wordForms.ts';
 
 export interface SuggestOptions {
@@ -86,6 +88,10 @@ export function suggestFor(db: Db, annotationId: number, options: SuggestOptions
   const sourceSpeaker = speakerOfSource(db, source, textOf.get(source.articleId) as string);
   const speakerName = personalName(sourceSpeaker?.name ?? '');
 
+  // Read from the source's article only when a span found by meaning needs them.
+  let claimsOfSource: Token[][] | undefined;
+  const otherClaims = () => (claimsOfSource ??= otherClaimsOf(source, textOf.get(source.articleId) as string, quote));
+
   const plain: Suggestion[] = [];
   const otherSpeaker: Suggestion[] = [];
   // An article sharing too little of the quote (its words or their rewordings; function words and words in most
@@ -104,7 +110,7 @@ export function suggestFor(db: Db, annotationId: number, options: SuggestOptions
     const text = textOf.get(candidate.articleId) as string | undefined;
     if (text === undefined) continue; // an article deleted since it was indexed
     const existing = annotationSpans(db, candidate.articleId);
-    for (const found of findInArticle(quote, quoteStructure, text, weighTokens(tokenize(text), weightOf), { ...options, speakerName })) {
+    for (const found of findInArticle(quote, quoteStructure, text, weighTokens(tokenize(text), weightOf), { ...options, speakerName, otherClaims })) {
       const span = { articleId: candidate.articleId, start: found.start, end: found.end };
       if (settled.some((s) => overlapRatio(s, span) > 0)) continue;
       if (rejected.some((r) => overlapRatio(r, span) >= SAME_SPAN)) continue;
@@ -115,6 +121,25 @@ export function suggestFor(db: Db, annotationId: number, options: SuggestOptions
   }
   const byScore = (a: Suggestion, b: Suggestion) => b.score - a.score || a.articleId - b.articleId || a.start - b.start;
   return [...plain.sort(byScore), ...otherSpeaker.sort(byScore)].slice(0, options.limit ?? 20);
+}
+
+/**
+ * The other claims of the source's article: its sentences outside the source, less its headings and the
+ * sentences that themselves say the quote at the full meaning bar (a lead restating it), which are the same
+ * claim, not another. The bar is the one without the speaker's evidence: with it, the speaker's neighbouring
+ * claim in the source's own article would itself pass as a restatement (measured on the seed set, where the
+ * check then caught nothing).
+ */
+function otherClaimsOf(source: Annotation, text: string, quote: readonly Token[]): Token[][] {
+  const tokens = tokenize(text);
+  const heading = headingTokens(text, tokens);
+  const claims: Token[][] = [];
+  for (const [a, b] of sentencesOf(tokens)) {
+    if (heading[a] || (tokens[b]!.end > source.start && tokens[a]!.start < source.end)) continue;
+    if ((bestClauseRun(quote, text, tokens, a, b)?.score ?? 0) >= MIN_MEANING) continue;
+    claims.push(tokens.slice(a, b + 1));
+  }
+  return claims;
 }
 
 /** The annotation's own span and every span already tied to it: by any link, or through its claim group. */
