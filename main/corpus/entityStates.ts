@@ -221,24 +221,23 @@ const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | 
     return curatedFrom === null ? state : { ...state, curatedFrom };
   },
   link: (db, uuid) =>
-    db
-      .prepare(
-        `SELECT f.uuid AS "from", t.uuid AS "to", l.type, l.method, l.score, l.created_by AS createdBy, l.created_at AS createdAt
+    cachedStatement(
+      db,
+      `SELECT f.uuid AS "from", t.uuid AS "to", l.type, l.method, l.score, l.created_by AS createdBy, l.created_at AS createdAt
          FROM links l JOIN annotations f ON f.id = l.from_id JOIN annotations t ON t.id = l.to_id WHERE l.uuid = ?`,
-      )
-      .get(uuid) as LinkState | undefined,
+    ).get(uuid) as LinkState | undefined,
   linkReview: (db, uuid) =>
-    db
-      .prepare('SELECT l.uuid AS link, r.reviewer, r.status, r.reviewed_at AS reviewedAt FROM link_reviews r JOIN links l ON l.id = r.link_id WHERE r.uuid = ?')
-      .get(uuid) as LinkReviewState | undefined,
+    cachedStatement(
+      db,
+      'SELECT l.uuid AS link, r.reviewer, r.status, r.reviewed_at AS reviewedAt FROM link_reviews r JOIN links l ON l.id = r.link_id WHERE r.uuid = ?',
+    ).get(uuid) as LinkReviewState | undefined,
   verdict: (db, uuid) => {
-    const row = db
-      .prepare(
-        `SELECT a.uuid AS annotation, v.reviewer, v.rating_value AS ratingValue, v.alternate_name AS alternateName, v.reviewed_at AS reviewedAt,
+    const row = cachedStatement(
+      db,
+      `SELECT a.uuid AS annotation, v.reviewer, v.rating_value AS ratingValue, v.alternate_name AS alternateName, v.reviewed_at AS reviewedAt,
            v.claim_reviewed AS claimReviewed, v.review_url AS reviewUrl
          FROM claim_reviews v JOIN annotations a ON a.id = v.annotation_id WHERE v.uuid = ?`,
-      )
-      .get(uuid) as VerdictState | undefined;
+    ).get(uuid) as VerdictState | undefined;
     if (!row) return undefined;
     // The review's wording and address are optional: a state without them (from a file or an older device)
     // is the same state as one where they are empty, and must not read as a conflicting edit.
@@ -246,12 +245,11 @@ const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | 
     return { ...rest, ...(claimReviewed != null ? { claimReviewed } : {}), ...(reviewUrl != null ? { reviewUrl } : {}) };
   },
   rejection: (db, uuid) =>
-    db
-      .prepare(
-        `SELECT a.uuid AS annotation, ar.sha256 AS article, r.start, r."end" AS "end", r.reviewer, r.rejected_at AS rejectedAt
+    cachedStatement(
+      db,
+      `SELECT a.uuid AS annotation, ar.sha256 AS article, r.start, r."end" AS "end", r.reviewer, r.rejected_at AS rejectedAt
          FROM suggestion_rejections r JOIN annotations a ON a.id = r.annotation_id JOIN articles ar ON ar.id = r.article_id WHERE r.uuid = ?`,
-      )
-      .get(uuid) as RejectionState | undefined,
+    ).get(uuid) as RejectionState | undefined,
   speaker: (db, uuid) => {
     const row = cachedStatement(db, 'SELECT name, created_at AS createdAt, role, affiliation, wikidata FROM speakers WHERE uuid = ?').get(uuid) as
       { name: string; createdAt: string; role: string | null; affiliation: string | null; wikidata: string | null } | undefined;
@@ -368,12 +366,11 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       return existing;
     }
     return Number(
-      db
-        .prepare(
-          `INSERT INTO annotations (id, uuid, article_id, start, "end", quote, prefix, suffix, tag, note, speaker, author, created_at, updated_at, curated_from)
+      cachedStatement(
+        db,
+        `INSERT INTO annotations (id, uuid, article_id, start, "end", quote, prefix, suffix, tag, note, speaker, author, created_at, updated_at, curated_from)
            VALUES (@id, @uuid, @articleId, @start, @end, @quote, @prefix, @suffix, @tag, @note, @speaker, @author, @createdAt, @updatedAt, @curatedFrom)`,
-        )
-        .run({ ...row, id: freeId(db, 'annotations', idHint) }).lastInsertRowid,
+      ).run({ ...row, id: freeId(db, 'annotations', idHint) }).lastInsertRowid,
     );
   },
   link(db, uuid, state, existing, idHint) {
@@ -395,12 +392,11 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       ).run({ ...row, id });
     } else {
       id = Number(
-        db
-          .prepare(
-            `INSERT INTO links (id, uuid, from_id, to_id, type, status, method, score, created_by, created_at)
+        cachedStatement(
+          db,
+          `INSERT INTO links (id, uuid, from_id, to_id, type, status, method, score, created_by, created_at)
              VALUES (@id, @uuid, @fromId, @toId, @type, 'suggested', @method, @score, @createdBy, @createdAt)`,
-          )
-          .run({ ...row, id: freeId(db, 'links', idHint) }).lastInsertRowid,
+        ).run({ ...row, id: freeId(db, 'links', idHint) }).lastInsertRowid,
       );
     }
     deriveLinkStatus(db, id);
@@ -445,12 +441,11 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       return existing;
     }
     return Number(
-      db
-        .prepare(
-          `INSERT INTO claim_reviews (uuid, annotation_id, reviewer, rating_value, alternate_name, reviewed_at, claim_reviewed, review_url)
+      cachedStatement(
+        db,
+        `INSERT INTO claim_reviews (uuid, annotation_id, reviewer, rating_value, alternate_name, reviewed_at, claim_reviewed, review_url)
            VALUES (@uuid, @annotationId, @reviewer, @ratingValue, @alternateName, @reviewedAt, @claimReviewed, @reviewUrl)`,
-        )
-        .run(row).lastInsertRowid,
+      ).run(row).lastInsertRowid,
     );
   },
   rejection(db, uuid, state, existing) {
@@ -474,12 +469,11 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       return existing;
     }
     return Number(
-      db
-        .prepare(
-          `INSERT INTO suggestion_rejections (uuid, annotation_id, article_id, start, "end", quote, reviewer, rejected_at)
+      cachedStatement(
+        db,
+        `INSERT INTO suggestion_rejections (uuid, annotation_id, article_id, start, "end", quote, reviewer, rejected_at)
            VALUES (@uuid, @annotationId, @articleId, @start, @end, @quote, @reviewer, @rejectedAt)`,
-        )
-        .run(row).lastInsertRowid,
+      ).run(row).lastInsertRowid,
     );
   },
   speaker(db, uuid, state, existing, idHint) {
@@ -570,12 +564,13 @@ export function deriveLinkStatus(db: Db, linkId: number): void {
      WHERE r.link_id = ? AND NOT (r.status = 'confirmed' AND r.reviewer = l.created_by AND ${FOUR_EYES_ON_SQL})
      ORDER BY r.reviewed_at DESC, r.uuid DESC LIMIT 1`,
   ).get(linkId) as { status: string; reviewer: string; reviewedAt: string } | undefined;
-  cachedStatement(db, 'UPDATE links SET status = ?, reviewer = ?, reviewed_at = ? WHERE id = ?').run(
-    latest?.status ?? 'suggested',
-    latest?.reviewer ?? null,
-    latest?.reviewedAt ?? null,
-    linkId,
-  );
+  // Only a real change is written: the claim-group and suggestion triggers on links fire on any
+  // update of `status`, and a claim group's trigger walks the whole group again.
+  const [status, reviewer, reviewedAt] = [latest?.status ?? 'suggested', latest?.reviewer ?? null, latest?.reviewedAt ?? null];
+  cachedStatement(
+    db,
+    'UPDATE links SET status = ?, reviewer = ?, reviewed_at = ? WHERE id = ? AND (status IS NOT ? OR reviewer IS NOT ? OR reviewed_at IS NOT ?)',
+  ).run(status, reviewer, reviewedAt, linkId, status, reviewer, reviewedAt);
 }
 
 /** Whether four-eyes review is on, as SQL: the option is off until someone turns it on. */
