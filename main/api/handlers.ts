@@ -34,6 +34,7 @@ import { importFromUrl } from '../ingest/urlImport.ts';
 import { articleDoneState, markArticleDone, visibleTo } from '../corpus/blindAnnotation.ts';
 import { projectOptions, setProjectOption } from '../corpus/projectOptions.ts';
 import { compareForAdjudication, decidePair } from '../team/adjudication.ts';
+import { curators, setCurator } from '../corpus/curators.ts';
 
 /** A link whose other end blind annotation hides is not shown either (it would show the hidden span). */
 function visibleOtherEnds<L extends { other?: Parameters<typeof visibleTo>[2][number] }>(db: Db, actor: string, links: L[]): L[] {
@@ -137,8 +138,11 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
       markArticleDone(db, id, done, actor);
       return articleDoneState(db, id, actor);
     },
-    'adjudication.compare': ({ articleId, analysts }) => compareForAdjudication(db, articleId, analysts),
+    // Blind annotation applies here too; a named curator sees both sides.
+    'adjudication.compare': ({ articleId, analysts }) => compareForAdjudication(db, articleId, analysts, actor),
     'adjudication.keep': (decision) => decidePair(db, decision, actor),
+    'team.curators': () => curators(db, actor),
+    'team.setCurator': ({ analyst, curator }) => setCurator(db, analyst, curator, actor),
     'review.graph': ({ limit }) => linkGraphPage(db, limit),
     'jobs.start': ({ kind }) => jobs.start(kind),
     'jobs.status': ({ id }) => jobs.status(id),

@@ -29,6 +29,8 @@ export const ENTITY_KINDS = [
   'projectOption',
   'articleDone',
   'orphan',
+  'curator',
+  'keptNeither',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -105,6 +107,21 @@ export interface ArticleDoneState {
   analyst: string;
   doneAt: string;
 }
+/** An analyst the project names as a curator (schema 23); removed when they are no longer one. */
+export interface CuratorState {
+  analyst: string;
+  addedBy: string;
+  addedAt: string;
+}
+/** A curator kept neither span of a pair (schema 23): decided, unlike a pair nobody decided. Removed when the pair is decided otherwise. */
+export interface KeptNeitherState {
+  article: string;
+  /** The pair's spans, sorted by UUID (null where one analyst had no span). */
+  first: string | null;
+  second: string | null;
+  decidedBy: string;
+  decidedAt: string;
+}
 /** An annotation waiting in the orphans queue for a place on a newer version of its article; removed once placed or dropped. */
 export interface OrphanState {
   annotation: string;
@@ -135,6 +152,8 @@ export interface EntityStates {
   projectOption: ProjectOptionState;
   articleDone: ArticleDoneState;
   orphan: OrphanState;
+  curator: CuratorState;
+  keptNeither: KeptNeitherState;
 }
 export type EntityState = EntityStates[EntityKind];
 
@@ -153,6 +172,10 @@ export const speakerAliasUuid = (key: string) => nameUuid('speaker-alias', key);
 export const projectOptionUuid = (name: ProjectOptionName) => nameUuid('project-option', name);
 export const orphanUuid = (annotation: string) => nameUuid('orphan', annotation);
 export const articleDoneUuid = (article: string, analyst: string) => nameUuid('article-done', `${article}\n${analyst}`);
+export const curatorUuid = (analyst: string) => nameUuid('curator', analyst);
+/** A "kept neither" decision is named like the pair's curated span, in a namespace of its own (both may exist at once, as two entities). */
+export const keptNeitherUuid = (article: string, first: string | null, second: string | null) =>
+  nameUuid('kept-neither', `${article}\n${first ?? '-'}\n${second ?? '-'}`);
 /** A curated span is named by the pair of analysts' spans it decides, so deciding the pair again edits the same entity. */
 export const curatedUuid = (article: string, first: string | null, second: string | null) =>
   nameUuid('curated', `${article}\n${first ?? '-'}\n${second ?? '-'}`);
@@ -178,6 +201,8 @@ const TABLES: Record<EntityKind, string> = {
   projectOption: 'project_options',
   articleDone: 'article_done',
   orphan: 'orphans',
+  curator: 'curators',
+  keptNeither: 'kept_neither',
 };
 
 /** The integer id of an entity in this corpus, or null when it is not here. */
@@ -272,6 +297,14 @@ const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | 
       `SELECT a.uuid AS annotation, ar.sha256 AS newArticle, o.suggested_start AS start, o.suggested_end AS "end", o.score, o.reason, o.created_at AS createdAt
        FROM orphans o JOIN annotations a ON a.id = o.annotation_id JOIN articles ar ON ar.id = o.new_article_id WHERE o.uuid = ?`,
     ).get(uuid) as OrphanState | undefined,
+  curator: (db, uuid) =>
+    cachedStatement(db, 'SELECT analyst, added_by AS addedBy, added_at AS addedAt FROM curators WHERE uuid = ?').get(uuid) as CuratorState | undefined,
+  keptNeither: (db, uuid) =>
+    cachedStatement(
+      db,
+      `SELECT ar.sha256 AS article, k.first_uuid AS first, k.second_uuid AS second, k.decided_by AS decidedBy, k.decided_at AS decidedAt
+       FROM kept_neither k JOIN articles ar ON ar.id = k.article_id WHERE k.uuid = ?`,
+    ).get(uuid) as KeptNeitherState | undefined,
   articleDone: (db, uuid) =>
     cachedStatement(
       db,
@@ -531,6 +564,36 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(annotationId, idBy(db, 'article', state.newArticle, 'Article'), state.start, state.end, state.score, state.reason, state.createdAt, uuid);
     return annotationId;
+  },
+  curator(db, uuid, state, existing) {
+    if (curatorUuid(state.analyst) !== uuid) throw new CrosscheckError('invalid_input', `The curator “${state.analyst}” does not belong to the name ${uuid}.`);
+    if (existing !== null) {
+      cachedStatement(db, 'UPDATE curators SET added_by = ?, added_at = ? WHERE id = ?').run(state.addedBy, state.addedAt, existing);
+      return existing;
+    }
+    return Number(
+      cachedStatement(db, 'INSERT INTO curators (uuid, analyst, added_by, added_at) VALUES (?, ?, ?, ?)').run(uuid, state.analyst, state.addedBy, state.addedAt)
+        .lastInsertRowid,
+    );
+  },
+  keptNeither(db, uuid, state, existing) {
+    if (keptNeitherUuid(state.article, state.first, state.second) !== uuid)
+      throw new CrosscheckError('invalid_input', `The decision on a pair of ${state.article} does not belong to the name ${uuid}.`);
+    const articleId = idBy(db, 'article', state.article, 'Article');
+    if (existing !== null) {
+      cachedStatement(db, 'UPDATE kept_neither SET decided_by = ?, decided_at = ? WHERE id = ?').run(state.decidedBy, state.decidedAt, existing);
+      return existing;
+    }
+    return Number(
+      cachedStatement(db, 'INSERT INTO kept_neither (uuid, article_id, first_uuid, second_uuid, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+        uuid,
+        articleId,
+        state.first,
+        state.second,
+        state.decidedBy,
+        state.decidedAt,
+      ).lastInsertRowid,
+    );
   },
   articleDone(db, uuid, state, existing) {
     if (articleDoneUuid(state.article, state.analyst) !== uuid)

@@ -253,6 +253,7 @@ function dependenciesPresent(db: Db, kind: EntityKind, payload: Record<string, u
     case 'speakerAlias':
       return has('speaker', payload.speaker);
     case 'articleDone':
+    case 'keptNeither':
       return needArticle(payload.article);
     case 'orphan':
       return needArticle(payload.newArticle) && has('annotation', payload.annotation);
@@ -299,12 +300,12 @@ function removeArticle(db: Db, op: Operation): boolean {
 
 function eventTarget(db: Db, op: Operation): Pick<EventRecord, 'entity' | 'entityId' | 'entityUuid'> {
   const kind = OPERATION_KINDS[op.kind] as EntityKind;
-  if (kind === 'projectOption') return { entity: 'corpus', entityId: null, entityUuid: op.entity };
+  if (kind === 'projectOption' || kind === 'curator') return { entity: 'corpus', entityId: null, entityUuid: op.entity };
   if (kind === 'orphan') {
     const annotation = (op.payload as { annotation?: string } | null)?.annotation;
     return { entity: 'annotation', entityId: annotation ? localId(db, 'annotation', annotation) : null, entityUuid: op.entity };
   }
-  if (kind === 'articleDone') {
+  if (kind === 'articleDone' || kind === 'keptNeither') {
     const article = (op.payload as { article?: string } | null)?.article;
     return { entity: 'article', entityId: article ? localId(db, 'article', article) : null, entityUuid: op.entity };
   }
