@@ -31,7 +31,8 @@ import { createAppSync, type AppSync } from './appSync.ts';
 import { createJobs, jobSlices, type Jobs } from './longJobs.ts';
 import type { AsyncMethod, Method, Output, ParsedInput, Suggestion } from '../contract/contract.ts';
 import { importFromUrl } from '../ingest/urlImport.ts';
-import { articleDoneState, markArticleDone, visibleTo } from '../corpus/blindAnnotation.ts';
+import { articleDoneState, markArticleDone, visibleAnnotationsFilter, visibleTo } from '../corpus/blindAnnotation.ts';
+import { visibleConflicts } from '../corpus/blindConflicts.ts';
 import { projectOptions, setProjectOption } from '../corpus/projectOptions.ts';
 import { compareForAdjudication, decidePair } from '../team/adjudication.ts';
 import { curators, setCurator } from '../corpus/curators.ts';
@@ -90,7 +91,8 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
     'suggestions.queue': ({ limit }) => visibleSuggestions(db, actor, storedQueue(db, limit)),
     'suggestions.accept': (input) => acceptSuggestion(db, input, actor),
     'suggestions.reject': (input) => rejectSuggestion(db, input, actor),
-    'speakers.list': () => listSpeakers(db),
+    // Blind annotation: mention counts, the orphans queue and the conflicts list show only spans the analyst may see.
+    'speakers.list': () => listSpeakers(db, visibleAnnotationsFilter(db, actor, 'n')),
     'speakers.merge': ({ intoId, fromId }) => mergeSpeakers(db, intoId, fromId, actor),
     'speakers.addAlias': ({ id, alias }) => addSpeakerAlias(db, id, alias, actor),
     'speakers.rename': ({ id, name }) => renameSpeaker(db, id, name, actor),
@@ -103,11 +105,21 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
     'articles.import': ({ fileName, contentBase64 }) => importContent(db, fileName, Buffer.from(contentBase64, 'base64'), actor),
     'articles.updateMetadata': (patch) => updateArticleMetadata(db, patch, actor),
     'articles.versions': () => listVersions(db),
-    'orphans.list': () => listOrphans(db),
+    'orphans.list': () => {
+      const orphans = listOrphans(db);
+      const shown = new Set(
+        visibleTo(
+          db,
+          actor,
+          orphans.map((o) => o.annotation),
+        ),
+      );
+      return orphans.filter((o) => shown.has(o.annotation));
+    },
     'orphans.place': (input) => placeOrphan(db, input, actor),
     'orphans.drop': ({ annotationId }) => dropOrphan(db, annotationId, actor),
     'claimRatings.set': (input) => setClaimRating(db, input, actor),
-    'conflicts.list': ({ all }) => listConflicts(db, { all }),
+    'conflicts.list': ({ all }) => visibleConflicts(db, actor, listConflicts(db, { all })),
     'conflicts.resolve': ({ id, keep }) => resolveConflict(db, id, keep, actor),
     'articles.source': ({ id }) => captureOf(db, id),
     'articles.sourceContent': ({ id }) => {
