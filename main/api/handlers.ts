@@ -31,9 +31,11 @@ import { createAppSync, type AppSync } from './appSync.ts';
 import { createJobs, jobSlices, type Jobs } from './longJobs.ts';
 import type { AsyncMethod, Method, Output, ParsedInput, Suggestion } from '../contract/contract.ts';
 import { importFromUrl } from '../ingest/urlImport.ts';
-import { articleDoneState, markArticleDone, visibleTo } from '../corpus/blindAnnotation.ts';
+import { articleDoneState, markArticleDone, visibleAnnotationsFilter, visibleTo } from '../corpus/blindAnnotation.ts';
+import { visibleConflicts } from '../corpus/blindConflicts.ts';
 import { projectOptions, setProjectOption } from '../corpus/projectOptions.ts';
 import { compareForAdjudication, decidePair } from '../team/adjudication.ts';
+import { curators, setCurator } from '../corpus/curators.ts';
 
 /** A link whose other end blind annotation hides is not shown either (it would show the hidden span). */
 function visibleOtherEnds<L extends { other?: Parameters<typeof visibleTo>[2][number] }>(db: Db, actor: string, links: L[]): L[] {
@@ -89,7 +91,8 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
     'suggestions.queue': ({ limit }) => visibleSuggestions(db, actor, storedQueue(db, limit)),
     'suggestions.accept': (input) => acceptSuggestion(db, input, actor),
     'suggestions.reject': (input) => rejectSuggestion(db, input, actor),
-    'speakers.list': () => listSpeakers(db),
+    // Blind annotation: mention counts, the orphans queue and the conflicts list show only spans the analyst may see.
+    'speakers.list': () => listSpeakers(db, visibleAnnotationsFilter(db, actor, 'n')),
     'speakers.merge': ({ intoId, fromId }) => mergeSpeakers(db, intoId, fromId, actor),
     'speakers.addAlias': ({ id, alias }) => addSpeakerAlias(db, id, alias, actor),
     'speakers.rename': ({ id, name }) => renameSpeaker(db, id, name, actor),
@@ -102,11 +105,21 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
     'articles.import': ({ fileName, contentBase64 }) => importContent(db, fileName, Buffer.from(contentBase64, 'base64'), actor),
     'articles.updateMetadata': (patch) => updateArticleMetadata(db, patch, actor),
     'articles.versions': () => listVersions(db),
-    'orphans.list': () => listOrphans(db),
+    'orphans.list': () => {
+      const orphans = listOrphans(db);
+      const shown = new Set(
+        visibleTo(
+          db,
+          actor,
+          orphans.map((o) => o.annotation),
+        ),
+      );
+      return orphans.filter((o) => shown.has(o.annotation));
+    },
     'orphans.place': (input) => placeOrphan(db, input, actor),
     'orphans.drop': ({ annotationId }) => dropOrphan(db, annotationId, actor),
     'claimRatings.set': (input) => setClaimRating(db, input, actor),
-    'conflicts.list': ({ all }) => listConflicts(db, { all }),
+    'conflicts.list': ({ all }) => visibleConflicts(db, actor, listConflicts(db, { all })),
     'conflicts.resolve': ({ id, keep }) => resolveConflict(db, id, keep, actor),
     'articles.source': ({ id }) => captureOf(db, id),
     'articles.sourceContent': ({ id }) => {
@@ -137,8 +150,11 @@ export function createHandlers({ db, actor, dbPath, appSync = createAppSync(db, 
       markArticleDone(db, id, done, actor);
       return articleDoneState(db, id, actor);
     },
-    'adjudication.compare': ({ articleId, analysts }) => compareForAdjudication(db, articleId, analysts),
+    // Blind annotation applies here too; a named curator sees both sides.
+    'adjudication.compare': ({ articleId, analysts }) => compareForAdjudication(db, articleId, analysts, actor),
     'adjudication.keep': (decision) => decidePair(db, decision, actor),
+    'team.curators': () => curators(db, actor),
+    'team.setCurator': ({ analyst, curator }) => setCurator(db, analyst, curator, actor),
     'review.graph': ({ limit }) => linkGraphPage(db, limit),
     'jobs.start': ({ kind }) => jobs.start(kind),
     'jobs.status': ({ id }) => jobs.status(id),

@@ -755,13 +755,22 @@ export const Adjudication = z.object({
       first: AdjudicationSpan.nullable(),
       second: AdjudicationSpan.nullable(),
       difference: z.enum(SPAN_DIFFERENCES),
-      kept: z.enum(['first', 'second']).nullable(),
+      /** 'neither': a curator decided to keep neither span; null: nobody decided the pair yet. */
+      kept: z.enum(['first', 'second', 'neither']).nullable(),
       curated: AdjudicationSpan.nullable(),
     }),
   ),
   curated: z.array(AdjudicationSpan),
 });
 export type Adjudication = z.infer<typeof Adjudication>;
+export const Curators = z.object({
+  curators: z.array(z.object({ analyst: z.string(), addedBy: z.string(), addedAt: z.string() })),
+  /** True while nobody is named: then anyone may curate. */
+  anyoneMayCurate: z.boolean(),
+  /** Whether the analyst asking may keep spans into the curated layer. */
+  youMayCurate: z.boolean(),
+});
+export type Curators = z.infer<typeof Curators>;
 export const CurationDecision = z
   .strictObject({ articleId: Id, first: Id.nullable(), second: Id.nullable(), keep: z.enum(['first', 'second', 'neither']) })
   .refine((d) => d.first !== null || d.second !== null, { message: 'a pair needs at least one span', path: ['first'] });
@@ -887,8 +896,12 @@ export const contract = {
   /** Keeps one side of a pair (or neither) in the curated layer: an undo step of the curator, replicated. */
   'adjudication.keep': {
     input: CurationDecision,
-    output: z.object({ kept: z.enum(['first', 'second']).nullable(), curated: AdjudicationSpan.nullable() }),
+    output: z.object({ kept: z.enum(['first', 'second', 'neither']), curated: AdjudicationSpan.nullable() }),
   },
+  /** The analysts named as curators (only they adjudicate; blind annotation hides nothing from them); anyone may curate while nobody is named. */
+  'team.curators': { input: Empty, output: Curators },
+  /** Names an analyst a curator, or no longer one: an undo step, replicated; once anyone is named, only a curator changes the list. */
+  'team.setCurator': { input: z.strictObject({ analyst: z.string().trim().min(1).max(MAX_NAME_LENGTH), curator: z.boolean() }), output: Curators },
   /** Starts a long request in slices between other requests (or answers the one of that kind already running). */
   'jobs.start': { input: z.strictObject({ kind: z.enum(JOB_KINDS) }), output: Job },
   'jobs.status': { input: z.strictObject({ id: Id }), output: Job },

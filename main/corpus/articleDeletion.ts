@@ -57,6 +57,8 @@ export function removeArticleRows(db: Db, id: number, operation: string): void {
   const gone: EntityRef[] = annotations.flatMap((uuid) => [{ kind: 'annotation' as const, uuid }, ...dependentsOf(db, { kind: 'annotation', uuid })]);
   // Done marks go with their article (by foreign key); marked removed here too, so a late mark does not return.
   for (const uuid of db.prepare('SELECT uuid FROM article_done WHERE article_id = ?').pluck().all(id) as string[]) gone.push({ kind: 'articleDone', uuid });
+  // So do "kept neither" decisions on its pairs.
+  for (const uuid of db.prepare('SELECT uuid FROM kept_neither WHERE article_id = ?').pluck().all(id) as string[]) gone.push({ kind: 'keptNeither', uuid });
   recordCascade(db, gone, operation);
   db.prepare("UPDATE history_steps SET state = 'discarded' WHERE article_id = ? AND state <> 'discarded'").run(id);
   // The word index has no foreign key (its rows are keyed by term first); it is cleared by hand.

@@ -4,6 +4,7 @@ import type { Db } from './database.ts';
 import { cachedStatement } from './statements.ts';
 import { articleDoneUuid, readState, type ArticleDoneState } from './entityStates.ts';
 import { recordEvent } from './events.ts';
+import { isNamedCurator } from './curators.ts';
 import { isOptionOn } from './projectOptions.ts';
 
 /*
@@ -13,9 +14,16 @@ import { isOptionOn } from './projectOptions.ts';
  * and unmarking are undo steps and replicate like any edit.
  *
  * Blindness keeps one analyst's tagging from steering another's; it is not
- * secrecy (every laptop holds the whole corpus). The curator's views
- * (agreement, adjudication) read every span regardless.
+ * secrecy (every laptop holds the whole corpus). The exemption is by person:
+ * an analyst the project names as a curator (corpus/curators.ts) sees
+ * everyone's spans, to adjudicate them; everyone else, in every view, sees
+ * only what this rule shows them. The agreement figures count every span.
  */
+
+/** Whether blind annotation hides colleagues' spans from `analyst` at all: it is on and they are not a named curator. */
+export function isBlindFor(db: Db, analyst: string): boolean {
+  return isOptionOn(db, 'blind') && !isNamedCurator(db, analyst);
+}
 
 /** Whether an analyst marked an article done. */
 export function isArticleDone(db: Db, articleId: number, analyst: string): boolean {
@@ -33,10 +41,10 @@ export function doneBy(db: Db, articleId: number): Array<{ analyst: string; at: 
 /**
  * The annotations `analyst` may see, as an SQL condition on the annotations
  * table under `alias` with its parameters: everything when blind annotation is
- * off; otherwise their own, and everyone's on the articles they marked done.
+ * off or they are a named curator; otherwise their own, and everyone's on the articles they marked done.
  */
 export function visibleAnnotationsFilter(db: Db, analyst: string, alias: string): { sql: string; params: string[] } {
-  if (!isOptionOn(db, 'blind')) return { sql: '1', params: [] };
+  if (!isBlindFor(db, analyst)) return { sql: '1', params: [] };
   return {
     sql: `(${alias}.author = ? OR EXISTS (SELECT 1 FROM article_done d WHERE d.article_id = ${alias}.article_id AND d.analyst = ?))`,
     params: [analyst, analyst],
@@ -67,7 +75,7 @@ export function markArticleDone(db: Db, articleId: number, done: boolean, actor:
 
 /** The annotations of `list` that `analyst` may see (all of them when blind annotation is off). */
 export function visibleTo<T extends { articleId: number; author: string }>(db: Db, analyst: string, list: readonly T[]): T[] {
-  if (!isOptionOn(db, 'blind')) return [...list];
+  if (!isBlindFor(db, analyst)) return [...list];
   const done = new Set(cachedStatement(db, 'SELECT article_id FROM article_done WHERE analyst = ?').pluck().all(analyst) as number[]);
   return list.filter((a) => a.author === analyst || done.has(a.articleId));
 }
@@ -78,7 +86,7 @@ export function articleDoneState(db: Db, articleId: number, analyst: string) {
   const blind = isOptionOn(db, 'blind');
   const done = isArticleDone(db, articleId, analyst);
   const hidden =
-    blind && !done
+    isBlindFor(db, analyst) && !done
       ? (cachedStatement(db, 'SELECT count(*) FROM annotations WHERE article_id = ? AND author <> ?').pluck().get(articleId, analyst) as number)
       : 0;
   return { articleId, done, doneBy: doneBy(db, articleId), blind, hidden };

@@ -65,9 +65,10 @@ export function recordRemoteConflicts(db: Db, op: Operation): number {
     if (canonicalJson(sibling.payload ?? null) === canonicalJson(op.payload ?? null)) continue;
     const sides = [side(sibling), side(op)].sort((a, b) => (a.operation < b.operation ? -1 : 1));
     const uuid = nameUuid('conflict', sides.map((s) => s.operation).join('\n'));
-    const { changes } = db
-      .prepare(`INSERT INTO conflicts (uuid, entity, kind, base_version, sides, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING`)
-      .run(uuid, op.entity, kind, op.baseVersion, JSON.stringify(sides), new Date().toISOString());
+    const { changes } = cachedStatement(
+      db,
+      `INSERT INTO conflicts (uuid, entity, kind, base_version, sides, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING`,
+    ).run(uuid, op.entity, kind, op.baseVersion, JSON.stringify(sides), new Date().toISOString());
     opened += changes;
   }
   return opened;

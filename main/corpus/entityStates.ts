@@ -29,6 +29,8 @@ export const ENTITY_KINDS = [
   'projectOption',
   'articleDone',
   'orphan',
+  'curator',
+  'keptNeither',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -105,6 +107,21 @@ export interface ArticleDoneState {
   analyst: string;
   doneAt: string;
 }
+/** An analyst the project names as a curator (schema 23); removed when they are no longer one. */
+export interface CuratorState {
+  analyst: string;
+  addedBy: string;
+  addedAt: string;
+}
+/** A curator kept neither span of a pair (schema 23): decided, unlike a pair nobody decided. Removed when the pair is decided otherwise. */
+export interface KeptNeitherState {
+  article: string;
+  /** The pair's spans, sorted by UUID (null where one analyst had no span). */
+  first: string | null;
+  second: string | null;
+  decidedBy: string;
+  decidedAt: string;
+}
 /** An annotation waiting in the orphans queue for a place on a newer version of its article; removed once placed or dropped. */
 export interface OrphanState {
   annotation: string;
@@ -135,6 +152,8 @@ export interface EntityStates {
   projectOption: ProjectOptionState;
   articleDone: ArticleDoneState;
   orphan: OrphanState;
+  curator: CuratorState;
+  keptNeither: KeptNeitherState;
 }
 export type EntityState = EntityStates[EntityKind];
 
@@ -153,6 +172,10 @@ export const speakerAliasUuid = (key: string) => nameUuid('speaker-alias', key);
 export const projectOptionUuid = (name: ProjectOptionName) => nameUuid('project-option', name);
 export const orphanUuid = (annotation: string) => nameUuid('orphan', annotation);
 export const articleDoneUuid = (article: string, analyst: string) => nameUuid('article-done', `${article}\n${analyst}`);
+export const curatorUuid = (analyst: string) => nameUuid('curator', analyst);
+/** A "kept neither" decision is named like the pair's curated span, in a namespace of its own (both may exist at once, as two entities). */
+export const keptNeitherUuid = (article: string, first: string | null, second: string | null) =>
+  nameUuid('kept-neither', `${article}\n${first ?? '-'}\n${second ?? '-'}`);
 /** A curated span is named by the pair of analysts' spans it decides, so deciding the pair again edits the same entity. */
 export const curatedUuid = (article: string, first: string | null, second: string | null) =>
   nameUuid('curated', `${article}\n${first ?? '-'}\n${second ?? '-'}`);
@@ -178,6 +201,8 @@ const TABLES: Record<EntityKind, string> = {
   projectOption: 'project_options',
   articleDone: 'article_done',
   orphan: 'orphans',
+  curator: 'curators',
+  keptNeither: 'kept_neither',
 };
 
 /** The integer id of an entity in this corpus, or null when it is not here. */
@@ -221,24 +246,23 @@ const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | 
     return curatedFrom === null ? state : { ...state, curatedFrom };
   },
   link: (db, uuid) =>
-    db
-      .prepare(
-        `SELECT f.uuid AS "from", t.uuid AS "to", l.type, l.method, l.score, l.created_by AS createdBy, l.created_at AS createdAt
+    cachedStatement(
+      db,
+      `SELECT f.uuid AS "from", t.uuid AS "to", l.type, l.method, l.score, l.created_by AS createdBy, l.created_at AS createdAt
          FROM links l JOIN annotations f ON f.id = l.from_id JOIN annotations t ON t.id = l.to_id WHERE l.uuid = ?`,
-      )
-      .get(uuid) as LinkState | undefined,
+    ).get(uuid) as LinkState | undefined,
   linkReview: (db, uuid) =>
-    db
-      .prepare('SELECT l.uuid AS link, r.reviewer, r.status, r.reviewed_at AS reviewedAt FROM link_reviews r JOIN links l ON l.id = r.link_id WHERE r.uuid = ?')
-      .get(uuid) as LinkReviewState | undefined,
+    cachedStatement(
+      db,
+      'SELECT l.uuid AS link, r.reviewer, r.status, r.reviewed_at AS reviewedAt FROM link_reviews r JOIN links l ON l.id = r.link_id WHERE r.uuid = ?',
+    ).get(uuid) as LinkReviewState | undefined,
   verdict: (db, uuid) => {
-    const row = db
-      .prepare(
-        `SELECT a.uuid AS annotation, v.reviewer, v.rating_value AS ratingValue, v.alternate_name AS alternateName, v.reviewed_at AS reviewedAt,
+    const row = cachedStatement(
+      db,
+      `SELECT a.uuid AS annotation, v.reviewer, v.rating_value AS ratingValue, v.alternate_name AS alternateName, v.reviewed_at AS reviewedAt,
            v.claim_reviewed AS claimReviewed, v.review_url AS reviewUrl
          FROM claim_reviews v JOIN annotations a ON a.id = v.annotation_id WHERE v.uuid = ?`,
-      )
-      .get(uuid) as VerdictState | undefined;
+    ).get(uuid) as VerdictState | undefined;
     if (!row) return undefined;
     // The review's wording and address are optional: a state without them (from a file or an older device)
     // is the same state as one where they are empty, and must not read as a conflicting edit.
@@ -246,12 +270,11 @@ const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | 
     return { ...rest, ...(claimReviewed != null ? { claimReviewed } : {}), ...(reviewUrl != null ? { reviewUrl } : {}) };
   },
   rejection: (db, uuid) =>
-    db
-      .prepare(
-        `SELECT a.uuid AS annotation, ar.sha256 AS article, r.start, r."end" AS "end", r.reviewer, r.rejected_at AS rejectedAt
+    cachedStatement(
+      db,
+      `SELECT a.uuid AS annotation, ar.sha256 AS article, r.start, r."end" AS "end", r.reviewer, r.rejected_at AS rejectedAt
          FROM suggestion_rejections r JOIN annotations a ON a.id = r.annotation_id JOIN articles ar ON ar.id = r.article_id WHERE r.uuid = ?`,
-      )
-      .get(uuid) as RejectionState | undefined,
+    ).get(uuid) as RejectionState | undefined,
   speaker: (db, uuid) => {
     const row = cachedStatement(db, 'SELECT name, created_at AS createdAt, role, affiliation, wikidata FROM speakers WHERE uuid = ?').get(uuid) as
       { name: string; createdAt: string; role: string | null; affiliation: string | null; wikidata: string | null } | undefined;
@@ -274,6 +297,14 @@ const READERS: { [K in EntityKind]: (db: Db, uuid: string) => EntityStates[K] | 
       `SELECT a.uuid AS annotation, ar.sha256 AS newArticle, o.suggested_start AS start, o.suggested_end AS "end", o.score, o.reason, o.created_at AS createdAt
        FROM orphans o JOIN annotations a ON a.id = o.annotation_id JOIN articles ar ON ar.id = o.new_article_id WHERE o.uuid = ?`,
     ).get(uuid) as OrphanState | undefined,
+  curator: (db, uuid) =>
+    cachedStatement(db, 'SELECT analyst, added_by AS addedBy, added_at AS addedAt FROM curators WHERE uuid = ?').get(uuid) as CuratorState | undefined,
+  keptNeither: (db, uuid) =>
+    cachedStatement(
+      db,
+      `SELECT ar.sha256 AS article, k.first_uuid AS first, k.second_uuid AS second, k.decided_by AS decidedBy, k.decided_at AS decidedAt
+       FROM kept_neither k JOIN articles ar ON ar.id = k.article_id WHERE k.uuid = ?`,
+    ).get(uuid) as KeptNeitherState | undefined,
   articleDone: (db, uuid) =>
     cachedStatement(
       db,
@@ -368,12 +399,11 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       return existing;
     }
     return Number(
-      db
-        .prepare(
-          `INSERT INTO annotations (id, uuid, article_id, start, "end", quote, prefix, suffix, tag, note, speaker, author, created_at, updated_at, curated_from)
+      cachedStatement(
+        db,
+        `INSERT INTO annotations (id, uuid, article_id, start, "end", quote, prefix, suffix, tag, note, speaker, author, created_at, updated_at, curated_from)
            VALUES (@id, @uuid, @articleId, @start, @end, @quote, @prefix, @suffix, @tag, @note, @speaker, @author, @createdAt, @updatedAt, @curatedFrom)`,
-        )
-        .run({ ...row, id: freeId(db, 'annotations', idHint) }).lastInsertRowid,
+      ).run({ ...row, id: freeId(db, 'annotations', idHint) }).lastInsertRowid,
     );
   },
   link(db, uuid, state, existing, idHint) {
@@ -395,12 +425,11 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       ).run({ ...row, id });
     } else {
       id = Number(
-        db
-          .prepare(
-            `INSERT INTO links (id, uuid, from_id, to_id, type, status, method, score, created_by, created_at)
+        cachedStatement(
+          db,
+          `INSERT INTO links (id, uuid, from_id, to_id, type, status, method, score, created_by, created_at)
              VALUES (@id, @uuid, @fromId, @toId, @type, 'suggested', @method, @score, @createdBy, @createdAt)`,
-          )
-          .run({ ...row, id: freeId(db, 'links', idHint) }).lastInsertRowid,
+        ).run({ ...row, id: freeId(db, 'links', idHint) }).lastInsertRowid,
       );
     }
     deriveLinkStatus(db, id);
@@ -445,12 +474,11 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       return existing;
     }
     return Number(
-      db
-        .prepare(
-          `INSERT INTO claim_reviews (uuid, annotation_id, reviewer, rating_value, alternate_name, reviewed_at, claim_reviewed, review_url)
+      cachedStatement(
+        db,
+        `INSERT INTO claim_reviews (uuid, annotation_id, reviewer, rating_value, alternate_name, reviewed_at, claim_reviewed, review_url)
            VALUES (@uuid, @annotationId, @reviewer, @ratingValue, @alternateName, @reviewedAt, @claimReviewed, @reviewUrl)`,
-        )
-        .run(row).lastInsertRowid,
+      ).run(row).lastInsertRowid,
     );
   },
   rejection(db, uuid, state, existing) {
@@ -474,12 +502,11 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
       return existing;
     }
     return Number(
-      db
-        .prepare(
-          `INSERT INTO suggestion_rejections (uuid, annotation_id, article_id, start, "end", quote, reviewer, rejected_at)
+      cachedStatement(
+        db,
+        `INSERT INTO suggestion_rejections (uuid, annotation_id, article_id, start, "end", quote, reviewer, rejected_at)
            VALUES (@uuid, @annotationId, @articleId, @start, @end, @quote, @reviewer, @rejectedAt)`,
-        )
-        .run(row).lastInsertRowid,
+      ).run(row).lastInsertRowid,
     );
   },
   speaker(db, uuid, state, existing, idHint) {
@@ -538,6 +565,36 @@ const WRITERS: { [K in EntityKind]: Writer<EntityStates[K]> } = {
     ).run(annotationId, idBy(db, 'article', state.newArticle, 'Article'), state.start, state.end, state.score, state.reason, state.createdAt, uuid);
     return annotationId;
   },
+  curator(db, uuid, state, existing) {
+    if (curatorUuid(state.analyst) !== uuid) throw new CrosscheckError('invalid_input', `The curator “${state.analyst}” does not belong to the name ${uuid}.`);
+    if (existing !== null) {
+      cachedStatement(db, 'UPDATE curators SET added_by = ?, added_at = ? WHERE id = ?').run(state.addedBy, state.addedAt, existing);
+      return existing;
+    }
+    return Number(
+      cachedStatement(db, 'INSERT INTO curators (uuid, analyst, added_by, added_at) VALUES (?, ?, ?, ?)').run(uuid, state.analyst, state.addedBy, state.addedAt)
+        .lastInsertRowid,
+    );
+  },
+  keptNeither(db, uuid, state, existing) {
+    if (keptNeitherUuid(state.article, state.first, state.second) !== uuid)
+      throw new CrosscheckError('invalid_input', `The decision on a pair of ${state.article} does not belong to the name ${uuid}.`);
+    const articleId = idBy(db, 'article', state.article, 'Article');
+    if (existing !== null) {
+      cachedStatement(db, 'UPDATE kept_neither SET decided_by = ?, decided_at = ? WHERE id = ?').run(state.decidedBy, state.decidedAt, existing);
+      return existing;
+    }
+    return Number(
+      cachedStatement(db, 'INSERT INTO kept_neither (uuid, article_id, first_uuid, second_uuid, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+        uuid,
+        articleId,
+        state.first,
+        state.second,
+        state.decidedBy,
+        state.decidedAt,
+      ).lastInsertRowid,
+    );
+  },
   articleDone(db, uuid, state, existing) {
     if (articleDoneUuid(state.article, state.analyst) !== uuid)
       throw new CrosscheckError('invalid_input', `The done mark of ${state.analyst} on ${state.article} does not belong to the name ${uuid}.`);
@@ -570,12 +627,13 @@ export function deriveLinkStatus(db: Db, linkId: number): void {
      WHERE r.link_id = ? AND NOT (r.status = 'confirmed' AND r.reviewer = l.created_by AND ${FOUR_EYES_ON_SQL})
      ORDER BY r.reviewed_at DESC, r.uuid DESC LIMIT 1`,
   ).get(linkId) as { status: string; reviewer: string; reviewedAt: string } | undefined;
-  cachedStatement(db, 'UPDATE links SET status = ?, reviewer = ?, reviewed_at = ? WHERE id = ?').run(
-    latest?.status ?? 'suggested',
-    latest?.reviewer ?? null,
-    latest?.reviewedAt ?? null,
-    linkId,
-  );
+  // Only a real change is written: the claim-group and suggestion triggers on links fire on any
+  // update of `status`, and a claim group's trigger walks the whole group again.
+  const [status, reviewer, reviewedAt] = [latest?.status ?? 'suggested', latest?.reviewer ?? null, latest?.reviewedAt ?? null];
+  cachedStatement(
+    db,
+    'UPDATE links SET status = ?, reviewer = ?, reviewed_at = ? WHERE id = ? AND (status IS NOT ? OR reviewer IS NOT ? OR reviewed_at IS NOT ?)',
+  ).run(status, reviewer, reviewedAt, linkId, status, reviewer, reviewedAt);
 }
 
 /** Whether four-eyes review is on, as SQL: the option is off until someone turns it on. */

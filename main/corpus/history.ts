@@ -97,6 +97,8 @@ const NAMES: Record<EntityKind, string> = {
   projectOption: 'The project option',
   articleDone: 'The done mark on article',
   orphan: 'The orphans queue entry of annotation',
+  curator: 'The curator role',
+  keptNeither: 'The decision to keep neither span on article',
 };
 
 function assertUnchanged(db: Db, change: Change, step: StoredStep): void {
@@ -151,6 +153,12 @@ function eventTarget(db: Db, change: Change): { entity: EventRecord['entity']; e
     case 'orphan': {
       const orphan = (change.before ?? change.after) as { annotation: string };
       return { entity: 'annotation', entityId: localId(db, 'annotation', orphan.annotation) };
+    }
+    case 'curator':
+      return { entity: 'corpus', entityId: null };
+    case 'keptNeither': {
+      const decision = (change.before ?? change.after) as { article: string };
+      return { entity: 'article', entityId: localId(db, 'article', decision.article) };
     }
   }
 }

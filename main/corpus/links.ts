@@ -35,9 +35,10 @@ export function createLink(db: Db, input: NewLink, actor: string): Link {
         );
       }
       const symmetric = GROUPING_LINK_TYPES.includes(input.type);
-      const existing = db
-        .prepare(`SELECT id FROM links WHERE type = @type AND ((from_id = @fromId AND to_id = @toId) OR (@symmetric AND from_id = @toId AND to_id = @fromId))`)
-        .get({ ...input, symmetric: symmetric ? 1 : 0 }) as { id: number } | undefined;
+      const existing = cachedStatement(
+        db,
+        `SELECT id FROM links WHERE type = @type AND ((from_id = @fromId AND to_id = @toId) OR (@symmetric AND from_id = @toId AND to_id = @fromId))`,
+      ).get({ ...input, symmetric: symmetric ? 1 : 0 }) as { id: number } | undefined;
       if (existing)
         throw new CrosscheckError('conflict', `Annotations ${input.fromId} and ${input.toId} are already linked as ${input.type} (link ${existing.id}).`);
       const now = new Date().toISOString();

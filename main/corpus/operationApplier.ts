@@ -146,7 +146,7 @@ function applyToEntity(db: Db, op: Operation, options: ApplyOptions): boolean {
       // update this device applied before the removal reached it.
       const latest = latestValue(db, op.entity) ?? op;
       applyChange(db, op.analyst, { kind, uuid: op.entity, before: null, after: latest.payload as EntityState }, { replicate: false });
-      if (latest.id !== op.id) db.prepare('UPDATE entity_versions SET head = ? WHERE entity = ?').run(latest.id, op.entity);
+      if (latest.id !== op.id) cachedStatement(db, 'UPDATE entity_versions SET head = ? WHERE entity = ?').run(latest.id, op.entity);
       if (version?.deletedBy) reviveCascaded(db, version.deletedBy);
       return true;
     } else {
@@ -170,9 +170,10 @@ function applyToEntity(db: Db, op: Operation, options: ApplyOptions): boolean {
  */
 function settleLinkCreation(db: Db, entity: string): boolean {
   if (localId(db, 'link', entity) === null) return false;
-  const ops = db
-    .prepare("SELECT id, analyst, kind, payload FROM operations WHERE entity = ? AND kind IN ('link.create', 'link.update', 'link.delete')")
-    .all(entity) as Array<{ id: string; analyst: string; kind: string; payload: string }>;
+  const ops = cachedStatement(
+    db,
+    "SELECT id, analyst, kind, payload FROM operations WHERE entity = ? AND kind IN ('link.create', 'link.update', 'link.delete')",
+  ).all(entity) as Array<{ id: string; analyst: string; kind: string; payload: string }>;
   let removal: string | null = null;
   for (const op of ops) if (op.payload === 'null' && (removal === null || isLater(orderOf(db, op.id), orderOf(db, removal)))) removal = op.id;
   const since = ops.filter((op) => op.payload !== 'null' && (removal === null || isLater(orderOf(db, op.id), orderOf(db, removal))));
@@ -203,9 +204,10 @@ function linkedUnderAnotherName(db: Db, entity: string, state: LinkState): boole
  * on a device that applied everything in that order.
  */
 function reviveCascaded(db: Db, removal: string): void {
-  const cascaded = db
-    .prepare('SELECT entity, kind, head, created_by AS createdBy, deleted_by AS deletedBy FROM entity_versions WHERE deleted_by = ?')
-    .all(removal) as EntityVersion[];
+  const cascaded = cachedStatement(
+    db,
+    'SELECT entity, kind, head, created_by AS createdBy, deleted_by AS deletedBy FROM entity_versions WHERE deleted_by = ?',
+  ).all(removal) as EntityVersion[];
   for (const kind of ['link', 'linkReview', 'verdict', 'rejection', 'orphan'] as const) {
     for (const version of cascaded.filter((v) => v.kind === kind)) {
       if (localId(db, kind, version.entity) !== null || !aliveByVersions(db, version)) continue;
@@ -218,7 +220,9 @@ function reviveCascaded(db: Db, removal: string): void {
 
 /** The operation that wrote the entity's latest value in the hub's order (removals aside). */
 function latestValue(db: Db, entity: string): Operation | null {
-  const ids = db.prepare("SELECT id FROM operations WHERE entity = ? AND payload <> 'null' AND kind <> 'conflict.resolve'").pluck().all(entity) as string[];
+  const ids = cachedStatement(db, "SELECT id FROM operations WHERE entity = ? AND payload <> 'null' AND kind <> 'conflict.resolve'")
+    .pluck()
+    .all(entity) as string[];
   let best: string | null = null;
   for (const id of ids) if (best === null || isLater(orderOf(db, id), orderOf(db, best))) best = id;
   return best === null ? null : getOperation(db, best);
@@ -249,6 +253,7 @@ function dependenciesPresent(db: Db, kind: EntityKind, payload: Record<string, u
     case 'speakerAlias':
       return has('speaker', payload.speaker);
     case 'articleDone':
+    case 'keptNeither':
       return needArticle(payload.article);
     case 'orphan':
       return needArticle(payload.newArticle) && has('annotation', payload.annotation);
@@ -295,12 +300,12 @@ function removeArticle(db: Db, op: Operation): boolean {
 
 function eventTarget(db: Db, op: Operation): Pick<EventRecord, 'entity' | 'entityId' | 'entityUuid'> {
   const kind = OPERATION_KINDS[op.kind] as EntityKind;
-  if (kind === 'projectOption') return { entity: 'corpus', entityId: null, entityUuid: op.entity };
+  if (kind === 'projectOption' || kind === 'curator') return { entity: 'corpus', entityId: null, entityUuid: op.entity };
   if (kind === 'orphan') {
     const annotation = (op.payload as { annotation?: string } | null)?.annotation;
     return { entity: 'annotation', entityId: annotation ? localId(db, 'annotation', annotation) : null, entityUuid: op.entity };
   }
-  if (kind === 'articleDone') {
+  if (kind === 'articleDone' || kind === 'keptNeither') {
     const article = (op.payload as { article?: string } | null)?.article;
     return { entity: 'article', entityId: article ? localId(db, 'article', article) : null, entityUuid: op.entity };
   }

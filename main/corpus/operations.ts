@@ -43,6 +43,10 @@ export const OPERATION_KINDS = {
   /** An annotation a new version could not place, waiting in the orphans queue; `orphan.leave` (null): placed or dropped. */
   'orphan.queue': 'orphan',
   'orphan.leave': 'orphan',
+  /** An analyst named a curator; null payload: no longer one. */
+  'team.curator': 'curator',
+  /** A curator kept neither span of a pair; null payload: the pair was decided otherwise (or the decision undone). */
+  'curation.neither': 'keptNeither',
 } as const satisfies Record<string, EntityKind | null>;
 export type OperationKind = keyof typeof OPERATION_KINDS;
 
@@ -59,6 +63,8 @@ const CREATING_KINDS: ReadonlySet<OperationKind> = new Set([
   'project.option',
   'article.done',
   'orphan.queue',
+  'team.curator',
+  'curation.neither',
 ]);
 export const createsEntity = (kind: OperationKind) => CREATING_KINDS.has(kind);
 
@@ -160,6 +166,8 @@ const PAYLOADS: Record<OperationKind, z.ZodType> = {
     createdAt: Stamp,
   }),
   'orphan.leave': z.null(),
+  'team.curator': z.strictObject({ analyst: Name, addedBy: Name, addedAt: Stamp }).nullable(),
+  'curation.neither': z.strictObject({ article: Sha256, first: Uuid.nullable(), second: Uuid.nullable(), decidedBy: Name, decidedAt: Stamp }).nullable(),
 };
 PAYLOADS['annotation.update'] = PAYLOADS['annotation.create'];
 PAYLOADS['link.update'] = PAYLOADS['link.create'];
@@ -223,6 +231,10 @@ export function operationKind(change: Pick<Change, 'kind' | 'before' | 'after'>)
       return 'article.done';
     case 'orphan':
       return change.after === null ? 'orphan.leave' : 'orphan.queue';
+    case 'curator':
+      return 'team.curator';
+    case 'keptNeither':
+      return 'curation.neither';
   }
 }
 

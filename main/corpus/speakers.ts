@@ -8,7 +8,12 @@ import { recordEvent } from './events.ts';
 /** The alias key: SQLite's lower(trim(name)), which the triggers of migration 003 use. ASCII case only, like lower(). */
 export const speakerKey = (name: string) => name.replace(/^ +| +$/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
 
-export function listSpeakers(db: Db): Speaker[] {
+/**
+ * Every speaker with their aliases and how many annotations name them. `visible` (blind
+ * annotation's SQL condition on the annotations table as `n`) counts only the spans the
+ * asking analyst may see, so a count does not reveal a colleague's hidden spans.
+ */
+export function listSpeakers(db: Db, visible: { sql: string; params: readonly unknown[] } = { sql: '1', params: [] }): Speaker[] {
   const speakers = db.prepare('SELECT id, name, role, affiliation, wikidata FROM speakers ORDER BY name COLLATE NOCASE, id').all() as Array<{
     id: number;
     name: string;
@@ -23,8 +28,10 @@ export function listSpeakers(db: Db): Speaker[] {
   const counts = new Map(
     (
       db
-        .prepare(`SELECT a.speaker_id AS id, count(*) AS n FROM annotations n JOIN speaker_aliases a ON a.key = lower(trim(n.speaker)) GROUP BY a.speaker_id`)
-        .all() as Array<{ id: number; n: number }>
+        .prepare(
+          `SELECT a.speaker_id AS id, count(*) AS n FROM annotations n JOIN speaker_aliases a ON a.key = lower(trim(n.speaker)) WHERE ${visible.sql} GROUP BY a.speaker_id`,
+        )
+        .all(...visible.params) as Array<{ id: number; n: number }>
     ).map((r) => [r.id, r.n]),
   );
   return speakers.map((s) => ({ ...s, aliases: aliases.filter((a) => a.speakerId === s.id).map((a) => a.alias), annotations: counts.get(s.id) ?? 0 }));

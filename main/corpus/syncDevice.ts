@@ -44,18 +44,38 @@ export function markPushed(db: Db, ids: readonly string[], seqs: ReadonlyMap<str
   }).immediate();
 }
 
-/** Applies pulled operations in the order given (the hub's). Stops at the first failure, with everything before it applied. */
+/**
+ * Applies pulled operations in the order given (the hub's). Stops at the first failure, with
+ * everything before it applied (and the cursor after it), then throws that failure.
+ *
+ * The page is one transaction, each operation a savepoint inside it: a corpus commits with a
+ * sync to disk (synchronous = FULL), and one commit per operation made applying a page wait on
+ * the disk a thousand times (about 8 ms an operation on the machine the three-device case was
+ * profiled on, against well under 1 ms of work). A crash mid-page loses the page and its cursor
+ * together, so the rerun pulls it again.
+ */
 export function applyPulledOperations(
   db: Db,
   operations: readonly SequencedOperation[],
   options: ApplyOptions = {},
 ): { applied: number; superseded: number; duplicates: number; conflicts: number } {
   const counts = { applied: 0, superseded: 0, duplicates: 0, conflicts: 0 };
-  for (const op of operations) {
-    const result: ApplyResult = applyOperation(db, op, options);
-    counts[result.outcome === 'duplicate' ? 'duplicates' : result.outcome]++;
-    counts.conflicts += result.conflicts;
-  }
+  let failure: { error: unknown } | null = null;
+  db.transaction(() => {
+    for (const op of operations) {
+      let result: ApplyResult;
+      try {
+        // A nested transaction: on failure only this operation's savepoint is rolled back.
+        result = applyOperation(db, op, options);
+      } catch (error) {
+        failure = { error };
+        return;
+      }
+      counts[result.outcome === 'duplicate' ? 'duplicates' : result.outcome]++;
+      counts.conflicts += result.conflicts;
+    }
+  }).immediate();
+  if (failure) throw (failure as { error: unknown }).error;
   return counts;
 }
 

@@ -2,7 +2,9 @@ import { CrosscheckError } from '../contract/errors.ts';
 import { COLUMNS as ANNOTATION_COLUMNS, getAnnotation } from '../corpus/annotations.ts';
 import { applyChange, recordStep } from '../corpus/changes.ts';
 import type { Db } from '../corpus/database.ts';
-import { curatedUuid, dependentsOf, readState, uuidOf, type AnnotationState } from '../corpus/entityStates.ts';
+import { visibleAnnotationsFilter } from '../corpus/blindAnnotation.ts';
+import { assertMayCurate } from '../corpus/curators.ts';
+import { curatedUuid, dependentsOf, keptNeitherUuid, readState, uuidOf, type AnnotationState, type KeptNeitherState } from '../corpus/entityStates.ts';
 import { recordEvent } from '../corpus/events.ts';
 import { alignSpans, type SpanDifference } from './spanAlignment.ts';
 
@@ -16,6 +18,16 @@ import { alignSpans, type SpanDifference } from './spanAlignment.ts';
  * pair's curated annotation is named by the pair (the two spans' UUIDs), so
  * deciding a pair again edits the same entity, undo takes a decision back, and
  * two curators deciding one pair differently offline meet as a conflict.
+ *
+ * Keeping neither is a decision too, kept apart from a pair nobody decided: a
+ * `keptNeither` entity named by the same pair (corpus/entityStates.ts). Keeping
+ * a side removes it, keeping neither removes the curated span, in one undo step.
+ * Two curators who decided one pair differently offline (a side, and neither)
+ * leave both entities; the pair then shows the later decision (by its time),
+ * and the curated span stays in the layer until someone decides the pair again.
+ *
+ * Only a curator decides (corpus/curators.ts). The comparison shows the asking
+ * analyst what blind annotation lets them see: a named curator sees both sides.
  */
 
 export interface AdjudicationSpan {
@@ -31,8 +43,8 @@ export interface AdjudicationPair {
   first: AdjudicationSpan | null;
   second: AdjudicationSpan | null;
   difference: SpanDifference;
-  /** Whose span the curator kept for this pair (null: not decided, or neither). */
-  kept: 'first' | 'second' | null;
+  /** Whose span the curator kept for this pair; 'neither' when they kept neither, null when nobody decided yet. */
+  kept: 'first' | 'second' | 'neither' | null;
   curated: AdjudicationSpan | null;
 }
 
@@ -50,8 +62,10 @@ type Row = AdjudicationSpan & { uuid: string; articleId: number; curatedFrom: st
 
 const rowsOf = (db: Db, articleId: number, where: string, ...params: unknown[]) =>
   db
-    .prepare(`SELECT ${ANNOTATION_COLUMNS}, uuid, curated_from AS curatedFrom FROM annotations WHERE article_id = ? AND ${where} ORDER BY start, "end", id`)
-    .all(articleId, ...params) as Row[];
+    .prepare(
+      `SELECT ${ANNOTATION_COLUMNS}, uuid, curated_from AS curatedFrom, updated_at AS updatedAt FROM annotations WHERE article_id = ? AND ${where} ORDER BY start, "end", id`,
+    )
+    .all(articleId, ...params) as Array<Row & { updatedAt: string }>;
 
 const span = ({ id, start, end, tag, quote, author }: Row): AdjudicationSpan => ({ id, start, end, tag, quote, author });
 
@@ -67,25 +81,39 @@ const pairUuid = (sha: string, a: string | null, b: string | null) => {
   return curatedUuid(sha, x ?? null, y ?? null);
 };
 
-/** Two analysts' spans on an article, aligned (by default the two with the most spans there). */
-export function compareForAdjudication(db: Db, articleId: number, analysts?: readonly string[]): Adjudication {
+/** The pair's "kept neither" name, the same whichever analyst the curator put first. */
+const neitherUuid = (sha: string, a: string | null, b: string | null) => {
+  const [x, y] = [a, b].filter((u): u is string => u !== null).sort();
+  return keptNeitherUuid(sha, x ?? null, y ?? null);
+};
+
+/**
+ * Two analysts' spans on an article, aligned (by default the two with the most spans there).
+ * With `viewer`, only the spans blind annotation lets that analyst see (all of them for a named curator).
+ */
+export function compareForAdjudication(db: Db, articleId: number, analysts?: readonly string[], viewer?: string): Adjudication {
   const sha = articleSha(db, articleId);
+  const visible = viewer === undefined ? { sql: '1', params: [] } : visibleAnnotationsFilter(db, viewer, 'annotations');
   const authors = db
-    .prepare('SELECT author FROM annotations WHERE article_id = ? AND curated_from IS NULL GROUP BY author ORDER BY count(*) DESC, author')
+    .prepare(`SELECT author FROM annotations WHERE article_id = ? AND curated_from IS NULL AND ${visible.sql} GROUP BY author ORDER BY count(*) DESC, author`)
     .pluck()
-    .all(articleId) as string[];
-  const curatedRows = rowsOf(db, articleId, 'curated_from IS NOT NULL');
+    .all(articleId, ...visible.params) as string[];
+  const curatedRows = rowsOf(db, articleId, `curated_from IS NOT NULL AND ${visible.sql}`, ...visible.params);
   const chosen = analysts?.length ? analysts : authors.slice(0, 2);
   if (chosen.length !== 2 || chosen[0] === chosen[1]) {
     if (analysts?.length) throw new CrosscheckError('invalid_input', 'Adjudication compares two different analysts.');
     return { articleId, authors, analysts: null, pairs: [], curated: curatedRows.map(span) };
   }
   const [a, b] = chosen as [string, string];
-  const spansOf = (author: string) => rowsOf(db, articleId, 'author = ? AND curated_from IS NULL', author).map((r) => ({ ...r, key: r.uuid }));
+  const spansOf = (author: string) =>
+    rowsOf(db, articleId, `author = ? AND curated_from IS NULL AND ${visible.sql}`, author, ...visible.params).map((r) => ({ ...r, key: r.uuid }));
   const byUuid = new Map(curatedRows.map((r) => [r.uuid, r]));
   const pairs = alignSpans(spansOf(a), spansOf(b)).map(({ first, second, difference }): AdjudicationPair => {
     const curated = byUuid.get(pairUuid(sha, first?.uuid ?? null, second?.uuid ?? null)) ?? null;
-    const kept = curated === null ? null : curated.curatedFrom === first?.uuid ? 'first' : curated.curatedFrom === second?.uuid ? 'second' : null;
+    const neither = readState(db, 'keptNeither', neitherUuid(sha, first?.uuid ?? null, second?.uuid ?? null));
+    const keptSide = curated === null ? null : curated.curatedFrom === first?.uuid ? 'first' : curated.curatedFrom === second?.uuid ? 'second' : null;
+    // Both only after two curators decided offline: the later decision shows (see the note at the top).
+    const kept = neither !== null && (keptSide === null || neither.decidedAt > curated!.updatedAt) ? 'neither' : keptSide;
     return { first: first && span(first), second: second && span(second), difference, kept, curated: curated && span(curated) };
   });
   return { articleId, authors, analysts: [a, b], pairs, curated: curatedRows.map(span) };
@@ -105,7 +133,8 @@ export interface CurationDecision {
  * speaker; keeping the other side later edits it, neither removes it with what
  * hangs on it.
  */
-export function decidePair(db: Db, decision: CurationDecision, curator: string): { kept: 'first' | 'second' | null; curated: AdjudicationSpan | null } {
+export function decidePair(db: Db, decision: CurationDecision, curator: string): { kept: 'first' | 'second' | 'neither'; curated: AdjudicationSpan | null } {
+  assertMayCurate(db, curator);
   const sha = articleSha(db, decision.articleId);
   if (decision.first === null && decision.second === null) throw new CrosscheckError('invalid_input', 'A pair needs at least one span.');
   if (decision.first !== null && decision.first === decision.second) throw new CrosscheckError('invalid_input', 'A pair is two different spans.');
@@ -124,6 +153,7 @@ export function decidePair(db: Db, decision: CurationDecision, curator: string):
   const source = decision.keep === 'first' ? first : decision.keep === 'second' ? second : null;
   if (decision.keep !== 'neither' && source === null) throw new CrosscheckError('invalid_input', `There is no ${decision.keep} span in this pair to keep.`);
   const uuid = pairUuid(sha, first?.uuid ?? null, second?.uuid ?? null);
+  const neitherName = neitherUuid(sha, first?.uuid ?? null, second?.uuid ?? null);
   const quote = getAnnotation(db, (source ?? first ?? second)!.id).quote;
   return recordStep(
     db,
@@ -132,7 +162,13 @@ export function decidePair(db: Db, decision: CurationDecision, curator: string):
     () => {
       const before = readState(db, 'annotation', uuid);
       const now = new Date().toISOString();
+      const neitherBefore = readState(db, 'keptNeither', neitherName);
       if (source === null) {
+        if (neitherBefore === null) {
+          const [x, y] = [first?.uuid ?? null, second?.uuid ?? null].filter((u): u is string => u !== null).sort();
+          const after: KeptNeitherState = { article: sha, first: x ?? null, second: y ?? null, decidedBy: curator, decidedAt: now };
+          applyChange(db, curator, { kind: 'keptNeither', uuid: neitherName, before: null, after });
+        }
         if (before !== null) {
           for (const dependent of dependentsOf(db, { kind: 'annotation', uuid }).reverse()) {
             applyChange(db, curator, { kind: dependent.kind, uuid: dependent.uuid, before: readState(db, dependent.kind, dependent.uuid), after: null });
@@ -147,8 +183,9 @@ export function decidePair(db: Db, decision: CurationDecision, curator: string):
             data: { before, after: null },
           });
         }
-        return { kept: null, curated: null };
+        return { kept: 'neither' as const, curated: null };
       }
+      if (neitherBefore !== null) applyChange(db, curator, { kind: 'keptNeither', uuid: neitherName, before: neitherBefore, after: null });
       const { start, end, tag, note, speaker } = source.state;
       const unchanged =
         before !== null &&

@@ -20,6 +20,7 @@ const ANNOTATION_READS: Method[] = [
   'articles.doneState',
   'adjudication.compare',
   'review.graph',
+  'team.curators',
 ];
 const ARTICLE_READS: Method[] = [
   'articles.list',
@@ -64,6 +65,8 @@ export const INVALIDATES: Partial<Record<Method, readonly Method[]>> = {
   'project.setOption': ANNOTATION_READS,
   'articles.markDone': ANNOTATION_READS,
   'adjudication.keep': ANNOTATION_READS,
+  // A curator sees everyone's spans under blind annotation, so naming one changes what shows.
+  'team.setCurator': ANNOTATION_READS,
   // A job changes the corpus while it runs: its starter invalidates the reads it touches as it goes and when it ends.
   'jobs.start': ['suggestions.page', 'review.matrix'],
   'jobs.cancel': ['suggestions.page', 'review.matrix'],

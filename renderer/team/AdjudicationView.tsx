@@ -4,6 +4,7 @@ import { useMutate, useQuery } from '../data/DataProvider.tsx';
 import { userMessage } from '../data/userMessage.ts';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
 import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
+import { CuratorsForm } from './CuratorsForm.tsx';
 import { ProjectOptionsForm } from './ProjectOptionsForm.tsx';
 import './team.css';
 
@@ -45,9 +46,24 @@ function SpanCell({ span }: { span: AdjudicationSpan | null }) {
 /**
  * The curator's adjudication: one article, two analysts' spans side by side in text
  * order with their differences named, and per pair a decision — keep the first
- * analyst's span, the second's, or neither — into the curated layer. Every span is
- * shown here, blind annotation or not: this is the curator's view.
+ * analyst's span, the second's, or neither — into the curated layer. Only a curator
+ * decides (anyone, while the project names none); under blind annotation the view
+ * shows what the analyst may see, which for a named curator is every span.
+ * Keeping neither is a decision of its own, shown apart from an undecided pair.
  */
+
+function decisionWords(pair: Pair, [a, b]: [string, string]): string {
+  switch (pair.kept) {
+    case 'first':
+      return `kept ${a}’s`;
+    case 'second':
+      return `kept ${b}’s`;
+    case 'neither':
+      return 'kept neither';
+    case null:
+      return 'undecided';
+  }
+}
 export function AdjudicationView() {
   const { articleId: openId } = useWorkspace();
   const [articleId, setArticleId] = useState<number | null>(null);
@@ -60,11 +76,13 @@ export function AdjudicationView() {
   const query: Input<'adjudication.compare'> | null =
     article === null ? null : chosenPair ? { articleId: article, analysts: chosenPair } : { articleId: article };
   const { data: view, error } = useQuery('adjudication.compare', query);
+  const { data: roles } = useQuery('team.curators', {});
+  const mayCurate = roles?.youMayCurate ?? false;
   const pairs = view?.pairs ?? [];
   const current = Math.min(cursor, Math.max(0, pairs.length - 1));
   const keep = (index: number, side: Keep) => {
     const pair = pairs[index];
-    if (!pair || article === null || (side === 'first' && !pair.first) || (side === 'second' && !pair.second)) return false;
+    if (!pair || article === null || !mayCurate || (side === 'first' && !pair.first) || (side === 'second' && !pair.second)) return false;
     void mutate('adjudication.keep', { articleId: article, first: pair.first?.id ?? null, second: pair.second?.id ?? null, keep: side });
     return undefined;
   };
@@ -85,6 +103,12 @@ export function AdjudicationView() {
   return (
     <section className="adjudication" aria-label="Adjudication">
       <ProjectOptionsForm />
+      <CuratorsForm />
+      {roles && !roles.youMayCurate && (
+        <p role="note" className="curator-only">
+          Only a curator keeps spans into the curated layer; this project’s curators: {roles.curators.map((c) => c.analyst).join(', ')}.
+        </p>
+      )}
       <form className="agreement-pair" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor={`${id}-article`}>Article</label>
         <select
@@ -133,8 +157,9 @@ export function AdjudicationView() {
       {view && analysts && (
         <>
           <p className="muted">
-            {pairs.filter((p) => p.difference !== 'same').length} of {pairs.length} pairs differ; {pairs.filter((p) => p.kept).length} decided. Keys: j/k move,
-            1 keeps {analysts[0]}’s, 2 keeps {analysts[1]}’s, 0 keeps neither.
+            {pairs.filter((p) => p.difference !== 'same').length} of {pairs.length} pairs differ; {pairs.filter((p) => p.kept !== null).length} decided (
+            {pairs.filter((p) => p.kept === 'neither').length} keeping neither). Keys: j/k move, 1 keeps {analysts[0]}’s, 2 keeps {analysts[1]}’s, 0 keeps
+            neither.
           </p>
           <table className="adjudication-table" aria-label={`Spans of ${analysts[0]} and ${analysts[1]} side by side`}>
             <thead>
@@ -159,14 +184,15 @@ export function AdjudicationView() {
                   <SpanCell span={pair.second} />
                   <td>{differenceWords(pair, analysts)}</td>
                   <td>
+                    <span className={`adjudication-decision decision-${pair.kept ?? 'undecided'}`}>{decisionWords(pair, analysts)}</span>
                     <div role="group" aria-label={`Keep for pair ${index + 1}`} className="adjudication-keep">
-                      <button type="button" aria-pressed={pair.kept === 'first'} disabled={!pair.first} onClick={() => keep(index, 'first')}>
+                      <button type="button" aria-pressed={pair.kept === 'first'} disabled={!pair.first || !mayCurate} onClick={() => keep(index, 'first')}>
                         Keep {analysts[0]}’s
                       </button>
-                      <button type="button" aria-pressed={pair.kept === 'second'} disabled={!pair.second} onClick={() => keep(index, 'second')}>
+                      <button type="button" aria-pressed={pair.kept === 'second'} disabled={!pair.second || !mayCurate} onClick={() => keep(index, 'second')}>
                         Keep {analysts[1]}’s
                       </button>
-                      <button type="button" onClick={() => keep(index, 'neither')}>
+                      <button type="button" aria-pressed={pair.kept === 'neither'} disabled={!mayCurate} onClick={() => keep(index, 'neither')}>
                         Neither
                       </button>
                     </div>

@@ -80,4 +80,44 @@ describe('crosscheck project, done and adjudicate', () => {
     const malformed = runCli(['adjudicate', String(articleId), '--keep', 'first', '--db', db], as('cleo'));
     expect(malformed.stderr).toMatch(/--keep is PAIR:first/);
   });
+
+  it('shows keeping neither apart from an undecided pair, in the table and in --json', () => {
+    const { db, articleId } = corpus();
+    const table = () => runCli(['adjudicate', String(articleId), '--analysts', 'ana,ben', '--db', db], as('cleo')).stdout;
+    expect(table()).toMatch(/2\s+claim .*“it closes in June”\s+—\s+only first\s+undecided/);
+    const neither = runCli(['adjudicate', String(articleId), '--analysts', 'ana,ben', '--keep', '2:neither', '--db', db], as('cleo'));
+    expect(neither.status, neither.stderr).toBe(0);
+    expect(neither.stdout).toMatch(/pair 2: decided, keeping neither span/);
+    expect(table()).toMatch(/1\s+claim .*tag differs\s+undecided/);
+    expect(table()).toMatch(/2\s+claim .*only first\s+kept neither/);
+    const json = JSON.parse(runCli(['adjudicate', String(articleId), '--analysts', 'ana,ben', '--db', db, '--json'], as('cleo')).stdout);
+    expect(json.pairs.map((p: { kept: string | null }) => p.kept)).toEqual([null, 'neither']);
+  });
+});
+
+describe('crosscheck team curator', () => {
+  it('names curators, after which only a curator keeps spans into the curated layer and changes the list, with refusals in words', () => {
+    const { db, articleId } = corpus();
+    expect(runCli(['team', 'curators', '--db', db], as('ana')).stdout).toMatch(/no curator is named: anyone may keep spans/);
+    const added = runCli(['team', 'curator', 'add', 'cleo', '--db', db], as('cleo'));
+    expect(added.status, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(/cleo is a curator/);
+    expect(JSON.parse(runCli(['team', 'curators', '--db', db, '--json'], as('ben')).stdout)).toMatchObject({
+      curators: [{ analyst: 'cleo', addedBy: 'cleo' }],
+      anyoneMayCurate: false,
+      youMayCurate: false,
+    });
+    const refused = runCli(['adjudicate', String(articleId), '--analysts', 'ana,ben', '--keep', '1:first', '--db', db], as('ben'));
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/Only a curator may keep spans into the curated layer, and ben is not one\. This project's curators: cleo\./);
+    const selfNamed = runCli(['team', 'curator', 'add', 'ben', '--db', db], as('ben'));
+    expect(selfNamed.status).not.toBe(0);
+    expect(selfNamed.stderr).toMatch(/Only a curator may change who the curators are/);
+    const kept = runCli(['adjudicate', String(articleId), '--analysts', 'ana,ben', '--keep', '1:first', '--db', db], as('cleo'));
+    expect(kept.status, kept.stderr).toBe(0);
+    const removed = runCli(['team', 'curator', 'remove', 'cleo', '--db', db], as('cleo'));
+    expect(removed.stdout).toMatch(/cleo is not a curator[\s\S]*anyone may keep spans/);
+    const malformed = runCli(['team', 'curator', 'promote', 'ben', '--db', db], as('cleo'));
+    expect(malformed.stderr).toMatch(/expected: team curators, or team curator add\|remove NAME/);
+  });
 });

@@ -166,24 +166,78 @@ describe('the adjudication view', () => {
     await eventually(() => keptSecond.getAttribute('aria-pressed')).toBe('true');
     await eventually(() => page.getByText(/Curated layer of this article: 1 span\./).count()).toBe(1);
     // Pair 4 is only the first analyst's: keeping the missing second span is refused (its button is disabled, its key does
-    // nothing), and keeping neither of an undecided pair changes nothing.
+    // nothing). Keeping neither is a decision, shown apart from an undecided pair, and adds nothing to the curated layer.
     await page.keyboard.press('j');
     await page.keyboard.press('j');
-    expect(
-      await table
-        .getByRole('row')
-        .nth(4)
-        .getByRole('button', { name: `Keep ${second}’s` })
-        .isDisabled(),
-    ).toBe(true);
+    const fourth = table.getByRole('row').nth(4);
+    expect(await fourth.getByRole('button', { name: `Keep ${second}’s` }).isDisabled()).toBe(true);
+    expect(await fourth.locator('.adjudication-decision').innerText()).toBe('undecided');
     await page.keyboard.press('2');
+    expect(await fourth.locator('.adjudication-decision').innerText()).toBe('undecided');
     await page.keyboard.press('0');
+    await eventually(() => fourth.locator('.adjudication-decision').innerText()).toBe('kept neither');
+    expect(await fourth.getByRole('button', { name: 'Neither' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await table.getByRole('row').nth(3).locator('.adjudication-decision').innerText()).toBe('undecided');
+    expect(await page.getByText(/4 pairs differ|3 of 4 pairs differ/).innerText()).toMatch(/2 decided \(1 keeping neither\)/);
     expect(await page.getByText(/Curated layer of this article: 1 span\./).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
 
     await page.keyboard.press('Control+z');
+    await eventually(() => fourth.locator('.adjudication-decision').innerText()).toBe('undecided');
+    await page.keyboard.press('Control+z');
     await eventually(() => keptSecond.getAttribute('aria-pressed')).toBe('false');
     await eventually(() => page.getByText(/Curated layer of this article: 0 spans\./).count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('curators in the app', () => {
+  it('refuses a non-curator’s decision in words once a colleague is named curator, with the keep buttons disabled', async () => {
+    const { dbPath, articleId } = await corpusWith(({ mine, bens }, article) => {
+      mine['annotations.create']({ articleId: article.id, ...sentence(article.text, 0), tag: 'claim' });
+      bens['annotations.create']({ articleId: article.id, ...sentence(article.text, 0), tag: 'denial' });
+      bens['team.setCurator']({ analyst: 'ben', curator: true });
+    });
+    const { page, problems } = await open(dbPath);
+    await page.getByRole('tab', { name: 'Review' }).click();
+    await page.getByRole('tab', { name: 'Adjudication' }).click();
+    await page.getByLabel('Article', { exact: true }).selectOption(String(articleId));
+    await eventually(() => page.getByRole('note').innerText()).toMatch(/Only a curator keeps spans into the curated layer; this project’s curators: ben\./);
+    expect(await page.getByRole('list', { name: 'Curators' }).innerText()).toMatch(/ben \(named by ben\)/);
+    const row = page
+      .getByRole('table', { name: /side by side/ })
+      .getByRole('row')
+      .nth(1);
+    for (const name of [/^Keep e2e’s$/, /^Keep ben’s$/, /^Neither$/]) expect(await row.getByRole('button', { name }).isDisabled()).toBe(true);
+    // Naming oneself is refused too, in words.
+    await page.getByLabel('Analyst to name curator').fill('e2e');
+    await page.getByRole('button', { name: 'Add curator' }).click();
+    await eventually(() => page.getByRole('alert').innerText()).toMatch(/Only a curator may change who the curators are/);
+    expect(await row.locator('.adjudication-decision').innerText()).toBe('undecided');
+    expect(problems).toEqual([]);
+  });
+
+  it('under blind annotation shows a colleague’s spans to the analyst once they are named curator, and undo hides them again', async () => {
+    const { dbPath, articleId } = await corpusWith(({ mine, bens }, article) => {
+      mine['project.setOption']({ name: 'blind', enabled: true });
+      mine['annotations.create']({ articleId: article.id, ...sentence(article.text, 0), tag: 'claim' });
+      bens['annotations.create']({ articleId: article.id, ...sentence(article.text, 1), tag: 'denial' });
+    });
+    const { page, problems } = await open(dbPath);
+    await page.getByRole('tab', { name: 'Review' }).click();
+    await page.getByRole('tab', { name: 'Adjudication' }).click();
+    await page.getByLabel('Article', { exact: true }).selectOption(String(articleId));
+    // Nobody is named, so nobody is exempt from blind annotation: only the analyst's own spans show.
+    await eventually(() => page.getByText(/Fewer than two analysts have spans on this article \(e2e\)/).count()).toBe(1);
+    await page.getByLabel('Analyst to name curator').fill('e2e');
+    await page.getByRole('button', { name: 'Add curator' }).click();
+    await eventually(() => page.getByRole('list', { name: 'Curators' }).innerText()).toMatch(/e2e \(named by e2e\)/);
+    const table = page.getByRole('table', { name: /side by side/ });
+    await eventually(() => table.getByRole('row').count()).toBe(3);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('.adjudication > p.muted').click();
+    await page.keyboard.press('Control+z');
+    await eventually(() => page.getByText(/Fewer than two analysts have spans on this article \(e2e\)/).count()).toBe(1);
     expect(problems).toEqual([]);
   });
 });

@@ -95,5 +95,9 @@ export function logicalDump(db: Db): unknown {
     ),
     projectOptions: all('SELECT uuid, name, enabled, set_by, set_at FROM project_options ORDER BY uuid'),
     done: all('SELECT d.uuid, ar.sha256, d.analyst, d.done_at FROM article_done d JOIN articles ar ON ar.id = d.article_id ORDER BY d.uuid'),
+    curators: all('SELECT uuid, analyst, added_by, added_at FROM curators ORDER BY uuid'),
+    keptNeither: all(
+      'SELECT k.uuid, ar.sha256, k.first_uuid, k.second_uuid, k.decided_by, k.decided_at FROM kept_neither k JOIN articles ar ON ar.id = k.article_id ORDER BY k.uuid',
+    ),
   };
 }

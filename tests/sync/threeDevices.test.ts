@@ -13,6 +13,14 @@ import { addArticles, makeDevice, offlineEdits, syncUntilQuiet, type Device } fr
 /** Offline edits per device: a quick count here; CROSSCHECK_SYNC_DEVICE_OPS=10000 runs the full reliability case. */
 const EDITS = Number(process.env.CROSSCHECK_SYNC_DEVICE_OPS ?? 60);
 
+/** The full case prints how long each phase took (for docs/benchmarks.md); the quick one stays quiet. */
+let phaseStart = performance.now();
+function phase(name: string): void {
+  const now = performance.now();
+  if (EDITS > 1000) console.log(`three devices, ${EDITS} edits each: ${name} took ${((now - phaseStart) / 1000).toFixed(1)} s`);
+  phaseStart = now;
+}
+
 let postgres: RunningPostgres;
 let hub: TestHub;
 beforeAll(async () => {
@@ -40,21 +48,26 @@ describe('three devices syncing through the hub', () => {
       // Offline: all three retag the shared annotation from the same version, then work on.
       const uuid = ana.db.prepare('SELECT uuid FROM annotations WHERE id = ?').pluck().get(shared.id) as string;
       const localId = (device: Device) => device.db.prepare('SELECT id FROM annotations WHERE uuid = ?').pluck().get(uuid) as number;
+      phase('setup');
       ana.api['annotations.update']({ id: localId(ana), tag: 'denial' });
       ben.api['annotations.update']({ id: localId(ben), tag: 'attribution' });
       cy.api['annotations.update']({ id: localId(cy), note: 'checked with the ministry' });
       const done = [ana, ben, cy].map((device, i) => offlineEdits(device, EDITS, 1000 + i));
       expect(Math.min(...done)).toBeGreaterThan(EDITS / 2);
+      phase(`offline edits (${done.join(' + ')} carried out)`);
 
       // Each in a different order: Cy first, then Ben, then Ana; then everyone until nothing moves.
-      await cy.sync();
-      await ben.sync();
-      await ana.sync();
-      await syncUntilQuiet([ben, ana, cy]);
+      for (const device of [cy, ben, ana]) {
+        const report = await device.sync();
+        phase(`${device.analyst}'s first sync (pushed ${report.pushed}, pulled ${report.pulled}, applied ${report.applied}, conflicts ${report.conflicts})`);
+      }
+      const rounds = await syncUntilQuiet([ben, ana, cy]);
+      phase(`syncing until quiet (${rounds} rounds)`);
 
       const dumps = [ana, ben, cy].map((device) => logicalDump(device.db));
       expect(dumps[1]).toEqual(dumps[0]);
       expect(dumps[2]).toEqual(dumps[0]);
+      phase('comparing logical dumps');
       const conflicts = listConflicts(ana.db, { all: true });
       const onShared = conflicts.filter((c) => c.entity === uuid);
       expect(onShared.length).toBeGreaterThan(0);
@@ -70,6 +83,7 @@ describe('three devices syncing through the hub', () => {
       // The hub holds each operation once, numbered without gaps.
       expect(await hubCount('SELECT count(*) - count(DISTINCT id) AS n FROM operations')).toBe(0);
       expect(await hubCount('SELECT count(*) - max(seq) AS n FROM operations')).toBe(0);
+      phase(`checking conflicts and the hub (${conflicts.length} conflicts, ${await hubCount('SELECT count(*) AS n FROM operations')} operations on the hub)`);
     },
     EDITS > 1000 ? 3_600_000 : 300_000,
   );

@@ -81,7 +81,8 @@ describe('adjudicating two analysts’ spans', () => {
     expect(second.curated!.id).toBe(first.curated!.id);
     expect(second.curated!.quote).toBe('denied any evacuation order');
     decide('neither');
-    expect(view().pairs[3]!.kept).toBeNull();
+    // Keeping neither is a decision: the pair reads as decided, not as waiting.
+    expect(view().pairs[3]!.kept).toBe('neither');
     expect(view().curated).toEqual([]);
     expect(cleoApi['history.state']({}).undo?.action).toBe('curate');
     cleoApi['history.undo']({});

@@ -167,6 +167,12 @@ export const COMMANDS: Record<string, Verb> = {
     summary: "two analysts' spans on an article side by side with their differences; --keep puts one side of a pair (or neither) into the curated layer",
     load: async () => (await import('./teamWork.ts')).adjudicateCommand,
   },
+  team: {
+    usage: 'team curators | team curator add|remove NAME',
+    summary:
+      'who the curators are: only they keep spans into the curated layer, and blind annotation hides nothing from them (anyone may curate until someone is named)',
+    load: async () => (await import('./curators.ts')).teamCommand,
+  },
   serve: {
     usage: 'serve [--port N]',
     summary: 'start browser mode and print the address to open',

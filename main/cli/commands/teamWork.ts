@@ -101,7 +101,7 @@ export const adjudicateCommand: Command = {
           ? printJson(result)
           : result.curated
             ? `pair ${match[1]}: kept ${keep} (${describe(result.curated)}) in the curated layer`
-            : `pair ${match[1]}: kept neither`,
+            : `pair ${match[1]}: decided, keeping neither span (nothing of it in the curated layer)`,
       );
       return 0;
     }
@@ -118,7 +118,14 @@ export const adjudicateCommand: Command = {
     io.out(
       formatTable(
         ['pair', a, b, 'difference', 'curated'],
-        compared.pairs.map((p, i) => [i + 1, describe(p.first), describe(p.second), DIFFERENCE_WORDS[p.difference], p.kept ?? '']),
+        // Keeping neither is a decision, shown apart from a pair nobody decided yet.
+        compared.pairs.map((p, i) => [
+          i + 1,
+          describe(p.first),
+          describe(p.second),
+          DIFFERENCE_WORDS[p.difference],
+          p.kept === null ? 'undecided' : `kept ${p.kept}`,
+        ]),
       ),
     );
     return 0;
