@@ -16,6 +16,8 @@ export interface Download {
 
 /** What a download address names: a file, or why there is none. Both transports (HTTP, app://) answer with it. */
 export type Downloads = (pathname: string, query: URLSearchParams) => Result<Download>;
+/** The same, made elsewhere (the corpus host's exporter): what the transports serve. */
+export type ServedDownloads = (pathname: string, query: URLSearchParams) => Result<Download> | Promise<Result<Download>>;
 
 const CSV_PATH = /^\/export\/(annotations|links)\.csv$/;
 const CLAIM_REVIEW_PATH = '/export/claimreview.json';

@@ -34,8 +34,22 @@ try {
   const server = await startServer({ dispatch: session.dispatchAsync, downloads: session.downloads, staticDir: RENDERER_DIR });
   const refresher = scheduleSuggestionRefresh(session.db);
   const headers = { [TOKEN_HEADER]: server.token, 'content-type': 'application/json' };
+  /**
+   * A request sent on a kept-alive connection the server closes at that very
+   * moment (its idle timer fires late behind a busy thread) fails with a reset
+   * before the server read it: it is sent again, and its wait counts both tries.
+   */
+  const fetchOnce = async (url: URL, init: RequestInit): Promise<Response> => {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      const code = ((error as { cause?: { code?: string } }).cause ?? {}).code;
+      if (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET') throw error;
+      return fetch(url, init);
+    }
+  };
   const call = async (method: string, input: unknown) => {
-    const response = await fetch(new URL(`/api/${method}`, server.url), { method: 'POST', headers, body: JSON.stringify(input) });
+    const response = await fetchOnce(new URL(`/api/${method}`, server.url), { method: 'POST', headers, body: JSON.stringify(input) });
     const body = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
     if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
     return body.value as Record<string, unknown>;
@@ -83,7 +97,7 @@ try {
     await probeWhile('a suggestion refresh job', jobEnds);
 
     const download = async (path: string) => {
-      const response = await fetch(new URL(path, server.url), { headers: { [TOKEN_HEADER]: server.token } });
+      const response = await fetchOnce(new URL(path, server.url), { headers: { [TOKEN_HEADER]: server.token } });
       if (!response.ok) throw new Error(`${path}: ${response.status}`);
       let bytes = 0;
       const reader = response.body!.getReader();
