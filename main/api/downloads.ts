@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../corpus/database.ts';
 import { buildClaimReviews } from '../exchange/claimReview.ts';
-import { csvTableChunks } from '../exchange/csvExport.ts';
+import { csvTableDownloadChunks } from '../exchange/csvExport.ts';
 import { jsonForScript } from '../exchange/jsonLdScript.ts';
 import { webAnnotationChunks } from '../exchange/webAnnotation.ts';
 import { ClaimReviewDownloadQuery, CsvDownloadQuery, type CsvTable, type Result } from '../contract/contract.ts';
@@ -36,7 +36,7 @@ export function createDownloads(db: Db, actor?: string): Downloads {
       const table = CSV_PATH.exec(pathname)?.[1] as CsvTable | undefined;
       if (table) {
         const { tag, outlet, status, bom } = parseQuery(CsvDownloadQuery, query);
-        const chunks = csvTableChunks(db, table, { tags: tag, outlets: outlet, linkStatuses: status, visibleTo: actor }, bom?.[0] === '1');
+        const chunks = csvTableDownloadChunks(db, table, { tags: tag, outlets: outlet, linkStatuses: status, visibleTo: actor }, bom?.[0] === '1');
         return { ok: true, value: { fileName: `${table}.csv`, contentType: 'text/csv; charset=utf-8', chunks } };
       }
       if (pathname === CLAIM_REVIEW_PATH) {
