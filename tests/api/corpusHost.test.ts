@@ -54,7 +54,7 @@ afterAll(async () => {
 }, 30_000);
 const sharedHost = () => shared!.host;
 
-describe('the corpus host answers the contract from worker threads', () => {
+describe('the corpus host answers the contract from worker threads', { timeout: 90_000 }, () => {
   it('stores through the writer and reads the stored article back through the reader', async () => {
     const corpus = sharedHost();
     const before = value<{ total: number }>(await corpus.dispatch('articles.page', { offset: 0, limit: 10 })).total;
@@ -118,7 +118,7 @@ describe('the corpus host answers the contract from worker threads', () => {
   });
 });
 
-describe('a corpus worker that dies or hangs', () => {
+describe('a corpus worker that dies or hangs', { timeout: 90_000 }, () => {
   it('answers the waiting request with a clear error, starts a new worker and keeps every answered write', async () => {
     const { path } = tempCorpus();
     const lost: string[] = [];
@@ -132,7 +132,7 @@ describe('a corpus worker that dies or hangs', () => {
     const second = value<{ status: string }>(await corpus.dispatch('articles.import', importText(`${REPORT} Ferries resumed.`, 'later.txt')));
     expect(second.status).toBe('imported');
     expect(value<{ text: string }>(await corpus.dispatch('articles.get', { id: first.articleId })).text).toBe(REPORT);
-  }, 60_000);
+  }, 90_000);
 
   it('stops a writer that holds the corpus past its budget, releases its lock and writes again', async () => {
     const { path } = tempCorpus();
@@ -145,7 +145,7 @@ describe('a corpus worker that dies or hangs', () => {
     expect(after.status).toBe('imported');
     expect(value<{ total: number }>(await corpus.dispatch('articles.page', { offset: 0, limit: 10 })).total).toBe(2);
     expect(value<{ text: string }>(await corpus.dispatch('articles.get', { id: before.articleId })).text).toBe(REPORT);
-  }, 60_000);
+  }, 90_000);
 
   it('refuses every request with the reason when the corpus cannot be opened', async () => {
     const { path, db } = tempCorpus();
@@ -156,7 +156,7 @@ describe('a corpus worker that dies or hangs', () => {
   });
 });
 
-describe('the corpus worker’s side of the protocol', () => {
+describe('the corpus worker’s side of the protocol', { timeout: 90_000 }, () => {
   it('answers a message that does not fit the protocol with a protocol error, and goes on answering', async () => {
     const { path } = tempCorpus();
     const worker = new Worker(WORKER, { workerData: { role: 'reader', dbPath: path, actor: 'ana' } satisfies CorpusWorkerData });
@@ -178,7 +178,7 @@ describe('the corpus worker’s side of the protocol', () => {
   });
 });
 
-describe('long jobs through the host', () => {
+describe('long jobs through the host', { timeout: 90_000 }, () => {
   it('cancels a suggestion refresh job before its next slice', async () => {
     const { path, db } = tempCorpus();
     const words = REPORT.split(' ');
@@ -205,7 +205,7 @@ describe('long jobs through the host', () => {
   });
 });
 
-describe('downloads from the exporter', () => {
+describe('downloads from the exporter', { timeout: 90_000 }, () => {
   it('streams the Web Annotation export as the serving thread would make it', async () => {
     const corpus = sharedHost();
     const { articleId } = value<{ articleId: number }>(await corpus.dispatch('articles.import', importText(`${REPORT} Exported.`, 'exported.txt')));
