@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../corpus/database.ts';
 import { buildClaimReviews } from '../exchange/claimReview.ts';
-import { csvTableChunks } from '../exchange/csvExport.ts';
+import { csvTableDownloadChunks } from '../exchange/csvExport.ts';
 import { jsonForScript } from '../exchange/jsonLdScript.ts';
 import { webAnnotationChunks } from '../exchange/webAnnotation.ts';
 import { ClaimReviewDownloadQuery, CsvDownloadQuery, type CsvTable, type Result } from '../contract/contract.ts';
@@ -16,6 +16,8 @@ export interface Download {
 
 /** What a download address names: a file, or why there is none. Both transports (HTTP, app://) answer with it. */
 export type Downloads = (pathname: string, query: URLSearchParams) => Result<Download>;
+/** The same, made elsewhere (the corpus host's exporter): what the transports serve. */
+export type ServedDownloads = (pathname: string, query: URLSearchParams) => Result<Download> | Promise<Result<Download>>;
 
 const CSV_PATH = /^\/export\/(annotations|links)\.csv$/;
 const CLAIM_REVIEW_PATH = '/export/claimreview.json';
@@ -34,7 +36,7 @@ export function createDownloads(db: Db, actor?: string): Downloads {
       const table = CSV_PATH.exec(pathname)?.[1] as CsvTable | undefined;
       if (table) {
         const { tag, outlet, status, bom } = parseQuery(CsvDownloadQuery, query);
-        const chunks = csvTableChunks(db, table, { tags: tag, outlets: outlet, linkStatuses: status, visibleTo: actor }, bom?.[0] === '1');
+        const chunks = csvTableDownloadChunks(db, table, { tags: tag, outlets: outlet, linkStatuses: status, visibleTo: actor }, bom?.[0] === '1');
         return { ok: true, value: { fileName: `${table}.csv`, contentType: 'text/csv; charset=utf-8', chunks } };
       }
       if (pathname === CLAIM_REVIEW_PATH) {

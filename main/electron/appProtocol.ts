@@ -1,5 +1,5 @@
 import { CONTENT_SECURITY_POLICY } from '../api/contentSecurityPolicy.ts';
-import type { Downloads } from '../api/downloads.ts';
+import type { ServedDownloads } from '../api/downloads.ts';
 import { readStaticFile } from '../server/staticFiles.ts';
 import { APP_HOST } from './windowOptions.ts';
 
@@ -8,7 +8,7 @@ import { APP_HOST } from './windowOptions.ts';
  * the Content-Security-Policy, and the downloads under /export/. Uses only
  * the web Response, so it runs in tests without Electron.
  */
-export async function serveAppFile(rendererDir: string, method: string, requestUrl: string, downloads?: Downloads): Promise<Response> {
+export async function serveAppFile(rendererDir: string, method: string, requestUrl: string, downloads?: ServedDownloads): Promise<Response> {
   const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' };
   if (method !== 'GET' && method !== 'HEAD') return new Response('Method not allowed', { status: 405, headers });
   let url: URL;
@@ -18,7 +18,7 @@ export async function serveAppFile(rendererDir: string, method: string, requestU
     return new Response('Not found', { status: 404, headers });
   }
   if (url.host === APP_HOST && url.pathname.startsWith('/export/') && downloads) {
-    const download = downloads(url.pathname, url.searchParams);
+    const download = await downloads(url.pathname, url.searchParams);
     if (!download.ok) return new Response(download.error.message, { status: download.error.code === 'not_found' ? 404 : 400, headers });
     const { fileName, contentType, chunks } = download.value;
     const body = method === 'HEAD' ? null : byteStream(chunks);

@@ -5,11 +5,9 @@ import { IPC_CHANNEL } from '../api/ipcChannel.ts';
 import { CorruptDatabaseError, openSession, type Session } from '../api/session.ts';
 import { busyError, CORPUS_FILE_NAME } from '../api/corpusFile.ts';
 import { FILE_OPERATIONS, type BackupSchedule } from '../api/fileOperations.ts';
-import { scheduleSuggestionRefresh, type SuggestionRefreshSchedule } from '../api/suggestionRefreshSchedule.ts';
-import { createAsyncDispatch } from '../api/dispatch.ts';
+import { startCorpusHost, type CorpusHost } from '../api/corpusHost.ts';
 import { serveAppFile } from './appProtocol.ts';
 import { answerIpcCall } from './ipcGuard.ts';
-import { createOffThreadDispatch, type OffThreadDispatch } from '../api/offThread.ts';
 import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, windowOptions } from './windowOptions.ts';
 
 // Bundled to dist/main.cjs; the renderer and preload are built beside it.
@@ -22,8 +20,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 let mainWindow: BrowserWindow | null = null;
 let corpus: Session | null = null;
 let backups: BackupSchedule | null = null;
-let suggestionRefresh: SuggestionRefreshSchedule | null = null;
-let offThread: OffThreadDispatch | null = null;
+let host: CorpusHost | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -41,15 +38,13 @@ async function start(): Promise<void> {
   corpus = await openOrOfferRestore(dbPath);
   if (!corpus) return void app.exit(1);
   backups = await FILE_OPERATIONS.scheduleBackups(corpus.db, dbPath);
-  suggestionRefresh = scheduleSuggestionRefresh(corpus.db);
+  // The corpus runs in worker threads (api/corpusHost.ts), the suggestion refresher in its writer: this
+  // process only passes messages, so no request, export or import can hold up the window's others.
+  const requests = await startCorpusHost({ dbPath, actor: corpus.actor, refreshSuggestions: true });
+  host = requests;
 
-  protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.method, request.url, corpus!.downloads));
-  // Reading an upload and searching run in worker threads under a time budget, as in browser mode: one hostile file cannot freeze the window.
-  const requests = createOffThreadDispatch({ dispatch: corpus.dispatch, db: corpus.db, actor: corpus.actor });
-  offThread = requests;
-  // Requests that wait on the network (a web import) are answered later, without holding the others.
-  const answer = createAsyncDispatch(corpus.handlers, requests.dispatch);
-  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => answerIpcCall(answer, event.senderFrame?.url, method, input));
+  protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.method, request.url, requests.downloads));
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => answerIpcCall(requests.dispatch, event.senderFrame?.url, method, input));
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -122,7 +117,7 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   const closing = corpus;
   corpus = null;
-  void Promise.all([backups?.stop(), suggestionRefresh?.stop(), offThread?.close()])
+  void Promise.all([backups?.stop(), host?.close()])
     .catch(() => undefined)
     .finally(() => {
       closing.close();

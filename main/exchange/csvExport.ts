@@ -1,5 +1,5 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { createReadStream, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CSV_TABLES, type CsvTable } from '../contract/contract.ts';
 import type { Db } from '../corpus/database.ts';
@@ -70,6 +70,34 @@ export async function* csvTableChunks(db: Db, table: CsvTable, filters: CsvFilte
     yield* withHeader(table, bom, renderRange(renderer, table, renderer.idRange(table), { annotations: 0, links: 0 }));
   } finally {
     snapshot.close();
+  }
+}
+
+/**
+ * One table for a download, made by the same writer as the command line's
+ * export: on a corpus large enough for it, both tables are written in
+ * threads (exportCsv) into a temporary folder and the asked-for one is
+ * streamed from there; on a smaller one the table is rendered here
+ * (csvTableChunks), which is as fast. The folder goes when the download ends.
+ */
+export async function* csvTableDownloadChunks(
+  db: Db,
+  table: CsvTable,
+  filters: CsvFilters,
+  bom: boolean,
+  threads: number = db.memory ? 1 : defaultThreads(db),
+): AsyncGenerator<string> {
+  if (threads < 2 || !exportWorkersAvailable()) return yield* csvTableChunks(db, table, filters, bom);
+  const folder = mkdtempSync(join(tmpdir(), 'crosscheck-csv-download-'));
+  try {
+    const files = await exportCsv(db, folder, { ...filters, bom, threads });
+    for await (const chunk of createReadStream(table === 'annotations' ? files.annotationsFile : files.linksFile, {
+      encoding: 'utf8',
+      highWaterMark: 64 * 1024,
+    }))
+      yield chunk as string;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 

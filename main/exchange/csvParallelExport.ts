@@ -1,4 +1,5 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CSV_TABLES, type CsvTable } from '../contract/contract.ts';
@@ -9,14 +10,18 @@ import { appendFileTo, writeChunksTo } from './fileOutput.ts';
 import { leadSnapshot, snapshotSignal } from './sharedSnapshot.ts';
 
 /**
- * The worker's source, beside this file. A bundled build, such as the
- * Electron app's main process, ships none (nor has a module URL): there the
- * export renders in one thread.
+ * The worker's source, beside this file, or in the bundled Electron app the
+ * worker bundle beside the bundle that starts it (launcher/build.ts). Where
+ * neither ships, the export renders in one thread.
  */
 function workerScript(): string | null {
-  if (typeof import.meta.url !== 'string') return null;
-  const script = fileURLToPath(new URL('./csvExportWorker.ts', import.meta.url));
-  return existsSync(script) ? script : null;
+  const script =
+    typeof import.meta.url === 'string'
+      ? fileURLToPath(new URL('./csvExportWorker.ts', import.meta.url))
+      : typeof __dirname === 'string'
+        ? join(__dirname, 'csvExportWorker.cjs')
+        : null;
+  return script !== null && existsSync(script) ? script : null;
 }
 
 export function exportWorkersAvailable(): boolean {

@@ -42,6 +42,23 @@ export async function buildAll(): Promise<void> {
     external: ['better-sqlite3', 'pdfjs-dist'],
     logOverride: { 'empty-import-meta': 'silent' },
   });
+  // The CSV export's helper threads, so the app's CSV downloads use the command line's parallel writer (exchange/csvParallelExport.ts).
+  await esbuild({
+    ...common,
+    entryPoints: [projectPath('main/exchange/csvExportWorker.ts')],
+    outfile: projectPath('dist/csvExportWorker.cjs'),
+    external: ['better-sqlite3'],
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
+  // The corpus host's workers (api/corpusHost.ts): every request of the window is answered there.
+  await esbuild({
+    ...common,
+    entryPoints: [projectPath('main/api/corpusHostWorker.ts')],
+    outfile: projectPath('dist/corpusHostWorker.cjs'),
+    external: ['better-sqlite3', 'pdfjs-dist'],
+    supported: { 'class-private-field': false, 'class-private-method': false },
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
   await buildCliBundle();
   // The matcher's word knowledge, generated from WordNet and word vectors in node_modules (never committed).
   writeLexicon(lexiconFolder());

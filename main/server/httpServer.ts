@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch.ts';
 import type { AsyncDispatch } from '../api/offThread.ts';
-import type { Download, Downloads } from '../api/downloads.ts';
+import type { Download, ServedDownloads } from '../api/downloads.ts';
 import type { Result } from '../contract/contract.ts';
 import { httpStatusOf, type ErrorCode } from '../contract/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../api/contentSecurityPolicy.ts';
@@ -36,7 +36,7 @@ export interface ServerOptions {
   /** Answers from a large raw body, parsing it off this thread (OffThreadDispatch.dispatchBody). */
   dispatchBody?: (method: string, body: Buffer) => Promise<Result<unknown>>;
   /** Files offered for download, under /export/; none when absent. */
-  downloads?: Downloads;
+  downloads?: ServedDownloads;
   /** The built renderer, served at `/`. */
   staticDir: string;
   /** 0 (the default) picks a free port. */
@@ -120,7 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return refuse(res, 401, 'unauthorized', 'A download needs a fresh ticket from the app (or the token header).');
       }
       url.searchParams.delete('ticket');
-      const download = options.downloads(url.pathname, url.searchParams);
+      const download = await options.downloads(url.pathname, url.searchParams);
       if (!download.ok) return send(res, httpStatusOf(download.error.code), download);
       return sendDownload(req, res, download.value);
     }

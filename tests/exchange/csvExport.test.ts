@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../main/corpus/annotations.ts';
@@ -7,7 +8,7 @@ import { insertArticle } from '../../main/corpus/articles.ts';
 import { TAGS } from '../../main/contract/contract.ts';
 import type { Db } from '../../main/corpus/database.ts';
 import { createLink } from '../../main/corpus/links.ts';
-import { ANNOTATION_COLUMNS, exportCsv, LINK_COLUMNS } from '../../main/exchange/csvExport.ts';
+import { ANNOTATION_COLUMNS, csvTableChunks, csvTableDownloadChunks, exportCsv, LINK_COLUMNS } from '../../main/exchange/csvExport.ts';
 import { tempCorpus, tempDir } from '../helpers/tempCorpus.ts';
 import { buildExchangeCorpus } from './exchangeCorpus.ts';
 
@@ -232,6 +233,25 @@ describe('CSV export', () => {
         expect(bytes(three)).toEqual(bytes(one));
       }
       // Three exports start two worker threads each, every one loading the export's modules: seconds on a loaded machine.
+    }, 120_000);
+
+    it('gives the app’s download of a table the parallel writer’s bytes, the same as one thread renders, and leaves no folder behind', async () => {
+      const { db } = tempCorpus();
+      sizeableCorpus(db);
+      const collect = async (chunks: AsyncIterable<string>) => {
+        let text = '';
+        for await (const chunk of chunks) text += chunk;
+        return text;
+      };
+      const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith('crosscheck-csv-download-')).length;
+      const before = leftovers();
+      for (const table of ['annotations', 'links'] as const) {
+        const inThreads = await collect(csvTableDownloadChunks(db, table, { visibleTo: 'ana' }, true, 2));
+        const here = await collect(csvTableChunks(db, table, { visibleTo: 'ana' }, true));
+        expect(inThreads.length).toBeGreaterThan(1_000);
+        expect(inThreads).toBe(here);
+      }
+      expect(leftovers()).toBe(before);
     }, 120_000);
 
     it('leaves the earlier export and no part files behind when a worker cannot write its part', async () => {

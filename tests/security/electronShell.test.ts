@@ -109,8 +109,9 @@ describe('the Electron window', () => {
     expect(answer.value).toHaveLength(5);
   });
 
-  it('reads an upload and searches in worker threads bundled beside the main bundle, under the time budget browser mode has', async () => {
-    expect(existsSync(join(MAIN_BUNDLE, '..', 'offThreadWorker.cjs'))).toBe(true);
+  it('answers requests from the corpus workers bundled beside the main bundle, reading an upload and searching there', async () => {
+    for (const worker of ['corpusHostWorker.cjs', 'offThreadWorker.cjs', 'csvExportWorker.cjs'])
+      expect(existsSync(join(MAIN_BUNDLE, '..', worker)), worker).toBe(true);
     const { record } = await startMain();
     const handler = record.ipcHandlers.get(IPC_CHANNEL)!;
     const text = 'The harbour authority said the northern ferry line would reopen next week.';

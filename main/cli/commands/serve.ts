@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CrosscheckError } from '../../contract/errors.ts';
-import { createOffThreadDispatch } from '../../api/offThread.ts';
-import { createAsyncDispatch } from '../../api/dispatch.ts';
+import { startCorpusHost } from '../../api/corpusHost.ts';
 import { FILE_OPERATIONS } from '../../api/fileOperations.ts';
-import { scheduleSuggestionRefresh } from '../../api/suggestionRefreshSchedule.ts';
 import { startServer } from '../../server/httpServer.ts';
 import { parse, wholeNumber, type Command, type Options } from '../args.ts';
 
@@ -24,16 +22,10 @@ export const serveCommand: Command = {
     if (!existsSync(`${RENDERER_DIR}/index.html`)) {
       throw new CrosscheckError('not_found', 'the app is not built yet: run `npm run build` first (`npm start` builds it for you)');
     }
-    const offThread = createOffThreadDispatch({ dispatch: session().dispatch, db: session().db, actor: session().actor });
-    const server = await startServer({
-      dispatch: createAsyncDispatch(session().handlers, offThread.dispatch),
-      dispatchBody: offThread.dispatchBody,
-      downloads: session().downloads,
-      staticDir: RENDERER_DIR,
-      port,
-    });
+    // Every request is answered by the corpus host's workers (the refresher runs in its writer): this thread only serves HTTP.
+    const host = await startCorpusHost({ dbPath, actor: session().actor, refreshSuggestions: true });
+    const server = await startServer({ dispatch: host.dispatch, dispatchBody: host.dispatchBody, downloads: host.downloads, staticDir: RENDERER_DIR, port });
     const backups = await FILE_OPERATIONS.scheduleBackups(session().db, dbPath);
-    const suggestions = scheduleSuggestionRefresh(session().db);
     const checks = await FILE_OPERATIONS.scheduleFullChecks(session().db, {
       onDamage: (verdict) => io.err(`crosscheck: the weekly full check found the corpus damaged (${verdict}); stop, then run crosscheck restore`),
     });
@@ -47,8 +39,7 @@ export const serveCommand: Command = {
     );
     await stopped;
     await server.close();
-    await offThread.close();
-    await suggestions.stop();
+    await host.close();
     checks.stop();
     await checks.whenIdle();
     await backups.stop();

@@ -1,0 +1,161 @@
+/**
+ * A worker of the corpus host (api/corpusHost.ts): holds a connection to the
+ * corpus and answers contract requests through the same dispatch every
+ * transport uses, so the thread that answers the window never runs a query.
+ * Its role decides what it may do: the writer answers everything (and keeps
+ * the long jobs and, when asked, the background suggestion refresher); the
+ * reader's connection refuses writes and hands a request that tries one back;
+ * the exporter streams downloads in bounded chunks.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Result } from '../contract/contract.ts';
+import { isCrosscheckError } from '../contract/errors.ts';
+import { openDatabase, type Db } from '../corpus/database.ts';
+// Loading the matcher's word index registers the hook that indexes every article the writer stores.
+import '../matching/termIndex.ts';
+import { createAsyncDispatch, createDispatch, type AsyncDispatch } from './dispatch.ts';
+import { createDownloads, type Download } from './downloads.ts';
+import { createHandlers } from './handlers.ts';
+import { createOffThreadDispatch, NOT_JSON, type OffThreadDispatch } from './offThread.ts';
+import { scheduleSuggestionRefresh, type SuggestionRefreshSchedule } from './suggestionRefreshSchedule.ts';
+import { errorResult, ToWorker, type CorpusWorkerData, type FromWorker } from './corpusHostProtocol.ts';
+
+/**
+ * Most text one download chunk carries, and longest one is made for: a pull
+ * is one message, so between two chunks the worker reads its other messages.
+ * 64 KiB keeps a 100 MB export to ~1,600 messages; 20 ms is a fifth of the
+ * 100 ms a request may wait (bench:wait).
+ */
+const CHUNK_CHARS = 64 * 1024;
+const CHUNK_MS = 20;
+
+const { role, dbPath, actor, refreshSuggestions } = workerData as CorpusWorkerData;
+const port = parentPort!;
+const post = (message: FromWorker) => port.postMessage(message);
+
+/** Set while the reader runs a request and the corpus refused one of its writes. */
+let metWrite = false;
+let db: Db;
+let offThread: OffThreadDispatch | null = null;
+let refresher: SuggestionRefreshSchedule | null = null;
+
+try {
+  // The host opened the corpus first (migrations, the text check): this connection writes nothing at open.
+  db = openDatabase(dbPath, { checkTexts: false });
+  if (role !== 'writer') db.pragma('query_only = ON');
+} catch (error) {
+  post({ type: 'failed', code: isCrosscheckError(error) ? error.code : 'internal', message: error instanceof Error ? error.message : String(error) });
+  port.close();
+  throw error;
+}
+const handlers = createHandlers({ db, actor, dbPath });
+const onInternalError = (error: unknown) => {
+  if ((error as { code?: unknown } | null)?.code === 'SQLITE_READONLY' && role !== 'writer') metWrite = true;
+  else console.error('crosscheck: internal error', error);
+};
+const plain = createDispatch(handlers, onInternalError);
+const dispatch: AsyncDispatch = createAsyncDispatch(handlers, plain, onInternalError);
+if (role === 'writer' && refreshSuggestions) refresher = scheduleSuggestionRefresh(db);
+const downloads = role === 'exporter' ? createDownloads(db, actor) : null;
+const openDownloads = new Map<number, AsyncIterator<string>>();
+
+async function answer(id: number, run: () => Promise<Result<unknown>>): Promise<void> {
+  metWrite = false;
+  const result = await run();
+  if (metWrite && !result.ok) post({ type: 'needs-writer', id });
+  else post({ type: 'answer', id, result });
+}
+
+async function fromBody(method: string, body: Uint8Array) {
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  // A large body is an upload: parsed and read in threads of their own under a time budget, as before the host,
+  // so a hostile file holds the writer no longer than that budget. Started at the first one.
+  if (role === 'writer') offThread ??= createOffThreadDispatch({ dispatch: plain, db, actor });
+  if (offThread?.dispatchBody) return offThread.dispatchBody(method, bytes);
+  let input: unknown;
+  try {
+    input = bytes.length === 0 ? {} : JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return NOT_JSON;
+  }
+  return dispatch(method, input);
+}
+
+async function startDownload(id: number, pathname: string, search: string): Promise<void> {
+  if (!downloads) return void post({ type: 'answer', id, result: errorResult('internal', 'Downloads are made by the exporter.') });
+  let made;
+  try {
+    made = downloads(pathname, new URLSearchParams(search));
+  } catch (error) {
+    return void post({ type: 'answer', id, result: errorResult('internal', error instanceof Error ? error.message : String(error)) });
+  }
+  if (!made.ok) return void post({ type: 'answer', id, result: made });
+  const download: Download = made.value;
+  openDownloads.set(id, download.chunks[Symbol.asyncIterator]());
+  post({ type: 'download', id, fileName: download.fileName, contentType: download.contentType });
+}
+
+/** The next chunk of a download: pieces gathered up to CHUNK_CHARS or CHUNK_MS, whichever comes first. */
+async function pull(id: number): Promise<void> {
+  const chunks = openDownloads.get(id);
+  if (!chunks) return void post({ type: 'protocol-error', id, message: `There is no download ${id} to continue.` });
+  const pieces: string[] = [];
+  let size = 0;
+  const until = performance.now() + CHUNK_MS;
+  let last = false;
+  try {
+    while (size < CHUNK_CHARS && performance.now() < until) {
+      const next = await chunks.next();
+      if (next.done) {
+        last = true;
+        break;
+      }
+      pieces.push(next.value);
+      size += next.value.length;
+    }
+  } catch (error) {
+    openDownloads.delete(id);
+    return void post({ type: 'answer', id, result: errorResult('internal', `The export stopped: ${error instanceof Error ? error.message : String(error)}`) });
+  }
+  if (last) openDownloads.delete(id);
+  post({ type: 'chunk', id, text: pieces.join(''), last });
+}
+
+async function close(): Promise<void> {
+  await refresher?.stop();
+  await offThread?.close();
+  for (const chunks of openDownloads.values()) await chunks.return?.();
+  db.close();
+  port.close();
+}
+
+port.on('message', (raw: unknown) => {
+  const parsed = ToWorker.safeParse(raw);
+  if (!parsed.success) {
+    const id = typeof (raw as { id?: unknown } | null)?.id === 'number' ? (raw as { id: number }).id : null;
+    return void post({
+      type: 'protocol-error',
+      id,
+      message: `The corpus worker cannot read that message: ${parsed.error.issues[0]?.message ?? 'unknown shape'}.`,
+    });
+  }
+  const message = parsed.data;
+  switch (message.type) {
+    case 'call':
+      return void answer(message.id, () => dispatch(message.method, message.input));
+    case 'body':
+      return void answer(message.id, () => fromBody(message.method, message.body));
+    case 'download':
+      return void startDownload(message.id, message.pathname, message.search);
+    case 'pull':
+      return void pull(message.id);
+    case 'abort': {
+      const chunks = openDownloads.get(message.id);
+      openDownloads.delete(message.id);
+      return void chunks?.return?.();
+    }
+    case 'close':
+      return void close();
+  }
+});
+post({ type: 'ready' });
