@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
  * Test tiers, named for what they cost. `unit` runs in-process and is the daily loop (under a
  * minute on an idle two-core machine);
  * `cli` spawns processes: the crosscheck command, the launcher and killed writers as a user would,
- * the built Electron bundles, the lint tools, and the PostgreSQL servers the hub's tests start;
+ * the built Electron bundles, the lint tools, the PostgreSQL servers the hub's tests start, and
+ * the corpus host's worker threads;
  * `fuzz` sends random payloads to every request and random edits and sync orders to three devices;
  * `e2e` drives Chromium through browser mode. `npm test` runs them all.
  */
@@ -16,6 +17,8 @@ const PROCESS_SPAWNING = [
   // initdb and a PostgreSQL server per file: seconds before the first test runs.
   'tests/hub/**/*.test.ts',
   'tests/sync/threeDevices.test.ts',
+  // Worker threads that each load the whole request code: seconds per start, and the test restarts them.
+  'tests/api/corpusHost.test.ts',
 ];
 /** Randomised runs: many seeds of random edits, each a few seconds (syncConvergence, storedClaimGroupsRandom). */
 const RANDOMISED = ['tests/fuzz/**/*.test.ts', 'tests/corpus/syncConvergence.test.ts', 'tests/corpus/storedClaimGroupsRandom.test.ts'];
