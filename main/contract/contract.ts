@@ -715,6 +715,8 @@ export const SuggestionPage = z.object({
   pending: z.number().int().nonnegative(),
   /** Annotations shown whose suggestions the matcher is checking against articles imported since. */
   refreshing: z.number().int().nonnegative(),
+  /** The word index being rebuilt for an updated matcher (articles indexed of all), or null: suggestions wait for it. */
+  indexing: z.object({ indexed: z.number().int().nonnegative(), articles: z.number().int().nonnegative() }).nullable(),
 });
 export type SuggestionPage = z.infer<typeof SuggestionPage>;
 export const SuggestionRefresh = z.object({

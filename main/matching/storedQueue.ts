@@ -4,10 +4,11 @@ import { allStoredSuggestions, queuePage } from '../corpus/suggestionStore.ts';
 import { matcherFingerprint } from './matcherFingerprint.ts';
 import { refreshSuggestions, STORED_PER_SOURCE } from './suggestionRefresh.ts';
 import { suggestAll } from './suggestions.ts';
+import { matchIndexRebuildProgress } from './termIndex.ts';
 
 /** A page of the stored queue as this matcher computed it: a read, never a matcher run. `visibleTo`: what that analyst may see under blind annotation. */
 export function storedQueuePage(db: Db, limit: number, after: SuggestionCursor | null, visibleTo?: string): SuggestionPage {
-  return queuePage(db, { matcher: matcherFingerprint(), limit, after, visibleTo });
+  return { ...queuePage(db, { matcher: matcherFingerprint(), limit, after, visibleTo }), indexing: matchIndexRebuildProgress(db) };
 }
 
 /**

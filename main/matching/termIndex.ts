@@ -144,6 +144,20 @@ export function rebuildMatchIndexStep(db: Db, budgetMs = Number.POSITIVE_INFINIT
   return { current: false, done: false };
 }
 
+/**
+ * How far a rebuild of the word index has got, for the app to say why
+ * suggestions wait: articles indexed so far of all articles, or null when the
+ * index is current (emptying the replaced index afterwards hides nothing).
+ */
+export function matchIndexRebuildProgress(db: Db): { indexed: number; articles: number } | null {
+  if (matchIndexCurrent(db)) return null;
+  const articles = cachedStatement(db, 'SELECT count(*) FROM articles').pluck().get() as number;
+  const state = rebuildState(db);
+  const building = state?.version === MATCH_INDEX_VERSION && state.phase === 'building';
+  const indexed = building ? (cachedStatement(db, 'SELECT count(*) FROM articles WHERE id <= ?').pluck().get(state.cursor) as number) : 0;
+  return { indexed, articles };
+}
+
 /** Rebuild steps until the index is current or `budgetMs` has passed (checked between steps); whether it is current. */
 export function rebuildMatchIndex(db: Db, options: { budgetMs?: number } = {}): boolean {
   const deadline = performance.now() + (options.budgetMs ?? Number.POSITIVE_INFINITY);

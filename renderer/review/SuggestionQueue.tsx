@@ -28,7 +28,7 @@ export function SuggestionQueue() {
   const page = useQuery('suggestions.page', { limit: SUGGESTION_PAGE, after: starts.at(-1) ?? null }).data;
   const queue = page?.items;
   const waiting = (page?.pending ?? 0) + (page?.refreshing ?? 0);
-  useLookAgainWhileMatching(waiting, QUEUE_READS);
+  useLookAgainWhileMatching(waiting + (page?.indexing ? 1 : 0), QUEUE_READS);
   // The page names the annotations its suggestions were found for: the queue never asks for every annotation.
   const annotations = page?.sources;
   const { openAt, linkType } = useWorkspace();
@@ -54,16 +54,21 @@ export function SuggestionQueue() {
     open: () => (at ? openAt(at.articleId, at.existingAnnotationId, at.start) : false),
   });
   if (!page || !arranged) return <p className="muted">Finding claims elsewhere…</p>;
-  const matching =
-    page.pending > 0 ? (
-      <p className="muted" role="status">
-        Finding claims elsewhere for {page.pending} annotation{page.pending === 1 ? '' : 's'}…
-      </p>
-    ) : page.refreshing > 0 ? (
-      <p className="muted" role="status">
-        Looking through newly imported articles for {page.refreshing} annotation{page.refreshing === 1 ? '' : 's'}…
-      </p>
-    ) : null;
+  const matching = page.indexing ? (
+    <p className="muted" role="status">
+      <progress max={Math.max(1, page.indexing.articles)} value={page.indexing.indexed} aria-label="Word index rebuild progress" /> The matcher was updated:
+      rebuilding its word index, {page.indexing.indexed.toLocaleString('en')} of {page.indexing.articles.toLocaleString('en')} articles. Suggestions are found
+      again when it is done.
+    </p>
+  ) : page.pending > 0 ? (
+    <p className="muted" role="status">
+      Finding claims elsewhere for {page.pending} annotation{page.pending === 1 ? '' : 's'}…
+    </p>
+  ) : page.refreshing > 0 ? (
+    <p className="muted" role="status">
+      Looking through newly imported articles for {page.refreshing} annotation{page.refreshing === 1 ? '' : 's'}…
+    </p>
+  ) : null;
   const refreshLine = <RefreshJobLine waiting={waiting} />;
   if (arranged.total === 0 && starts.length === 1)
     return (

@@ -36,13 +36,19 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** The app as `crosscheck serve` runs it: a real corpus file, seeded on first run, and the built renderer. */
-export async function startApp(dbPath: string): Promise<{ session: Session; server: RunningServer; close(): Promise<void> }> {
+export async function startApp(dbPath: string): Promise<{ session: Session; server: RunningServer; stopRefresher(): Promise<void>; close(): Promise<void> }> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` (npm test does).');
   const session = openSession({ dbPath, seedsDir: SEEDS_DIR, actor: 'e2e' });
   const server = await startServer({ dispatch: session.dispatchAsync, downloads: session.downloads, staticDir: RENDERER_DIR });
   // As `serve` does: the stored suggestion queue is kept up to date in the background.
   const suggestions = scheduleSuggestionRefresh(session.db, { lookEveryMs: 250 });
-  return { session, server, close: async () => void (await server.close(), await suggestions.stop(), session.close()) };
+  return {
+    session,
+    server,
+    /** Stops the background refresher, for a test that drives the matcher's work itself. */
+    stopRefresher: () => suggestions.stop(),
+    close: async () => void (await server.close(), await suggestions.stop(), session.close()),
+  };
 }
 
 export type RunningApp = Awaited<ReturnType<typeof startApp>>;

@@ -5,7 +5,8 @@ import { insertArticle } from '../../main/corpus/articles.ts';
 import { openDatabase, type Db } from '../../main/corpus/database.ts';
 import { refreshSuggestions } from '../../main/matching/suggestionRefresh.ts';
 import { suggestFor } from '../../main/matching/suggestions.ts';
-import { articleTerms, ensureMatchIndex, matchIndexCurrent, rebuildMatchIndexStep } from '../../main/matching/termIndex.ts';
+import { storedQueuePage } from '../../main/matching/storedQueue.ts';
+import { articleTerms, ensureMatchIndex, matchIndexCurrent, matchIndexRebuildProgress, rebuildMatchIndexStep } from '../../main/matching/termIndex.ts';
 import { tokenize } from '../../main/matching/tokens.ts';
 import { tempCorpus } from '../helpers/tempCorpus.ts';
 
@@ -151,5 +152,25 @@ describe('rebuilding the word index after a matcher update', () => {
     ensureMatchIndex(db);
     expect(matchIndexCurrent(db)).toBe(true);
     expect(postings(db)).toEqual(expectedPostings(db));
+  });
+
+  it('says how far it has got, from none of the articles to all, and nothing once the index is current', () => {
+    const { db } = staleCorpus(700);
+    expect(matchIndexRebuildProgress(db)).toEqual({ indexed: 0, articles: 700 });
+    const seen: number[] = [];
+    rebuildToTheEnd(db, () => {
+      const progress = matchIndexRebuildProgress(db);
+      if (progress) seen.push(progress.indexed);
+    });
+    // It moves forward only, through articles in between, and ends with no rebuild to report.
+    expect(seen.some((n) => n > 0 && n < 700)).toBe(true);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(matchIndexRebuildProgress(db)).toBeNull();
+    expect(storedQueuePage(db, 10, null).indexing).toBeNull();
+  });
+
+  it('is reported on the suggestion queue while it runs, so the app can say why suggestions wait', () => {
+    const { db } = staleCorpus(50);
+    expect(storedQueuePage(db, 10, null).indexing).toEqual({ indexed: 0, articles: 50 });
   });
 });
