@@ -18,6 +18,7 @@ import { curatedLayer } from './018_curated_layer.ts';
 import { storedClaimGroups } from './019_stored_claim_groups.ts';
 import { outletCounts } from './020_outlet_counts.ts';
 import { matchIndexShadow } from './022_match_index_shadow.ts';
+import { outboxCount } from './025_outbox_count.ts';
 
 /** In order; a migration is never edited once released, only followed by a new one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   storedClaimGroups,
   outletCounts,
   matchIndexShadow,
+  outboxCount,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
