@@ -1,4 +1,5 @@
 import type { ApiError, CrosscheckBridge, Input, Method, Output, Result } from '../../main/contract/contract.ts';
+import { contractSchemas } from './contractSchemas.ts';
 
 declare global {
   interface Window {
@@ -25,11 +26,11 @@ const TOKEN_HEADER = 'x-crosscheck-token';
 const DOWNLOAD_TICKET_PATH = '/download-ticket';
 
 /**
- * The contract's schemas (zod and every request's), loaded in their own chunk beside the first screen
- * rather than before it: evaluating them took 150–200 ms of the window's start on the loaded 2-core
- * machine (docs/benchmarks.md, "App start"), and the first requests can be on their way meanwhile.
+ * The contract's schemas load in their own chunk beside the first screen rather than before it:
+ * evaluating them took 150–200 ms of the window's start on the loaded 2-core machine
+ * (docs/benchmarks.md, "App start"), and the first requests can be on their way meanwhile.
  */
-const loadContract = () => import('../../main/contract/contract.ts');
+const loadContract = () => contractSchemas;
 
 /**
  * The one way the renderer reaches main: the Electron preload when present,
