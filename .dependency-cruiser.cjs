@@ -47,6 +47,14 @@ module.exports = {
       to: { path: '^main/', pathNot: '^main/contract/' },
     },
     {
+      name: 'renderer-loads-the-schemas-apart',
+      comment:
+        'The contract schemas (and zod) load beside the first screen, from renderer/api/contractSchemas.ts only: anywhere else the renderer takes types from contract.ts and values from vocabulary.ts, or the first script grows by the whole of zod.',
+      severity: 'error',
+      from: { path: '^renderer/', pathNot: '^renderer/api/contractSchemas\\.ts$' },
+      to: { path: '^main/contract/contract\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'only-the-electron-shell-imports-electron',
       severity: 'error',
       from: { path: '^(main|renderer)/', pathNot: '^main/electron/' },

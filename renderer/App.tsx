@@ -1,10 +1,11 @@
+import { Suspense, useEffect } from 'react';
 import type { Client } from './api/client.ts';
 import { DataProvider } from './data/DataProvider.tsx';
 import { KeyRouter } from './keys/KeyRouter.tsx';
 import { ReadView } from './reading/ReadView.tsx';
-import { ReviewDesk } from './review/ReviewDesk.tsx';
 import { Dialogs } from './shell/Dialogs.tsx';
 import { ErrorBanner } from './shell/ErrorBanner.tsx';
+import { loadLaterParts, ReviewDesk } from './shell/onDemand.ts';
 import { TopBar } from './shell/TopBar.tsx';
 import { useWorkspace, WorkspaceProvider } from './workspace/WorkspaceProvider.tsx';
 
@@ -23,11 +24,16 @@ export function App({ client }: { client: Client }) {
 
 function Layout() {
   const { view } = useWorkspace();
+  useEffect(loadLaterParts, []);
   return (
     <div className="app">
       <TopBar />
       <ErrorBanner />
-      {view === 'review' && <ReviewDesk />}
+      {view === 'review' && (
+        <Suspense fallback={<p className="muted">Loading the review desk…</p>}>
+          <ReviewDesk />
+        </Suspense>
+      )}
       <ReadView />
       <Dialogs />
     </div>

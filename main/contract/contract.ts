@@ -6,8 +6,35 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES } from './errors.ts';
+import {
+  ARTICLE_SORTS,
+  CSV_TABLES,
+  GROUPING_LINK_TYPES,
+  HTML_EXTENSIONS,
+  LINK_STATUSES,
+  LINK_TYPES,
+  MAX_ARTICLE_PAGE,
+  MAX_IMPORT_BYTES,
+  PDF_EXTENSIONS,
+  TAGS,
+  TEXT_EXTENSIONS,
+} from './vocabulary.ts';
 
-export const TAGS = ['claim', 'denial', 'attribution'] as const;
+// The fixed lists and limits live without zod in vocabulary.ts (the renderer's first screen reads them there).
+export {
+  ARTICLE_SORTS,
+  CSV_TABLES,
+  GROUPING_LINK_TYPES,
+  HTML_EXTENSIONS,
+  LINK_STATUSES,
+  LINK_TYPES,
+  MAX_ARTICLE_PAGE,
+  MAX_IMPORT_BYTES,
+  PDF_EXTENSIONS,
+  TAGS,
+  TEXT_EXTENSIONS,
+};
+
 export const Tag = z.enum(TAGS);
 export type Tag = z.infer<typeof Tag>;
 
@@ -98,13 +125,9 @@ export const AnnotationPatch = z
   .refine((p) => p.start === undefined || p.end === undefined || p.end > p.start, { message: 'end must be greater than start', path: ['end'] });
 export type AnnotationPatch = z.infer<typeof AnnotationPatch>;
 
-export const LINK_TYPES = ['same-claim', 'paraphrase', 'contradicts', 'denies', 'attributed-to', 'cites'] as const;
 export const LinkType = z.enum(LINK_TYPES);
 export type LinkType = z.infer<typeof LinkType>;
-/** Link types whose two ends report one claim: they make claim groups, and their direction carries no meaning. */
-export const GROUPING_LINK_TYPES: readonly LinkType[] = ['same-claim', 'paraphrase'];
 
-export const LINK_STATUSES = ['suggested', 'confirmed', 'rejected'] as const;
 export const LinkStatus = z.enum(LINK_STATUSES);
 export type LinkStatus = z.infer<typeof LinkStatus>;
 export const LINK_METHODS = ['manual', 'matcher', 'import'] as const;
@@ -404,12 +427,6 @@ export const HistoryState = z.object({ undo: HistoryStep.nullable(), redo: Histo
 export type HistoryState = z.infer<typeof HistoryState>;
 const HistoryReplay = z.object({ applied: HistoryStep.nullable(), state: HistoryState });
 /** File types import reads, by extension: plain text and saved web pages. */
-export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
-export const HTML_EXTENSIONS = ['.html', '.htm'] as const;
-export const PDF_EXTENSIONS = ['.pdf'] as const;
-
-/** Largest file the app sends in one request, in bytes; the same limit the file import applies. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 export const FileUpload = z.strictObject({
   fileName: z.string().trim().min(1).max(MAX_NAME_LENGTH),
@@ -467,7 +484,6 @@ export type StoredClaimRating = z.infer<typeof StoredClaimRating>;
  * /export/annotations.csv or /export/links.csv: its filters come as the query
  * string, each key repeatable (?tag=claim&tag=denial&bom=1).
  */
-export const CSV_TABLES = ['annotations', 'links'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 export const CsvDownloadQuery = z.strictObject({
   tag: z.array(Tag).max(TAGS.length).optional(),
@@ -650,9 +666,6 @@ export type ClaimTimeline = z.infer<typeof ClaimTimeline>;
 
 export const CapturedContent = z.object({ source: CapturedSource, contentBase64: z.string() });
 /** How the article list can be ordered: by date (undated last), newest first, or by outlet then date. */
-export const ARTICLE_SORTS = ['date', 'date-descending', 'outlet'] as const;
-/** Most rows one page of the article list may ask for. */
-export const MAX_ARTICLE_PAGE = 500;
 export const ArticlePageQuery = z.strictObject({
   sort: z.enum(ARTICLE_SORTS).optional(),
   /** Only this outlet's articles; null: only articles without an outlet. */

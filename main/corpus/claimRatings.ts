@@ -5,6 +5,7 @@ import { applyChange, recordStep } from './changes.ts';
 import type { Db } from './database.ts';
 import { readState, uuidOf, verdictUuid } from './entityStates.ts';
 import { recordEvent } from './events.ts';
+import { cachedStatement } from './statements.ts';
 
 interface RatingRow {
   annotationId: number;
@@ -82,11 +83,11 @@ const optional = <K extends string>(key: K, value: string | null | undefined) =>
  */
 export function ratingOf(db: Db, members: readonly number[], options: { verifiedOnly?: boolean } = {}): RatingRow | null {
   if (members.length === 0) return null;
-  const row = db
-    .prepare(
-      `SELECT ${COLUMNS} FROM claim_reviews WHERE annotation_id IN (${members.map(() => '?').join(', ')})
+  // Prepared once per connection and group size: the claim groups page asks this for every group it shows.
+  const row = cachedStatement(
+    db,
+    `SELECT ${COLUMNS} FROM claim_reviews WHERE annotation_id IN (${members.map(() => '?').join(', ')})
        ${options.verifiedOnly ? 'AND uuid NOT IN (SELECT entity FROM imported_claims)' : ''} ORDER BY reviewed_at DESC, uuid DESC LIMIT 1`,
-    )
-    .get(...members) as RatingRow | undefined;
+  ).get(...members) as RatingRow | undefined;
   return row ?? null;
 }

@@ -4,6 +4,7 @@ import { applyChange, recordStep, type StepSummary } from './changes.ts';
 import type { Db } from './database.ts';
 import { dependentsOf, readState, speakerAliasUuid, uuidOf } from './entityStates.ts';
 import { recordEvent } from './events.ts';
+import { cachedStatement } from './statements.ts';
 
 /** The alias key: SQLite's lower(trim(name)), which the triggers of migration 003 use. ASCII case only, like lower(). */
 export const speakerKey = (name: string) => name.replace(/^ +| +$/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -47,7 +48,8 @@ export function getSpeaker(db: Db, id: number): Speaker {
 export function speakerOf(db: Db, name: string | null): { id: number; name: string } | null {
   if (name === null) return null;
   return (
-    (db.prepare('SELECT s.id, s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.key = ?').get(speakerKey(name)) as
+    // Prepared once per connection: the claim groups page asks this for every row it lays out.
+    (cachedStatement(db, 'SELECT s.id, s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.key = ?').get(speakerKey(name)) as
       { id: number; name: string } | undefined) ?? null
   );
 }

@@ -120,7 +120,8 @@ export interface SyncStatus {
 export function syncStatus(db: Db): SyncStatus {
   return {
     device: deviceId(db),
-    pending: db.prepare("SELECT count(*) FROM operations WHERE origin = 'local' AND pushed = 0 AND hub_seq IS NULL").pluck().get() as number,
+    // Kept by triggers (migration 25): counting the outbox read every operation of a corpus never synced.
+    pending: db.prepare('SELECT pending FROM outbox_count').pluck().get() as number,
     lastPulledSeq: lastPulledSeq(db),
     openConflicts: db.prepare("SELECT count(*) FROM conflicts WHERE status = 'open'").pluck().get() as number,
   };

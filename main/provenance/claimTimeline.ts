@@ -3,6 +3,7 @@ import { CrosscheckError } from '../contract/errors.ts';
 import { visibleAnnotationsFilter } from '../corpus/blindAnnotation.ts';
 import { claimGroupWith } from '../corpus/claimGroups.ts';
 import type { Db } from '../corpus/database.ts';
+import { cachedStatement } from '../corpus/statements.ts';
 import { byPublication, describeOrigins, groupOrigins, type OriginEdge, type OriginReport } from './origins.ts';
 import { findReuse } from './textReuse.ts';
 
@@ -35,14 +36,21 @@ interface ArticleRow extends OriginReport {
 export function claimTimeline(db: Db, annotationId: number, visibleTo?: string): ClaimTimeline {
   const visible = (alias: string) => (visibleTo === undefined ? EVERYONE : visibleAnnotationsFilter(db, visibleTo, alias));
   const shown = visible('a');
-  const member = db.prepare(`SELECT a.id AS annotationId, a.article_id AS articleId, a.quote, a.tag FROM annotations a WHERE a.id = ? AND ${shown.sql}`);
+  // Statements are prepared once per connection: the matrix asks for a timeline for each of the 25 groups of its page.
+  const member = cachedStatement(
+    db,
+    `SELECT a.id AS annotationId, a.article_id AS articleId, a.quote, a.tag FROM annotations a WHERE a.id = ? AND ${shown.sql}`,
+  );
   if (!member.get(annotationId, ...shown.params)) throw new CrosscheckError('not_found', `There is no annotation ${annotationId}.`);
   const { groupId, members: allMemberIds } = claimGroupWith(db, annotationId);
   const members = allMemberIds.flatMap((id) => (member.get(id, ...shown.params) as MemberRow | undefined) ?? []);
   const memberIds = members.map((m) => m.annotationId);
   const articleIds = [...new Set(members.map((m) => m.articleId))];
   const articles = new Map(
-    articleIds.map((id) => [id, db.prepare('SELECT id AS articleId, outlet, title, url, published, text FROM articles WHERE id = ?').get(id) as ArticleRow]),
+    articleIds.map((id) => [
+      id,
+      cachedStatement(db, 'SELECT id AS articleId, outlet, title, url, published, text FROM articles WHERE id = ?').get(id) as ArticleRow,
+    ]),
   );
   const reports = [...articles.values()].sort(byPublication);
   const order = new Map(reports.map((r, i) => [r.articleId, i]));
@@ -72,19 +80,19 @@ export function claimTimeline(db: Db, annotationId: number, visibleTo?: string):
   const inGroup = articleIds.map(() => '?').join(', ');
   // A cites link goes from the citing span to the cited one: the cited article is the source.
   const [citing, cited] = [visible('f'), visible('t')];
-  const cites = db
-    .prepare(
-      `SELECT DISTINCT f.article_id AS citing, t.article_id AS cited FROM links l JOIN annotations f ON f.id = l.from_id JOIN annotations t ON t.id = l.to_id
+  const cites = cachedStatement(
+    db,
+    `SELECT DISTINCT f.article_id AS citing, t.article_id AS cited FROM links l JOIN annotations f ON f.id = l.from_id JOIN annotations t ON t.id = l.to_id
        WHERE l.type = 'cites' AND l.status <> 'rejected' AND f.article_id IN (${inGroup}) AND t.article_id IN (${inGroup}) AND f.article_id <> t.article_id
          AND ${citing.sql} AND ${cited.sql}`,
-    )
-    .all(...articleIds, ...articleIds, ...citing.params, ...cited.params) as Array<{ citing: number; cited: number }>;
+  ).all(...articleIds, ...articleIds, ...citing.params, ...cited.params) as Array<{ citing: number; cited: number }>;
   for (const { citing, cited } of cites) edges.push({ fromArticleId: cited, toArticleId: citing, kind: 'cites', directed: true, sharedWords: 0, passages: [] });
   // "…, reports BBC": an attribution span in one report naming the outlet of another.
   const saying = visible('a');
-  const attributions = db
-    .prepare(`SELECT a.article_id AS articleId, a.quote FROM annotations a WHERE a.tag = 'attribution' AND a.article_id IN (${inGroup}) AND ${saying.sql}`)
-    .all(...articleIds, ...saying.params) as Array<{ articleId: number; quote: string }>;
+  const attributions = cachedStatement(
+    db,
+    `SELECT a.article_id AS articleId, a.quote FROM annotations a WHERE a.tag = 'attribution' AND a.article_id IN (${inGroup}) AND ${saying.sql}`,
+  ).all(...articleIds, ...saying.params) as Array<{ articleId: number; quote: string }>;
   for (const { articleId, quote } of attributions) {
     for (const source of reports) {
       if (source.articleId === articleId || !source.outlet || !namesOutlet(quote, source.outlet)) continue;
@@ -136,16 +144,18 @@ function whoSaidReportedDenied(
 ) {
   const ids = memberIds.map(() => '?').join(', ');
   const speakerName = `coalesce((SELECT s.name FROM speaker_aliases al JOIN speakers s ON s.id = al.speaker_id WHERE al.key = lower(trim(a.speaker))), trim(a.speaker))`;
-  const said = db
-    .prepare(`SELECT DISTINCT ${speakerName} AS name FROM annotations a WHERE a.id IN (${ids}) AND a.tag <> 'denial' AND a.speaker IS NOT NULL ORDER BY a.id`)
+  const said = cachedStatement(
+    db,
+    `SELECT DISTINCT ${speakerName} AS name FROM annotations a WHERE a.id IN (${ids}) AND a.tag <> 'denial' AND a.speaker IS NOT NULL ORDER BY a.id`,
+  )
     .pluck()
     .all(...memberIds) as string[];
-  const denied = db
-    .prepare(
-      `SELECT DISTINCT coalesce(${speakerName}, ar.outlet, ar.title, 'article ' || ar.id) AS name FROM links l JOIN annotations a ON a.id = l.from_id
+  const denied = cachedStatement(
+    db,
+    `SELECT DISTINCT coalesce(${speakerName}, ar.outlet, ar.title, 'article ' || ar.id) AS name FROM links l JOIN annotations a ON a.id = l.from_id
        JOIN articles ar ON ar.id = a.article_id
        WHERE l.type IN ('denies', 'contradicts') AND l.status <> 'rejected' AND l.to_id IN (${ids}) AND ${deniers.sql} ORDER BY a.id`,
-    )
+  )
     .pluck()
     .all(...memberIds, ...deniers.params) as string[];
   const reported = [...new Set(appearances.flatMap((a) => (a.outlet ? [a.outlet] : [])))];

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { TAGS, type Annotation, type AnnotationPatch, type Tag } from '../../main/contract/contract.ts';
+import { TAGS } from '../../main/contract/vocabulary.ts';
+import type { Annotation, AnnotationPatch, Tag } from '../../main/contract/contract.ts';
 import { AnalystFilterControl, AnnotationAuthor } from '../team/Who.tsx';
 import { SpeakerField } from './SpeakerField.tsx';
 

@@ -1,4 +1,5 @@
-import { TAGS, type Tag } from '../../main/contract/contract.ts';
+import { TAGS } from '../../main/contract/vocabulary.ts';
+import type { Tag } from '../../main/contract/contract.ts';
 
 const LABELS: Record<Tag, string> = { claim: 'Claim', denial: 'Denial', attribution: 'Attribution' };
 const KEYS: Record<Tag, string> = { claim: 'c', denial: 'd', attribution: 'a' };

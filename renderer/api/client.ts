@@ -1,4 +1,5 @@
-import { contract, ApiError, type CrosscheckBridge, type Input, type Method, type Output, type Result } from '../../main/contract/contract.ts';
+import type { ApiError, CrosscheckBridge, Input, Method, Output, Result } from '../../main/contract/contract.ts';
+import { contractSchemas } from './contractSchemas.ts';
 
 declare global {
   interface Window {
@@ -25,14 +26,23 @@ const TOKEN_HEADER = 'x-crosscheck-token';
 const DOWNLOAD_TICKET_PATH = '/download-ticket';
 
 /**
+ * The contract's schemas load in their own chunk beside the first screen rather than before it:
+ * evaluating them took 150–200 ms of the window's start on the loaded 2-core machine
+ * (docs/benchmarks.md, "App start"), and the first requests can be on their way meanwhile.
+ */
+const loadContract = () => contractSchemas;
+
+/**
  * The one way the renderer reaches main: the Electron preload when present,
  * otherwise browser mode's HTTP endpoint. Answers are validated against the
- * contract, so a drifted main fails loudly instead of rendering garbage.
+ * contract, so a drifted main fails loudly instead of rendering garbage: no
+ * answer reaches a caller before its schema has checked it.
  */
 export function createClient(transport: Transport = chooseTransport()): Client {
+  const schemas = loadContract();
   return {
     async call(method, input) {
-      const result = await transport(method, input);
+      const [result, { contract, ApiError }] = await Promise.all([transport(method, input), schemas]);
       if (!result.ok) throw new ApiCallError(ApiError.parse(result.error));
       return contract[method].output.parse(result.value) as Output<typeof method>;
     },
@@ -57,7 +67,7 @@ function ticketDownloads(token: string): void {
   const follow = async (link: HTMLAnchorElement) => {
     const response = await fetch(DOWNLOAD_TICKET_PATH, { method: 'POST', headers: { [TOKEN_HEADER]: token } });
     const answer = (await response.json()) as Result<{ ticket: string }>;
-    if (!answer.ok) throw new ApiCallError(ApiError.parse(answer.error));
+    if (!answer.ok) throw new ApiCallError((await loadContract()).ApiError.parse(answer.error));
     const url = new URL(link.href);
     url.searchParams.set('ticket', answer.value.ticket);
     const ticketed = document.createElement('a');

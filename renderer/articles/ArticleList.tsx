@@ -1,5 +1,6 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { ARTICLE_SORTS, type ArticlePageQuery, type ArticleSummary } from '../../main/contract/contract.ts';
+import { ARTICLE_SORTS } from '../../main/contract/vocabulary.ts';
+import type { ArticlePageQuery, ArticleSummary } from '../../main/contract/contract.ts';
 import { useQuery } from '../data/DataProvider.tsx';
 import { articleTitle } from './articleTitle.ts';
 import './articles.css';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { MAX_ARTICLE_PAGE } from '../../main/contract/contract.ts';
+import { MAX_ARTICLE_PAGE } from '../../main/contract/vocabulary.ts';
 import { useQuery } from '../data/DataProvider.tsx';
 
 /**

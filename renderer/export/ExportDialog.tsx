@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { CSV_TABLES, LINK_STATUSES, TAGS, type LinkStatus, type Tag } from '../../main/contract/contract.ts';
+import { CSV_TABLES, LINK_STATUSES, TAGS } from '../../main/contract/vocabulary.ts';
+import type { LinkStatus, Tag } from '../../main/contract/contract.ts';
 import { Dialog } from '../shell/Dialog.tsx';
 import { csvDownloadHref } from './csvDownload.ts';
 

@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { MAX_IMPORT_BYTES, type ImportResult } from '../../main/contract/contract.ts';
+import { MAX_IMPORT_BYTES } from '../../main/contract/vocabulary.ts';
+import type { ImportResult } from '../../main/contract/contract.ts';
 import { useCall, useInvalidate } from '../data/DataProvider.tsx';
 import { INVALIDATES } from '../data/invalidation.ts';
 import { Dialog } from '../shell/Dialog.tsx';

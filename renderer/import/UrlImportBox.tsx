@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { MAX_IMPORT_BYTES, type ImportResult } from '../../main/contract/contract.ts';
+import { MAX_IMPORT_BYTES } from '../../main/contract/vocabulary.ts';
+import type { ImportResult } from '../../main/contract/contract.ts';
 import { useMutate } from '../data/DataProvider.tsx';
 import './urlImport.css';
 

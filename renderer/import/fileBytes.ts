@@ -1,4 +1,4 @@
-import { HTML_EXTENSIONS, PDF_EXTENSIONS, TEXT_EXTENSIONS } from '../../main/contract/contract.ts';
+import { HTML_EXTENSIONS, PDF_EXTENSIONS, TEXT_EXTENSIONS } from '../../main/contract/vocabulary.ts';
 
 /** What the file dialog offers by default; main decides, and says why it refuses anything else. */
 export const IMPORTABLE: readonly string[] = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...PDF_EXTENSIONS];

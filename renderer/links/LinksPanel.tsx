@@ -1,6 +1,7 @@
 import { LinkPeople } from '../team/Who.tsx';
 import { useMemo, useState } from 'react';
-import { GROUPING_LINK_TYPES, LINK_TYPES, type Annotation, type Link, type LinkType } from '../../main/contract/contract.ts';
+import { GROUPING_LINK_TYPES, LINK_TYPES } from '../../main/contract/vocabulary.ts';
+import type { Annotation, Link, LinkType } from '../../main/contract/contract.ts';
 import { useMutate, useQuery } from '../data/DataProvider.tsx';
 import { useArticleNames } from '../articles/useArticleNames.ts';
 import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';

@@ -1,7 +1,8 @@
 import { useVisibleAnnotations } from '../team/analystFilter.ts';
 import { useMe } from '../team/Who.tsx';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { TAGS, type Annotation, type Suggestion, type Tag } from '../../main/contract/contract.ts';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { TAGS } from '../../main/contract/vocabulary.ts';
+import type { Annotation, Suggestion, Tag } from '../../main/contract/contract.ts';
 import { AnnotationPanel, withTags } from '../annotations/AnnotationPanel.tsx';
 import { HighlightPicker } from '../annotations/HighlightPicker.tsx';
 import { resizeSpan, snapToWords, trimSpan, type Span } from '../annotations/spanBoundaries.ts';
@@ -16,7 +17,8 @@ import { SuggestionPopover } from '../links/SuggestionPopover.tsx';
 import { VersionNotice } from '../versions/VersionNotice.tsx';
 import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
 import { toParagraphs } from './articleDocument.ts';
-import { ReadingPane, type ReadingPaneHandle, type TextSelection } from './ReadingPane.tsx';
+import { ReadingPane } from '../shell/onDemand.ts';
+import type { ReadingPaneHandle, TextSelection } from './ReadingPane.tsx';
 import { useHighlightSources } from './useHighlightSources.ts';
 import { DoneControl } from '../team/DoneControl.tsx';
 
@@ -225,15 +227,17 @@ export function ReadView() {
               </h2>
               <VersionNotice articleId={open.article.id} onOpen={workspace.openArticle} />
             </header>
-            <ReadingPane
-              ref={paneRef}
-              article={open.article}
-              paragraphs={paragraphs}
-              sources={sources}
-              onSelectText={onSelectText}
-              onClickHighlight={onClickHighlight}
-              onClickSuggestion={onClickSuggestion}
-            />
+            <Suspense fallback={<p className="muted">Loading the article…</p>}>
+              <ReadingPane
+                ref={paneRef}
+                article={open.article}
+                paragraphs={paragraphs}
+                sources={sources}
+                onSelectText={onSelectText}
+                onClickHighlight={onClickHighlight}
+                onClickSuggestion={onClickSuggestion}
+              />
+            </Suspense>
           </article>
         ) : (
           <p className="empty">Select an article on the left to read it.</p>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { LINK_STATUSES, type ClaimGroup, type LinkStatus } from '../../main/contract/contract.ts';
+import { LINK_STATUSES } from '../../main/contract/vocabulary.ts';
+import type { ClaimGroup, LinkStatus } from '../../main/contract/contract.ts';
 import { useArticleNames } from '../articles/useArticleNames.ts';
 import { useMutate, useQuery } from '../data/DataProvider.tsx';
 import { useKeyScope } from '../keys/KeyRouter.tsx';

@@ -1,4 +1,4 @@
-import { TAGS } from '../../main/contract/contract.ts';
+import { TAGS } from '../../main/contract/vocabulary.ts';
 import { ARTICLE_PAGE_SIZE } from '../articles/ArticleList.tsx';
 import { useQuery } from '../data/DataProvider.tsx';
 import { useKeyRouter, useKeyScope } from '../keys/KeyRouter.tsx';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { TAGS, type Input } from '../../main/contract/contract.ts';
+import { TAGS } from '../../main/contract/vocabulary.ts';
+import type { Input } from '../../main/contract/contract.ts';
 import { useArticleNames } from '../articles/useArticleNames.ts';
 import { useQuery } from '../data/DataProvider.tsx';
 import { userMessage } from '../data/userMessage.ts';

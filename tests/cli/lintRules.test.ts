@@ -54,7 +54,8 @@ beforeAll(() => {
   write('main/corpus/rows.ts', "import { CODE } from '../contract/errors.ts';\nexport const rows = () => CODE;\n");
   write('main/api/handlers.ts', "import { rows } from '../corpus/rows.ts';\nexport const handle = () => rows();\n");
   write('main/cli/cli.ts', "import { handle } from '../api/handlers.ts';\nexport const cli = () => handle();\n");
-  write('renderer/App.tsx', "import { CODE } from '../main/contract/errors.ts';\nexport const App = () => CODE;\n");
+  write('main/contract/contract.ts', 'export const SCHEMA = 1;\nexport type Schema = typeof SCHEMA;\n');
+  write('renderer/App.tsx', "import { CODE } from '../main/contract/errors.ts';\nimport type { Schema } from '../main/contract/contract.ts';\nexport const App = (): Schema => CODE;\n");
 });
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -65,10 +66,11 @@ describe('the dependency rules', { timeout: TOOL_TIMEOUT_MS }, () => {
     expect(dependencyCruise(scratch).status).toBe(0);
   });
 
-  it('refuse an upward import, a shell skipping the wiring, the renderer reaching past the contract, electron outside its shell, and a circle', () => {
+  it('refuse an upward import, a shell skipping the wiring, the renderer reaching past the contract or loading its schemas with the first screen, electron outside its shell, and a circle', () => {
     write('main/corpus/upward.ts', "import { handle } from '../api/handlers.ts';\nexport const upward = () => handle();\n");
     write('main/server/server.ts', "import { rows } from '../corpus/rows.ts';\nexport const serve = () => rows();\n");
     write('renderer/Panel.tsx', "import { rows } from '../main/corpus/rows.ts';\nexport const Panel = () => rows();\n");
+    write('renderer/Form.tsx', "import { SCHEMA } from '../main/contract/contract.ts';\nexport const Form = () => SCHEMA;\n");
     write('main/ingest/window.ts', "import { app } from 'electron';\nexport const ready = () => app.isReady();\n");
     write('main/matching/one.ts', "import { two } from './two.ts';\nexport const one = (): number => two() + 1;\n");
     write('main/matching/two.ts', "import type { one } from './one.ts';\nexport const two = (): number => 0;\nexport type One = typeof one;\n");
@@ -79,6 +81,7 @@ describe('the dependency rules', { timeout: TOOL_TIMEOUT_MS }, () => {
         'corpus-imports-only-below: main/corpus/upward.ts',
         'only-the-electron-shell-imports-electron: main/ingest/window.ts',
         'renderer-imports-only-the-contract: renderer/Panel.tsx',
+        'renderer-loads-the-schemas-apart: renderer/Form.tsx',
         'shells-talk-to-the-wiring: main/server/server.ts',
       ]);
       // A circle is reported once, from whichever of its modules the cruise reached first.
@@ -88,6 +91,7 @@ describe('the dependency rules', { timeout: TOOL_TIMEOUT_MS }, () => {
         'main/corpus/upward.ts',
         'main/server/server.ts',
         'renderer/Panel.tsx',
+        'renderer/Form.tsx',
         'main/ingest/window.ts',
         'main/matching/one.ts',
         'main/matching/two.ts',

@@ -7,12 +7,15 @@ import { runCli } from '../helpers/runCli.ts';
 import { tempDir } from '../helpers/tempCorpus.ts';
 
 const session = useBrowserAndApp();
+/** How long the first screen may take to show the corpus on a loaded machine. */
+const FIRST_SCREEN_MS = 10_000;
 
 describe('exporting and rating from the app', () => {
   it('downloads annotations.csv and links.csv with the filters ticked, the same bytes the export command writes', async () => {
     const dbPath = join(tempDir(), 'corpus.sqlite');
     const { page, problems, app } = await session.open(dbPath);
-    await expect.poll(() => page.getByText('5 articles').isVisible()).toBe(true);
+    // The first screen's data comes after the page's load event (the answers' schemas load beside it).
+    await expect.poll(() => page.getByText('5 articles').isVisible(), { timeout: FIRST_SCREEN_MS }).toBe(true);
     const create = app.session.handlers['annotations.create'];
     const claim = create({ articleId: 1, start: 0, end: 12, tag: 'claim', note: '=1+1, "quoted"\nsecond line' });
     create({ articleId: 1, start: 20, end: 30, tag: 'denial' });
@@ -47,7 +50,8 @@ describe('exporting and rating from the app', () => {
   it('sets the verdict on a claim group at the review desk, and downloads its ClaimReview with the rating', async () => {
     const dbPath = join(tempDir(), 'corpus.sqlite');
     const { page, problems, app } = await session.open(dbPath);
-    await expect.poll(() => page.getByText('5 articles').isVisible()).toBe(true);
+    // The first screen's data comes after the page's load event (the answers' schemas load beside it).
+    await expect.poll(() => page.getByText('5 articles').isVisible(), { timeout: FIRST_SCREEN_MS }).toBe(true);
     const create = app.session.handlers['annotations.create'];
     const first = create({ articleId: 1, start: 0, end: 12, tag: 'claim' });
     const second = create({ articleId: 2, start: 0, end: 12, tag: 'claim' });

@@ -6,10 +6,13 @@ import { runCli } from '../helpers/runCli.ts';
 import { PROJECT_ROOT, tempDir } from '../helpers/tempCorpus.ts';
 
 const session = useBrowserAndApp();
+/** How long the first screen may take to show the corpus on a loaded machine. */
+const FIRST_SCREEN_MS = 10_000;
 
 async function openApp(dbPath: string) {
   const opened = await session.open(dbPath, { consoleErrors: false });
-  await expect.poll(() => opened.page.getByText('5 articles').isVisible()).toBe(true);
+  // The first screen's data comes after the page's load event (the answers' schemas load beside it).
+  await expect.poll(() => opened.page.getByText('5 articles').isVisible(), { timeout: FIRST_SCREEN_MS }).toBe(true);
   return opened;
 }
 

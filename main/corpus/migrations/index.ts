@@ -19,6 +19,7 @@ import { storedClaimGroups } from './019_stored_claim_groups.ts';
 import { outletCounts } from './020_outlet_counts.ts';
 import { matchIndexShadow } from './022_match_index_shadow.ts';
 import { curators } from './023_curators.ts';
+import { outboxCount } from './025_outbox_count.ts';
 
 /** In order; a migration is never edited once released, only followed by a new one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   outletCounts,
   matchIndexShadow,
   curators,
+  outboxCount,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
