@@ -55,7 +55,10 @@ beforeAll(() => {
   write('main/api/handlers.ts', "import { rows } from '../corpus/rows.ts';\nexport const handle = () => rows();\n");
   write('main/cli/cli.ts', "import { handle } from '../api/handlers.ts';\nexport const cli = () => handle();\n");
   write('main/contract/contract.ts', 'export const SCHEMA = 1;\nexport type Schema = typeof SCHEMA;\n');
-  write('renderer/App.tsx', "import { CODE } from '../main/contract/errors.ts';\nimport type { Schema } from '../main/contract/contract.ts';\nexport const App = (): Schema => CODE;\n");
+  write(
+    'renderer/App.tsx',
+    "import { CODE } from '../main/contract/errors.ts';\nimport type { Schema } from '../main/contract/contract.ts';\nexport const App = (): Schema => CODE;\n",
+  );
 });
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
