@@ -246,10 +246,10 @@ function usePlacement(paragraphs: readonly ParagraphElement[], rootRef: RefObjec
     const watch = () => {
       if (observers) return observers;
       const root = scrollParent(rootRef.current);
-      const near = new IntersectionObserver(
-        (entries) => paragraphWindow.show(entries.filter((e) => e.isIntersecting).map((e) => observed.get(e.target)!)),
-        { root, rootMargin: RENDER_AHEAD },
-      );
+      const near = new IntersectionObserver((entries) => paragraphWindow.show(entries.filter((e) => e.isIntersecting).map((e) => observed.get(e.target)!)), {
+        root,
+        rootMargin: RENDER_AHEAD,
+      });
       const farAway = new IntersectionObserver(
         (entries) => {
           for (const entry of entries) {
