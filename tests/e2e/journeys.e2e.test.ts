@@ -367,6 +367,8 @@ describe('the three jobs with the keyboard alone', () => {
     await tabTo(page, BUSINESS_STANDARD);
     await page.keyboard.press('Enter');
     await eventually(() => heading(page)).toMatch(BUSINESS_STANDARD);
+    // The reading pane loads as a chunk of its own: caret mode needs its text on screen.
+    await page.locator('.article-text p').first().waitFor();
     await page.keyboard.press('v');
     const caretLine = () => page.evaluate(() => window.getSelection()?.focusNode?.textContent?.length ?? 0);
     for (let i = 0; i < 20 && (await caretLine()) < 100; i++) await page.keyboard.press('ArrowDown');

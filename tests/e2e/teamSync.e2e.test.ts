@@ -81,7 +81,8 @@ describe('sync in the app', () => {
     // Shown with who made it, and highlighted in the text.
     await expect.poll(() => rows.allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringContaining('by ben')]);
     const highlighted = page.locator('main .hl-denial');
-    expect(await highlighted.count()).toBeGreaterThan(0);
+    // The text is painted by the reading pane, which may come a moment after the side panel's list.
+    await expect.poll(() => highlighted.count()).toBeGreaterThan(0);
     // Mine hides Ben's span from the list and the text; Ben's shows it again.
     const whose = page.getByRole('combobox', { name: 'Whose annotations' });
     await whose.selectOption({ label: 'Mine' });

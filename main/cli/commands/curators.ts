@@ -19,7 +19,8 @@ function describe(state: Curators): string {
 
 export const teamCommand: Command = {
   usage: 'team curators | team curator add|remove NAME',
-  summary: 'who the curators are: only they keep spans into the curated layer, and blind annotation hides nothing from them',
+  summary:
+    'who the curators are: only they keep spans into the curated layer, and blind annotation hides nothing from them (anyone may curate until someone is named)',
   options: {},
   run({ args, session, json, io }) {
     const { positionals } = parse(args, {});
