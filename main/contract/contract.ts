@@ -6,34 +6,11 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES } from './errors.ts';
-import {
-  ARTICLE_SORTS,
-  CSV_TABLES,
-  GROUPING_LINK_TYPES,
-  HTML_EXTENSIONS,
-  LINK_STATUSES,
-  LINK_TYPES,
-  MAX_ARTICLE_PAGE,
-  MAX_IMPORT_BYTES,
-  PDF_EXTENSIONS,
-  TAGS,
-  TEXT_EXTENSIONS,
-} from './vocabulary.ts';
+import type { CSV_TABLES } from './vocabulary.ts';
+import { ARTICLE_SORTS, LINK_STATUSES, LINK_TYPES, MAX_ARTICLE_PAGE, MAX_IMPORT_BYTES, TAGS } from './vocabulary.ts';
 
 // The fixed lists and limits live without zod in vocabulary.ts (the renderer's first screen reads them there).
-export {
-  ARTICLE_SORTS,
-  CSV_TABLES,
-  GROUPING_LINK_TYPES,
-  HTML_EXTENSIONS,
-  LINK_STATUSES,
-  LINK_TYPES,
-  MAX_ARTICLE_PAGE,
-  MAX_IMPORT_BYTES,
-  PDF_EXTENSIONS,
-  TAGS,
-  TEXT_EXTENSIONS,
-};
+export * from './vocabulary.ts';
 
 export const Tag = z.enum(TAGS);
 export type Tag = z.infer<typeof Tag>;

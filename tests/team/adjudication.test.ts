@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../main/api/handlers.ts';
 import { insertArticle } from '../../main/corpus/articles.ts';
-import { logicalDump, OrderingHub, syncDevice } from '../helpers/syncHarness.ts';
-import { tempCorpus } from '../helpers/tempCorpus.ts';
+import { logicalDump } from '../helpers/syncHarness.ts';
+import { threeAnalysts } from '../helpers/threeAnalysts.ts';
 
 const TEXT = 'Officials said the dam held overnight. Residents said water reached the square. The governor denied any evacuation order.';
-const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
 
 function team() {
-  const hub = new OrderingHub();
-  const [ana, ben, cleo] = [tempCorpus().db, tempCorpus().db, tempCorpus().db];
-  const articleId = insertArticle(ana, { text: TEXT, title: 'Dam', outlet: 'Wire', url: null, published: null, fileName: null }, 'ana').articleId;
-  const sync = () => {
-    for (const [db, who] of [
-      [ana, 'ana'],
-      [ben, 'ben'],
-      [cleo, 'cleo'],
-      [ana, 'ana'],
-      [ben, 'ben'],
-    ] as const)
-      syncDevice(hub, db, who);
-  };
-  sync();
-  const [anaApi, benApi, cleoApi] = [
-    createHandlers({ db: ana, actor: 'ana' }),
-    createHandlers({ db: ben, actor: 'ben' }),
-    createHandlers({ db: cleo, actor: 'cleo' }),
-  ];
+  const devices = threeAnalysts(TEXT, 'Dam');
+  const { anaApi, benApi, articleId, at, sync } = devices;
   anaApi['annotations.create']({ articleId, ...at('the dam held overnight'), tag: 'claim' });
   anaApi['annotations.create']({ articleId, ...at('water reached the square'), tag: 'claim' });
   anaApi['annotations.create']({ articleId, ...at('any evacuation order'), tag: 'denial' });
@@ -35,7 +16,7 @@ function team() {
   benApi['annotations.create']({ articleId, ...at('denied any evacuation order'), tag: 'denial' });
   benApi['annotations.create']({ articleId, ...at('Officials said'), tag: 'attribution' });
   sync();
-  return { ana, ben, cleo, anaApi, benApi, cleoApi, articleId, sync };
+  return devices;
 }
 
 describe('adjudicating two analysts’ spans', () => {

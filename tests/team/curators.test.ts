@@ -1,40 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../main/api/handlers.ts';
-import { insertArticle } from '../../main/corpus/articles.ts';
 import { applyOperation, pendingOperations } from '../../main/corpus/syncDevice.ts';
-import { logicalDump, OrderingHub, syncDevice } from '../helpers/syncHarness.ts';
-import { tempCorpus } from '../helpers/tempCorpus.ts';
+import { logicalDump } from '../helpers/syncHarness.ts';
+import { threeAnalysts } from '../helpers/threeAnalysts.ts';
+import type { tempCorpus } from '../helpers/tempCorpus.ts';
 
 const TEXT = 'The mayor said the tunnel opens in June. Engineers said the pumps failed twice. The operator denied any delay.';
-const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
 
 /** Ana and Ben annotate one article on their own laptops; Cleo adjudicates on hers. */
 function team() {
-  const hub = new OrderingHub();
-  const [ana, ben, cleo] = [tempCorpus().db, tempCorpus().db, tempCorpus().db];
-  const articleId = insertArticle(ana, { text: TEXT, title: 'Tunnel', outlet: 'Wire', url: null, published: null, fileName: null }, 'ana').articleId;
-  const sync = () => {
-    for (const [db, who] of [
-      [ana, 'ana'],
-      [ben, 'ben'],
-      [cleo, 'cleo'],
-      [ana, 'ana'],
-      [ben, 'ben'],
-    ] as const)
-      syncDevice(hub, db, who);
-  };
-  sync();
-  const [anaApi, benApi, cleoApi] = [
-    createHandlers({ db: ana, actor: 'ana' }),
-    createHandlers({ db: ben, actor: 'ben' }),
-    createHandlers({ db: cleo, actor: 'cleo' }),
-  ];
+  const devices = threeAnalysts(TEXT, 'Tunnel');
+  const { anaApi, benApi, articleId, at, sync } = devices;
   anaApi['annotations.create']({ articleId, ...at('the tunnel opens in June'), tag: 'claim' });
   anaApi['annotations.create']({ articleId, ...at('the pumps failed twice'), tag: 'claim' });
   benApi['annotations.create']({ articleId, ...at('the tunnel opens in June'), tag: 'attribution' });
   benApi['annotations.create']({ articleId, ...at('denied any delay'), tag: 'denial' });
   sync();
-  return { hub, ana, ben, cleo, anaApi, benApi, cleoApi, articleId, sync };
+  return devices;
 }
 
 const curatedCount = (db: ReturnType<typeof tempCorpus>['db']) => db.prepare('SELECT count(*) FROM annotations WHERE curated_from IS NOT NULL').pluck().get();
