@@ -7,17 +7,8 @@ export const TEXT = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
 const TAGS = ['claim', 'denial', 'attribution'] as const;
 const TYPES = ['same-claim', 'paraphrase', 'contradicts'] as const;
 
-/** A small deterministic generator (mulberry32), so a failing seed can be replayed. */
-export function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmarks' seeded generator (mulberry32), so a failing seed can be replayed. */
+export { seededRandom as random } from '../bench/random.ts';
 
 export function article(db: Db, title = 'One') {
   return insertArticle(db, { text: TEXT, title, outlet: null, url: null, published: null, fileName: null }, 'ana').articleId;
