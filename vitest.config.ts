@@ -56,7 +56,16 @@ export default defineConfig({
       {
         extends: true,
         // One browser at a time: the machines running CI have two cores.
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
+        // A page waits for the app's answers: a poll gives it ten seconds, not Vitest's default one, which a
+        // busy two-core machine overran in a first load (the article list, the sync status) while the app was right.
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          expect: { poll: { timeout: 10_000 } },
+        },
       },
     ],
   },

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { Annotation } from '../../main/contract/contract.ts';
 import { useKeyScope } from '../keys/KeyRouter.tsx';
+import { useFloatingPlacement } from '../shell/floatingPlacement.ts';
 
 /** Lists every annotation under a clicked spot so the analyst can pick the one meant: arrows move, Enter picks, Esc closes. */
 export function HighlightPicker({
@@ -14,7 +15,7 @@ export function HighlightPicker({
   onPick(id: number): void;
   onClose(): void;
 }) {
-  const menu = useRef<HTMLDivElement>(null);
+  const { ref: menu, style } = useFloatingPlacement<HTMLDivElement>(rect, 'below');
   const items = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role=menuitem]') ?? [])];
   const move = (by: 1 | -1) => {
     const list = items();
@@ -22,9 +23,9 @@ export function HighlightPicker({
     list[(at + by + list.length) % list.length]?.focus();
   };
   useKeyScope('menu', { next: () => move(1), previous: () => move(-1), close: onClose });
-  useEffect(() => items()[0]?.focus(), []);
+  useEffect(() => menu.current?.querySelector<HTMLButtonElement>('[role=menuitem]')?.focus(), [menu]);
   return (
-    <div ref={menu} role="menu" aria-label="Annotations here" className="highlight-picker" style={{ top: rect.bottom + 4, left: rect.left }}>
+    <div ref={menu} role="menu" aria-label="Annotations here" className="highlight-picker" style={style}>
       {annotations.map((a) => (
         <button key={a.id} type="button" role="menuitem" onClick={() => onPick(a.id)}>
           <span className={`tag-chip hl-${a.tag}`}>{a.tag}</span> <q>{a.quote.length > 60 ? a.quote.slice(0, 59) + '…' : a.quote}</q>

@@ -1,13 +1,15 @@
 import { TAGS } from '../../main/contract/vocabulary.ts';
 import type { Tag } from '../../main/contract/contract.ts';
+import { useFloatingPlacement } from '../shell/floatingPlacement.ts';
 
 const LABELS: Record<Tag, string> = { claim: 'Claim', denial: 'Denial', attribution: 'Attribution' };
 const KEYS: Record<Tag, string> = { claim: 'c', denial: 'd', attribution: 'a' };
 
-/** The small toolbar over a text selection: one button per tag. */
+/** The small toolbar over a text selection (under it when the selection is at the top of the window): one button per tag. */
 export function TagToolbar({ rect, onTag }: { rect: DOMRect; onTag(tag: Tag): void }) {
+  const { ref, style } = useFloatingPlacement<HTMLDivElement>(rect, 'above');
   return (
-    <div role="toolbar" aria-label="Tag the selection" className="tag-toolbar" style={{ top: Math.max(4, rect.top - 40), left: rect.left }}>
+    <div ref={ref} role="toolbar" aria-label="Tag the selection" className="tag-toolbar" style={style}>
       {TAGS.map((tag) => (
         <button
           key={tag}

@@ -1,4 +1,5 @@
 import type { Suggestion } from '../../main/contract/contract.ts';
+import { useFloatingPlacement } from '../shell/floatingPlacement.ts';
 import { SuggestionCard } from './SuggestionCard.tsx';
 
 export interface SuggestionPopoverProps {
@@ -12,16 +13,14 @@ export interface SuggestionPopoverProps {
 /**
  * The card of a ghost clicked in the text, next to it: accept or reject it.
  * It leaves the keyboard where it is, so a click that starts a double-click
- * or a drag on a ghost goes on selecting text; Esc closes it with the rest.
+ * or a drag on a ghost goes on selecting text, and it never covers the
+ * ghost, so the second click of that double-click lands on the text; Esc
+ * closes it with the rest.
  */
 export function SuggestionPopover({ suggestion, rect, onAccept, onReject, onClose }: SuggestionPopoverProps) {
+  const { ref, style } = useFloatingPlacement<HTMLDivElement>(rect, 'below');
   return (
-    <div
-      role="dialog"
-      aria-label="Suggested span"
-      className="suggestion-popover"
-      style={{ top: Math.min(rect.bottom + 6, window.innerHeight - 220), left: Math.max(8, Math.min(rect.left, window.innerWidth - 420)) }}
-    >
+    <div ref={ref} role="dialog" aria-label="Suggested span" className="suggestion-popover" style={style}>
       <ol className="suggestions">
         <SuggestionCard suggestion={suggestion} onAccept={onAccept} onReject={onReject} />
       </ol>

@@ -212,10 +212,13 @@ function MatrixTab() {
   const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
   const [offset, setOffset] = useState(0);
+  // Only a changed search goes back to the first page: the tab's first render must not undo a quick Next.
   useEffect(() => {
-    const timer = setTimeout(() => (setQuery(typed.trim()), setOffset(0)), 200);
+    const next = typed.trim();
+    if (next === query) return;
+    const timer = setTimeout(() => (setQuery(next), setOffset(0)), 200);
     return () => clearTimeout(timer);
-  }, [typed]);
+  }, [typed, query]);
   const matrix = useQuery('review.matrix', { ...(query ? { query } : {}), offset, limit: MATRIX_PAGE }).data;
   // Pending suggestions come from the store, which the matcher fills in the background: look again until it has.
   const matching = useQuery('suggestions.page', { limit: 1, after: null }).data;

@@ -59,4 +59,21 @@ describe('deciding on a suggestion in the text', () => {
     await eventually(() => rows<{ type: string }>(dbPath, 'SELECT type FROM links').map((l) => l.type)).toEqual(['paraphrase']);
     expect(problems).toEqual([]);
   });
+
+  it('opens the card of a ghost at the foot of the window above the ghost, so it never covers the text being clicked', async () => {
+    const dbPath = await seededCorpus(session);
+    annotate(dbPath, 1, KIRBY);
+    const { page, problems } = await session.open(dbPath, { viewport: { width: 1400, height: 900 } });
+    const ghost = await pinnedClaimAndItsGhost(page);
+    // The window ends just below the ghost: the card has no room under it.
+    const before = (await ghost.boundingBox())!;
+    await page.setViewportSize({ width: 1400, height: Math.ceil(before.y + before.height + 60) });
+    await ghost.click();
+    const card = page.getByRole('dialog', { name: 'Suggested span' });
+    await card.waitFor();
+    const [ghostBox, cardBox] = [(await ghost.boundingBox())!, (await card.boundingBox())!];
+    expect(cardBox.y + cardBox.height).toBeLessThanOrEqual(ghostBox.y);
+    expect(cardBox.y).toBeGreaterThanOrEqual(0);
+    expect(problems).toEqual([]);
+  });
 });
