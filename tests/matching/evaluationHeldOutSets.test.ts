@@ -14,9 +14,16 @@ const SEED_SET = join(import.meta.dirname, '../fixtures/matcher-eval.json');
 const setFiles = evaluationSetFiles([HELD_OUT]);
 
 describe('the held-out evaluation sets', () => {
-  it('holds three invented stories and the other outlets of the seed story, each a folder of reports beside its set file', () => {
+  it('holds five invented stories and the other outlets of the seed story, each a folder of reports beside its set file', () => {
     const corpora = setFiles.map((file) => loadEvaluationSet(file).set.corpus).sort();
-    expect(corpora).toEqual(['halvorsen-bronzes-return', 'kellerman-doping-appeal', 'kessler-valley-shutoff', 'seed-story-outlets']);
+    expect(corpora).toEqual([
+      'halvorsen-bronzes-return',
+      'kellerman-doping-appeal',
+      'kessler-valley-shutoff',
+      'seed-story-outlets',
+      'solenne-ferry-inquiry',
+      'veltaride-price-rise',
+    ]);
   });
 
   describe.each(setFiles.map((file) => [file.split('/').pop()!, file]))('%s', (_name, file) => {
