@@ -125,10 +125,8 @@ describe('rebuilding the word index after a matcher update', () => {
     const { db } = staleCorpus(300);
     const articleId = db.prepare('SELECT min(id) FROM articles').pluck().get() as number;
     const source = createAnnotation(db, { articleId, start: 0, end: 30, tag: 'claim' }, 'ana');
-    const started = performance.now();
     expect(suggestFor(db, source.id)).toEqual([]);
-    // Reading an empty index: no article is tokenised, let alone all 300.
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // It read the empty index: no article was tokenised (no postings), and no rebuild was begun.
     expect(matchIndexCurrent(db)).toBe(false);
     expect(db.prepare("SELECT count(*) FROM meta WHERE key = 'match_index_rebuild'").pluck().get()).toBe(0);
     expect(postings(db)).toEqual([]);
