@@ -11,8 +11,13 @@ import { isNegation, NUMBER_WORDS } from './wordForms.ts';
  * "could cost 200 jobs" and "will reopen" from "will not reopen".
  */
 export interface ClaimStructure {
-  /** Values of the numbers, a percentage marked by a trailing "%". */
+  /** Values of the numbers, a percentage marked by a trailing "%", a duration in days also as "~days". */
   numbers: string[];
+  /**
+   * Quantities said without a figure ("a year", "the third day"): compared with the other side's numbers, but a
+   * claim holding only these does not count as stating a number (most "a year"s are not the claim's figure).
+   */
+  implied: string[];
   negated: boolean;
   modality: 'will' | 'may' | 'must' | null;
   /** Names: capitalised words inside a sentence, or words the lexicon knows only as names. */
@@ -27,6 +32,30 @@ const MODALITY: ReadonlyMap<string, ClaimStructure['modality']> = new Map([
 /** "no more than", "not less than" bound a number; they do not negate the claim. */
 const COMPARATIVES = new Set(['more', 'less', 'fewer', 'longer', 'later', 'earlier', 'sooner']);
 const SCALES = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion']);
+const CLOCK_FRACTIONS = new Map([
+  ['quarter', 15],
+  ['half', 30],
+]);
+const PAST_OR_TO = new Set(['past', 'to']);
+/** Units of time in days: "90 days" and "three months" are one duration. */
+const DAYS_IN = new Map([
+  ['minute', 1 / 1440],
+  ['hour', 1 / 24],
+  ['day', 1],
+  ['week', 7],
+  ['fortnight', 14],
+  ['month', 30.44],
+  ['year', 365.25],
+  ['decade', 3652.5],
+]);
+const unitOf = (norm: string) => DAYS_IN.get(norm) ?? DAYS_IN.get(norm.replace(/s$/, ''));
+/** Ordinals in words ("the third day"); "first" and "second" are left out: they are mostly not counts ("a second time"). */
+const ORDINAL_NUMBER_WORDS = new Map(
+  'third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'
+    .split(' ')
+    .map((w, i) => [w, i + 3] as const),
+);
+const days = (value: number) => `~${Math.round(value * 1000) / 1000}`;
 
 const SMALL = (norm: string) => {
   const v = NUMBER_WORDS.get(norm);
@@ -38,15 +67,23 @@ const SMALL = (norm: string) => {
  * ("2,000", "4.5"), words ("sixty-two thousand", "four thousand one
  * hundred", "four and a half"), or both ("$9 million").
  */
-function readNumber(tokens: readonly Token[], i: number): { value: number; last: number } | null {
+function readNumber(tokens: readonly Token[], i: number, gapAfter: (j: number) => string): { value: number; last: number } | null {
   const first = tokens[i]!;
   const sameSentence = (j: number) => j < tokens.length && tokens[j]!.sentence === first.sentence;
   let total = 0;
   let current: number;
   let last = i;
   if (/^\d/.test(first.norm)) {
+    // A clock time, "9:15", reads as "9.15": the way "9.15pm" is written.
+    if (/^\d{1,2}$/.test(first.norm) && gapAfter(i) === ':' && /^\d\d/.test(tokens[i + 1]?.norm ?? '') && sameSentence(i + 1))
+      return { value: Number(`${first.norm}.${tokens[i + 1]!.norm.slice(0, 2)}`), last: i + 1 };
     current = Number(first.norm.replace(/[^\d.]/g, ''));
     if (Number.isNaN(current)) return null;
+  } else if (CLOCK_FRACTIONS.has(first.norm) && PAST_OR_TO.has(tokens[i + 1]?.norm ?? '') && NUMBER_WORDS.has(tokens[i + 2]?.norm ?? '')) {
+    // "a quarter past nine", "half past ten", "a quarter to ten": clock times in words.
+    const hour = NUMBER_WORDS.get(tokens[i + 2]!.norm)!;
+    const minutes = CLOCK_FRACTIONS.get(first.norm)!;
+    return { value: tokens[i + 1]!.norm === 'past' ? hour + minutes / 100 : hour - 1 + (60 - minutes) / 100, last: i + 2 };
   } else {
     const v = NUMBER_WORDS.get(first.norm);
     if (v === undefined) return null;
@@ -80,6 +117,8 @@ export function claimStructure(
   exclude?: (i: number) => boolean,
 ): ClaimStructure {
   const numbers: string[] = [];
+  const implied: string[] = [];
+  const gapAfter = (j: number) => (j + 1 < tokens.length ? text.slice(tokens[j]!.end - offset, tokens[j + 1]!.start - offset).trim() : '');
   let negations = 0;
   let modality: ClaimStructure['modality'] = null;
   const actors: Token[] = [];
@@ -87,8 +126,21 @@ export function claimStructure(
   for (let i = first; i <= last; i++) {
     if (exclude?.(i)) continue;
     const t = tokens[i]!;
-    const number = t.norm === 'one' ? null : readNumber(tokens, i);
+    const number = t.norm === 'one' ? null : readNumber(tokens, i, gapAfter);
+    // A duration without a figure: "a fortnight", "a decade and a half" state one; "a year" only implies one, and
+    // after a figure it is a rate ("$9 million a day").
+    const unit = unitOf(tokens[i + 1]?.norm ?? '');
+    if (number === null && unit !== undefined && ['a', 'an', 'one'].includes(t.norm) && i + 1 <= last && !tokens[i - 1]?.number) {
+      const half = tokens[i + 2]?.norm === 'and' && tokens[i + 3]?.norm === 'a' && tokens[i + 4]?.norm === 'half' && i + 4 <= last;
+      if (half) numbers.push(days(unit * 1.5));
+      else (tokens[i + 1]!.norm.startsWith('fortnight') ? numbers : implied).push(days(unit));
+      i += half ? 4 : 1;
+      continue;
+    }
+    if (number === null && ORDINAL_NUMBER_WORDS.has(t.norm)) implied.push(`${ORDINAL_NUMBER_WORDS.get(t.norm)}`);
     if (number !== null) {
+      const unitAfter = unitOf(tokens[Math.min(number.last, last) + 1]?.norm ?? '');
+      if (unitAfter !== undefined) numbers.push(days(number.value * unitAfter));
       const next = tokens[Math.min(number.last, last) + 1];
       const after = text.slice(tokens[Math.min(number.last, last)]!.end - offset, (next?.start ?? t.end) - offset);
       const percent =
@@ -106,7 +158,7 @@ export function claimStructure(
     if (t.content && ((t.lex >= 0 && words.isName(t.lex)) || (/^\p{Lu}/u.test(t.raw) && (t.lex < 0 || !words.inWordNet(t.lex))))) actors.push(t);
   }
   // Two negations in one claim rarely cancel in news copy ("never refused, and not refusing now"): any negation negates.
-  return { numbers, negated: negations > 0, modality, actors };
+  return { numbers, implied, negated: negations > 0, modality, actors };
 }
 
 export interface StructureChecks {
@@ -118,7 +170,11 @@ export interface StructureChecks {
 }
 
 export function compareStructure(a: ClaimStructure, b: ClaimStructure): StructureChecks {
-  const sameNumber = a.numbers.length === 0 || b.numbers.length === 0 ? null : a.numbers.some((n) => b.numbers.some((m) => sameQuantity(n, m)));
+  const [x, y] = [
+    [...a.numbers, ...a.implied],
+    [...b.numbers, ...b.implied],
+  ];
+  const sameNumber = x.length === 0 || y.length === 0 ? null : x.some((n) => y.some((m) => sameQuantity(n, m)));
   const sameModality = a.modality === null || b.modality === null ? null : a.modality === b.modality;
   // Another actor is a name on each side that the other side does not answer ("to Russia" / "to Ukraine");
   // a name only dropped (a truncation) or only added (context) is not.
@@ -135,10 +191,17 @@ export function compareStructure(a: ClaimStructure, b: ClaimStructure): Structur
  */
 function sameQuantity(a: string, b: string): boolean {
   if (a === b) return true;
+  // Durations: "90 days" is "three months" (91.3 days), within what calendar months vary by.
+  if (a.startsWith('~') !== b.startsWith('~')) return false;
+  if (a.startsWith('~'))
+    return Math.abs(parseFloat(a.slice(1)) - parseFloat(b.slice(1))) <= DURATION_TOLERANCE * Math.max(parseFloat(a.slice(1)), parseFloat(b.slice(1)));
   if (a.endsWith('%') !== b.endsWith('%')) return false;
   const [x, y] = [parseFloat(a), parseFloat(b)].sort((p, q) => p - q) as [number, number];
   return x > 0 && [1e3, 1e6, 1e9].includes(y / x);
 }
+
+/** Months are 28 to 31 days: "three months" is 89 to 92 days. */
+const DURATION_TOLERANCE = 0.04;
 
 /** A candidate whose structure contradicts the quote's is another claim, however close the words. */
 export const contradicts = (checks: StructureChecks) => checks.sameNumber === false || !checks.sameNegation || checks.sameActor === false;

@@ -16,6 +16,8 @@ export function boundaryAfter(text: string, tokens: readonly Token[], i: number,
   const gap = text.slice(tokens[i]!.end - offset, tokens[i + 1]!.start - offset);
   // "dockworkers' union": a plural possessive, not a closing quote.
   if (/^['’]\s+$/.test(gap) && /s$/i.test(tokens[i]!.raw)) return false;
+  // "9:15": a clock time, not a colon.
+  if (gap === ':' && /^\d+$/.test(tokens[i]!.raw) && /^\d/.test(tokens[i + 1]!.raw)) return false;
   return CLAUSE_MARK.test(gap);
 }
 
