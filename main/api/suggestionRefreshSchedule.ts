@@ -75,13 +75,18 @@ export function scheduleSuggestionRefresh(
 ): SuggestionRefreshSchedule {
   const onError = options.onError ?? ((error) => console.error('crosscheck: the suggestion refresher failed', error));
   const quietMs = options.quietAfterImportMs ?? QUIET_AFTER_IMPORT_MS;
-  const script = db.memory ? null : workerScript();
+  const background = options.background ?? true;
+  let stopped = false;
+  let script = db.memory ? null : workerScript();
   let worker: Worker | null = null;
   let ready: Promise<void> = Promise.resolve();
-  if (script) {
-    worker = new Worker(script, { workerData: { corpusPath: db.name, sliceMs: WORKER_SLICE_MS } satisfies RefreshWorkerData });
-    worker.unref();
-    const started = worker;
+  // Started with the schedule when it works in the background, else at the first slice asked for.
+  const startWorker = () => {
+    if (!script || worker || stopped) return;
+    const started = new Worker(script, { workerData: { corpusPath: db.name, sliceMs: WORKER_SLICE_MS } satisfies RefreshWorkerData });
+    script = null;
+    worker = started;
+    started.unref();
     ready = new Promise((resolve, reject) => {
       started.once('message', () => resolve());
       started.once('error', reject);
@@ -94,8 +99,7 @@ export function scheduleSuggestionRefresh(
     started.once('exit', () => {
       if (worker === started && !stopped) worker = null;
     });
-  }
-  let stopped = false;
+  };
   let running: Promise<RefreshProgress | null> = Promise.resolve(null);
   let busy = false;
   let lastEpoch = db.open ? currentEpoch(db) : 0;
@@ -110,6 +114,7 @@ export function scheduleSuggestionRefresh(
     return next;
   };
   const slice = (budgetMs?: number): Promise<RefreshProgress> => {
+    startWorker();
     // On this thread a slice never runs longer than INLINE_SLICE_MS, whatever was asked.
     if (!worker) return Promise.resolve(refreshSuggestions(db, { budgetMs: Math.min(budgetMs ?? INLINE_SLICE_MS, INLINE_SLICE_MS) }));
     const w = worker;
@@ -170,7 +175,7 @@ export function scheduleSuggestionRefresh(
       .finally(() => (busy = false));
   };
 
-  const background = options.background ?? true;
+  if (background) startWorker();
   const timer = setInterval(() => background && look(), options.lookEveryMs ?? LOOK_EVERY_MS);
   timer.unref();
   if (background) setTimeout(look, 0).unref();
