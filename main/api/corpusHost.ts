@@ -52,6 +52,8 @@ export interface CorpusHostOptions {
   actor: string;
   /** Keep the stored suggestions up to date in the writer, as `serve` does. */
   refreshSuggestions?: boolean;
+  /** How often that refresher looks for waiting annotations (tests look more often than `serve`). */
+  refreshLookEveryMs?: number;
   writerBudgetMs?: number;
   readerBudgetMs?: number;
   /** The worker's file; by default its source beside this module, or in the bundled app the bundle beside the main one. */
@@ -250,6 +252,7 @@ export async function startCorpusHost(options: CorpusHostOptions): Promise<Corpu
     dbPath: options.dbPath,
     actor: options.actor,
     ...(role === 'writer' && options.refreshSuggestions ? { refreshSuggestions: true } : {}),
+    ...(role === 'writer' && options.refreshLookEveryMs !== undefined ? { refreshLookEveryMs: options.refreshLookEveryMs } : {}),
   });
   const lost = (role: WorkerRole) => (reason: string) =>
     (options.onWorkerLost ?? ((r, why) => console.error(`crosscheck: the corpus worker (${r}) ${why}; started again`)))(role, reason);

@@ -55,6 +55,8 @@ export interface CorpusWorkerData {
   actor: string;
   /** Only the writer: keep the stored suggestions up to date in the background, as `serve` does. */
   refreshSuggestions?: boolean;
+  /** Only the writer: how often the background refresher looks for waiting annotations (its default when absent). */
+  refreshLookEveryMs?: number;
 }
 
 /**

@@ -7,6 +7,7 @@
  * reader's connection refuses writes and hands a request that tries one back;
  * the exporter streams downloads in bounded chunks.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Result } from '../contract/contract.ts';
 import { isCrosscheckError } from '../contract/errors.ts';
@@ -16,9 +17,11 @@ import '../matching/termIndex.ts';
 import { createAsyncDispatch, createDispatch, type AsyncDispatch } from './dispatch.ts';
 import { createDownloads, type Download } from './downloads.ts';
 import { createHandlers } from './handlers.ts';
+import { createJobs, jobSlices } from './longJobs.ts';
 import { createOffThreadDispatch, NOT_JSON, type OffThreadDispatch } from './offThread.ts';
 import { scheduleSuggestionRefresh, type SuggestionRefreshSchedule } from './suggestionRefreshSchedule.ts';
 import { errorResult, ToWorker, type CorpusWorkerData, type FromWorker } from './corpusHostProtocol.ts';
+import { waitTrace } from './waitTrace.ts';
 
 /**
  * Most text one download chunk carries, and longest one is made for: a pull
@@ -29,15 +32,46 @@ import { errorResult, ToWorker, type CorpusWorkerData, type FromWorker } from '.
 const CHUNK_CHARS = 64 * 1024;
 const CHUNK_MS = 20;
 
-const { role, dbPath, actor, refreshSuggestions } = workerData as CorpusWorkerData;
+const { role, dbPath, actor, refreshSuggestions, refreshLookEveryMs } = workerData as CorpusWorkerData;
 const port = parentPort!;
-const post = (message: FromWorker) => port.postMessage(message);
+/** With CROSSCHECK_WAIT_TRACE set (bench:wait): when each message with an id arrived, and this thread's CPU figures then. */
+const arrived = new Map<number, { method: string; at: number; cpu: ReturnType<NonNullable<typeof waitTrace>['cpu']> }>();
+const post = (message: FromWorker) => {
+  const traced = waitTrace && 'id' in message && message.id !== null ? arrived.get(message.id) : undefined;
+  if (!traced) return port.postMessage(message);
+  const done = waitTrace!.now();
+  port.postMessage(message);
+  const cpu = waitTrace!.cpu();
+  arrived.delete((message as { id: number }).id);
+  waitTrace!.record({
+    kind: 'message',
+    thread: role,
+    method: traced.method,
+    received: traced.at,
+    done,
+    posted: waitTrace!.now(),
+    ranMs: cpu && traced.cpu ? cpu.run - traced.cpu.run : null,
+    queuedMs: cpu && traced.cpu ? cpu.queued - traced.cpu.queued : null,
+  });
+};
+waitTrace?.watchThread(role);
 
 /** Set while the reader runs a request and the corpus refused one of its writes. */
 let metWrite = false;
 let db: Db;
 let offThread: OffThreadDispatch | null = null;
 let refresher: SuggestionRefreshSchedule | null = null;
+
+// On Linux the nice value is per thread: an export (rendering every row) yields the CPU to the threads
+// that answer requests, as the refresher and the upload threads do. Where bench:wait measured it: a
+// probe waited up to 450 ms behind the Web Annotation export with the exporter at normal priority.
+if (role === 'exporter') {
+  try {
+    setPriority(10);
+  } catch {
+    // Not permitted here: exports still run, at the same priority.
+  }
+}
 
 try {
   // The host opened the corpus first (migrations, the text check): this connection writes nothing at open.
@@ -48,14 +82,34 @@ try {
   port.close();
   throw error;
 }
-const handlers = createHandlers({ db, actor, dbPath });
+/**
+ * A job's matcher slice in the refresher's thread, which runs at low priority:
+ * long enough that handing it over costs nothing, short enough that a
+ * cancelled job stops within about a quarter of a second. The writer itself
+ * only waits for the answer, so `jobs.status` and every write are answered
+ * while a slice runs. (Where the refresher has no thread of its own — the
+ * bundled app — its slices stay at 40 ms on this thread.)
+ */
+const JOB_SLICE_IN_REFRESHER_MS = 250;
+// The writer's refresher: in the background when `serve` asks for it, and always for the jobs' slices.
+if (role === 'writer')
+  refresher = scheduleSuggestionRefresh(db, {
+    background: refreshSuggestions === true,
+    ...(refreshLookEveryMs !== undefined ? { lookEveryMs: refreshLookEveryMs } : {}),
+  });
+const writerRefresher = refresher;
+const handlers = createHandlers({
+  db,
+  actor,
+  dbPath,
+  ...(writerRefresher ? { jobs: createJobs(jobSlices(db, JOB_SLICE_IN_REFRESHER_MS, (budgetMs) => writerRefresher.runSlice(budgetMs))) } : {}),
+});
 const onInternalError = (error: unknown) => {
   if ((error as { code?: unknown } | null)?.code === 'SQLITE_READONLY' && role !== 'writer') metWrite = true;
   else console.error('crosscheck: internal error', error);
 };
 const plain = createDispatch(handlers, onInternalError);
 const dispatch: AsyncDispatch = createAsyncDispatch(handlers, plain, onInternalError);
-if (role === 'writer' && refreshSuggestions) refresher = scheduleSuggestionRefresh(db);
 const downloads = role === 'exporter' ? createDownloads(db, actor) : null;
 const openDownloads = new Map<number, AsyncIterator<string>>();
 
@@ -140,6 +194,8 @@ port.on('message', (raw: unknown) => {
     });
   }
   const message = parsed.data;
+  if (waitTrace && 'id' in message)
+    arrived.set(message.id, { method: 'method' in message ? message.method : message.type, at: waitTrace.now(), cpu: waitTrace.cpu() });
   switch (message.type) {
     case 'call':
       return void answer(message.id, () => dispatch(message.method, message.input));

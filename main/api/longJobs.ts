@@ -1,7 +1,8 @@
 import type { Job } from '../contract/contract.ts';
 import { CrosscheckError } from '../contract/errors.ts';
 import type { Db } from '../corpus/database.ts';
-import { refreshSuggestions } from '../matching/suggestionRefresh.ts';
+import { refreshSuggestions, type RefreshProgress } from '../matching/suggestionRefresh.ts';
+import { waitTrace } from './waitTrace.ts';
 
 /**
  * Long requests (a suggestion refresh over the whole corpus) run as jobs: a
@@ -21,8 +22,11 @@ export interface SliceOutcome {
   stuck?: string;
 }
 
-/** A job's work: each call runs one slice. */
-export type JobSlice = () => SliceOutcome;
+/** A job's work: each call runs one slice, here or in another thread. */
+export type JobSlice = () => SliceOutcome | Promise<SliceOutcome>;
+
+/** Runs the matcher for waiting annotations for about `budgetMs`: on this thread, or in a thread of lower priority (suggestionRefreshSchedule.ts). */
+export type RefreshRunner = (budgetMs: number) => RefreshProgress | Promise<RefreshProgress>;
 
 /**
  * Longest one slice may hold the serving thread, as the inline refresher's
@@ -43,15 +47,23 @@ export interface Jobs {
   settled(id: number): Promise<Job>;
 }
 
-/** The slices of each kind of job. */
-export function jobSlices(db: Db, sliceMs: number = JOB_SLICE_MS): Record<Job['kind'], () => JobSlice> {
+/**
+ * The slices of each kind of job. `refresh` runs the matcher's slices: by
+ * default here, on the thread that serves requests; the corpus host's writer
+ * hands them to its refresher's thread of low priority instead.
+ */
+export function jobSlices(
+  db: Db,
+  sliceMs: number = JOB_SLICE_MS,
+  refresh: RefreshRunner = (budgetMs) => refreshSuggestions(db, { budgetMs }),
+): Record<Job['kind'], () => JobSlice> {
   return {
     'suggestions.refresh': () => {
       let total = 0;
       let done = 0;
       let stalled = 0;
-      return () => {
-        const progress = refreshSuggestions(db, { budgetMs: sliceMs });
+      return async () => {
+        const progress = await refresh(sliceMs);
         const remaining = progress.pending + progress.refreshing;
         done += progress.refreshed;
         total = Math.max(total, done + remaining);
@@ -80,14 +92,16 @@ export function createJobs(kinds: Record<Job['kind'], () => JobSlice>): Jobs {
     for (const old of finished.slice(0, Math.max(0, finished.length - KEPT_JOBS))) jobs.delete(old.id);
   };
 
-  const run = (job: Job, slice: JobSlice) => {
+  const run = async (job: Job, slice: JobSlice) => {
     if (cancelled.has(job.id)) {
       cancelled.delete(job.id);
       job.state = 'cancelled';
       return finish(job);
     }
+    const started = waitTrace?.now();
+    const startedCpu = waitTrace?.cpu();
     try {
-      const outcome = slice();
+      const outcome = await slice();
       job.done = outcome.done;
       job.total = outcome.total;
       if (outcome.finished) job.state = 'done';
@@ -95,9 +109,21 @@ export function createJobs(kinds: Record<Job['kind'], () => JobSlice>): Jobs {
     } catch (error) {
       Object.assign(job, { state: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
+    if (waitTrace && started !== undefined) {
+      const cpu = waitTrace.cpu();
+      waitTrace.record({
+        kind: 'job slice',
+        thread: 'writer',
+        start: started,
+        end: waitTrace.now(),
+        ranMs: cpu && startedCpu ? cpu.run - startedCpu.run : null,
+        queuedMs: cpu && startedCpu ? cpu.queued - startedCpu.queued : null,
+        done: job.done,
+      });
+    }
     if (job.state !== 'running') return finish(job);
     // A timer, not a microtask: requests that arrived during the slice are answered before the next one.
-    setTimeout(() => run(job, slice), 0).unref();
+    setTimeout(() => void run(job, slice), 0).unref();
   };
 
   const get = (id: number): Job => {
@@ -113,7 +139,7 @@ export function createJobs(kinds: Record<Job['kind'], () => JobSlice>): Jobs {
       const job: Job = { id: nextId++, kind, state: 'running', done: 0, total: 0 };
       jobs.set(job.id, job);
       const slice = kinds[kind]();
-      setTimeout(() => run(job, slice), 0).unref();
+      setTimeout(() => void run(job, slice), 0).unref();
       return { ...job };
     },
     status: get,

@@ -12,6 +12,7 @@ import { isCrosscheckError } from '../contract/errors.ts';
 import { searchArticles } from '../corpus/search.ts';
 import { readArticleFile } from '../ingest/importFiles.ts';
 import type { OffThreadJob, OffThreadAnswer, ParsedBody } from './offThread.ts';
+import { waitTrace } from './waitTrace.ts';
 
 // On Linux the nice value is per thread: a busy worker yields the CPU to the thread serving requests.
 try {
@@ -20,6 +21,7 @@ try {
   // Not permitted here: the worker still runs, at the same priority.
 }
 
+waitTrace?.watchThread('upload');
 const { corpusPath } = workerData as { corpusPath: string | null };
 // Opened before the worker reports ready, so no request pays for it.
 let corpus: Database.Database | null = corpusPath ? new Database(corpusPath, { readonly: true, fileMustExist: true }) : null;

@@ -11,6 +11,8 @@ export interface RefreshWorkerData {
   sliceMs: number;
 }
 export type RefreshWorkerMessage = { ready: true } | { progress: RefreshProgress } | { error: string };
+/** What the refresher's worker is asked: a slice of its own length, a slice of the given length (a job's), or to stop. */
+export type RefreshWorkerRequest = 'refresh' | { refresh: number } | 'stop';
 
 /** How often the app looks for annotations waiting for the matcher when none was waiting at the last look. */
 const LOOK_EVERY_MS = 2_000;
@@ -46,6 +48,12 @@ export interface SuggestionRefreshSchedule {
   stop(): Promise<void>;
   /** Resolves when nothing waits for the matcher (for tests and benchmarks). */
   whenSettled(): Promise<RefreshProgress>;
+  /**
+   * One slice of about `budgetMs` on demand (a job's, longJobs.ts): in the
+   * refresher's worker, at its low priority, where it has one, so the thread
+   * that asks stays free to answer; never at the same time as a background slice.
+   */
+  runSlice(budgetMs: number): Promise<RefreshProgress>;
 }
 
 /**
@@ -57,17 +65,28 @@ export interface SuggestionRefreshSchedule {
  */
 export function scheduleSuggestionRefresh(
   db: Db,
-  options: { onError?: (error: unknown) => void; lookEveryMs?: number; quietAfterImportMs?: number } = {},
+  options: {
+    onError?: (error: unknown) => void;
+    lookEveryMs?: number;
+    quietAfterImportMs?: number;
+    /** False: no slice in the background, only those asked for with runSlice. */
+    background?: boolean;
+  } = {},
 ): SuggestionRefreshSchedule {
   const onError = options.onError ?? ((error) => console.error('crosscheck: the suggestion refresher failed', error));
   const quietMs = options.quietAfterImportMs ?? QUIET_AFTER_IMPORT_MS;
-  const script = db.memory ? null : workerScript();
+  const background = options.background ?? true;
+  let stopped = false;
+  let script = db.memory ? null : workerScript();
   let worker: Worker | null = null;
   let ready: Promise<void> = Promise.resolve();
-  if (script) {
-    worker = new Worker(script, { workerData: { corpusPath: db.name, sliceMs: WORKER_SLICE_MS } satisfies RefreshWorkerData });
-    worker.unref();
-    const started = worker;
+  // Started with the schedule when it works in the background, else at the first slice asked for.
+  const startWorker = () => {
+    if (!script || worker || stopped) return;
+    const started = new Worker(script, { workerData: { corpusPath: db.name, sliceMs: WORKER_SLICE_MS } satisfies RefreshWorkerData });
+    script = null;
+    worker = started;
+    started.unref();
     ready = new Promise((resolve, reject) => {
       started.once('message', () => resolve());
       started.once('error', reject);
@@ -80,16 +99,24 @@ export function scheduleSuggestionRefresh(
     started.once('exit', () => {
       if (worker === started && !stopped) worker = null;
     });
-  }
-  let stopped = false;
+  };
   let running: Promise<RefreshProgress | null> = Promise.resolve(null);
   let busy = false;
   let lastEpoch = db.open ? currentEpoch(db) : 0;
   let epochChangedAt = 0;
   const settledWaiters: Array<(progress: RefreshProgress) => void> = [];
 
-  const slice = (): Promise<RefreshProgress> => {
-    if (!worker) return Promise.resolve(refreshSuggestions(db, { budgetMs: INLINE_SLICE_MS }));
+  // One slice at a time, whoever asks: two matchers over the same waiting annotations would drop each other's results.
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const slice = (budgetMs?: number): Promise<RefreshProgress> => {
+    startWorker();
+    // On this thread a slice never runs longer than INLINE_SLICE_MS, whatever was asked.
+    if (!worker) return Promise.resolve(refreshSuggestions(db, { budgetMs: Math.min(budgetMs ?? INLINE_SLICE_MS, INLINE_SLICE_MS) }));
     const w = worker;
     return ready
       .then(() => (worker === w ? undefined : Promise.reject(new Error('the refresher worker stopped'))))
@@ -117,7 +144,7 @@ export function scheduleSuggestionRefresh(
             w.once('message', onMessage);
             w.once('error', onFailure);
             w.once('exit', onExit);
-            w.postMessage('refresh');
+            w.postMessage((budgetMs === undefined ? 'refresh' : { refresh: budgetMs }) satisfies RefreshWorkerRequest);
           }),
       );
   };
@@ -130,7 +157,7 @@ export function scheduleSuggestionRefresh(
       epochChangedAt = performance.now();
     }
     busy = true;
-    running = slice()
+    running = oneAtATime(() => slice())
       .then(
         (progress) => {
           const importing = performance.now() - epochChangedAt < quietMs;
@@ -148,15 +175,17 @@ export function scheduleSuggestionRefresh(
       .finally(() => (busy = false));
   };
 
-  const timer = setInterval(look, options.lookEveryMs ?? LOOK_EVERY_MS);
+  if (background) startWorker();
+  const timer = setInterval(() => background && look(), options.lookEveryMs ?? LOOK_EVERY_MS);
   timer.unref();
-  setTimeout(look, 0).unref();
+  if (background) setTimeout(look, 0).unref();
   return {
-    poke: () => look(),
+    poke: () => background && look(),
     async stop() {
       stopped = true;
       clearInterval(timer);
       await running;
+      await queue;
       if (worker) {
         const stopping = worker;
         // Stopped once started: stopping a worker while it loads the SQLite addon can abort the process.
@@ -165,6 +194,7 @@ export function scheduleSuggestionRefresh(
         await stopping.terminate();
       }
     },
+    runSlice: (budgetMs) => (stopped ? Promise.reject(new Error('the suggestion refresher has stopped')) : oneAtATime(() => slice(budgetMs))),
     whenSettled: () =>
       new Promise((resolve) => {
         settledWaiters.push(resolve);

@@ -7,7 +7,7 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RefreshWorkerData, RefreshWorkerMessage } from './suggestionRefreshSchedule.ts';
+import type { RefreshWorkerData, RefreshWorkerMessage, RefreshWorkerRequest } from './suggestionRefreshSchedule.ts';
 
 // On Linux the nice value is per thread: the matcher yields the CPU to the thread serving requests.
 // Set before the matcher's modules load: loading them (type stripping, the lexicon) is the worker's
@@ -17,6 +17,8 @@ try {
 } catch {
   // Not permitted here: the refresher still runs, at the same priority.
 }
+const { waitTrace } = await import('./waitTrace.ts');
+waitTrace?.watchThread('refresher');
 const { openDatabase } = await import('../corpus/database.ts');
 const { refreshSuggestions } = await import('../matching/suggestionRefresh.ts');
 
@@ -41,7 +43,7 @@ async function openWorkerConnection() {
 }
 const db = await openWorkerConnection();
 
-parentPort!.on('message', (message: 'refresh' | 'stop') => {
+parentPort!.on('message', (message: RefreshWorkerRequest) => {
   if (message === 'stop') {
     db.close();
     parentPort!.close();
@@ -49,7 +51,7 @@ parentPort!.on('message', (message: 'refresh' | 'stop') => {
   }
   let answer: RefreshWorkerMessage;
   try {
-    answer = { progress: refreshSuggestions(db, { budgetMs: sliceMs }) };
+    answer = { progress: refreshSuggestions(db, { budgetMs: typeof message === 'object' ? message.refresh : sliceMs }) };
   } catch (error) {
     answer = { error: error instanceof Error ? error.message : String(error) };
   }

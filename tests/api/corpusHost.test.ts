@@ -203,6 +203,34 @@ describe('long jobs through the host', { timeout: 90_000 }, () => {
     expect(status.state).toBe('cancelled');
     expect(status.done).toBeLessThan(6 * words.length);
   });
+
+  it('runs a refresh job to the end in the refresher’s thread, answering status and writes while it runs', async () => {
+    const { path, db } = tempCorpus();
+    for (let a = 0; a < 4; a++) {
+      const text = `${REPORT} Report ${a} of the harbour closure.`;
+      const { articleId } = insertArticle(db, { text, title: `Report ${a}`, outlet: `Outlet ${a}`, url: null, published: null, fileName: null }, 'ana');
+      createAnnotation(db, { articleId, start: 0, end: REPORT.indexOf(' said'), tag: 'attribution' }, 'ana');
+      createAnnotation(db, { articleId, start: REPORT.indexOf('the northern'), end: REPORT.length - 1, tag: 'claim' }, 'ana');
+    }
+    const corpus = await host(path);
+    const job = value<{ id: number }>(await corpus.dispatch('jobs.start', { kind: 'suggestions.refresh' }));
+    const { articleId } = value<{ articleId: number }>(await corpus.dispatch('articles.import', importText(`${REPORT} Imported meanwhile.`, 'meanwhile.txt')));
+    value(await corpus.dispatch('annotations.create', { articleId, start: 0, end: 13, tag: 'claim' }));
+    const finished = async (id: number) => {
+      let status = value<{ state: string; done: number; total: number }>(await corpus.dispatch('jobs.status', { id }));
+      while (status.state === 'running') {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        status = value(await corpus.dispatch('jobs.status', { id }));
+      }
+      return status;
+    };
+    const status = await finished(job.id);
+    expect(status).toMatchObject({ state: 'done' });
+    expect(status.done).toBeGreaterThanOrEqual(8);
+    // Whatever the first job found still waiting at its end, a second one leaves nothing waiting.
+    expect(await finished(value<{ id: number }>(await corpus.dispatch('jobs.start', { kind: 'suggestions.refresh' })).id)).toMatchObject({ state: 'done' });
+    expect(value<{ pending: number }>(await corpus.dispatch('suggestions.page', { limit: 50 })).pending).toBe(0);
+  });
 });
 
 describe('downloads from the exporter', { timeout: 90_000 }, () => {

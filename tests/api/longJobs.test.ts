@@ -7,6 +7,7 @@ import type { Db } from '../../main/corpus/database.ts';
 import { waiting } from '../../main/corpus/suggestionStore.ts';
 import { matcherFingerprint } from '../../main/matching/matcherFingerprint.ts';
 import { storedQueuePage } from '../../main/matching/storedQueue.ts';
+import { refreshSuggestions } from '../../main/matching/suggestionRefresh.ts';
 import { suggestFor } from '../../main/matching/suggestions.ts';
 import { tempCorpus } from '../helpers/tempCorpus.ts';
 
@@ -125,5 +126,39 @@ describe('long requests as jobs', () => {
   it('gives up on work that changes under it each time instead of running forever', async () => {
     const jobs = createJobs({ 'suggestions.refresh': () => () => ({ done: 0, total: 3, finished: false, stuck: 'nothing could be stored' }) });
     expect(await jobs.settled(jobs.start('suggestions.refresh').id)).toMatchObject({ state: 'failed', message: 'nothing could be stored' });
+  });
+
+  it('answers status and cancel while a slice runs in another thread, and stops after it, keeping its work', async () => {
+    let finishSlice: (done: number) => void = () => undefined;
+    let slices = 0;
+    const jobs = createJobs({
+      'suggestions.refresh': () => () => {
+        slices++;
+        return new Promise((resolve) => (finishSlice = (done) => resolve({ done, total: 10, finished: false })));
+      },
+    });
+    const { id } = jobs.start('suggestions.refresh');
+    while (slices === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(jobs.status(id)).toMatchObject({ state: 'running', done: 0 });
+    expect(jobs.cancel(id)).toMatchObject({ state: 'running' });
+    finishSlice(3);
+    expect(await jobs.settled(id)).toMatchObject({ state: 'cancelled', done: 3, total: 10 });
+    expect(slices).toBe(1);
+  });
+
+  it('runs a refresh’s slices through the runner it is given, with the slice length it is given', async () => {
+    const db = waitingCorpus();
+    const asked: number[] = [];
+    const jobs = createJobs(
+      jobSlices(db, 25, (budgetMs) => {
+        asked.push(budgetMs);
+        return Promise.resolve(refreshSuggestions(db, { budgetMs }));
+      }),
+    );
+    expect(await jobs.settled(jobs.start('suggestions.refresh').id)).toMatchObject({ state: 'done' });
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked)).toEqual(new Set([25]));
+    expect(remaining(db)).toBe(0);
+    expectStoreConsistent(db);
   });
 });

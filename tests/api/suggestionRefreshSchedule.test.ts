@@ -53,4 +53,49 @@ describe('the background suggestion refresher', () => {
       db.close();
     }
   });
+
+  it('runs a slice asked for (a job’s) in its worker, so the asking thread goes on with its own work meanwhile', async () => {
+    const { db } = tempCorpus();
+    seeded(db);
+    const schedule = scheduleSuggestionRefresh(db, { background: false });
+    try {
+      const order: string[] = [];
+      const tick = new Promise<void>((resolve) => setTimeout(() => (order.push('this thread'), resolve()), 0));
+      const slice = schedule.runSlice(1_000).then((progress) => (order.push('the slice'), progress));
+      const [progress] = await Promise.all([slice, tick]);
+      // On this thread the slice would have run to its end before any timer.
+      expect(order).toEqual(['this thread', 'the slice']);
+      expect(progress).toMatchObject({ refreshed: 1, pending: 0 });
+      expect(storedQueuePage(db, 50, null).pending).toBe(0);
+    } finally {
+      await schedule.stop();
+    }
+  });
+
+  it('looks at nothing by itself when told not to, and refuses a slice once stopped', async () => {
+    const { db } = tempCorpus();
+    seeded(db);
+    const schedule = scheduleSuggestionRefresh(db, { background: false, lookEveryMs: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(storedQueuePage(db, 50, null).pending).toBe(1);
+    await schedule.stop();
+    await expect(schedule.runSlice(40)).rejects.toThrow(/stopped/);
+  });
+
+  it('runs a slice asked for on this thread for no longer than its own slice, however long was asked', async () => {
+    const db = openDatabase(':memory:');
+    seeded(db);
+    const schedule = scheduleSuggestionRefresh(db, { background: false });
+    try {
+      const order: string[] = [];
+      const tick = new Promise<void>((resolve) => setTimeout(() => (order.push('this thread'), resolve()), 0));
+      await schedule.runSlice(60_000).then(() => order.push('the slice'));
+      await tick;
+      expect(order).toEqual(['the slice', 'this thread']);
+      expect(storedQueuePage(db, 50, null).pending).toBe(0);
+    } finally {
+      await schedule.stop();
+      db.close();
+    }
+  });
 });

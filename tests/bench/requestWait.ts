@@ -10,8 +10,12 @@
  * moment it was due (so a timer held up by a busy thread counts too). Printed
  * per scenario: idle, a suggestion refresh job, the links CSV export, the Web
  * Annotation export, and imports of 1 MB files; the target is the worst wait ≤ 100 ms.
+ *
+ * With CROSSCHECK_WAIT_TRACE=<file> set, every thread records where its time
+ * went (main/api/waitTrace.ts) and each scenario's longest waits are printed
+ * step by step, with the stalls and collections of every thread during them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSession } from '../../main/api/session.ts';
@@ -19,6 +23,7 @@ import { startCorpusHost } from '../../main/api/corpusHost.ts';
 import { createAsyncDispatch } from '../../main/api/dispatch.ts';
 import { createOffThreadDispatch } from '../../main/api/offThread.ts';
 import { scheduleSuggestionRefresh } from '../../main/api/suggestionRefreshSchedule.ts';
+import { FLUSH_MS, waitTrace } from '../../main/api/waitTrace.ts';
 import { startServer, TOKEN_HEADER, type RunningServer } from '../../main/server/httpServer.ts';
 import { RENDERER_DIR } from '../helpers/browser.ts';
 import { seededRandom } from './random.ts';
@@ -36,6 +41,11 @@ type Serving = 'served on the serving thread' | 'served by the corpus host';
 const SERVINGS: Serving[] = process.argv.includes('--host-only')
   ? ['served by the corpus host']
   : ['served on the serving thread', 'served by the corpus host'];
+
+/** One probe's moments, in wall-clock ms (as waitTrace records them). */
+type Probe = { due: number; sent: number; received: number };
+const wall = (at: number) => performance.timeOrigin + at;
+if (waitTrace) waitTrace.watchThread('serving');
 
 const figures: Figure[] = [];
 for (const serving of SERVINGS) {
@@ -64,7 +74,15 @@ async function startApp(serving: Serving, file: string): Promise<{ server: Runni
   }
   // As `serve` does: the corpus opened here first, then every request answered by the host's workers.
   const host = await startCorpusHost({ dbPath: file, actor: 'bench', refreshSuggestions: true });
-  const server = await startServer({ dispatch: host.dispatch, dispatchBody: host.dispatchBody, downloads: host.downloads, staticDir: RENDERER_DIR });
+  const dispatch: typeof host.dispatch = !waitTrace
+    ? host.dispatch
+    : async (method, input) => {
+        const handedOver = waitTrace!.now();
+        const result = await host.dispatch(method, input);
+        if (method === 'history.state') waitTrace!.record({ kind: 'hand-over', thread: 'serving', method, handedOver, answered: waitTrace!.now() });
+        return result;
+      };
+  const server = await startServer({ dispatch, dispatchBody: host.dispatchBody, downloads: host.downloads, staticDir: RENDERER_DIR });
   return { server, close: async () => void (await server.close(), await host.close(), session.close()) };
 }
 
@@ -99,11 +117,14 @@ async function probeScenarios(serving: Serving, file: string): Promise<void> {
     const waits: number[] = [];
     const until = performance.now() + LONGEST_SCENARIO_MS;
     let due = performance.now();
+    const probes: Probe[] = [];
     while (!finished && performance.now() < until) {
       due += PROBE_EVERY_MS;
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+      const sent = performance.now();
       await call('history.state', {});
       waits.push(performance.now() - due);
+      if (waitTrace) probes.push({ due: wall(due), sent: wall(sent), received: wall(performance.now()) });
       if (performance.now() > due + PROBE_EVERY_MS) due = performance.now();
     }
     await done;
@@ -118,6 +139,11 @@ async function probeScenarios(serving: Serving, file: string): Promise<void> {
       target: name === 'nothing else running' ? undefined : { op: '<=', value: 100 },
     });
     log(`  ${name}: ${waits.length} probes, worst ${Math.max(...waits).toFixed(0)} ms`);
+    if (waitTrace) {
+      // Every thread's lines reach the file within a few flushes.
+      await new Promise((resolve) => setTimeout(resolve, 4 * FLUSH_MS));
+      explainLongestWaits(probes);
+    }
   };
   try {
     await probeWhile('nothing else running', new Promise((resolve) => setTimeout(resolve, 3_000)));
@@ -145,17 +171,61 @@ async function probeScenarios(serving: Serving, file: string): Promise<void> {
     await probeWhile('the links CSV export', download('/export/links.csv'));
     await probeWhile('the Web Annotation export', download('/export/annotations.jsonld'));
 
+    // The files are made before the probes start: made between the imports, on this thread (which serves
+    // and probes too), they held the probe up to 100 ms each (the trace's "timer late" and "read+handed").
     const random = seededRandom(5);
+    const files = Array.from({ length: IMPORTS }, (_, i) => {
+      const words = Array.from({ length: 160_000 }, () => `w${Math.floor(random() * 20_000)}`);
+      return { fileName: `wait-${i}.txt`, contentBase64: Buffer.from(`Import ${i}\n\n${words.join(' ')}.`).toString('base64') };
+    });
     const imports = (async () => {
-      for (let i = 0; i < IMPORTS; i++) {
-        const words = Array.from({ length: 160_000 }, () => `w${Math.floor(random() * 20_000)}`);
-        const text = `Import ${i}\n\n${words.join(' ')}.`;
-        await call('articles.import', { fileName: `wait-${i}.txt`, contentBase64: Buffer.from(text).toString('base64') });
-      }
+      for (const file of files) await call('articles.import', file);
     })();
     await probeWhile(`imports of ${IMPORTS} files of about 1 MB`, imports);
   } finally {
     await app.close();
+  }
+}
+
+/**
+ * Prints the longest waits step by step from the trace: timer late (the
+ * serving thread busy or not scheduled), request read and handed to the host,
+ * crossing to the reader, answered there, back on the serving thread, and the
+ * stalls and collections of every thread that overlap the wait.
+ */
+function explainLongestWaits(probes: Probe[]): void {
+  const events = readFileSync(process.env.CROSSCHECK_WAIT_TRACE!, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, number | string | null> & { kind: string; thread: string });
+  const readerAnswers = events.filter((e) => e.kind === 'message' && e.method === 'history.state');
+  const handOvers = events.filter((e) => e.kind === 'hand-over');
+  const longest = probes
+    .map((p) => ({ ...p, wait: p.received - p.due }))
+    .filter((p) => p.wait > 50)
+    .sort((a, b) => b.wait - a.wait)
+    .slice(0, 4);
+  const ms = (from: unknown, to: unknown) => (typeof from === 'number' && typeof to === 'number' ? `${(to - from).toFixed(0)}` : '?');
+  for (const probe of longest) {
+    const hand = handOvers.find((h) => (h.handedOver as number) >= probe.sent && (h.answered as number) <= probe.received + 1);
+    const answer =
+      hand && readerAnswers.find((r) => (r.received as number) >= (hand.handedOver as number) - 1 && (r.posted as number) <= (hand.answered as number) + 1);
+    log(
+      `    wait ${probe.wait.toFixed(0)} ms: timer late ${ms(probe.due, probe.sent)}, read+handed ${ms(probe.sent, hand?.handedOver)}, ` +
+        `to reader ${ms(hand?.handedOver, answer?.received)}, in reader ${ms(answer?.received, answer?.done)} (ran ${Number(answer?.ranMs ?? NaN).toFixed(0)}, queued ${Number(answer?.queuedMs ?? NaN).toFixed(0)}), ` +
+        `post ${ms(answer?.done, answer?.posted)}, back ${ms(answer?.posted, hand?.answered)}, sent ${ms(hand?.answered, probe.received)}`,
+    );
+    for (const e of events) {
+      if (e.kind !== 'stall' && e.kind !== 'gc') continue;
+      const start = e.start as number;
+      const end = e.kind === 'stall' ? (e.end as number) : start + (e.ms as number);
+      if (end < probe.due || start > probe.received || (e.kind === 'gc' && (e.ms as number) < 5)) continue;
+      log(
+        e.kind === 'gc'
+          ? `      gc in ${e.thread}: ${Number(e.ms).toFixed(0)} ms at +${(start - probe.due).toFixed(0)}`
+          : `      ${e.thread} stalled ${Number(e.ms).toFixed(0)} ms at +${(start - probe.due).toFixed(0)}: ran ${Number(e.ranMs).toFixed(0)}, queued for a core ${Number(e.queuedMs).toFixed(0)}`,
+      );
+    }
   }
 }
 

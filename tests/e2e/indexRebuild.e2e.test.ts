@@ -8,9 +8,8 @@ const session = useBrowserAndApp();
 describe('the word index rebuilt after a matcher update', () => {
   it('says on the suggestion queue that it is being rebuilt, how far it has got, and no more once it is done', async () => {
     const dbPath = await seededCorpus(session);
-    const { page, problems, app } = await session.open(dbPath);
     // The test does the refresher's work itself, so the line can be seen before the rebuild ends.
-    await app.stopRefresher();
+    const { page, problems, app } = await session.open(dbPath, { refreshSuggestions: false });
     app.session.db.exec("DELETE FROM match_terms; UPDATE meta SET value = 'an older matcher' WHERE key = 'match_index_version'");
     await page.getByRole('tab', { name: 'Review' }).click();
     await page.getByRole('tab', { name: /^Suggestions/ }).click();

@@ -44,7 +44,10 @@ describe('long requests in the window', () => {
     expect(await progress.textContent()).toMatch(/Looked at \d+ of \d+ annotations/);
     await progress.getByRole('button', { name: 'Cancel' }).click();
     await eventually(() => page.getByText(/^Stopped after \d+ of \d+ annotations/).count()).toBe(1);
-    const job = app.session.handlers['jobs.status']({ id: 1 });
+    // Jobs live in the app's writer: asked of the app, as the window asks.
+    const status = await app.request('jobs.status', { id: 1 });
+    if (!status.ok) throw new Error(status.error.message);
+    const job = status.value as { state: string; done: number; total: number };
     expect(job.state).toBe('cancelled');
     expect(job.done).toBeGreaterThan(0);
     expect(job.done).toBeLessThan(job.total);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { openSession, type Session } from '../../main/api/session.ts';
-import { scheduleSuggestionRefresh } from '../../main/api/suggestionRefreshSchedule.ts';
+import { startCorpusHost, type CorpusHost } from '../../main/api/corpusHost.ts';
 import { startServer, type RunningServer } from '../../main/server/httpServer.ts';
 import { PROJECT_ROOT, SEEDS_DIR } from './projectPaths.ts';
 
@@ -35,19 +35,38 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** The app as `crosscheck serve` runs it: a real corpus file, seeded on first run, and the built renderer. */
-export async function startApp(dbPath: string): Promise<{ session: Session; server: RunningServer; stopRefresher(): Promise<void>; close(): Promise<void> }> {
+/**
+ * The app as `crosscheck serve` runs it: a real corpus file, seeded on first
+ * run and opened here first (migrations, the text check), then every request
+ * answered by the corpus host's worker threads, downloads by its exporter, the
+ * stored suggestion queue kept up to date in the writer's background refresher,
+ * and the built renderer. `session` is a connection of the test's own to the
+ * same file, for setting a corpus up and reading what the app stored; `request`
+ * asks the app itself (what lives in the writer's memory, such as jobs).
+ * `refreshSuggestions: false` leaves the refresher out, for a test that drives
+ * the matcher's work itself.
+ */
+export async function startApp(
+  dbPath: string,
+  options: { refreshSuggestions?: boolean } = {},
+): Promise<{ session: Session; host: CorpusHost; server: RunningServer; request: CorpusHost['dispatch']; close(): Promise<void> }> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` (npm test does).');
   const session = openSession({ dbPath, seedsDir: SEEDS_DIR, actor: 'e2e' });
-  const server = await startServer({ dispatch: session.dispatchAsync, downloads: session.downloads, staticDir: RENDERER_DIR });
-  // As `serve` does: the stored suggestion queue is kept up to date in the background.
-  const suggestions = scheduleSuggestionRefresh(session.db, { lookEveryMs: 250 });
+  let host: CorpusHost;
+  try {
+    // Looks every 250 ms rather than serve's 2 s, so suggestions appear within a test's patience.
+    host = await startCorpusHost({ dbPath, actor: 'e2e', refreshSuggestions: options.refreshSuggestions ?? true, refreshLookEveryMs: 250 });
+  } catch (error) {
+    session.close();
+    throw error;
+  }
+  const server = await startServer({ dispatch: host.dispatch, dispatchBody: host.dispatchBody, downloads: host.downloads, staticDir: RENDERER_DIR });
   return {
     session,
+    host,
     server,
-    /** Stops the background refresher, for a test that drives the matcher's work itself. */
-    stopRefresher: () => suggestions.stop(),
-    close: async () => void (await server.close(), await suggestions.stop(), session.close()),
+    request: host.dispatch,
+    close: async () => void (await server.close(), await host.close(), session.close()),
   };
 }
 
@@ -75,9 +94,9 @@ export function useBrowserAndApp() {
     /** The app the current test started. */
     app: () => app!,
     /** Starts the app on a corpus file (a new one is seeded, as on a first run). */
-    async start(dbPath: string): Promise<RunningApp> {
+    async start(dbPath: string, options: { refreshSuggestions?: boolean } = {}): Promise<RunningApp> {
       await app?.close();
-      app = await startApp(dbPath);
+      app = await startApp(dbPath, options);
       return app;
     },
     /**
@@ -85,8 +104,8 @@ export function useBrowserAndApp() {
      * and, unless told otherwise, console errors (a test that provokes refused
      * requests sees Chromium log their HTTP status as console errors).
      */
-    async open(dbPath: string, options: { viewport?: { width: number; height: number }; consoleErrors?: boolean } = {}) {
-      const running = await this.start(dbPath);
+    async open(dbPath: string, options: { viewport?: { width: number; height: number }; consoleErrors?: boolean; refreshSuggestions?: boolean } = {}) {
+      const running = await this.start(dbPath, { refreshSuggestions: options.refreshSuggestions });
       const page = await browser!.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 } });
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(error.message));
