@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../corpus/database.ts';
 import { currentEpoch } from '../corpus/suggestionStore.ts';
 import { refreshSuggestions, type RefreshProgress } from '../matching/suggestionRefresh.ts';
+import { storePendingOrigins } from '../provenance/storedReuse.ts';
 import { ensureMatchIndex } from '../matching/termIndex.ts';
 
 export interface RefreshWorkerData {
@@ -32,6 +33,18 @@ const INLINE_SLICE_MS = 40;
  * be out of date at once.
  */
 const QUIET_AFTER_IMPORT_MS = 5_000;
+
+/**
+ * One slice of the background work on stored results: first the text reuse of
+ * claim groups that changed (half the budget; a group is a few milliseconds),
+ * then the matcher for annotations waiting for it (the rest, at least half).
+ * The worker and the inline slices both run this.
+ */
+export function refreshStoredResults(db: Db, budgetMs: number): RefreshProgress {
+  const started = performance.now();
+  storePendingOrigins(db, { budgetMs: budgetMs / 2 });
+  return refreshSuggestions(db, { budgetMs: Math.max(budgetMs / 2, budgetMs - (performance.now() - started)) });
+}
 
 function workerScript(): string | null {
   if (typeof import.meta.url !== 'string') return null;
@@ -89,7 +102,7 @@ export function scheduleSuggestionRefresh(
   const settledWaiters: Array<(progress: RefreshProgress) => void> = [];
 
   const slice = (): Promise<RefreshProgress> => {
-    if (!worker) return Promise.resolve(refreshSuggestions(db, { budgetMs: INLINE_SLICE_MS }));
+    if (!worker) return Promise.resolve(refreshStoredResults(db, INLINE_SLICE_MS));
     const w = worker;
     return ready
       .then(() => (worker === w ? undefined : Promise.reject(new Error('the refresher worker stopped'))))

@@ -5,7 +5,7 @@ import { claimGroupWith } from '../corpus/claimGroups.ts';
 import type { Db } from '../corpus/database.ts';
 import { cachedStatement } from '../corpus/statements.ts';
 import { byPublication, describeOrigins, groupOrigins, type OriginEdge, type OriginReport } from './origins.ts';
-import { findReuse } from './textReuse.ts';
+import { reuseAmong } from './storedReuse.ts';
 
 interface MemberRow {
   annotationId: number;
@@ -19,7 +19,7 @@ const EVERYONE = { sql: '1', params: [] as string[] };
 interface ArticleRow extends OriginReport {
   title: string | null;
   url: string | null;
-  text: string;
+  sha256: string;
 }
 
 /**
@@ -49,7 +49,7 @@ export function claimTimeline(db: Db, annotationId: number, visibleTo?: string):
   const articles = new Map(
     articleIds.map((id) => [
       id,
-      cachedStatement(db, 'SELECT id AS articleId, outlet, title, url, published, text FROM articles WHERE id = ?').get(id) as ArticleRow,
+      cachedStatement(db, 'SELECT id AS articleId, outlet, title, url, published, sha256 FROM articles WHERE id = ?').get(id) as ArticleRow,
     ]),
   );
   const reports = [...articles.values()].sort(byPublication);
@@ -61,7 +61,9 @@ export function claimTimeline(db: Db, annotationId: number, visibleTo?: string):
   };
 
   const edges: ClaimTimeline['edges'] = [];
-  for (const reuse of findReuse(reports.map((r) => ({ id: r.articleId, text: r.text })))) {
+  // Text reuse from the store (migration 024), by the texts' sha256: the texts are read only for pairs not stored yet.
+  const textOf = (id: number) => cachedStatement(db, 'SELECT text FROM articles WHERE id = ?').pluck().get(id) as string;
+  for (const reuse of reuseAmong(db, reports, textOf)) {
     const [from, to] = earlierFirst(reuse.a, reuse.b);
     const flip = from !== reuse.a;
     edges.push({

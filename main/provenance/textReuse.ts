@@ -95,6 +95,18 @@ function shingledOnce(text: ReuseText): Shingled {
   return fresh;
 }
 
+/**
+ * The rules of the comparison, as stored results name them (migration 024): a
+ * result stored under other rules is worked out again. Bump the version when
+ * the comparison or the tokenizer changes in a way the constants do not show.
+ */
+export const REUSE_METHOD = `shingles-v1:${SHINGLE_WORDS}:${MAX_GAP}:${MIN_PASSAGE_WORDS}:${MIN_SHARED_WORDS}:${MIN_SHARED_COVERAGE}`;
+
+/** What two texts share, oriented `a` → `b`, or null when they do not reuse text. */
+export function reuseBetween(a: ReuseText, b: ReuseText): Reuse | null {
+  return compare(shingledOnce(a), shingledOnce(b));
+}
+
 /** Every pair of the texts that reuses text, with the passages they share. */
 export function findReuse(texts: readonly ReuseText[]): Reuse[] {
   const shingled = texts.map(shingledOnce);
