@@ -57,7 +57,8 @@ interface Shingled {
 }
 
 function shingle(text: ReuseText): Shingled {
-  const tokens = tokenize(text.text);
+  // Shingles need each word's normal form and offsets only, not the lexicon (whose first load is most of a fresh process's first view).
+  const tokens = tokenize(text.text, 0, false);
   const shingles = new Map<string, number[]>();
   for (let i = 0; i + SHINGLE_WORDS <= tokens.length; i++) {
     const key = tokens
