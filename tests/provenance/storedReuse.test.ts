@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../main/api/handlers.ts';
 import { insertArticle } from '../../main/corpus/articles.ts';
 import { migrate, openDatabase, registerFunctions } from '../../main/corpus/database.ts';
+import { outboxCount } from '../../main/corpus/migrations/025_outbox_count.ts';
 import { claimTimeline } from '../../main/provenance/claimTimeline.ts';
 import { pendingOriginGroups, storePendingOrigins } from '../../main/provenance/storedReuse.ts';
 import { REUSE_METHOD } from '../../main/provenance/textReuse.ts';
@@ -116,5 +117,33 @@ describe('stored text reuse between the reports of a claim group', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('migration 24 in a corpus that reached version 25 before it', () => {
+  it('is added at the next open, with every claim group queued, and the version stays 25', () => {
+    const path = join(tempDir(), 'skipped.sqlite');
+    const old = new Database(path);
+    registerFunctions(old);
+    old.pragma('foreign_keys = ON');
+    migrate(old, 23);
+    spreadClaim(old, createHandlers({ db: old, actor: 'ana' }));
+    // As a corpus opened by a version with migration 25 and not 24 was left.
+    old.transaction(() => {
+      outboxCount.up(old);
+      old.pragma('user_version = 25');
+    })();
+    old.close();
+    const db = openDatabase(path);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(25);
+      expect(pendingOriginGroups(db)).toBe(1);
+      storePendingOrigins(db);
+      expect(storedPairs(db)).toBe(10);
+    } finally {
+      db.close();
+    }
+    // Opened again, it is not added twice.
+    openDatabase(path).close();
   });
 });

@@ -25,6 +25,8 @@ import type { Migration } from './migration.ts';
 export const storedTextReuse: Migration = {
   version: 24,
   name: 'stored_text_reuse',
+  // Version 25 was released first: a corpus that reached it without this one gets it at its next open.
+  isPresent: (db) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'text_reuse_pairs'").get() !== undefined,
   up(db) {
     db.exec(`
       CREATE TABLE text_reuse_pairs (
