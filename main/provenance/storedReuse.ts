@@ -1,6 +1,6 @@
 import type { Db } from '../corpus/database.ts';
 import { cachedStatement } from '../corpus/statements.ts';
-import { REUSE_METHOD, reuseBetween, type Reuse, type SharedPassage } from './textReuse.ts';
+import { batchShingler, REUSE_METHOD, reuseBetween, type Reuse, type SharedPassage, type Shingler } from './textReuse.ts';
 
 /*
  * Text reuse between the reports of a claim group, read from the store of
@@ -45,10 +45,11 @@ function mayWrite(db: Db): boolean {
 /**
  * Every pair of `reports` that reuses text, earlier report first (`a` is the
  * report that comes first in the list), as `findReuse` over their texts gives
- * it. Pairs the store lacks are compared (texts read by `textOf`) and stored
- * when this connection may write.
+ * it. Pairs the store lacks are compared (texts read by `textOf`, shingled by
+ * `shingled`, the recently shingled texts by default) and stored when this
+ * connection may write.
  */
-export function reuseAmong(db: Db, reports: readonly ReuseReport[], textOf: (articleId: number) => string): Reuse[] {
+export function reuseAmong(db: Db, reports: readonly ReuseReport[], textOf: (articleId: number) => string, shingled?: Shingler): Reuse[] {
   const shas = JSON.stringify(reports.map((r) => r.sha256));
   const stored = new Map(
     (
@@ -66,7 +67,7 @@ export function reuseAmong(db: Db, reports: readonly ReuseReport[], textOf: (art
       const [a, b] = [reports[i]!, reports[j]!];
       if (a.sha256 === b.sha256) {
         // One text twice (never two articles; a report listed twice): nothing to store under one sha256.
-        const live = reuseBetween({ id: a.articleId, text: textOf(a.articleId) }, { id: b.articleId, text: textOf(b.articleId) });
+        const live = reuseBetween({ id: a.articleId, text: textOf(a.articleId) }, { id: b.articleId, text: textOf(b.articleId) }, shingled);
         if (live) result.push(live);
         continue;
       }
@@ -82,7 +83,7 @@ export function reuseAmong(db: Db, reports: readonly ReuseReport[], textOf: (art
         continue;
       }
       // Not stored: compared as findReuse compares them (earlier report first), and stored the other way round if need be.
-      const live = reuseBetween({ id: a.articleId, text: textOf(a.articleId) }, { id: b.articleId, text: textOf(b.articleId) });
+      const live = reuseBetween({ id: a.articleId, text: textOf(a.articleId) }, { id: b.articleId, text: textOf(b.articleId) }, shingled);
       const kept: StoredReuse | null = live && {
         passages: aFirst ? live.passages : flipped(live.passages),
         sharedWords: live.sharedWords,
@@ -137,7 +138,7 @@ export function storePendingOrigins(db: Db, options: { budgetMs?: number } = {})
     if (groupId === undefined) break;
     db.transaction(() => {
       // A group renamed or split since it was queued has no rows under this name: nothing to compare.
-      reuseAmong(db, groupReports(db, groupId), textOf);
+      reuseAmong(db, groupReports(db, groupId), textOf, batchShingler());
       done.run(groupId);
     }).immediate();
     settled++;
