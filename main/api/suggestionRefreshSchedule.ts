@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../corpus/database.ts';
 import { currentEpoch } from '../corpus/suggestionStore.ts';
 import { refreshSuggestions, type RefreshProgress } from '../matching/suggestionRefresh.ts';
+import { storePendingOrigins } from '../provenance/storedReuse.ts';
 import { ensureMatchIndex } from '../matching/termIndex.ts';
 
 export interface RefreshWorkerData {
@@ -34,6 +35,18 @@ const INLINE_SLICE_MS = 40;
  * be out of date at once.
  */
 const QUIET_AFTER_IMPORT_MS = 5_000;
+
+/**
+ * One slice of the background work on stored results: first the text reuse of
+ * claim groups that changed (half the budget; a group is a few milliseconds),
+ * then the matcher for annotations waiting for it (the rest, at least half).
+ * The worker and the inline slices both run this.
+ */
+export function refreshStoredResults(db: Db, budgetMs: number): RefreshProgress {
+  const started = performance.now();
+  storePendingOrigins(db, { budgetMs: budgetMs / 2 });
+  return refreshSuggestions(db, { budgetMs: Math.max(budgetMs / 2, budgetMs - (performance.now() - started)) });
+}
 
 function workerScript(): string | null {
   if (typeof import.meta.url !== 'string') return null;
@@ -116,7 +129,7 @@ export function scheduleSuggestionRefresh(
   const slice = (budgetMs?: number): Promise<RefreshProgress> => {
     startWorker();
     // On this thread a slice never runs longer than INLINE_SLICE_MS, whatever was asked.
-    if (!worker) return Promise.resolve(refreshSuggestions(db, { budgetMs: Math.min(budgetMs ?? INLINE_SLICE_MS, INLINE_SLICE_MS) }));
+    if (!worker) return Promise.resolve(refreshStoredResults(db, Math.min(budgetMs ?? INLINE_SLICE_MS, INLINE_SLICE_MS)));
     const w = worker;
     return ready
       .then(() => (worker === w ? undefined : Promise.reject(new Error('the refresher worker stopped'))))

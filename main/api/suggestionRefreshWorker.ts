@@ -1,8 +1,9 @@
 /**
- * The suggestion refresher, off the thread that serves requests: runs the
+ * The suggestion refresher, off the thread that serves requests: stores the
+ * text reuse of claim groups that changed (provenance/storedReuse.ts) and runs the
  * matcher for annotations whose stored suggestions wait (suggestionRefresh.ts)
  * through a connection of its own, a slice at a time, when asked. Writes only
- * the suggestion store and, after a matcher update, the rebuilt word index
+ * the suggestion store, the stored text reuse and, after a matcher update, the rebuilt word index
  * (termIndex.ts), in short transactions.
  */
 import { setPriority } from 'node:os';
@@ -20,7 +21,7 @@ try {
 const { waitTrace } = await import('./waitTrace.ts');
 waitTrace?.watchThread('refresher');
 const { openDatabase } = await import('../corpus/database.ts');
-const { refreshSuggestions } = await import('../matching/suggestionRefresh.ts');
+const { refreshStoredResults } = await import('./suggestionRefreshSchedule.ts');
 
 const { corpusPath, sliceMs } = workerData as RefreshWorkerData;
 
@@ -51,7 +52,7 @@ parentPort!.on('message', (message: RefreshWorkerRequest) => {
   }
   let answer: RefreshWorkerMessage;
   try {
-    answer = { progress: refreshSuggestions(db, { budgetMs: typeof message === 'object' ? message.refresh : sliceMs }) };
+    answer = { progress: refreshStoredResults(db, typeof message === 'object' ? message.refresh : sliceMs) };
   } catch (error) {
     answer = { error: error instanceof Error ? error.message : String(error) };
   }

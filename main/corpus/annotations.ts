@@ -20,12 +20,13 @@ export function createAnnotation(db: Db, input: NewAnnotation, actor: string): A
     actor,
     'create',
     (): Annotation => {
-      const article = cachedStatement(db, 'SELECT sha256 FROM articles WHERE id = ?').get(input.articleId) as { sha256: string } | undefined;
-      if (!article) throw new CrosscheckError('not_found', `There is no article ${input.articleId}.`);
+      // Plucked, as every user of this shared statement plucks it (uuidOf): the mode belongs to the statement, not the call.
+      const sha256 = cachedStatement(db, 'SELECT sha256 FROM articles WHERE id = ?').pluck().get(input.articleId) as string | undefined;
+      if (sha256 === undefined) throw new CrosscheckError('not_found', `There is no article ${input.articleId}.`);
       const now = new Date().toISOString();
       const uuid = newUuid();
       const state: AnnotationState = {
-        article: article.sha256,
+        article: sha256,
         start: input.start,
         end: input.end,
         tag: input.tag,

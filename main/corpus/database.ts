@@ -225,19 +225,25 @@ export function migrate(db: Db, upTo: number = LATEST_VERSION): void {
         `this version understands up to ${LATEST_VERSION}). Update Crosscheck to open it; the file was not changed.`,
     );
   }
+  let version = current;
   for (const migration of MIGRATIONS) {
-    if (migration.version <= current || migration.version > upTo) continue;
+    if (migration.version > upTo) continue;
+    // A version at or below the corpus's is applied, unless it came after a higher one and says it is missing.
+    if (migration.version <= current && (migration.isPresent?.(db) ?? true)) continue;
     const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
     if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
     try {
       db.transaction(() => {
+        // Checked again under the write lock: another connection may have added it meanwhile.
+        if (migration.version <= current && migration.isPresent?.(db)) return;
         migration.up(db);
         if (migration.rebuildsTables) {
           const broken = db.pragma('foreign_key_check') as unknown[];
           if (broken.length > 0)
             throw new CrosscheckError('internal', `migration ${migration.version} would leave ${broken.length} broken reference(s); nothing was changed.`);
         }
-        db.pragma(`user_version = ${migration.version}`);
+        version = Math.max(version, migration.version);
+        db.pragma(`user_version = ${version}`);
       }).immediate();
     } finally {
       if (migration.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);

@@ -5,7 +5,7 @@ import { claimGroupWith } from '../corpus/claimGroups.ts';
 import type { Db } from '../corpus/database.ts';
 import { cachedStatement } from '../corpus/statements.ts';
 import { byPublication, describeOrigins, groupOrigins, type OriginEdge, type OriginReport } from './origins.ts';
-import { findReuse } from './textReuse.ts';
+import { reuseAmong } from './storedReuse.ts';
 
 interface MemberRow {
   annotationId: number;
@@ -19,7 +19,7 @@ const EVERYONE = { sql: '1', params: [] as string[] };
 interface ArticleRow extends OriginReport {
   title: string | null;
   url: string | null;
-  text: string;
+  sha256: string;
 }
 
 /**
@@ -49,7 +49,7 @@ export function claimTimeline(db: Db, annotationId: number, visibleTo?: string):
   const articles = new Map(
     articleIds.map((id) => [
       id,
-      cachedStatement(db, 'SELECT id AS articleId, outlet, title, url, published, text FROM articles WHERE id = ?').get(id) as ArticleRow,
+      cachedStatement(db, 'SELECT id AS articleId, outlet, title, url, published, sha256 FROM articles WHERE id = ?').get(id) as ArticleRow,
     ]),
   );
   const reports = [...articles.values()].sort(byPublication);
@@ -61,7 +61,9 @@ export function claimTimeline(db: Db, annotationId: number, visibleTo?: string):
   };
 
   const edges: ClaimTimeline['edges'] = [];
-  for (const reuse of findReuse(reports.map((r) => ({ id: r.articleId, text: r.text })))) {
+  // Text reuse from the store (migration 024), by the texts' sha256: the texts are read only for pairs not stored yet.
+  const textOf = (id: number) => cachedStatement(db, 'SELECT text FROM articles WHERE id = ?').pluck().get(id) as string;
+  for (const reuse of reuseAmong(db, reports, textOf)) {
     const [from, to] = earlierFirst(reuse.a, reuse.b);
     const flip = from !== reuse.a;
     edges.push({
@@ -93,9 +95,11 @@ export function claimTimeline(db: Db, annotationId: number, visibleTo?: string):
     db,
     `SELECT a.article_id AS articleId, a.quote FROM annotations a WHERE a.tag = 'attribution' AND a.article_id IN (${inGroup}) AND ${saying.sql}`,
   ).all(...articleIds, ...saying.params) as Array<{ articleId: number; quote: string }>;
+  // One pattern per outlet, not per attribution and report: the matrix asks this for 25 groups whose articles carry many attributions.
+  const outletPatterns = new Map(reports.flatMap((r) => (r.outlet ? [[r.outlet, outletPattern(r.outlet)] as const] : [])));
   for (const { articleId, quote } of attributions) {
     for (const source of reports) {
-      if (source.articleId === articleId || !source.outlet || !namesOutlet(quote, source.outlet)) continue;
+      if (source.articleId === articleId || !source.outlet || !outletPatterns.get(source.outlet)?.test(quote)) continue;
       if (edges.some((e) => e.kind === 'attributed' && e.fromArticleId === source.articleId && e.toArticleId === articleId)) continue;
       edges.push({ fromArticleId: source.articleId, toArticleId: articleId, kind: 'attributed', directed: true, sharedWords: 0, passages: [] });
     }
@@ -124,11 +128,14 @@ export function claimTimeline(db: Db, annotationId: number, visibleTo?: string):
   };
 }
 
-/** Whether a span names an outlet as a whole word sequence ("reports BBC", not "BBCode"), ignoring case. */
-function namesOutlet(quote: string, outlet: string): boolean {
+/**
+ * What a span naming an outlet looks like: the outlet as a whole word sequence ("reports BBC", not
+ * "BBCode"), ignoring case; null for an outlet too short to be named that way.
+ */
+function outletPattern(outlet: string): RegExp | null {
   const escaped = outlet.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (escaped.length < 2) return false;
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu').test(quote);
+  if (escaped.length < 2) return null;
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu');
 }
 
 /**

@@ -46,7 +46,7 @@ export const MIN_PASSAGE_WORDS = 12;
 export const MIN_SHARED_WORDS = 60;
 export const MIN_SHARED_COVERAGE = 0.5;
 
-interface Shingled {
+export interface Shingled {
   id: number;
   words: number;
   /** Shingle key → positions (index of its first word). */
@@ -57,7 +57,8 @@ interface Shingled {
 }
 
 function shingle(text: ReuseText): Shingled {
-  const tokens = tokenize(text.text);
+  // Shingles need each word's normal form and offsets only, not the lexicon (whose first load is most of a fresh process's first view).
+  const tokens = tokenize(text.text, 0, false);
   const shingles = new Map<string, number[]>();
   for (let i = 0; i + SHINGLE_WORDS <= tokens.length; i++) {
     const key = tokens
@@ -93,6 +94,36 @@ function shingledOnce(text: ReuseText): Shingled {
   recentlyShingled.set(text.text, fresh);
   if (recentlyShingled.size > SHINGLED_TEXTS_KEPT) recentlyShingled.delete(recentlyShingled.keys().next().value!);
   return fresh;
+}
+
+/**
+ * The rules of the comparison, as stored results name them (migration 024): a
+ * result stored under other rules is worked out again. Bump the version when
+ * the comparison or the tokenizer changes in a way the constants do not show.
+ */
+export const REUSE_METHOD = `shingles-v1:${SHINGLE_WORDS}:${MAX_GAP}:${MIN_PASSAGE_WORDS}:${MIN_SHARED_WORDS}:${MIN_SHARED_COVERAGE}`;
+
+/** Shingles a text: through the recently shingled texts by default, or a memo of the caller's own. */
+export type Shingler = (text: ReuseText) => Shingled;
+
+/**
+ * A memo for one batch of comparisons that leaves the recently shingled texts alone: the background
+ * pass compares each text of a group with the others, and would push out the texts views just used.
+ */
+export function batchShingler(): Shingler {
+  const memo = new Map<string, Shingled>();
+  return (text) => {
+    const kept = recentlyShingled.get(text.text) ?? memo.get(text.text);
+    if (kept) return { ...kept, id: text.id };
+    const fresh = shingle(text);
+    memo.set(text.text, fresh);
+    return fresh;
+  };
+}
+
+/** What two texts share, oriented `a` → `b`, or null when they do not reuse text. */
+export function reuseBetween(a: ReuseText, b: ReuseText, shingled: Shingler = shingledOnce): Reuse | null {
+  return compare(shingled(a), shingled(b));
 }
 
 /** Every pair of the texts that reuses text, with the passages they share. */

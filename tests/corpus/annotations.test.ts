@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnnotation, listAnnotations } from '../../main/corpus/annotations.ts';
 import { insertArticle } from '../../main/corpus/articles.ts';
+import { updateArticleMetadata } from '../../main/corpus/articleMetadata.ts';
 import { listEvents } from '../../main/corpus/events.ts';
 import { anchorSpan } from '../../main/corpus/textAnchor.ts';
 import { tempCorpus } from '../helpers/tempCorpus.ts';
@@ -34,6 +35,14 @@ describe('creating an annotation', () => {
     const events = listEvents(db, 'annotation', annotation.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actor: 'ben', action: 'annotation.create', data: { after: { quote: 'Tehran' } } });
+  });
+
+  it("still tags spans after an article's metadata was edited on the same connection", () => {
+    const { db } = tempCorpus();
+    const { articleId } = insertArticle(db, article('Tehran did not immediately comment.'), 'ana');
+    // Editing metadata names the article by its sha256 through a statement the create step shares.
+    updateArticleMetadata(db, { id: articleId, outlet: 'Wire' }, 'ana');
+    expect(createAnnotation(db, { articleId, start: 0, end: 6, tag: 'claim' }, 'ana')).toMatchObject({ articleId, quote: 'Tehran' });
   });
 
   it('counts offsets in UTF-16 code units through emoji, CJK and combining marks', () => {

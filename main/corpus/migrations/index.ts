@@ -19,6 +19,7 @@ import { storedClaimGroups } from './019_stored_claim_groups.ts';
 import { outletCounts } from './020_outlet_counts.ts';
 import { matchIndexShadow } from './022_match_index_shadow.ts';
 import { curators } from './023_curators.ts';
+import { storedTextReuse } from './024_stored_text_reuse.ts';
 import { outboxCount } from './025_outbox_count.ts';
 
 /** In order; a migration is never edited once released, only followed by a new one. */
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   outletCounts,
   matchIndexShadow,
   curators,
+  storedTextReuse,
   outboxCount,
 ];
 

@@ -10,4 +10,10 @@ export interface Migration {
   up(db: Db): void;
   /** Rebuilds tables (create, copy, drop, rename): run with foreign keys off, checked before commit. */
   rebuildsTables?: boolean;
+  /**
+   * Whether this migration's schema is there, for a migration that reached the code after a higher
+   * version was released: a corpus already past its number without it gets it at the next open
+   * (the version stays the higher one). Left out, a version at or below the corpus's counts as applied.
+   */
+  isPresent?(db: Db): boolean;
 }
