@@ -127,8 +127,12 @@ export function createParagraphWindow(paragraphs: readonly ParagraphElement[]): 
       return px;
     },
     subscribeChunk(first, last, onChange) {
-      chunkListeners.set(first, { last, onChange });
-      return () => chunkListeners.delete(first);
+      const listener = { last, onChange };
+      chunkListeners.set(first, listener);
+      // Only its own: a chunk re-subscribing may have replaced it already.
+      return () => {
+        if (chunkListeners.get(first) === listener) chunkListeners.delete(first);
+      };
     },
   };
 }

@@ -80,6 +80,16 @@ describe('chunks of paragraphs mounted only near the viewport', () => {
     expect(calls).toEqual(['640']);
   });
 
+  it('keeps a chunk’s newer subscriber when an older one unsubscribes after it', () => {
+    const window = createParagraphWindow(toParagraphs(LONG));
+    const calls: string[] = [];
+    const unsubscribeOld = window.subscribeChunk(640, 703, () => calls.push('old'));
+    window.subscribeChunk(640, 703, () => calls.push('new'));
+    unsubscribeOld();
+    window.openChunk(640);
+    expect(calls).toEqual(['new']);
+  });
+
   it('opens a chunk that nears the viewport, and closes it once far only when none of its paragraphs is shown', () => {
     const window = createParagraphWindow(toParagraphs(LONG));
     const calls: number[] = [];
