@@ -10,16 +10,18 @@ import {
   useSyncExternalStore,
   type KeyboardEvent,
   type MouseEvent,
+  type ReactNode,
   type Ref,
   type RefObject,
 } from 'react';
 import { createEditor, Editor, Text, type BaseEditor, type NodeEntry, type Range } from 'slate';
-import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
+import { Editable, ReactEditor, Slate, withReact, type RenderChunkProps, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import type { Article } from '../../main/contract/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
 import type { ParagraphElement } from './articleDocument.ts';
 import { ANNOTATION_MARK, createParagraphDecorator, SUGGESTION_MARK, type MarkKey, type ParagraphHighlights } from './decorations.ts';
 import { createParagraphWindow, type ParagraphWindow } from './paragraphWindow.ts';
+import { chunkParagraphs } from './slateChunks.ts';
 import { domSelectionToSpan, spanToRange } from './selectionOffsets.ts';
 
 declare module 'slate' {
@@ -50,6 +52,10 @@ interface Placement {
   observe(element: HTMLElement, index: number): () => void;
   /** Watches a rendered paragraph: it turns back into a placeholder once far from the viewport and outside the text selection. */
   keep(element: HTMLElement, index: number): () => void;
+  /** Watches a closed chunk: it opens (its paragraphs mount as placeholders) as it nears the viewport. */
+  observeChunk(element: HTMLElement, first: number): () => void;
+  /** Watches an open chunk: it closes once far from the viewport with none of its paragraphs shown. */
+  keepChunk(element: HTMLElement, first: number): () => void;
 }
 const PlacementContext = createContext<Placement | null>(null);
 
@@ -191,6 +197,7 @@ export const ReadingPane = memo(function ReadingPane({
           tabIndex={0}
           decorate={decorate}
           renderElement={renderParagraph}
+          renderChunk={renderChunk}
           renderLeaf={renderLeaf}
           onMouseUp={reportSelection}
           onKeyUp={(event) => (event.shiftKey || event.key.startsWith('Arrow')) && reportSelection()}
@@ -230,29 +237,49 @@ function usePlacement(paragraphs: readonly ParagraphElement[], rootRef: RefObjec
   const paragraphWindow = useMemo(() => createParagraphWindow(paragraphs), [paragraphs]);
   const placement = useMemo(() => {
     const observed = new Map<Element, number>();
+    /** Chunk elements watched, by their first paragraph. */
+    const chunks = new Map<Element, number>();
     /** Rendered paragraphs far from the viewport, with the height they were laid out at. */
     const far = new Map<number, number>();
+    /** Open chunks far from the viewport, with the height they were laid out at. */
+    const farChunks = new Map<number, number>();
     let observers: Record<'near' | 'far', IntersectionObserver> | null = null;
     const hideFar = () => {
-      if (far.size === 0) return;
-      const [first, last] = selectedParagraphs(observed);
-      const hidden = [...far.keys()].filter((index) => index < first || index > last);
-      for (const index of hidden) {
-        paragraphWindow.laidOut(index, far.get(index)!);
-        far.delete(index);
+      if (far.size > 0) {
+        const [first, last] = selectedParagraphs(observed);
+        const hidden = [...far.keys()].filter((index) => index < first || index > last);
+        for (const index of hidden) {
+          paragraphWindow.laidOut(index, far.get(index)!);
+          far.delete(index);
+        }
+        paragraphWindow.hide(hidden);
       }
-      paragraphWindow.hide(hidden);
+      // A far chunk closes once its paragraphs are all hidden (the window keeps it open while one is shown).
+      for (const [first, height] of farChunks) paragraphWindow.closeChunk(first, height);
     };
     const watch = () => {
       if (observers) return observers;
       const root = scrollParent(rootRef.current);
-      const near = new IntersectionObserver((entries) => paragraphWindow.show(entries.filter((e) => e.isIntersecting).map((e) => observed.get(e.target)!)), {
-        root,
-        rootMargin: RENDER_AHEAD,
-      });
+      const near = new IntersectionObserver(
+        (entries) => {
+          const nearing = entries.filter((e) => e.isIntersecting);
+          for (const entry of nearing) {
+            const first = chunks.get(entry.target);
+            if (first !== undefined) paragraphWindow.openChunk(first);
+          }
+          paragraphWindow.show(nearing.flatMap((e) => observed.get(e.target) ?? []));
+        },
+        { root, rootMargin: RENDER_AHEAD },
+      );
       const farAway = new IntersectionObserver(
         (entries) => {
           for (const entry of entries) {
+            const chunk = chunks.get(entry.target);
+            if (chunk !== undefined) {
+              if (entry.isIntersecting) farChunks.delete(chunk);
+              else farChunks.set(chunk, entry.boundingClientRect.height);
+              continue;
+            }
             const index = observed.get(entry.target)!;
             if (entry.isIntersecting) far.delete(index);
             else far.set(index, entry.boundingClientRect.height);
@@ -272,7 +299,22 @@ function usePlacement(paragraphs: readonly ParagraphElement[], rootRef: RefObjec
         observers?.[which].unobserve(element);
       };
     };
-    const placement: Placement = { window: paragraphWindow, observe: track('near'), keep: track('far') };
+    const trackChunk = (which: 'near' | 'far') => (element: HTMLElement, first: number) => {
+      chunks.set(element, first);
+      watch()[which].observe(element);
+      return () => {
+        chunks.delete(element);
+        farChunks.delete(first);
+        observers?.[which].unobserve(element);
+      };
+    };
+    const placement: Placement = {
+      window: paragraphWindow,
+      observe: track('near'),
+      keep: track('far'),
+      observeChunk: trackChunk('near'),
+      keepChunk: trackChunk('far'),
+    };
     const stop = () => {
       observers?.near.disconnect();
       observers?.far.disconnect();
@@ -313,6 +355,39 @@ function scrollParent(element: HTMLElement | null): HTMLElement | null {
 }
 
 const renderParagraph = (props: RenderElementProps) => <Paragraph {...props} />;
+
+const renderChunk = ({ attributes, children, lowest }: RenderChunkProps) => {
+  const range = lowest ? chunkParagraphs(children) : null;
+  return range ? (
+    <Chunk attributes={attributes} first={range[0]} last={range[1]}>
+      {children}
+    </Chunk>
+  ) : (
+    children
+  );
+};
+
+/**
+ * A run of paragraphs (Slate's lowest chunk): mounted while near the viewport
+ * or holding a shown paragraph, else one empty block of its height, so that
+ * paragraphs far from the viewport cost nothing at all, not even a placeholder
+ * element each. `flow-root` keeps its last paragraph's margin inside it, so
+ * the block it becomes has exactly its laid-out height.
+ */
+function Chunk({ attributes, children, first, last }: { attributes: RenderChunkProps['attributes']; children: ReactNode; first: number; last: number }) {
+  const placement = useContext(PlacementContext)!;
+  const subscribe = useCallback((onChange: () => void) => placement.window.subscribeChunk(first, last, onChange), [placement, first, last]);
+  const open = useSyncExternalStore(subscribe, () => placement.window.isChunkOpen(first, last));
+  const own = useRef<HTMLDivElement | null>(null);
+  useEffect(() => (own.current ? (open ? placement.keepChunk : placement.observeChunk)(own.current, first) : undefined), [open, placement, first]);
+  return open ? (
+    <div {...attributes} ref={own} className="paragraph-chunk">
+      {children}
+    </div>
+  ) : (
+    <div {...attributes} ref={own} className="paragraph-chunk placeholder" style={{ height: placement.window.chunkHeight(first, last) }} />
+  );
+}
 
 /** A paragraph in full, or until it nears the viewport an empty placeholder of about its height. */
 function Paragraph({ attributes, children, element }: RenderElementProps) {

@@ -79,8 +79,11 @@ describe('tagging far down a long article', () => {
   it('tags a double-clicked annotated word where it was read, the text never scrolling under the pointer, and a second word tagged at once is painted too', async () => {
     const { page, problems, app } = await openLongArticle();
 
-    const paragraphs = page.locator('.article-text p');
-    await paragraphs.nth(Math.floor((await paragraphs.count()) * 0.6)).evaluate((p) => p.scrollIntoView({ block: 'center' }));
+    // Six tenths down: far paragraphs are not even mounted until they near the viewport, so scroll the column rather than to an element.
+    await page.evaluate(() => {
+      const reading = document.querySelector('main.reading')!;
+      reading.scrollTop = reading.scrollHeight * 0.6;
+    });
     // Paragraphs near the viewport render and settle to their real heights.
     await page.waitForTimeout(1_000);
 
@@ -130,6 +133,29 @@ describe('tagging far down a long article', () => {
       marker.offset,
     );
     expect(Math.abs(back - marker.y)).toBeLessThan(2);
+    expect(problems).toEqual([]);
+  });
+
+  it('mounts only the paragraphs near the top on opening, and k selects the last annotation, scrolling its highlight into view at the far end', async () => {
+    const { page, problems, app } = await openLongArticle();
+    const { text } = app.session.db.prepare('SELECT text FROM articles WHERE title = ?').get(TITLE) as { text: string };
+    const lines = text.split('\n').length;
+    expect(await page.locator('.article-text p').count()).toBeLessThan(lines / 4);
+    expect(await page.locator('.article-text .paragraph-chunk.placeholder').count()).toBeGreaterThan(0);
+    const last = app.session.db.prepare('SELECT id FROM annotations ORDER BY start DESC, "end" DESC, id DESC LIMIT 1').get() as { id: number };
+
+    await page.locator('.article-meta span').first().click();
+    await page.keyboard.press('k');
+    const highlight = page.locator(`.article-text [data-annotation-ids~="${last.id}"]`).first();
+    await highlight.waitFor({ timeout: 10_000 });
+    await eventually(() =>
+      highlight.evaluate((leaf) => {
+        const reading = document.querySelector('main.reading')!.getBoundingClientRect();
+        const box = leaf.getBoundingClientRect();
+        return box.top >= reading.top && box.bottom <= reading.bottom;
+      }),
+    ).toBe(true);
+    expect(await scrollTop(page)).toBeGreaterThan(10_000);
     expect(problems).toEqual([]);
   });
 

@@ -22,7 +22,8 @@ export interface BenchPages {
   close(): Promise<void>;
 }
 
-export async function serveBenchPages(article: BenchArticle): Promise<BenchPages> {
+/** `minify: false` keeps function names readable in a CPU profile (profilePage.ts); the benchmark times the minified pages. */
+export async function serveBenchPages(article: BenchArticle, { minify = true }: { minify?: boolean } = {}): Promise<BenchPages> {
   const outDir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-pages-'));
   await build({
     configFile: false,
@@ -33,6 +34,7 @@ export async function serveBenchPages(article: BenchArticle): Promise<BenchPages
       outDir,
       emptyOutDir: false, // a fresh temporary folder each time
       target: 'es2023',
+      minify,
       chunkSizeWarningLimit: 2000,
       rolldownOptions: {
         input: { crosscheck: join(PAGES_DIR, 'crosscheck.html'), recogito: join(PAGES_DIR, 'recogito.html'), plain: join(PAGES_DIR, 'plain.html') },
