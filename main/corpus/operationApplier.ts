@@ -140,6 +140,14 @@ function applyToEntity(db: Db, op: Operation, options: ApplyOptions): boolean {
       recordVersion(db, op, { wrote: false });
       return false;
     }
+    const removal = laterRemovalOfDependency(db, kind, op.payload as Record<string, unknown>, order);
+    if (removal !== null) {
+      // What it hangs on was removed after it in the hub's order, and has come back here since (an undone
+      // delete): a device that applied them in that order lost it with that removal, so it is lost here too.
+      recordVersion(db, op, { wrote: false });
+      recordCascade(db, [{ kind, uuid: op.entity }], removal);
+      return false;
+    }
     if (dependenciesPresent(db, kind, op.payload as Record<string, unknown>)) {
       recordVersion(db, op, { wrote: true });
       // Back from a removal, it takes the latest value written to it in the hub's order, which may be an
@@ -150,9 +158,10 @@ function applyToEntity(db: Db, op: Operation, options: ApplyOptions): boolean {
       if (version?.deletedBy) reviveCascaded(db, version.deletedBy);
       return true;
     } else {
-      // What it hangs on is gone (removed before this arrived): it goes with it, as it would have there.
+      // What it hangs on is gone (removed before this arrived): it goes with it, as it would have there, and
+      // as removed by that removal, so that it comes back with what it hangs on if an undo brings that back.
       recordVersion(db, op, { wrote: false });
-      recordCascade(db, [{ kind, uuid: op.entity }], op.id);
+      recordCascade(db, [{ kind, uuid: op.entity }], removalOfMissingDependency(db, kind, op.payload as Record<string, unknown>) ?? op.id);
       return false;
     }
   }
@@ -226,6 +235,52 @@ function latestValue(db: Db, entity: string): Operation | null {
   let best: string | null = null;
   for (const id of ids) if (best === null || isLater(orderOf(db, id), orderOf(db, best))) best = id;
   return best === null ? null : getOperation(db, best);
+}
+
+/** What an entity hangs on among the other entities (its article aside: articles are removed and restored apart). */
+function dependencies(kind: EntityKind, payload: Record<string, unknown>): Array<{ kind: EntityKind; uuid: unknown }> {
+  switch (kind) {
+    case 'link':
+      return [
+        { kind: 'annotation', uuid: payload.from },
+        { kind: 'annotation', uuid: payload.to },
+      ];
+    case 'linkReview':
+      return [{ kind: 'link', uuid: payload.link }];
+    case 'verdict':
+    case 'rejection':
+    case 'orphan':
+      return [{ kind: 'annotation', uuid: payload.annotation }];
+    case 'speakerAlias':
+      return [{ kind: 'speaker', uuid: payload.speaker }];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The latest removal of something the entity hangs on, when it is ordered
+ * after the entity's creation: a device that applied both in the hub's order
+ * removed the entity with it, whatever came back afterwards.
+ */
+function laterRemovalOfDependency(db: Db, kind: EntityKind, payload: Record<string, unknown>, creation: ReturnType<typeof orderOf>): string | null {
+  for (const { uuid } of dependencies(kind, payload)) {
+    if (typeof uuid !== 'string') continue;
+    const removal = entityVersion(db, uuid)?.deletedBy;
+    if (removal && isLater(orderOf(db, removal), creation)) return removal;
+  }
+  return null;
+}
+
+/** The removal that took away something the entity hangs on and that is not here. */
+function removalOfMissingDependency(db: Db, kind: EntityKind, payload: Record<string, unknown>): string | null {
+  for (const dependency of dependencies(kind, payload)) {
+    const uuid = dependency.uuid;
+    if (typeof uuid !== 'string' || localId(db, dependency.kind, uuid) !== null) continue;
+    const removal = entityVersion(db, uuid)?.deletedBy;
+    if (removal) return removal;
+  }
+  return null;
 }
 
 function dependenciesPresent(db: Db, kind: EntityKind, payload: Record<string, unknown>): boolean {
