@@ -34,22 +34,34 @@ function randomEdit(db: Db, analyst: string, next: () => number): void {
   }
 }
 
+/**
+ * Three devices that start from the first one's articles, each editing offline and syncing at random;
+ * after two full rounds of syncing they must hold identical corpora.
+ */
+function expectConvergence(seed: number, rounds: number, setUp: (db: Db) => void, edit: (db: Db, analyst: string, next: () => number) => void): void {
+  const next = random(seed);
+  const hub = new OrderingHub();
+  const devices = ['ana', 'ben', 'cho'].map((analyst) => ({ analyst, db: tempCorpus().db }));
+  setUp(devices[0]!.db);
+  for (const d of devices) syncDevice(hub, d.db, d.analyst);
+  for (let round = 0; round < rounds; round++) {
+    const device = devices[Math.floor(next() * devices.length)]!;
+    if (next() < 0.2) syncDevice(hub, device.db, device.analyst, { push: next() < 0.7, pull: next() < 0.7 });
+    else edit(device.db, device.analyst, next);
+  }
+  for (let pass = 0; pass < 2; pass++) for (const d of devices) syncDevice(hub, d.db, d.analyst);
+  const [first, ...rest] = devices.map((d) => logicalDump(d.db));
+  for (const dump of rest) expect(dump).toEqual(first);
+}
+
+const sharedArticle = (db: Db) => {
+  insertArticle(db, { text: TEXT, title: 'Shared', outlet: null, url: null, published: null, fileName: null }, 'ana');
+};
+
 describe('sync convergence', () => {
   for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`brings three devices editing offline, syncing in random order, to identical corpora (seed ${seed})`, () => {
-      const next = random(seed);
-      const hub = new OrderingHub();
-      const devices = ['ana', 'ben', 'cho'].map((analyst) => ({ analyst, db: tempCorpus().db }));
-      insertArticle(devices[0]!.db, { text: TEXT, title: 'Shared', outlet: null, url: null, published: null, fileName: null }, 'ana');
-      for (const d of devices) syncDevice(hub, d.db, d.analyst);
-      for (let round = 0; round < 120; round++) {
-        const device = devices[Math.floor(next() * devices.length)]!;
-        if (next() < 0.2) syncDevice(hub, device.db, device.analyst, { push: next() < 0.7, pull: next() < 0.7 });
-        else randomEdit(device.db, device.analyst, next);
-      }
-      for (let pass = 0; pass < 2; pass++) for (const d of devices) syncDevice(hub, d.db, d.analyst);
-      const [first, ...rest] = devices.map((d) => logicalDump(d.db));
-      for (const dump of rest) expect(dump).toEqual(first);
+      expectConvergence(seed, 120, sharedArticle, randomEdit);
     });
   }
 
@@ -57,19 +69,7 @@ describe('sync convergence', () => {
   // once left a link alive on one device and gone on the others, in either order of the delete and the link.
   for (const seed of [21, 30, 35, 42, 47, 52, 63, 69, 71, 78]) {
     it(`brings devices to identical corpora when one undoes a delete another has built on meanwhile (seed ${seed})`, () => {
-      const next = random(seed);
-      const hub = new OrderingHub();
-      const devices = ['ana', 'ben', 'cho'].map((analyst) => ({ analyst, db: tempCorpus().db }));
-      reuseArticles(devices[0]!.db);
-      for (const d of devices) syncDevice(hub, d.db, d.analyst);
-      for (let round = 0; round < 100; round++) {
-        const device = devices[Math.floor(next() * devices.length)]!;
-        if (next() < 0.2) syncDevice(hub, device.db, device.analyst, { push: next() < 0.7, pull: next() < 0.7 });
-        else randomReuseEdit(device.db, device.analyst, next);
-      }
-      for (let pass = 0; pass < 2; pass++) for (const d of devices) syncDevice(hub, d.db, d.analyst);
-      const [first, ...rest] = devices.map((d) => logicalDump(d.db));
-      for (const dump of rest) expect(dump).toEqual(first);
+      expectConvergence(seed, 100, reuseArticles, randomReuseEdit);
     });
   }
 });
