@@ -1,15 +1,13 @@
 import {
   createContext,
   memo,
-  startTransition,
   useCallback,
   useContext,
   useEffect,
   useImperativeHandle,
-  useLayoutEffect,
   useMemo,
   useRef,
-  useState,
+  useSyncExternalStore,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
@@ -22,7 +20,7 @@ import type { Article } from '../../main/contract/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
 import type { ParagraphElement } from './articleDocument.ts';
 import { ANNOTATION_MARK, createParagraphDecorator, SUGGESTION_MARK, type MarkKey, type ParagraphHighlights } from './decorations.ts';
-import { createParagraphWindow, type ParagraphWindow, type Urgency } from './paragraphWindow.ts';
+import { createParagraphWindow, type ParagraphWindow } from './paragraphWindow.ts';
 import { chunkParagraphs } from './slateChunks.ts';
 import { domSelectionToSpan, spanToRange } from './selectionOffsets.ts';
 
@@ -254,10 +252,10 @@ function usePlacement(paragraphs: readonly ParagraphElement[], rootRef: RefObjec
           paragraphWindow.laidOut(index, far.get(index)!);
           far.delete(index);
         }
-        paragraphWindow.hide(hidden, 'deferred');
+        paragraphWindow.hide(hidden);
       }
       // A far chunk closes once its paragraphs are all hidden (the window keeps it open while one is shown).
-      for (const [first, height] of farChunks) paragraphWindow.closeChunk(first, height, 'deferred');
+      for (const [first, height] of farChunks) paragraphWindow.closeChunk(first, height);
     };
     const watch = () => {
       if (observers) return observers;
@@ -267,12 +265,9 @@ function usePlacement(paragraphs: readonly ParagraphElement[], rootRef: RefObjec
           const nearing = entries.filter((e) => e.isIntersecting);
           for (const entry of nearing) {
             const first = chunks.get(entry.target);
-            if (first !== undefined) paragraphWindow.openChunk(first, 'deferred');
+            if (first !== undefined) paragraphWindow.openChunk(first);
           }
-          paragraphWindow.show(
-            nearing.flatMap((e) => observed.get(e.target) ?? []),
-            'deferred',
-          );
+          paragraphWindow.show(nearing.flatMap((e) => observed.get(e.target) ?? []));
         },
         { root, rootMargin: RENDER_AHEAD },
       );
@@ -373,23 +368,6 @@ const renderChunk = ({ attributes, children, lowest }: RenderChunkProps) => {
 };
 
 /**
- * One flag of the paragraph window (a paragraph shown, a chunk open) as state.
- * A deferred change renders as a transition: mounting the text a scroll
- * brought near yields to a tag key pressed meanwhile, which with a
- * synchronous store waited for it (`npm run bench:render`, taggings right
- * after scrolling: tag key to paint p95 77.7 ms, 47.7 ms once idle first).
- */
-function useWindowFlag(subscribe: (onChange: (urgency: Urgency) => void) => () => void, read: () => boolean): boolean {
-  const [flag, setFlag] = useState(read);
-  useLayoutEffect(() => {
-    // It may have changed between this render and the subscription.
-    setFlag(read());
-    return subscribe((urgency) => (urgency === 'now' ? setFlag(read()) : startTransition(() => setFlag(read()))));
-  }, [subscribe, read]);
-  return flag;
-}
-
-/**
  * A run of paragraphs (Slate's lowest chunk): mounted while near the viewport
  * or holding a shown paragraph, else one empty block of its height, so that
  * paragraphs far from the viewport cost nothing at all, not even a placeholder
@@ -398,11 +376,8 @@ function useWindowFlag(subscribe: (onChange: (urgency: Urgency) => void) => () =
  */
 function Chunk({ attributes, children, first, last }: { attributes: RenderChunkProps['attributes']; children: ReactNode; first: number; last: number }) {
   const placement = useContext(PlacementContext)!;
-  const subscribe = useCallback((onChange: (urgency: Urgency) => void) => placement.window.subscribeChunk(first, last, onChange), [placement, first, last]);
-  const open = useWindowFlag(
-    subscribe,
-    useCallback(() => placement.window.isChunkOpen(first, last), [placement, first, last]),
-  );
+  const subscribe = useCallback((onChange: () => void) => placement.window.subscribeChunk(first, last, onChange), [placement, first, last]);
+  const open = useSyncExternalStore(subscribe, () => placement.window.isChunkOpen(first, last));
   const own = useRef<HTMLDivElement | null>(null);
   useEffect(() => (own.current ? (open ? placement.keepChunk : placement.observeChunk)(own.current, first) : undefined), [open, placement, first]);
   return open ? (
@@ -418,11 +393,8 @@ function Chunk({ attributes, children, first, last }: { attributes: RenderChunkP
 function Paragraph({ attributes, children, element }: RenderElementProps) {
   const placement = useContext(PlacementContext)!;
   const { index } = element;
-  const subscribe = useCallback((onChange: (urgency: Urgency) => void) => placement.window.subscribe(index, onChange), [placement, index]);
-  const shown = useWindowFlag(
-    subscribe,
-    useCallback(() => placement.window.isShown(index), [placement, index]),
-  );
+  const subscribe = useCallback((onChange: () => void) => placement.window.subscribe(index, onChange), [placement, index]);
+  const shown = useSyncExternalStore(subscribe, () => placement.window.isShown(index));
   const own = useRef<HTMLParagraphElement | null>(null);
   const slateRef = attributes.ref as (node: HTMLElement | null) => void;
   const ref = useCallback(

@@ -10,24 +10,16 @@ import type { ParagraphElement } from './articleDocument.ts';
  * then costs the same at the end of a long article as at its top. A hidden
  * paragraph keeps the height it was laid out at, so hiding one moves nothing.
  */
-/**
- * How soon a change is drawn: `now` for one the analyst asked for (a jump to
- * an annotation, which scrolls to the text as soon as it exists), `deferred`
- * for paragraphs the scroll brought near or left far behind, whose drawing
- * yields to a key the analyst presses meanwhile.
- */
-export type Urgency = 'now' | 'deferred';
-
 export interface ParagraphWindow {
   isShown(index: number): boolean;
-  show(indices: Iterable<number>, urgency?: Urgency): void;
-  hide(indices: Iterable<number>, urgency?: Urgency): void;
+  show(indices: Iterable<number>): void;
+  hide(indices: Iterable<number>): void;
   /** The height a placeholder takes: the paragraph's own, once it has been laid out, else an estimate. */
   placeholderHeight(paragraph: ParagraphElement): number;
   /** Records the height a shown paragraph was laid out at. */
   laidOut(index: number, height: number): void;
   shownCount(): number;
-  subscribe(index: number, onChange: (urgency: Urgency) => void): () => void;
+  subscribe(index: number, onChange: () => void): () => void;
   /**
    * Whether a run of paragraphs (a chunk) is mounted at all: while it holds no
    * shown paragraph and has not been opened it is one block of its height,
@@ -37,13 +29,13 @@ export interface ParagraphWindow {
    */
   isChunkOpen(first: number, last: number): boolean;
   /** Opens a chunk that came near the viewport; its paragraphs then render as placeholders until they near it in turn. */
-  openChunk(first: number, urgency?: Urgency): void;
+  openChunk(first: number): void;
   /** Closes a chunk far from the viewport, recording the height it was laid out at; shown paragraphs keep it open. */
-  closeChunk(first: number, height: number, urgency?: Urgency): void;
+  closeChunk(first: number, height: number): void;
   /** The height of a closed chunk: the one it was laid out at, else the sum of its paragraphs' placeholders and gaps. */
   chunkHeight(first: number, last: number): number;
   /** Tells `onChange` whenever the chunk may have opened or closed. */
-  subscribeChunk(first: number, last: number, onChange: (urgency: Urgency) => void): () => void;
+  subscribeChunk(first: number, last: number, onChange: () => void): () => void;
 }
 
 // A rough line model of the reading column (about 44rem of serif text); only used until the real text is laid out.
@@ -68,27 +60,27 @@ export function createParagraphWindow(paragraphs: readonly ParagraphElement[]): 
     height += estimatedHeight(paragraphs[i]!);
   }
   const heights = new Map<number, number>();
-  const listeners = new Map<number, (urgency: Urgency) => void>();
+  const listeners = new Map<number, () => void>();
   /** Chunks opened by nearing the viewport, by first paragraph. */
   const opened = new Set<number>();
   const chunkHeights = new Map<number, number>();
   /** Chunk listeners by first paragraph, with the chunk's last. */
-  const chunkListeners = new Map<number, { last: number; onChange: (urgency: Urgency) => void }>();
+  const chunkListeners = new Map<number, { last: number; onChange: () => void }>();
   const chunkOf = (index: number) => {
     for (const [first, chunk] of chunkListeners) if (first <= index && index <= chunk.last) return chunk;
     return undefined;
   };
-  const change = (indices: Iterable<number>, toShown: boolean, urgency: Urgency) => {
-    const chunks = new Set<(urgency: Urgency) => void>();
+  const change = (indices: Iterable<number>, toShown: boolean) => {
+    const chunks = new Set<() => void>();
     for (const index of indices) {
       if (shown.has(index) === toShown) continue;
       if (toShown) shown.add(index);
       else shown.delete(index);
-      listeners.get(index)?.(urgency);
+      listeners.get(index)?.();
       const chunk = chunkOf(index);
       if (chunk) chunks.add(chunk.onChange);
     }
-    for (const onChange of chunks) onChange(urgency);
+    for (const onChange of chunks) onChange();
   };
   const anyShown = (first: number, last: number) => {
     if (last - first > shown.size) {
@@ -100,8 +92,8 @@ export function createParagraphWindow(paragraphs: readonly ParagraphElement[]): 
   };
   return {
     isShown: (index) => shown.has(index),
-    show: (indices, urgency = 'now') => change(indices, true, urgency),
-    hide: (indices, urgency = 'now') => change(indices, false, urgency),
+    show: (indices) => change(indices, true),
+    hide: (indices) => change(indices, false),
     placeholderHeight: (paragraph) => heights.get(paragraph.index) ?? estimatedHeight(paragraph),
     laidOut(index, px) {
       if (px > 0) heights.set(index, px);
@@ -112,16 +104,16 @@ export function createParagraphWindow(paragraphs: readonly ParagraphElement[]): 
       return () => listeners.delete(index);
     },
     isChunkOpen: (first, last) => opened.has(first) || anyShown(first, last),
-    openChunk(first, urgency = 'now') {
+    openChunk(first) {
       if (opened.has(first)) return;
       opened.add(first);
-      chunkListeners.get(first)?.onChange(urgency);
+      chunkListeners.get(first)?.onChange();
     },
-    closeChunk(first, px, urgency = 'now') {
+    closeChunk(first, px) {
       const chunk = chunkListeners.get(first);
       if (chunk && anyShown(first, chunk.last)) return;
       if (px > 0) chunkHeights.set(first, px);
-      if (opened.delete(first)) chunk?.onChange(urgency);
+      if (opened.delete(first)) chunk?.onChange();
     },
     chunkHeight(first, last) {
       const measured = chunkHeights.get(first);

@@ -62,20 +62,6 @@ describe('the window of fully rendered paragraphs', () => {
   });
 });
 
-describe('how soon a change of the window is drawn', () => {
-  it('tells subscribers a change the analyst asked for is for now, and one the scroll made may wait', () => {
-    const window = createParagraphWindow(toParagraphs(LONG));
-    const told: string[] = [];
-    window.subscribe(700, (urgency) => told.push(`700 ${urgency}`));
-    window.subscribeChunk(640, 703, (urgency) => told.push(`chunk ${urgency}`));
-    window.show([700]);
-    window.hide([700], 'deferred');
-    window.openChunk(640, 'deferred');
-    window.closeChunk(640, 5000, 'deferred');
-    expect(told).toEqual(['700 now', 'chunk now', '700 deferred', 'chunk deferred', 'chunk deferred', 'chunk deferred']);
-  });
-});
-
 describe('chunks of paragraphs mounted only near the viewport', () => {
   it('opens the chunk holding the first screen and keeps the chunks beyond it closed', () => {
     const window = createParagraphWindow(toParagraphs(LONG));
