@@ -290,24 +290,18 @@ function usePlacement(paragraphs: readonly ParagraphElement[], rootRef: RefObjec
       );
       return (observers = { near, far: farAway });
     };
-    const track = (which: 'near' | 'far') => (element: HTMLElement, index: number) => {
-      observed.set(element, index);
+    /** Watches paragraphs (`observed`, `far`) or chunks (`chunks`, `farChunks`) by their index or first paragraph. */
+    const tracker = (registry: Map<Element, number>, farOnes: Map<number, number>) => (which: 'near' | 'far') => (element: HTMLElement, key: number) => {
+      registry.set(element, key);
       watch()[which].observe(element);
       return () => {
-        observed.delete(element);
-        far.delete(index);
+        registry.delete(element);
+        farOnes.delete(key);
         observers?.[which].unobserve(element);
       };
     };
-    const trackChunk = (which: 'near' | 'far') => (element: HTMLElement, first: number) => {
-      chunks.set(element, first);
-      watch()[which].observe(element);
-      return () => {
-        chunks.delete(element);
-        farChunks.delete(first);
-        observers?.[which].unobserve(element);
-      };
-    };
+    const track = tracker(observed, far);
+    const trackChunk = tracker(chunks, farChunks);
     const placement: Placement = {
       window: paragraphWindow,
       observe: track('near'),
