@@ -294,28 +294,19 @@ function dependenciesPresent(db: Db, kind: EntityKind, payload: Record<string, u
     }
     return true;
   };
-  switch (kind) {
-    case 'annotation':
-      return needArticle(payload.article);
-    case 'link':
-      return has('annotation', payload.from) && has('annotation', payload.to);
-    case 'linkReview':
-      return has('link', payload.link);
-    case 'verdict':
-      return has('annotation', payload.annotation);
-    case 'rejection':
-      return needArticle(payload.article) && has('annotation', payload.annotation);
-    case 'speakerAlias':
-      return has('speaker', payload.speaker);
-    case 'articleDone':
-    case 'keptNeither':
-      return needArticle(payload.article);
-    case 'orphan':
-      return needArticle(payload.newArticle) && has('annotation', payload.annotation);
-    default:
-      return true;
-  }
+  const articleField = ARTICLE_FIELD[kind];
+  if (articleField && !needArticle(payload[articleField])) return false;
+  return dependencies(kind, payload).every((dependency) => has(dependency.kind, dependency.uuid));
 }
+
+/** The payload field naming the article an entity is made on, for the kinds made on one. */
+const ARTICLE_FIELD: Partial<Record<EntityKind, string>> = {
+  annotation: 'article',
+  rejection: 'article',
+  articleDone: 'article',
+  keptNeither: 'article',
+  orphan: 'newArticle',
+};
 
 function addArticle(db: Db, op: Operation, options: ApplyOptions): boolean {
   const version = entityVersion(db, op.entity);
