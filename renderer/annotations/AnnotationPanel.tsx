@@ -12,7 +12,10 @@ export interface AnnotationPanelProps {
   annotations: readonly Annotation[];
   /** Who made the open article's annotations, whatever the analyst filter shows. */
   authors?: readonly string[];
-  selectedId: number | null;
+  /** The selected annotation, shown in the editor; it may still be being stored (not yet in the list). */
+  selected: Annotation | null;
+  /** Keeps the editor of an annotation the same while it goes from being stored to stored. */
+  editorKey(id: number): number;
   /** Increments when the note of the selected annotation should take the keyboard (key `n`). */
   noteRequest: number;
   /** Suggested spans shown in the article (ghosts), so an empty list does not read as "nothing here". */
@@ -29,7 +32,8 @@ export interface AnnotationPanelProps {
 export function AnnotationPanel({
   annotations,
   authors = [],
-  selectedId,
+  selected: selectedAnnotation,
+  editorKey,
   noteRequest,
   suggestionCount = 0,
   shownTags: filter,
@@ -39,7 +43,9 @@ export function AnnotationPanel({
   onDelete,
 }: AnnotationPanelProps) {
   const shown = useMemo(() => withTags(annotations, filter), [annotations, filter]);
-  const selected = annotations.find((a) => a.id === selectedId) ?? null;
+  const selectedId = selectedAnnotation?.id ?? null;
+  // Listed, or on its way into the list; not one the analyst filter hides.
+  const selected = selectedAnnotation && (selectedAnnotation.id < 0 || annotations.some((a) => a.id === selectedId)) ? selectedAnnotation : null;
   const toggle = (tag: Tag) => {
     const next = new Set(filter);
     if (!next.delete(tag)) next.add(tag);
@@ -60,7 +66,7 @@ export function AnnotationPanel({
         </span>
       </div>
       <AnnotationRows annotations={shown} selectedId={selectedId} suggestionCount={suggestionCount} onSelect={onSelect} />
-      {selected && <AnnotationEditor key={selected.id} annotation={selected} noteRequest={noteRequest} onUpdate={onUpdate} onDelete={onDelete} />}
+      {selected && <AnnotationEditor key={editorKey(selected.id)} annotation={selected} noteRequest={noteRequest} onUpdate={onUpdate} onDelete={onDelete} />}
     </aside>
   );
 }
@@ -74,7 +80,7 @@ function AnnotationRows({
   selectedId,
   suggestionCount,
   onSelect,
-}: Pick<AnnotationPanelProps, 'annotations' | 'selectedId' | 'onSelect'> & { suggestionCount: number }) {
+}: Pick<AnnotationPanelProps, 'annotations' | 'onSelect'> & { selectedId: number | null; suggestionCount: number }) {
   const listRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);

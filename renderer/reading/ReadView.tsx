@@ -2,7 +2,7 @@ import { useVisibleAnnotations } from '../team/analystFilter.ts';
 import { useMe } from '../team/Who.tsx';
 import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { TAGS } from '../../main/contract/vocabulary.ts';
-import type { Annotation, Suggestion, Tag } from '../../main/contract/contract.ts';
+import type { Annotation, AnnotationPatch, Suggestion, Tag } from '../../main/contract/contract.ts';
 import { AnnotationPanel, withTags } from '../annotations/AnnotationPanel.tsx';
 import { HighlightPicker } from '../annotations/HighlightPicker.tsx';
 import { resizeSpan, snapToWords, trimSpan, type Span } from '../annotations/spanBoundaries.ts';
@@ -15,7 +15,7 @@ import { LinksPanel } from '../links/LinksPanel.tsx';
 import { acceptInput, rejectInput } from '../links/suggestionActions.ts';
 import { SuggestionPopover } from '../links/SuggestionPopover.tsx';
 import { VersionNotice } from '../versions/VersionNotice.tsx';
-import { useWorkspace } from '../workspace/WorkspaceProvider.tsx';
+import { isStored, useWorkspace } from '../workspace/WorkspaceProvider.tsx';
 import { toParagraphs } from './articleDocument.ts';
 import { ReadingPane } from '../shell/onDemand.ts';
 import type { ReadingPaneHandle, TextSelection } from './ReadingPane.tsx';
@@ -58,7 +58,7 @@ export function ReadView() {
     articleId: open?.article.id ?? null,
     annotations: shownAnnotations,
     selected,
-    pending,
+    pending: pending && pending.articleId === open?.article.id ? pending : null,
     flash,
     suggestions,
   });
@@ -116,7 +116,7 @@ export function ReadView() {
       return true;
     }
     if (!selected) return false;
-    if (selected.tag !== tagName) void workspace.update({ id: selected.id, tag: tagName });
+    void workspace.update(selected.id, (current) => (current.tag === tagName ? null : { tag: tagName }));
     return true;
   };
 
@@ -128,15 +128,18 @@ export function ReadView() {
   };
   const resize = (edge: 'start' | 'end', how: 'grow' | 'shrink') => {
     if (!selected || !open) return false;
-    const span = resizeSpan(open.article.text, selected, edge, how);
-    if (span) void workspace.update({ id: selected.id, ...span });
+    const text = open.article.text;
+    // From the span as the edits before this key leave it: a second Shift+→ pressed before the first is answered grows it again.
+    void workspace.update(selected.id, (current) => resizeSpan(text, current, edge, how));
   };
+  const applyPatch = ({ id, ...change }: AnnotationPatch) => void workspace.update(id, () => change);
+  /** A key that needs the selected annotation stored (pin, link): it waits for one still being stored. */
   const needSelected = (then: (annotation: Annotation) => void) => () => {
     if (!selected) {
       report('Select an annotation first: click its highlight, pick it from the side panel, or press j.');
       return;
     }
-    then(selected);
+    void workspace.settled(selected.id).then((stored) => stored && then(stored));
   };
 
   useKeyScope(
@@ -248,16 +251,17 @@ export function ReadView() {
           <AnnotationPanel
             annotations={visible ?? open.annotations}
             authors={[...new Set(open.annotations.map((a) => a.author))]}
-            selectedId={selectedId}
+            selected={selected}
+            editorKey={workspace.editorKey}
             noteRequest={noteRequest}
             suggestionCount={suggestions.filter((s) => s.articleId === open.article.id).length}
             shownTags={shownTags}
             onShownTagsChange={setShownTags}
             onSelect={(id) => selectAnnotation(open.annotations.find((a) => a.id === id)!)}
-            onUpdate={(patch) => void workspace.update(patch)}
+            onUpdate={applyPatch}
             onDelete={(id) => void workspace.remove(id)}
           />
-          <LinksPanel selected={selected} onFollow={workspace.openAt} />
+          <LinksPanel selected={selected && isStored(selected) ? selected : null} onFollow={workspace.openAt} />
         </div>
       )}
       {active && textSelection && <TagToolbar rect={textSelection.rect} onTag={tag} />}

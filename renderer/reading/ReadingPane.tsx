@@ -22,6 +22,7 @@ import type { ParagraphElement } from './articleDocument.ts';
 import { ANNOTATION_MARK, createParagraphDecorator, SUGGESTION_MARK, type MarkKey, type ParagraphHighlights } from './decorations.ts';
 import { createParagraphWindow, type ParagraphWindow } from './paragraphWindow.ts';
 import { chunkParagraphs } from './slateChunks.ts';
+import { SelectionKeeper } from './SelectionKeeper.tsx';
 import { domSelectionToSpan, spanToRange } from './selectionOffsets.ts';
 
 declare module 'slate' {
@@ -99,7 +100,8 @@ export const ReadingPane = memo(function ReadingPane({
     const e = withReact(createEditor());
     e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
     // The pane reads the browser's selection itself. Slate keeping a copy would re-render the
-    // whole pane on every selection change and put a stale selection back after tagging.
+    // whole pane on every selection change and put a stale selection back after tagging;
+    // SelectionKeeper gives Slate the browser's selection just before each render instead.
     const { apply } = e;
     e.apply = (operation) => {
       if (operation.type !== 'set_selection') apply(operation);
@@ -190,22 +192,24 @@ export const ReadingPane = memo(function ReadingPane({
   return (
     <PlacementContext value={placement}>
       <Slate key={article.id} editor={editor} initialValue={paragraphs}>
-        <Editable
-          ref={rootRef}
-          className="article-text"
-          readOnly
-          tabIndex={0}
-          decorate={decorate}
-          renderElement={renderParagraph}
-          renderChunk={renderChunk}
-          renderLeaf={renderLeaf}
-          onMouseUp={reportSelection}
-          onKeyUp={(event) => (event.shiftKey || event.key.startsWith('Arrow')) && reportSelection()}
-          onKeyDown={onKeyDown}
-          onClick={onClick}
-          aria-label="Article text"
-          onBlur={() => drawCaret(caretRef.current, null)}
-        />
+        <SelectionKeeper editor={editor}>
+          <Editable
+            ref={rootRef}
+            className="article-text"
+            readOnly
+            tabIndex={0}
+            decorate={decorate}
+            renderElement={renderParagraph}
+            renderChunk={renderChunk}
+            renderLeaf={renderLeaf}
+            onMouseUp={reportSelection}
+            onKeyUp={(event) => (event.shiftKey || event.key.startsWith('Arrow')) && reportSelection()}
+            onKeyDown={onKeyDown}
+            onClick={onClick}
+            aria-label="Article text"
+            onBlur={() => drawCaret(caretRef.current, null)}
+          />
+        </SelectionKeeper>
       </Slate>
       <div ref={caretRef} className="text-caret" aria-hidden="true" hidden />
     </PlacementContext>

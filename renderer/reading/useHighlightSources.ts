@@ -13,7 +13,7 @@ export interface HighlightInputs {
   annotations: readonly Annotation[] | undefined;
   selected: Annotation | null;
   /** A span being stored, painted at once in its tag's colours. */
-  pending: { span: Span; tag: string } | null;
+  pending: (Span & { tag: string }) | null;
   /** A span flashed after a jump (search hit, followed link). */
   flash: Span | null;
   /** Suggestions shown as ghosts: spans found elsewhere for the pinned annotation. */
@@ -42,7 +42,7 @@ export function useHighlightSources({
   }, [paragraphs, articleId, suggestions]);
   const selectedIndex = useOneSpanSource(paragraphs, 'hl_s_0', selected && 'selected', selected);
   const flashIndex = useOneSpanSource(paragraphs, 'hl_f_0', flash && 'flash', flash);
-  const pendingIndex = useOneSpanSource(paragraphs, 'hl_p_0', pending && `pending-${pending.tag}`, pending?.span ?? null);
+  const pendingIndex = useOneSpanSource(paragraphs, 'hl_p_0', pending && `pending-${pending.tag}`, pending);
   return useMemo(
     () => [ghostIndex, annotationIndex, pendingIndex, selectedIndex, flashIndex],
     [ghostIndex, annotationIndex, pendingIndex, selectedIndex, flashIndex],

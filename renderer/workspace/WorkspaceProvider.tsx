@@ -1,8 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Annotation, AnnotationPatch, Article, HistoryState, LinkType, Tag } from '../../main/contract/contract.ts';
+import type { Annotation, Article, HistoryState, LinkType, Tag } from '../../main/contract/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
 import { useMutate, useQuery, useReportError } from '../data/DataProvider.tsx';
 import type { Scope } from '../keys/keyTable.ts';
+import { AnnotationEdits, type AnnotationChange } from './annotationEdits.ts';
 import { usePin, type Pin } from './usePin.ts';
 
 export interface OpenArticle {
@@ -23,6 +24,29 @@ export interface FocusRequest {
 export type View = 'read' | 'review';
 export type DialogName = 'import' | 'export' | 'orphans' | 'details' | 'settings' | 'source';
 
+/** False for an annotation still being stored: it has a provisional id, which main has never seen. */
+export const isStored = (annotation: Annotation): boolean => annotation.id > 0;
+
+/** An annotation being stored, as it will be stored: what the side panel edits until main answers. */
+function provisionalAnnotation(id: number, article: Article, span: Span, tag: Tag): Annotation {
+  const text = article.text;
+  return {
+    id,
+    articleId: article.id,
+    start: span.start,
+    end: span.end,
+    quote: text.slice(span.start, span.end),
+    prefix: '',
+    suffix: '',
+    tag,
+    note: '',
+    speaker: null,
+    author: '',
+    createdAt: '',
+    updatedAt: '',
+  };
+}
+
 const byTextOrder = (a: Annotation, b: Annotation) => a.start - b.start || a.end - b.end || a.id - b.id;
 const NO_HISTORY: HistoryState = { undo: null, redo: null };
 
@@ -39,7 +63,8 @@ function useWorkspaceState() {
   const [articleId, setArticleId] = useState<number | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
-  const [pending, setPending] = useState<{ span: Span; tag: Tag } | null>(null);
+  /** An annotation being stored: selected, painted and editable before main has answered. */
+  const [pending, setPending] = useState<Annotation | null>(null);
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [help, setHelp] = useState<Scope[] | null>(null);
   const [snap, setSnap] = useState(true);
@@ -63,6 +88,14 @@ function useWorkspaceState() {
     const list = local && local.articleId === articleId && local.base === fetched ? local.list : fetched;
     return { article, annotations: list };
   }, [articleQuery.data, annotationsQuery.data, articleId, local]);
+
+  // What the queued edits read as "the annotation now": the list on screen, once it has caught up with their answers.
+  const shownList = useRef<readonly Annotation[]>([]);
+  const [edits] = useState(() => new AnnotationEdits((id) => shownList.current.find((a) => a.id === id)));
+  useEffect(() => {
+    shownList.current = open?.annotations ?? [];
+    edits.caughtUp();
+  }, [open, edits]);
 
   const focusSpan = useCallback(
     (article: number, span: Span, lasting = false) => setFocus({ articleId: article, span, seq: ++seq.current, ...(lasting ? { lasting } : {}) }),
@@ -111,32 +144,36 @@ function useWorkspaceState() {
   const create = useCallback(
     async (span: Span, tag: Tag) => {
       if (!open) return;
-      setPending({ span, tag });
-      const created = await mutate('annotations.create', { articleId: open.article.id, start: span.start, end: span.end, tag });
-      setPending(null);
-      if (!created) return;
-      patchLocal((list) => [...list.filter((a) => a.id !== created.id), created].sort(byTextOrder));
-      setSelectedId(created.id);
+      const article = open.article;
+      const id = edits.provisionalId();
+      // Selected at once, so that a key pressed before main answers (a note, a resize, a retag) edits it.
+      setPending(provisionalAnnotation(id, article, span, tag));
+      setSelectedId(id);
+      const created = await edits.create(id, () => mutate('annotations.create', { articleId: article.id, start: span.start, end: span.end, tag }));
+      setPending((shown) => (shown?.id === id ? null : shown));
+      setSelectedId((current) => (current === id ? (created?.id ?? null) : current));
+      if (created) patchLocal((list) => [...list.filter((a) => a.id !== created.id), created].sort(byTextOrder));
     },
-    [open, mutate, patchLocal],
+    [open, mutate, patchLocal, edits],
   );
 
+  /** Changes an annotation: by a patch, or by what `change` makes of it once the edits before it are done (a resize, a retag). */
   const update = useCallback(
-    async (patch: AnnotationPatch) => {
-      const updated = await mutate('annotations.update', patch);
+    async (id: number, change: AnnotationChange) => {
+      const updated = await edits.update(id, change, (patch) => mutate('annotations.update', patch));
       if (updated) patchLocal((list) => list.map((a) => (a.id === updated.id ? updated : a)).sort(byTextOrder));
     },
-    [mutate, patchLocal],
+    [mutate, patchLocal, edits],
   );
 
   const remove = useCallback(
     async (id: number) => {
-      const removed = await mutate('annotations.delete', { id });
-      if (!removed) return;
-      patchLocal((list) => list.filter((a) => a.id !== id));
-      setSelectedId((current) => (current === id ? null : current));
+      const removed = await edits.remove(id, async (storedId) => (await mutate('annotations.delete', { id: storedId })) !== null);
+      if (removed === null) return;
+      patchLocal((list) => list.filter((a) => a.id !== removed));
+      setSelectedId((current) => (current === removed || current === id ? null : current));
     },
-    [mutate, patchLocal],
+    [mutate, patchLocal, edits],
   );
 
   /**
@@ -146,7 +183,8 @@ function useWorkspaceState() {
    */
   const replay = useCallback(
     async (direction: 'undo' | 'redo') => {
-      const replayed = await mutate(`history.${direction}`, {});
+      // In its turn: Ctrl+Z right after a tag key undoes that tag, even before main has answered it.
+      const replayed = await edits.after(() => mutate(`history.${direction}`, {}));
       const applied = replayed?.applied;
       // A step about a speaker belongs to no article: nothing to open.
       if (!applied || applied.articleId === null || view !== 'read') return;
@@ -162,12 +200,13 @@ function useWorkspaceState() {
         if (shown) focusSpan(stepArticle, shown);
       }
     },
-    [mutate, view, articleId, open, focusSpan],
+    [mutate, view, articleId, open, focusSpan, edits],
   );
 
   const pin = usePin();
 
-  const selected = open?.annotations.find((a) => a.id === selectedId) ?? null;
+  /** The selected annotation, stored or still being stored (a negative id: see `isStored`). */
+  const selected = (pending?.id === selectedId ? pending : open?.annotations.find((a) => a.id === selectedId)) ?? null;
 
   return {
     view,
@@ -185,6 +224,8 @@ function useWorkspaceState() {
     create,
     update,
     remove,
+    settled: useCallback((id: number) => edits.settled(id), [edits]),
+    editorKey: useCallback((id: number) => edits.keyOf(id), [edits]),
     replay,
     history,
     dialog,
