@@ -14,9 +14,10 @@ const SEED_SET = join(import.meta.dirname, '../fixtures/matcher-eval.json');
 const setFiles = evaluationSetFiles([HELD_OUT]);
 
 describe('the held-out evaluation sets', () => {
-  it('holds five invented stories and the other outlets of the seed story, each a folder of reports beside its set file', () => {
+  it('holds six invented stories and the other outlets of the seed story, each a folder of reports beside its set file', () => {
     const corpora = setFiles.map((file) => loadEvaluationSet(file).set.corpus).sort();
     expect(corpora).toEqual([
+      'brevanne-turboprop-grounding',
       'halvorsen-bronzes-return',
       'kellerman-doping-appeal',
       'kessler-valley-shutoff',
