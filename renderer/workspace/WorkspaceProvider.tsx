@@ -157,7 +157,7 @@ function useWorkspaceState() {
     [open, mutate, patchLocal, edits],
   );
 
-  /** Changes an annotation: by a patch, or by what `change` makes of it once the edits before it are done (a resize, a retag). */
+  /** Changes an annotation by what `change` makes of it once the edits before it are done (a resize grows what the last resize left). */
   const update = useCallback(
     async (id: number, change: AnnotationChange) => {
       const updated = await edits.update(id, change, (patch) => mutate('annotations.update', patch));
