@@ -65,7 +65,7 @@ const SMALL = (norm: string) => {
 /**
  * The number starting at token i and the index of its last token: digits
  * ("2,000", "4.5"), words ("sixty-two thousand", "four thousand one
- * hundred", "four and a half"), or both ("$9 million").
+ * hundred", "three hundred and forty", "four and a half"), or both ("$9 million").
  */
 function readNumber(tokens: readonly Token[], i: number, gapAfter: (j: number) => string): { value: number; last: number } | null {
   const first = tokens[i]!;
@@ -94,6 +94,8 @@ function readNumber(tokens: readonly Token[], i: number, gapAfter: (j: number) =
     const small = SMALL(norm);
     if (small !== null && current % 100 >= 20 && current % 10 === 0 && small < 10 && !/^\d/.test(first.norm))
       current += small; // "sixty-two"
+    else if (small !== null && current >= 100 && current % 100 === 0 && !/^\d/.test(first.norm))
+      current += small; // "three hundred and forty", "two hundred five": not in figures, where "2000 and 20" are two numbers
     else if (small !== null && current === 0) current = small;
     else if (norm === 'hundred' || norm === 'hundreds') current = (current || 1) * 100;
     else if (SCALES.has(norm)) {

@@ -18,6 +18,16 @@ describe('quantities a rewording keeps in other units or words', () => {
     expect(sameNumber('the best terms in fifteen years', 'the best terms in a decade')).toBe(false);
   });
 
+  it('reads a number in words with "and" after the hundreds, as British English writes it, as one number', () => {
+    expect(structureOf('the plant will shed three hundred and forty jobs').numbers).toEqual(['340']);
+    expect(sameNumber('the plant will shed 340 jobs', 'the plant will shed three hundred and forty jobs')).toBe(true);
+    expect(sameNumber('the plant will shed 342 jobs', 'the plant will shed three hundred and forty-two jobs')).toBe(true);
+    expect(sameNumber('the plant will shed 340 jobs', 'the plant will shed three hundred jobs')).toBe(false);
+    expect(sameNumber('it will cost 2,105,000 dollars', 'it will cost two million one hundred and five thousand dollars')).toBe(true);
+    // In figures, "and" joins two numbers.
+    expect(structureOf('300 and 40 members voted').numbers).toEqual(['300', '40']);
+  });
+
   it('reads a clock time written with a colon, a point or in words as one time', () => {
     expect(sameNumber('the ferry left at 7.45pm', 'the ferry left at 7:45 p.m.')).toBe(true);
     expect(sameNumber('the ferry left at 9.15pm', 'the ferry left at a quarter past nine')).toBe(true);
