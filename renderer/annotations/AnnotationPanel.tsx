@@ -12,7 +12,7 @@ export interface AnnotationPanelProps {
   annotations: readonly Annotation[];
   /** Who made the open article's annotations, whatever the analyst filter shows. */
   authors?: readonly string[];
-  /** The selected annotation, shown in the editor; it may still be being stored (not yet in the list). */
+  /** The annotation the editor shows: the selected one, which may still be being stored (not yet in the list). */
   selected: Annotation | null;
   /** Keeps the editor of an annotation the same while it goes from being stored to stored. */
   editorKey(id: number): number;
@@ -32,7 +32,7 @@ export interface AnnotationPanelProps {
 export function AnnotationPanel({
   annotations,
   authors = [],
-  selected: selectedAnnotation,
+  selected,
   editorKey,
   noteRequest,
   suggestionCount = 0,
@@ -43,9 +43,7 @@ export function AnnotationPanel({
   onDelete,
 }: AnnotationPanelProps) {
   const shown = useMemo(() => withTags(annotations, filter), [annotations, filter]);
-  const selectedId = selectedAnnotation?.id ?? null;
-  // Listed, or on its way into the list; not one the analyst filter hides.
-  const selected = selectedAnnotation && (selectedAnnotation.id < 0 || annotations.some((a) => a.id === selectedId)) ? selectedAnnotation : null;
+  const selectedId = selected?.id ?? null;
   const toggle = (tag: Tag) => {
     const next = new Set(filter);
     if (!next.delete(tag)) next.add(tag);

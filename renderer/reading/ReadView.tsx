@@ -196,6 +196,9 @@ export function ReadView() {
     setFlash(null);
   }, []);
 
+  // The editor shows the selected annotation unless the analyst filter hides it; one still being stored is the analyst's own.
+  const editing = selected && (!isStored(selected) || (visible ?? open?.annotations ?? []).some((a) => a.id === selected.id)) ? selected : null;
+
   const card = ghostCard ? suggestions[ghostCard.index] : undefined;
   const decide = async (suggestion: Suggestion, accept: boolean) => {
     setGhostCard(null);
@@ -251,7 +254,7 @@ export function ReadView() {
           <AnnotationPanel
             annotations={visible ?? open.annotations}
             authors={[...new Set(open.annotations.map((a) => a.author))]}
-            selected={selected}
+            selected={editing}
             editorKey={workspace.editorKey}
             noteRequest={noteRequest}
             suggestionCount={suggestions.filter((s) => s.articleId === open.article.id).length}
