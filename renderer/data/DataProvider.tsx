@@ -2,11 +2,13 @@ import { createContext, useCallback, useContext, useMemo, useState, useSyncExter
 import type { Input, Method, Output } from '../../main/contract/contract.ts';
 import type { Client } from '../api/client.ts';
 import { INVALIDATES } from './invalidation.ts';
+import { sameValue } from './sameValue.ts';
 import { userMessage } from './userMessage.ts';
 
 interface Entry {
   method: Method;
   input: unknown;
+  /** What subscribers see; `loading` until the first answer (a refetch shows the last answer meanwhile). */
   state: { data?: unknown; error?: Error; loading: boolean };
   listeners: Set<() => void>;
   /** Answers to older fetches of the same key are dropped. */
@@ -38,7 +40,6 @@ class QueryCache {
 
   private fetch(entry: Entry): void {
     const generation = ++entry.generation;
-    entry.state = { ...entry.state, loading: true };
     this.client.call(entry.method, entry.input as never).then(
       (data) => generation === entry.generation && this.settle(entry, { data, loading: false }),
       (error: Error) => generation === entry.generation && this.settle(entry, { data: entry.state.data, error, loading: false }),
@@ -46,6 +47,10 @@ class QueryCache {
   }
 
   private settle(entry: Entry, state: Entry['state']): void {
+    // An answer equal to the one shown changes nothing on screen: keeping the shown value's identity
+    // re-renders nothing. After a tag, most of the reads it invalidates come back unchanged.
+    const shown = entry.state;
+    if (!state.error && !shown.error && !shown.loading && sameValue(shown.data, state.data)) return;
     entry.state = state;
     entry.listeners.forEach((listener) => listener());
   }
@@ -92,6 +97,7 @@ function useData(): Data {
 export interface Query<T> {
   data: T | undefined;
   error: Error | undefined;
+  /** No answer yet. */
   loading: boolean;
 }
 

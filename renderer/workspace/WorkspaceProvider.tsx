@@ -3,6 +3,7 @@ import type { Annotation, Article, HistoryState, LinkType, Tag } from '../../mai
 import type { Span } from '../annotations/spanBoundaries.ts';
 import { useMutate, useQuery, useReportError } from '../data/DataProvider.tsx';
 import type { Scope } from '../keys/keyTable.ts';
+import { sameValue } from '../data/sameValue.ts';
 import { AnnotationEdits, type AnnotationChange } from './annotationEdits.ts';
 import { usePin, type Pin } from './usePin.ts';
 
@@ -81,13 +82,18 @@ function useWorkspaceState() {
   /** Annotations stored since the last read of the list, shown until the list is read again. */
   const [local, setLocal] = useState<{ articleId: number; base: Annotation[] | undefined; list: Annotation[] } | null>(null);
 
-  const open = useMemo<OpenArticle | null>(() => {
-    const article = articleQuery.data;
-    const fetched = annotationsQuery.data;
-    if (!article || article.id !== articleId || !fetched) return null;
-    const list = local && local.articleId === articleId && local.base === fetched ? local.list : fetched;
-    return { article, annotations: list };
-  }, [articleQuery.data, annotationsQuery.data, articleId, local]);
+  const fetched = annotationsQuery.data;
+  const annotations = useMemo(() => {
+    const mine = local && local.articleId === articleId ? local : null;
+    // The list read again after a change is, as a rule, the list already shown with that change applied: keeping
+    // the shown one then spares re-rendering the workspace, re-indexing and re-decorating every annotation.
+    return mine && (mine.base === fetched || sameValue(mine.list, fetched)) ? mine.list : fetched;
+  }, [fetched, articleId, local]);
+  const article = articleQuery.data;
+  const open = useMemo<OpenArticle | null>(
+    () => (article && article.id === articleId && annotations ? { article, annotations } : null),
+    [article, articleId, annotations],
+  );
 
   // What the queued edits read as "the annotation now": the list on screen, once it has caught up with their answers.
   const shownList = useRef<readonly Annotation[]>([]);
