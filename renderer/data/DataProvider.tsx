@@ -2,67 +2,8 @@ import { createContext, useCallback, useContext, useMemo, useState, useSyncExter
 import type { Input, Method, Output } from '../../main/contract/contract.ts';
 import type { Client } from '../api/client.ts';
 import { INVALIDATES } from './invalidation.ts';
-import { sameValue } from './sameValue.ts';
+import { QueryCache, type ReadPatch } from './queryCache.ts';
 import { userMessage } from './userMessage.ts';
-
-interface Entry {
-  method: Method;
-  input: unknown;
-  /** What subscribers see; `loading` until the first answer (a refetch shows the last answer meanwhile). */
-  state: { data?: unknown; error?: Error; loading: boolean };
-  listeners: Set<() => void>;
-  /** Answers to older fetches of the same key are dropped. */
-  generation: number;
-}
-
-/**
- * Cached reads keyed by method and input. A change goes through mutate(),
- * which invalidates what INVALIDATES lists; reads on screen fetch again,
- * the others are forgotten.
- */
-class QueryCache {
-  private entries = new Map<string, Entry>();
-  private client: Client;
-  constructor(client: Client) {
-    this.client = client;
-  }
-
-  entry(method: Method, input: unknown): Entry {
-    const key = `${method} ${JSON.stringify(input)}`;
-    let entry = this.entries.get(key);
-    if (!entry) {
-      entry = { method, input, state: { loading: true }, listeners: new Set(), generation: 0 };
-      this.entries.set(key, entry);
-      this.fetch(entry);
-    }
-    return entry;
-  }
-
-  private fetch(entry: Entry): void {
-    const generation = ++entry.generation;
-    this.client.call(entry.method, entry.input as never).then(
-      (data) => generation === entry.generation && this.settle(entry, { data, loading: false }),
-      (error: Error) => generation === entry.generation && this.settle(entry, { data: entry.state.data, error, loading: false }),
-    );
-  }
-
-  private settle(entry: Entry, state: Entry['state']): void {
-    // An answer equal to the one shown changes nothing on screen: keeping the shown value's identity
-    // re-renders nothing. After a tag, most of the reads it invalidates come back unchanged.
-    const shown = entry.state;
-    if (!state.error && !shown.error && !shown.loading && sameValue(shown.data, state.data)) return;
-    entry.state = state;
-    entry.listeners.forEach((listener) => listener());
-  }
-
-  invalidate(methods: readonly Method[]): void {
-    for (const [key, entry] of this.entries) {
-      if (!methods.includes(entry.method)) continue;
-      if (entry.listeners.size > 0) this.fetch(entry);
-      else this.entries.delete(key);
-    }
-  }
-}
 
 interface Data {
   client: Client;
@@ -125,15 +66,21 @@ export function useQuery<M extends Method>(method: M, input: Input<M> | null): Q
  * Changes: calls main, then invalidates what the change makes stale. An error
  * is shown in the app's banner, or where the caller says (a dialog's own
  * alert), in words for people; the promise then resolves to undefined, so
- * callers only handle success.
+ * callers only handle success. `patch` brings one cached read up to date from
+ * the answer instead of reading it again (see ReadPatch).
  */
 export function useMutate() {
   const { client, cache, report } = useData();
   return useCallback(
-    async <M extends Method>(method: M, input: Input<M>, showError: (message: string) => void = report): Promise<Output<M> | undefined> => {
+    async <M extends Method, R extends Method = never>(
+      method: M,
+      input: Input<M>,
+      showError: (message: string) => void = report,
+      patch?: (answer: Output<M>) => ReadPatch<R> | null,
+    ): Promise<Output<M> | undefined> => {
       try {
         const output = await client.call(method, input);
-        cache.invalidate(INVALIDATES[method] ?? []);
+        cache.invalidate(INVALIDATES[method] ?? [], (patch?.(output) ?? undefined) as ReadPatch<Method> | undefined);
         return output;
       } catch (error) {
         showError(userMessage(error));

@@ -2,8 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { Annotation, Article, HistoryState, LinkType, Tag } from '../../main/contract/contract.ts';
 import type { Span } from '../annotations/spanBoundaries.ts';
 import { useMutate, useQuery, useReportError } from '../data/DataProvider.tsx';
+import type { ReadPatch } from '../data/queryCache.ts';
 import type { Scope } from '../keys/keyTable.ts';
-import { sameValue } from '../data/sameValue.ts';
 import { AnnotationEdits, type AnnotationChange } from './annotationEdits.ts';
 import { usePin, type Pin } from './usePin.ts';
 
@@ -50,6 +50,12 @@ function provisionalAnnotation(id: number, article: Article, span: Span, tag: Ta
 
 const byTextOrder = (a: Annotation, b: Annotation) => a.start - b.start || a.end - b.end || a.id - b.id;
 const NO_HISTORY: HistoryState = { undo: null, redo: null };
+/** An article's annotation list brought up to date by one of the analyst's own edits, kept in text order. */
+const listPatch = (articleId: number, change: (list: Annotation[]) => Annotation[]): ReadPatch<'annotations.list'> => ({
+  method: 'annotations.list',
+  input: { articleId },
+  apply: (list) => change(list).sort(byTextOrder),
+});
 
 /**
  * What the analyst is working on, shared by the top bar, the Read view and the
@@ -79,21 +85,11 @@ function useWorkspaceState() {
   const articleQuery = useQuery('articles.get', articleId === null ? null : { id: articleId });
   const annotationsQuery = useQuery('annotations.list', articleId === null ? null : { articleId });
   const history = useQuery('history.state', {}).data ?? NO_HISTORY;
-  /** Annotations stored since the last read of the list, shown until the list is read again. */
-  const [local, setLocal] = useState<{ articleId: number; base: Annotation[] | undefined; list: Annotation[] } | null>(null);
-
-  const fetched = annotationsQuery.data;
-  const annotations = useMemo(() => {
-    const mine = local && local.articleId === articleId ? local : null;
-    // The list read again after a change is, as a rule, the list already shown with that change applied: keeping
-    // the shown one then spares re-rendering the workspace, re-indexing and re-decorating every annotation.
-    return mine && (mine.base === fetched || sameValue(mine.list, fetched)) ? mine.list : fetched;
-  }, [fetched, articleId, local]);
-  const article = articleQuery.data;
-  const open = useMemo<OpenArticle | null>(
-    () => (article && article.id === articleId && annotations ? { article, annotations } : null),
-    [article, articleId, annotations],
-  );
+  const open = useMemo<OpenArticle | null>(() => {
+    const article = articleQuery.data;
+    const annotations = annotationsQuery.data;
+    return article && article.id === articleId && annotations ? { article, annotations } : null;
+  }, [articleQuery.data, annotationsQuery.data, articleId]);
 
   // What the queued edits read as "the annotation now": the list on screen, once it has caught up with their answers.
   const shownList = useRef<readonly Annotation[]>([]);
@@ -134,19 +130,6 @@ function useWorkspaceState() {
     setTargetSeq((n) => n + 1);
   }, []);
 
-  /** Applies a change to the open list at once, until the list is read again. */
-  const patchLocal = useCallback(
-    (change: (list: Annotation[]) => Annotation[]) => {
-      if (!open) return;
-      const base = annotationsQuery.data;
-      setLocal((current) => {
-        const list = current && current.articleId === open.article.id && current.base === base ? current.list : (base ?? []);
-        return { articleId: open.article.id, base, list: change(list) };
-      });
-    },
-    [open, annotationsQuery.data],
-  );
-
   const create = useCallback(
     async (span: Span, tag: Tag) => {
       if (!open) return;
@@ -155,31 +138,42 @@ function useWorkspaceState() {
       // Selected at once, so that a key pressed before main answers (a note, a resize, a retag) edits it.
       setPending(provisionalAnnotation(id, article, span, tag));
       setSelectedId(id);
-      const created = await edits.create(id, () => mutate('annotations.create', { articleId: article.id, start: span.start, end: span.end, tag }));
+      const created = await edits.create(id, () =>
+        mutate('annotations.create', { articleId: article.id, start: span.start, end: span.end, tag }, undefined, (stored) =>
+          listPatch(stored.articleId, (list) => [...list.filter((a) => a.id !== stored.id), stored]),
+        ),
+      );
       setPending((shown) => (shown?.id === id ? null : shown));
       setSelectedId((current) => (current === id ? (created?.id ?? null) : current));
-      if (created) patchLocal((list) => [...list.filter((a) => a.id !== created.id), created].sort(byTextOrder));
     },
-    [open, mutate, patchLocal, edits],
+    [open, mutate, edits],
   );
 
   /** Changes an annotation by what `change` makes of it once the edits before it are done (a resize grows what the last resize left). */
   const update = useCallback(
     async (id: number, change: AnnotationChange) => {
-      const updated = await edits.update(id, change, (patch) => mutate('annotations.update', patch));
-      if (updated) patchLocal((list) => list.map((a) => (a.id === updated.id ? updated : a)).sort(byTextOrder));
+      await edits.update(id, change, (patch) =>
+        mutate('annotations.update', patch, undefined, (updated) =>
+          listPatch(updated.articleId, (list) => list.map((a) => (a.id === updated.id ? updated : a))),
+        ),
+      );
     },
-    [mutate, patchLocal, edits],
+    [mutate, edits],
   );
 
   const remove = useCallback(
     async (id: number) => {
-      const removed = await edits.remove(id, async (storedId) => (await mutate('annotations.delete', { id: storedId })) !== null);
+      const removed = await edits.remove(id, async (storedId) => {
+        const articleId = open?.annotations.find((a) => a.id === storedId)?.articleId;
+        const answer = await mutate('annotations.delete', { id: storedId }, undefined, () =>
+          articleId === undefined ? null : listPatch(articleId, (list) => list.filter((a) => a.id !== storedId)),
+        );
+        return answer !== undefined;
+      });
       if (removed === null) return;
-      patchLocal((list) => list.filter((a) => a.id !== removed));
       setSelectedId((current) => (current === removed || current === id ? null : current));
     },
-    [mutate, patchLocal, edits],
+    [open, mutate, edits],
   );
 
   /**

@@ -148,6 +148,21 @@ describe('working on annotations from the side panel', () => {
     expect(cliAnnotations(dbPath).map((a) => [a.quote, a.tag, a.note])).toEqual([['John Kirby alleged', 'claim', '']]);
   });
 
+  it('keeps an annotation main refused to delete on screen and selected, and says why', async () => {
+    const { page, dbPath } = await openArticle(BUSINESS_STANDARD);
+    await drag(page, 'John Kirby');
+    await page.keyboard.press('c');
+    await eventually(() => cliAnnotations(dbPath).map((a) => a.quote)).toEqual(['John Kirby']);
+    await page.route('**/api/annotations.delete', (route) =>
+      route.fulfill({ status: 409, json: { ok: false, error: { code: 'conflict', message: 'Another analyst changed this annotation.' } } }),
+    );
+    await page.keyboard.press('Delete');
+    await eventually(() => page.getByRole('alert').innerText()).toMatch(/Another analyst changed this annotation/);
+    expect(await highlighted(page, 'claim')).toEqual(['John Kirby']);
+    expect(await page.getByRole('region', { name: 'Selected annotation' }).locator('q').allInnerTexts()).toEqual(['John Kirby']);
+    expect(cliAnnotations(dbPath).map((a) => a.quote)).toEqual(['John Kirby']);
+  });
+
   it('undoes across articles, opening the article where the step happened', async () => {
     const { page, dbPath } = await openArticle(BUSINESS_STANDARD);
     await drag(page, 'John Kirby');
