@@ -26,7 +26,16 @@ export interface RenderFigures {
   tagToPaintMs: number[];
   /** Until the highlight carries the id the corpus gave it: the round trip through the API and a durable write. */
   tagToStoredMs: number[];
+  /**
+   * The page's main-thread work in the AFTERMATH_MS after the stored highlight is painted: what the tag's
+   * answer sets off (reads it makes stale, read again and validated, and what they re-render). A key
+   * pressed then waits for it.
+   */
+  afterStoredBusyMs: number[];
 }
+
+/** Long enough for the reads a tag makes stale to be answered and drawn on this machine (they took 60–200 ms). */
+const AFTERMATH_MS = 400;
 
 const LONG_TITLE = 'Benchmark: a very long article';
 
@@ -57,6 +66,10 @@ export async function measureCrosscheckRender(browser: Browser, options: { quick
     const firstScreen = `${LONG_TITLE}\n\n${text}`.slice(0, FIRST_SCREEN_CHARACTERS).replace(/\s+/g, '');
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    /** The main thread's time in tasks so far (Chromium's TaskDuration), in ms. */
+    const busyMs = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(app.server.url);
@@ -83,6 +96,7 @@ export async function measureCrosscheckRender(browser: Browser, options: { quick
 
     const tagToPaintMs: number[] = [];
     const tagToStoredMs: number[] = [];
+    const afterStoredBusyMs: number[] = [];
     let nextId = spans.length + 1;
     for (let i = 0; i < taggings; i++) {
       // Spread over the whole article: scroll the column there, and once the text in view has settled (the paragraphs
@@ -140,11 +154,14 @@ export async function measureCrosscheckRender(browser: Browser, options: { quick
           `tagging ${i + 1}: the stored highlight was never painted`,
         ),
       );
+      const busyBefore = await busyMs();
+      await new Promise((resolve) => setTimeout(resolve, AFTERMATH_MS));
+      afterStoredBusyMs.push((await busyMs()) - busyBefore);
       nextId++;
     }
     if (problems.length) throw new Error(`The page reported errors: ${problems.join('; ')}`);
     await page.close();
-    return { timeToInteractiveMs, tagToPaintMs, tagToStoredMs };
+    return { timeToInteractiveMs, tagToPaintMs, tagToStoredMs, afterStoredBusyMs };
   } finally {
     await app.close();
     rmSync(dir, { recursive: true, force: true });
