@@ -9,7 +9,12 @@ import { measureCrosscheckRender } from './crosscheckRender.ts';
 const quick = process.argv.includes('--quick');
 const browser = await launchChromium();
 try {
-  const { timeToInteractiveMs: open, tagToPaintMs: tag, tagToStoredMs: stored, afterStoredBusyMs: aftermath } = await measureCrosscheckRender(browser, { quick });
+  const {
+    timeToInteractiveMs: open,
+    tagToPaintMs: tag,
+    tagToStoredMs: stored,
+    afterStoredBusyMs: aftermath,
+  } = await measureCrosscheckRender(browser, { quick });
   reportFigures(
     'render: 50,000-word article with 5,000 annotations, Chromium, browser mode',
     [
