@@ -437,9 +437,12 @@ describe('the three jobs with the keyboard alone', () => {
     await tabTo(page, /Import…/);
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Import articles' });
+    // Waited for before tabbing: the browser is told to hand file choosers to the test only once something
+    // waits for one, and that instruction could arrive after a Space pressed at once (1 run in 3 failed so).
+    const chooser = page.waitForEvent('filechooser');
     await tabTo(page, /Choose files…/);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-    await chooser.setFiles(join(dir, 'briefing.txt'));
+    await page.keyboard.press('Space');
+    await (await chooser).setFiles(join(dir, 'briefing.txt'));
     await eventually(() => dialog.getByRole('status').innerText()).toBe('1 imported, 0 duplicate, 0 failed');
     await page.keyboard.press('Escape');
     await eventually(() => page.locator('.corpus-size').innerText()).toBe('6 articles');
