@@ -188,8 +188,9 @@ async function close(): Promise<void> {
  * The reader warms up once it has been quiet for a moment after starting, so that neither the app's
  * first reads wait behind it nor the review desk's first request carries it: it loads the matcher's
  * lexicon and reads one claim-group row (compiling the desk's queries and code). Left to the desk's
- * first request, that was 170 of the 212 ms of the first claim-group page at 100,000 articles (the
- * lexicon 130 ms), and the Claim groups tab, opened first, took 700 ms (bench:scale; target 500 ms).
+ * first request, the first claim-group page at 100,000 articles took 184–212 ms on the server, 50 ms
+ * with the lexicon loaded first (tests/bench/scale/deskTimes.ts, --lexicon-first), and the Claim
+ * groups tab, opened first, took 700 ms (bench:scale; target 500 ms).
  * 300 ms: the app's start-up reads come closer together than that (bench:scale's first load).
  */
 const WARM_WHEN_QUIET_MS = 300;
